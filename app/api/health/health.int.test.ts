@@ -1,0 +1,29 @@
+import { describe, expect, inject, it, vi } from 'vitest';
+
+// The route handler itself, against a real PostgreSQL, then against a port where none listens.
+async function loadRoute(databaseUrl: string) {
+  vi.resetModules();
+  delete (globalThis as { librairiePrisma?: unknown }).librairiePrisma;
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.SITE_URL = 'http://localhost:3000';
+  return import('./route');
+}
+
+describe('GET /api/health', () => {
+  it('answers 200 when the database answers', async () => {
+    const { GET } = await loadRoute(inject('databaseUrl'));
+    const response = await GET();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', database: 'up' });
+  });
+
+  it('answers 503 when the database is down', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { GET } = await loadRoute('postgresql://librairie:x@127.0.0.1:9/librairie');
+    const response = await GET();
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: 'unavailable', database: 'down' });
+    expect(errors).toHaveBeenCalled();
+    errors.mockRestore();
+  });
+});

@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { BookListSection } from '@/components/catalog/book-list-section';
+import { bookWhere, listBooks } from '@/lib/data/catalog';
+import { getContributor } from '@/lib/data/taxonomy';
+import { isSlug } from '@/lib/validation/slug';
+import { listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
+
+async function load(slug: string) {
+  return isSlug(slug) ? getContributor(slug) : null;
+}
+
+export async function generateMetadata({ params }: PageProps<'/auteur/[slug]'>): Promise<Metadata> {
+  const author = await load((await params).slug);
+  if (!author) return { title: 'Auteur introuvable' };
+  return {
+    title: author.name,
+    description: author.biography?.slice(0, 300) ?? `Livres de ${author.name}.`,
+    alternates: { canonical: `/auteur/${author.slug}` },
+  };
+}
+
+export default async function AuthorPage({ params, searchParams }: PageProps<'/auteur/[slug]'>) {
+  const author = await load((await params).slug);
+  if (!author) notFound();
+  const query = parseCatalogQuery(await searchParams);
+  const list = await listBooks(bookWhere({ contributorSlug: author.slug }), { sort: query.tri, page: query.page });
+  return (
+    <>
+      <h1>{author.name}</h1>
+      {author.biography && <p>{author.biography}</p>}
+      <h2>Ses livres</h2>
+      <BookListSection
+        list={list}
+        label={`Livres de ${author.name}`}
+        hrefFor={(page) => listPageHref(`/auteur/${author.slug}`, query, page)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { BookListSection } from '@/components/catalog/book-list-section';
+import { bookWhere, listBooks } from '@/lib/data/catalog';
+import { getCollection } from '@/lib/data/taxonomy';
+import { isSlug } from '@/lib/validation/slug';
+import { listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
+
+async function load(slug: string) {
+  return isSlug(slug) ? getCollection(slug) : null;
+}
+
+export async function generateMetadata({ params }: PageProps<'/collection/[slug]'>): Promise<Metadata> {
+  const collection = await load((await params).slug);
+  if (!collection) return { title: 'Collection introuvable' };
+  return {
+    title: `${collection.name} (${collection.publisher.name})`,
+    description: `Livres de la collection ${collection.name}, ${collection.publisher.name}.`,
+    alternates: { canonical: `/collection/${collection.slug}` },
+  };
+}
+
+export default async function CollectionPage({ params, searchParams }: PageProps<'/collection/[slug]'>) {
+  const collection = await load((await params).slug);
+  if (!collection) notFound();
+  const query = parseCatalogQuery(await searchParams);
+  const list = await listBooks(bookWhere({ collectionSlug: collection.slug }), { sort: query.tri, page: query.page });
+  return (
+    <>
+      <h1>{collection.name}</h1>
+      <p>
+        Collection des éditions <Link href={`/editeur/${collection.publisher.slug}`}>{collection.publisher.name}</Link>.
+      </p>
+      <BookListSection
+        list={list}
+        label={`Livres de la collection ${collection.name}`}
+        hrefFor={(page) => listPageHref(`/collection/${collection.slug}`, query, page)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { BookListSection } from '@/components/catalog/book-list-section';
+import { bookWhere, listBooks } from '@/lib/data/catalog';
+import { getPublisher } from '@/lib/data/taxonomy';
+import { isSlug } from '@/lib/validation/slug';
+import { listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
+
+async function load(slug: string) {
+  return isSlug(slug) ? getPublisher(slug) : null;
+}
+
+export async function generateMetadata({ params }: PageProps<'/editeur/[slug]'>): Promise<Metadata> {
+  const publisher = await load((await params).slug);
+  if (!publisher) return { title: 'Éditeur introuvable' };
+  return {
+    title: publisher.name,
+    description: `Livres des éditions ${publisher.name}.`,
+    alternates: { canonical: `/editeur/${publisher.slug}` },
+  };
+}
+
+export default async function PublisherPage({ params, searchParams }: PageProps<'/editeur/[slug]'>) {
+  const publisher = await load((await params).slug);
+  if (!publisher) notFound();
+  const query = parseCatalogQuery(await searchParams);
+  const list = await listBooks(bookWhere({ publisherSlug: publisher.slug }), { sort: query.tri, page: query.page });
+  return (
+    <>
+      <h1>{publisher.name}</h1>
+      {publisher.collections.length > 0 && (
+        <nav aria-label="Collections de l’éditeur">
+          <h2>Collections</h2>
+          <ul className="theme-list">
+            {publisher.collections.map((c) => (
+              <li key={c.slug}>
+                <Link href={`/collection/${c.slug}`}>{c.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <h2>Livres</h2>
+      <BookListSection
+        list={list}
+        label={`Livres de ${publisher.name}`}
+        hrefFor={(page) => listPageHref(`/editeur/${publisher.slug}`, query, page)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { BookDetails } from '@/components/product/book-details';
+import { estimateDeliveryWindow } from '@/lib/availability';
+import { bookJsonLd, serializeJsonLd } from '@/lib/catalog/book-json-ld';
+import { getBookPage } from '@/lib/data/books';
+import { getEnv } from '@/lib/env';
+import { normalizeEanParam } from '@/lib/isbn';
+import { SHOP } from '@/lib/shop/config';
+
+// One query per request, shared by the metadata and the page.
+const loadBook = cache(async (param: string) => {
+  const ean = normalizeEanParam(param);
+  return ean ? getBookPage(ean) : null;
+});
+
+export async function generateMetadata({ params }: PageProps<'/livre/[ean]'>): Promise<Metadata> {
+  const book = await loadBook((await params).ean);
+  if (!book) return { title: 'Livre introuvable' };
+  const authors = book.contributors.filter((c) => c.role === 'A01').map((c) => c.name);
+  const description = (book.descriptionParagraphs[0] ?? book.title).slice(0, 300);
+  const url = `/livre/${book.ean}`;
+  return {
+    title: `${book.title}${authors.length ? ` — ${authors.join(', ')}` : ''}`,
+    description,
+    alternates: { canonical: url },
+    openGraph: { type: 'book', title: book.title, description, url, locale: 'fr_FR', isbn: book.ean, authors },
+  };
+}
+
+export default async function BookRoute({ params }: PageProps<'/livre/[ean]'>) {
+  const book = await loadBook((await params).ean);
+  if (!book) notFound();
+  const { shipWithin } = book.availability;
+  const deliveryLabel = shipWithin
+    ? estimateDeliveryWindow({ now: new Date(), shipWithin, transit: SHOP.transitDays, cutoffHour: SHOP.orderCutoffHour })
+        .label
+    : null;
+  const jsonLd = bookJsonLd({
+    url: `${getEnv().SITE_URL}/livre/${book.ean}`,
+    ean: book.ean,
+    title: book.title,
+    authors: book.contributors.filter((c) => c.role === 'A01').map((c) => c.name),
+    publisher: book.publisher.name,
+    publishedOn: book.publishedOn,
+    pageCount: book.pageCount,
+    languageCode: book.languageCode,
+    description: book.descriptionParagraphs.join('\n\n'),
+    priceCents: book.priceCents,
+    availability: book.availability,
+  });
+  return (
+    <>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
+      <BookDetails book={book} deliveryLabel={deliveryLabel} />
+    </>
+  );
+}

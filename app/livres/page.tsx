@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import { BookListSection } from '@/components/catalog/book-list-section';
+import { CatalogFilters } from '@/components/catalog/catalog-filters';
+import { listCatalog } from '@/lib/data/catalog';
+import { listCatalogFacets } from '@/lib/data/taxonomy';
+import { listThemeTree } from '@/lib/data/themes';
+import { catalogHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
+
+export const metadata: Metadata = {
+  title: 'Catalogue',
+  description: 'Tout le catalogue de la librairie : droit, science politique, économie, histoire, philosophie.',
+  alternates: { canonical: '/livres' },
+};
+
+export default async function CatalogPage({ searchParams }: PageProps<'/livres'>) {
+  const query = parseCatalogQuery(await searchParams);
+  const [list, facets, themes] = await Promise.all([listCatalog(query), listCatalogFacets(), listThemeTree()]);
+  return (
+    <>
+      <h1>Catalogue</h1>
+      <CatalogFilters query={query} themes={themes} publishers={facets.publishers} collections={facets.collections} />
+      <BookListSection
+        list={list}
+        label="Livres du catalogue"
+        hrefFor={(page) => catalogHref(query, { page })}
+        empty="Aucun livre ne correspond à ces critères."
+      />
+    </>
+  );
+}

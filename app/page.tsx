@@ -1,0 +1,41 @@
+import Link from 'next/link';
+import { BookGrid } from '@/components/catalog/book-grid';
+import { listFeaturedBooks, listForthcomingBooks, listNewBooks } from '@/lib/data/books';
+import { listThemeTree } from '@/lib/data/themes';
+import { SHOP } from '@/lib/shop/config';
+
+export default async function HomePage() {
+  const [featured, recent, forthcoming, themes] = await Promise.all([
+    listFeaturedBooks(8),
+    listNewBooks(8, new Date()),
+    listForthcomingBooks(4),
+    listThemeTree(),
+  ]);
+  return (
+    <>
+      <h1>{SHOP.name}</h1>
+      <p>
+        Librairie juridique et universitaire indépendante : {SHOP.tagline.toLowerCase()}. Les livres en stock
+        partent sous 24 h ; les autres sont commandés chez le distributeur.
+      </p>
+      <h2 id="selection">Notre sélection</h2>
+      <BookGrid books={featured} label="Notre sélection" />
+      <h2 id="nouveautes">Nouveautés</h2>
+      <BookGrid books={recent} label="Nouveautés" />
+      {forthcoming.length > 0 && (
+        <>
+          <h2 id="a-paraitre">À paraître</h2>
+          <BookGrid books={forthcoming} label="À paraître" />
+        </>
+      )}
+      <h2 id="themes">Parcourir par thème</h2>
+      <ul className="theme-list">
+        {themes.map((theme) => (
+          <li key={theme.path}>
+            <Link href={`/theme/${theme.path}`}>{theme.name}</Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Metadata } from 'next';
+import { BookListSection } from '@/components/catalog/book-list-section';
+import { searchBooks } from '@/lib/data/search';
+import { parseSearchQuery, searchHref } from '@/lib/validation/search-query';
+
+export const metadata: Metadata = {
+  title: 'Recherche',
+  robots: { index: false, follow: true },
+};
+
+export default async function SearchPage({ searchParams }: PageProps<'/recherche'>) {
+  const { q, page } = parseSearchQuery(await searchParams);
+  if (q === '') {
+    return (
+      <>
+        <h1>Recherche</h1>
+        <SearchForm q="" />
+        <p>Saisissez un titre, un nom d’auteur, un éditeur ou un ISBN.</p>
+      </>
+    );
+  }
+  const result = await searchBooks(q, page);
+  return (
+    <>
+      <h1>Recherche : « {q} »</h1>
+      <SearchForm q={q} />
+      {result.isbnMatch && <p>Livre trouvé par son ISBN.</p>}
+      <BookListSection
+        list={result}
+        label="Résultats de la recherche"
+        hrefFor={(p) => searchHref(q, p)}
+        empty="Aucun livre ne correspond à votre recherche. Vérifiez l’orthographe ou essayez moins de mots."
+      />
+    </>
+  );
+}
+
+function SearchForm({ q }: { q: string }) {
+  return (
+    <form className="filters" role="search" action="/recherche" method="get">
+      <label>
+        Votre recherche
+        <input type="search" name="q" defaultValue={q} maxLength={200} />
+      </label>
+      <button type="submit">Rechercher</button>
+    </form>
+  );
+}

@@ -1,0 +1,21 @@
+import Link from 'next/link';
+import type { BookCard as BookCardData } from '@/lib/data/books';
+import { formatPrice } from '@/lib/format/money';
+import { AvailabilityLine } from './availability-line';
+import { BookCover } from './book-cover';
+
+export function BookCard({ book, headingLevel = 3 }: { book: BookCardData; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <article className="book-card">
+      <BookCover title={book.title} authors={book.authors.map((a) => a.name)} coverPath={book.coverPath} />
+      <Heading>
+        <Link href={`/livre/${book.ean}`}>{book.title}</Link>
+      </Heading>
+      {book.authors.length > 0 && <p className="authors">{book.authors.map((a) => a.name).join(', ')}</p>}
+      <p className="publisher">{book.publisher.name}</p>
+      <p className="price">{formatPrice(book.priceCents)}</p>
+      <AvailabilityLine availability={book.availability} />
+    </article>
+  );
+}

@@ -1,0 +1,14 @@
+import type { BookCard as BookCardData } from '@/lib/data/books';
+import { BookCard } from './book-card';
+
+export function BookGrid({ books, label }: { books: BookCardData[]; label: string }) {
+  return (
+    <ul className="book-grid" aria-label={label}>
+      {books.map((book) => (
+        <li key={book.ean}>
+          <BookCard book={book} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,107 @@
+import Link from 'next/link';
+import { AvailabilityLine } from '@/components/catalog/availability-line';
+import { BookCover } from '@/components/catalog/book-cover';
+import { Breadcrumb } from '@/components/ui/breadcrumb';
+import type { BookPage } from '@/lib/data/books';
+import { formatDateShort } from '@/lib/format/date';
+import { formatPrice } from '@/lib/format/money';
+import { SpecTable } from './spec-table';
+
+type Props = { book: NonNullable<BookPage>; deliveryLabel: string | null };
+
+/** The book page, in the order of the model page. */
+export function BookDetails({ book, deliveryLabel }: Props) {
+  const authors = book.contributors.filter((c) => c.role === 'A01');
+  const others = book.contributors.filter((c) => c.role !== 'A01');
+  const withBiography = book.contributors.filter((c) => c.biography);
+  return (
+    <article className="book-page" aria-labelledby="book-title">
+      <BookCover title={book.title} authors={authors.map((a) => a.name)} coverPath={book.coverPath} />
+      <div>
+        <h1 id="book-title">
+          {book.title}
+          {book.subtitle && <span className="visually-hidden"> — </span>}
+          {book.subtitle && <small style={{ display: 'block', fontSize: '1.1rem', fontWeight: 400 }}>{book.subtitle}</small>}
+        </h1>
+        <div className="book-facts">
+          {authors.length > 0 && (
+            <p>
+              {authors.map((author, index) => (
+                <span key={author.slug}>
+                  {index > 0 && ', '}
+                  <Link href={`/auteur/${author.slug}`}>{author.name}</Link>
+                </span>
+              ))}
+            </p>
+          )}
+          {others.map((c) => (
+            <p key={`${c.slug}-${c.role}`}>
+              {c.roleLabel} : <Link href={`/auteur/${c.slug}`}>{c.name}</Link>
+            </p>
+          ))}
+          <p>
+            Éditeur : <Link href={`/editeur/${book.publisher.slug}`}>{book.publisher.name}</Link>
+          </p>
+          {book.collection && (
+            <p>
+              Collection : <Link href={`/collection/${book.collection.slug}`}>{book.collection.name}</Link>
+              {book.collectionNumber && ` (n° ${book.collectionNumber})`}
+            </p>
+          )}
+          {book.publishedOn && <p>Date de parution : {formatDateShort(book.publishedOn)}</p>}
+          <p>EAN : {book.ean}</p>
+          {book.pageCount !== null && <p>Nombre de pages : {book.pageCount}</p>}
+        </div>
+
+        <section className="buy-box" aria-label="Prix et disponibilité">
+          <AvailabilityLine availability={book.availability} />
+          {deliveryLabel && <p className="delivery">{deliveryLabel}</p>}
+          <p className="price">{formatPrice(book.priceCents)}</p>
+          {/* The cart issue wires this up; until then the action is shown, disabled. */}
+          <button type="button" disabled>
+            Ajouter au panier
+          </button>
+          <p className="delivery">
+            {book.availability.orderable
+              ? 'La commande en ligne ouvre prochainement.'
+              : 'Ce livre ne peut pas être commandé.'}
+          </p>
+        </section>
+
+        {book.descriptionParagraphs.length > 0 && (
+          <section aria-labelledby="resume">
+            <h2 id="resume">Résumé</h2>
+            {book.descriptionParagraphs.map((paragraph, index) => (
+              <p key={index}>{paragraph}</p>
+            ))}
+          </section>
+        )}
+
+        {withBiography.length > 0 && (
+          <section aria-labelledby="biographie">
+            <h2 id="biographie">{withBiography.length > 1 ? 'Les auteurs' : 'L’auteur'}</h2>
+            {withBiography.map((c) => (
+              <p key={c.slug}>
+                <strong>{c.name}</strong> — {c.biography}
+              </p>
+            ))}
+          </section>
+        )}
+
+        <section aria-labelledby="caracteristiques">
+          <h2 id="caracteristiques">Caractéristiques</h2>
+          <SpecTable book={book} />
+        </section>
+
+        <section aria-labelledby="theme">
+          <h2 id="theme">Thème</h2>
+          <Breadcrumb
+            label="Thème du livre"
+            lastIsCurrentPage={false}
+            crumbs={book.themes.map((theme) => ({ label: theme.name, href: `/theme/${theme.path}` }))}
+          />
+        </section>
+      </div>
+    </article>
+  );
+}

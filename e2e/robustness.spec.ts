@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+
+// Malformed parameters get a page or a French 404, never a 500.
+const cases: [string, number][] = [
+  ['/livre/abc', 404],
+  ['/livre/9782296013682', 404],
+  ['/livre/' + '9'.repeat(1000), 404],
+  ['/livres?page=-1', 200],
+  ['/livres?page=abc&tri=hasard&disponibilite=partout&theme=../../etc', 200],
+  ['/livres?page=99999', 200],
+  ['/recherche?q=%00', 200],
+  ['/recherche?q=' + 'a'.repeat(1000), 200],
+  ['/recherche?q=', 200],
+  ['/theme/nexiste/pas', 404],
+  ['/theme/%00', 404],
+  ['/auteur/Nobody%20Here', 404],
+  ['/editeur/inconnu', 404],
+  ['/collection/inconnue', 404],
+];
+
+for (const [path, status] of cases) {
+  test(`${path.slice(0, 60)} answers ${status}`, async ({ request }) => {
+    const response = await request.get(path);
+    expect(response.status()).toBe(status);
+    if (status === 404) expect(await response.text()).toContain('Page introuvable');
+  });
+}
+
+test('sitemap, robots and health answer', async ({ request }) => {
+  const sitemap = await request.get('/sitemap.xml');
+  expect(sitemap.status()).toBe(200);
+  expect(await sitemap.text()).toContain('/livre/9782296013681');
+  const robots = await request.get('/robots.txt');
+  expect(await robots.text()).toContain('Sitemap: http://localhost:3100/sitemap.xml');
+  const health = await request.get('/api/health');
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toEqual({ status: 'ok', database: 'up' });
+});

