@@ -39,6 +39,7 @@ export default defineConfig({
       PORT: String(PORT),
       LIBRAIRIE_DATA_DIR: '.data/e2e',
       EMBEDDED_DB_PORT: '54339',
+      STRIPE_EMULATOR_PORT: '12112',
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },

@@ -3,15 +3,20 @@
 //   the migrations and loads the demo catalog into an empty database.
 // - DATABASE_URL set: uses it, applies the migrations, never loads demo data unless
 //   SEED_DEMO_CATALOG=1 is given.
+// - No STRIPE_SECRET_KEY: starts the local Stripe emulator (scripts/stripe-emulator) on
+//   STRIPE_EMULATOR_PORT and generates the demo's secrets in the data folder. With a key, the
+//   shop talks to Stripe and COOKIE_SECRET and STRIPE_WEBHOOK_SECRET must be given.
 // Builds the app when its sources changed, then serves it on PORT (3000). Ctrl-C stops
-// the app, then the database (fast shutdown: nothing half-written).
+// the app, then the emulator and the database (fast shutdown: nothing half-written).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { z } from 'zod';
 import { createPrismaClient } from '../lib/prisma-client';
 import { seedDemoCatalog } from '../prisma/seed';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './lib/embedded-postgres';
+import { loadOrCreateLocalSecrets } from './lib/local-secrets';
 import { buildIfStale, ROOT } from './lib/project';
+import { startStripeEmulator, type StripeEmulator } from './stripe-emulator/server';
 import { runPrisma } from './prisma';
 
 const StartEnvSchema = z.object({
@@ -21,6 +26,8 @@ const StartEnvSchema = z.object({
   SEED_DEMO_CATALOG: z.enum(['0', '1']).default('0'),
   LIBRAIRIE_DATA_DIR: z.string().default('.data'),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(12111),
 });
 
 async function main() {
@@ -31,6 +38,7 @@ async function main() {
   const env = parsed.data;
   const started = Date.now();
   let embedded: EmbeddedDatabase | undefined;
+  let emulator: StripeEmulator | undefined;
   let shuttingDown = false;
 
   const shutdown = async (code: number) => {
@@ -40,6 +48,7 @@ async function main() {
       app.kill('SIGTERM');
       await appExited;
     }
+    if (emulator) await emulator.stop();
     if (embedded) {
       console.log('Arrêt de PostgreSQL…');
       await embedded.stop();
@@ -77,10 +86,25 @@ async function main() {
     if (shuttingDown) return;
 
     const siteUrl = env.SITE_URL ?? `http://localhost:${env.PORT}`;
+    const appEnv: Record<string, string> = { DATABASE_URL: databaseUrl, SITE_URL: siteUrl, NEXT_TELEMETRY_DISABLED: '1' };
+    if (!env.STRIPE_SECRET_KEY) {
+      const secrets = loadOrCreateLocalSecrets(path.resolve(ROOT, env.LIBRAIRIE_DATA_DIR));
+      appEnv.COOKIE_SECRET = process.env.COOKIE_SECRET ?? secrets.cookieSecret;
+      appEnv.STRIPE_WEBHOOK_SECRET = secrets.webhookSecret;
+      emulator = await startStripeEmulator({
+        port: env.STRIPE_EMULATOR_PORT,
+        webhookUrl: `http://127.0.0.1:${env.PORT}/api/stripe/webhook`,
+        webhookSecret: secrets.webhookSecret,
+        publicBaseUrl: `http://localhost:${env.STRIPE_EMULATOR_PORT}`,
+        log: (message) => console.log(`[stripe-emulator] ${message}`),
+      });
+      appEnv.STRIPE_EMULATOR_URL = `http://127.0.0.1:${env.STRIPE_EMULATOR_PORT}`;
+      console.log(`Émulateur Stripe local sur http://localhost:${env.STRIPE_EMULATOR_PORT} (aucune clé Stripe fournie).`);
+    }
     app = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(env.PORT)], {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, DATABASE_URL: databaseUrl, SITE_URL: siteUrl, NEXT_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, ...appEnv },
     });
     appExited = new Promise((resolve) => app?.once('exit', () => resolve()));
     app.once('exit', (code) => void shutdown(code ?? 0));

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { BookCard as BookCardData } from '@/lib/data/books';
 import { formatPrice } from '@/lib/format/money';
+import { AddToCartForm } from '@/components/cart/add-to-cart-form';
 import { AvailabilityLine } from './availability-line';
 import { BookCover } from './book-cover';
 
@@ -16,6 +17,7 @@ export function BookCard({ book, headingLevel = 3 }: { book: BookCardData; headi
       <p className="publisher">{book.publisher.name}</p>
       <p className="price">{formatPrice(book.priceCents)}</p>
       <AvailabilityLine availability={book.availability} />
+      {book.availability.orderable && <AddToCartForm ean={book.ean} title={book.title} compact />}
     </article>
   );
 }

@@ -28,6 +28,7 @@ export function SiteHeader({ query = '' }: { query?: string }) {
             <li><Link href="/livres">Catalogue</Link></li>
             <li><Link href="/livres?tri=nouveautes">Nouveautés</Link></li>
             <li><Link href="/livres?disponibilite=en-stock">En stock</Link></li>
+            <li><Link href="/panier">Panier</Link></li>
           </ul>
         </nav>
       </div>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { AddToCartForm } from '@/components/cart/add-to-cart-form';
 import { AvailabilityLine } from '@/components/catalog/availability-line';
 import { BookCover } from '@/components/catalog/book-cover';
 import { Breadcrumb } from '@/components/ui/breadcrumb';
@@ -57,15 +58,11 @@ export function BookDetails({ book, deliveryLabel }: Props) {
           <AvailabilityLine availability={book.availability} />
           {deliveryLabel && <p className="delivery">{deliveryLabel}</p>}
           <p className="price">{formatPrice(book.priceCents)}</p>
-          {/* The cart issue wires this up; until then the action is shown, disabled. */}
-          <button type="button" disabled>
-            Ajouter au panier
-          </button>
-          <p className="delivery">
-            {book.availability.orderable
-              ? 'La commande en ligne ouvre prochainement.'
-              : 'Ce livre ne peut pas être commandé.'}
-          </p>
+          {book.availability.orderable ? (
+            <AddToCartForm ean={book.ean} title={book.title} />
+          ) : (
+            <p className="delivery">Ce livre ne peut pas être commandé.</p>
+          )}
         </section>
 
         {book.descriptionParagraphs.length > 0 && (

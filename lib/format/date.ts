@@ -12,3 +12,10 @@ const SHORT = new Intl.DateTimeFormat('fr-FR', {
 export function formatDateShort(date: Date): string {
   return SHORT.format(date);
 }
+
+const LONG = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' });
+
+/** "mardi 8 décembre", for a calendar day stored as a UTC date (@db.Date). */
+export function formatDateLong(day: Date): string {
+  return LONG.format(day);
+}

@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getOrderConfirmation } from '@/lib/data/orders';
+import { formatDateLong } from '@/lib/format/date';
+import { formatPrice } from '@/lib/format/money';
+import { ORDER_STATUS_LABELS } from '@/lib/orders/status';
+import { firstValues } from '@/lib/validation/catalog-query';
+
+export const metadata: Metadata = { title: 'Confirmation de commande', robots: { index: false } };
+
+const SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
+
+/** Reads the order; the webhook, not this page, records the payment. */
+export default async function ConfirmationPage({ searchParams }: PageProps<'/commande/confirmation'>) {
+  const sessionId = firstValues(await searchParams).session_id ?? '';
+  const order = SESSION_ID.test(sessionId) ? await getOrderConfirmation(sessionId) : null;
+  if (!order) notFound();
+  return (
+    <>
+      <h1>Merci pour votre commande</h1>
+      <p>
+        Commande n° <strong>{order.reference}</strong> — statut : <strong>{ORDER_STATUS_LABELS[order.status]}</strong>
+      </p>
+      {order.status === 'pending_payment' && (
+        <p className="notice" role="status">
+          Votre paiement est en cours de confirmation. Cette page se met à jour dès que Stripe nous l’a confirmé ;{' '}
+          <Link href={`/commande/confirmation?session_id=${sessionId}`}>actualiser</Link>.
+        </p>
+      )}
+      <table className="spec-table">
+        <caption>Votre commande</caption>
+        <thead>
+          <tr>
+            <th scope="col">Livre</th>
+            <th scope="col">Quantité</th>
+            <th scope="col">Montant</th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.lines.map((line) => (
+            <tr key={line.ean}>
+              <td>
+                <Link href={`/livre/${line.ean}`}>{line.title}</Link>
+                {line.backorderQuantity > 0 && ` (${line.backorderQuantity} commandé${line.backorderQuantity > 1 ? 's' : ''} chez le distributeur)`}
+              </td>
+              <td>{line.quantity}</td>
+              <td>{formatPrice(line.lineTotalCents)}</td>
+            </tr>
+          ))}
+          <tr>
+            <td>{order.deliveryMethod === 'shop_pickup' ? 'Retrait en librairie' : 'Livraison'}</td>
+            <td />
+            <td>{order.shippingCents === 0 ? 'Gratuit' : formatPrice(order.shippingCents)}</td>
+          </tr>
+          <tr>
+            <th scope="row">Total TTC</th>
+            <td />
+            <td>{formatPrice(order.totalCents)}</td>
+          </tr>
+        </tbody>
+      </table>
+      {order.deliveryEarliestOn && order.deliveryLatestOn && (
+        <p>
+          {order.deliveryMethod === 'shop_pickup' ? 'Disponible en librairie' : 'Livraison estimée'} entre le{' '}
+          {formatDateLong(order.deliveryEarliestOn)} et le {formatDateLong(order.deliveryLatestOn)}.
+        </p>
+      )}
+      <p>Conservez ce numéro de commande : il vous sera demandé pour suivre votre commande ({order.email}).</p>
+    </>
+  );
+}

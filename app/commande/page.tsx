@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { OrderTotals } from '@/components/cart/order-totals';
+import { CheckoutForm } from '@/components/checkout/checkout-form';
+import { readCartId } from '@/lib/cart/cart-cookie';
+import { getCartView } from '@/lib/data/cart';
+import { formatPrice } from '@/lib/format/money';
+import { PAY_BUTTON_LABEL, WITHDRAWAL_REFUND_NOTICE, WITHDRAWAL_RIGHT_NOTICE } from '@/lib/pricing';
+import { SHOP_SHIPPING_TABLE } from '@/lib/shop/shipping-config';
+
+export const metadata: Metadata = { title: 'Commande', robots: { index: false } };
+
+export default async function CheckoutPage() {
+  const cart = await getCartView(await readCartId(), new Date());
+  if (!cart.homeDelivery || !cart.shopPickup) {
+    return (
+      <>
+        <h1>Commande</h1>
+        <p>
+          Votre panier est vide. <Link href="/livres">Parcourir le catalogue</Link>
+        </p>
+      </>
+    );
+  }
+  const homeFee = cart.homeDelivery.shipping.totalCents;
+  return (
+    <>
+      <h1>Commande</h1>
+      <ul aria-label="Récapitulatif">
+        {cart.lines.map((line) => (
+          <li key={line.ean}>
+            {line.title} × {line.quantity}
+          </li>
+        ))}
+      </ul>
+      <OrderTotals order={cart.homeDelivery} caption="Total avec livraison à domicile" />
+      {cart.deliveryWindow && <p className="delivery">{cart.deliveryWindow.label}</p>}
+      <CheckoutForm
+        payButtonLabel={PAY_BUTTON_LABEL}
+        homeDeliveryLabel={`${SHOP_SHIPPING_TABLE.home_delivery.label} — ${formatPrice(homeFee)} (total ${formatPrice(cart.homeDelivery.totals.totalInclVatCents)})`}
+        pickupLabel={`${SHOP_SHIPPING_TABLE.shop_pickup.label} — gratuit (total ${formatPrice(cart.shopPickup.totals.totalInclVatCents)})`}
+      />
+      <section aria-labelledby="retractation">
+        <h2 id="retractation">Droit de rétractation</h2>
+        <p>{WITHDRAWAL_RIGHT_NOTICE}</p>
+        <p>{WITHDRAWAL_REFUND_NOTICE}</p>
+        <p>
+          <Link href="/conditions-generales-de-vente">Conditions générales de vente</Link>
+        </p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { AvailabilityLine } from '@/components/catalog/availability-line';
+import { CartLineForm } from '@/components/cart/cart-line-form';
+import { OrderTotals } from '@/components/cart/order-totals';
+import { readCartId } from '@/lib/cart/cart-cookie';
+import { getCartView } from '@/lib/data/cart';
+import { formatPrice } from '@/lib/format/money';
+
+export const metadata: Metadata = { title: 'Panier', robots: { index: false } };
+
+export default async function CartPage() {
+  const cart = await getCartView(await readCartId(), new Date());
+  if (cart.lines.length === 0 || !cart.homeDelivery || !cart.shopPickup) {
+    return (
+      <>
+        <h1>Votre panier</h1>
+        <p>Votre panier est vide.</p>
+        <p>
+          <Link href="/livres">Parcourir le catalogue</Link>
+        </p>
+      </>
+    );
+  }
+  const hasProblem = cart.lines.some((line) => line.problem);
+  return (
+    <>
+      <h1>Votre panier</h1>
+      <ul className="cart-lines" aria-label="Livres du panier">
+        {cart.lines.map((line, index) => {
+          const priced = cart.homeDelivery?.lines[index];
+          return (
+            <li key={line.ean} className="cart-line">
+              <div>
+                <h2 className="cart-line-title">
+                  <Link href={`/livre/${line.ean}`}>{line.title}</Link>
+                </h2>
+                {line.authors.length > 0 && <p className="authors">{line.authors.join(', ')}</p>}
+                <AvailabilityLine availability={line.availability} />
+                {line.problem && (
+                  <p className="form-error" role="alert">
+                    {line.problem}
+                  </p>
+                )}
+              </div>
+              <p>
+                {priced && `${formatPrice(priced.unitPriceCents)} × ${line.quantity} = ${formatPrice(priced.lineTotalCents)}`}
+              </p>
+              <CartLineForm ean={line.ean} title={line.title} quantity={line.quantity} maxQuantity={line.maxQuantity} />
+            </li>
+          );
+        })}
+      </ul>
+      <OrderTotals order={cart.homeDelivery} caption="Total avec livraison à domicile" />
+      <p>Retrait en librairie : gratuit (total {formatPrice(cart.shopPickup.totals.totalInclVatCents)}).</p>
+      {cart.deliveryWindow && <p className="delivery">{cart.deliveryWindow.label}</p>}
+      {hasProblem ? (
+        <p className="notice">Corrigez les quantités signalées pour passer commande.</p>
+      ) : (
+        <p>
+          <Link className="button" href="/commande">
+            Passer commande
+          </Link>
+        </p>
+      )}
+    </>
+  );
+}

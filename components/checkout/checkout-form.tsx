@@ -1,0 +1,74 @@
+'use client';
+
+import { useActionState } from 'react';
+import { startCheckoutAction, type CheckoutState } from '@/app/commande/actions';
+
+type Props = {
+  payButtonLabel: string;
+  homeDeliveryLabel: string;
+  pickupLabel: string;
+};
+
+export function CheckoutForm({ payButtonLabel, homeDeliveryLabel, pickupLabel }: Props) {
+  const [state, action, pending] = useActionState<CheckoutState, FormData>(startCheckoutAction, null);
+  const values = state?.values ?? {};
+  const errors = state?.fieldErrors ?? {};
+  const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => {
+    const errorId = `${name}-erreur`;
+    return (
+      <div className="field">
+        <label htmlFor={name}>{label}</label>
+        <input
+          id={name}
+          name={name}
+          defaultValue={values[name] ?? ''}
+          aria-invalid={errors[name] ? true : undefined}
+          aria-describedby={errors[name] ? errorId : undefined}
+          {...props}
+        />
+        {errors[name] && (
+          <p id={errorId} className="form-error">
+            {errors[name]}
+          </p>
+        )}
+      </div>
+    );
+  };
+  return (
+    <form action={action} className="checkout-form" noValidate>
+      {state && !state.ok && (
+        <p className="form-error" role="alert">
+          {state.message}
+        </p>
+      )}
+      <fieldset>
+        <legend>Vos coordonnées</legend>
+        {field('email', 'Adresse e-mail', { type: 'email', autoComplete: 'email', required: true })}
+        {field('fullName', 'Nom et prénom', { autoComplete: 'name', required: true })}
+        {field('phone', 'Téléphone', { type: 'tel', autoComplete: 'tel', required: true })}
+      </fieldset>
+      <fieldset>
+        <legend>Mode de livraison</legend>
+        <label className="radio">
+          <input type="radio" name="deliveryMethod" value="home_delivery" defaultChecked={values.deliveryMethod !== 'shop_pickup'} />
+          {homeDeliveryLabel}
+        </label>
+        <label className="radio">
+          <input type="radio" name="deliveryMethod" value="shop_pickup" defaultChecked={values.deliveryMethod === 'shop_pickup'} />
+          {pickupLabel}
+        </label>
+        {errors.deliveryMethod && <p className="form-error">{errors.deliveryMethod}</p>}
+      </fieldset>
+      <fieldset>
+        <legend>Adresse de livraison (livraison à domicile)</legend>
+        {field('addressLine1', 'Adresse', { autoComplete: 'address-line1' })}
+        {field('addressLine2', 'Complément d’adresse (facultatif)', { autoComplete: 'address-line2' })}
+        {field('postalCode', 'Code postal', { autoComplete: 'postal-code', inputMode: 'numeric', maxLength: 5 })}
+        {field('city', 'Ville', { autoComplete: 'address-level2' })}
+      </fieldset>
+      <button type="submit" disabled={pending}>
+        {payButtonLabel}
+      </button>
+    </form>
+  );
+}

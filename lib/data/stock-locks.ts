@@ -1,0 +1,80 @@
+import 'server-only';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { bookAvailabilityState } from '@/lib/catalog/book-derived';
+
+// Every write to stock goes through these, inside the caller's transaction:
+// 1. lock the books' StockLevel rows in ascending bookId order (one fixed order for every
+//    transaction, so two buyers of the same books can never deadlock);
+// 2. release the holds that have expired, so copies come back even if Stripe's
+//    `checkout.session.expired` event is late or lost.
+// No in-memory lock: N app instances on one PostgreSQL behave like one.
+
+export type StockRow = { bookId: number; onHand: number; reserved: number };
+
+type Tx = Prisma.TransactionClient;
+
+export async function lockStock(tx: Tx, bookIds: number[]): Promise<Map<number, StockRow>> {
+  const ids = [...new Set(bookIds)].sort((a, b) => a - b);
+  if (ids.length === 0) return new Map();
+  await tx.$queryRaw`
+    SELECT 1 FROM "StockLevel" WHERE "bookId" = ANY(${ids}::int[]) ORDER BY "bookId" FOR UPDATE`;
+  await releaseExpiredReservations(tx, ids);
+  const rows = await tx.$queryRaw<StockRow[]>`
+    SELECT "bookId", "onHand", "reserved" FROM "StockLevel" WHERE "bookId" = ANY(${ids}::int[])`;
+  return new Map(rows.map((row) => [row.bookId, row]));
+}
+
+/** Call only with the books' StockLevel rows locked (lockStock). */
+async function releaseExpiredReservations(tx: Tx, bookIds: number[]): Promise<void> {
+  await tx.$executeRaw`
+    WITH expired AS (
+      UPDATE "Reservation" SET "status" = 'released', "updatedAt" = now()
+      WHERE "bookId" = ANY(${bookIds}::int[]) AND "status" = 'active' AND "expiresAt" <= now()
+      RETURNING "bookId", "quantity"
+    ), totals AS (
+      SELECT "bookId", SUM("quantity")::int AS quantity FROM expired GROUP BY "bookId"
+    )
+    UPDATE "StockLevel" s SET "reserved" = s."reserved" - totals.quantity, "updatedAt" = now()
+    FROM totals WHERE s."bookId" = totals."bookId"`;
+}
+
+/** Releases an order's active holds (expired session, failed payment). Locks first. */
+export async function releaseOrderReservations(tx: Tx, orderId: number): Promise<void> {
+  const held = await tx.reservation.findMany({ where: { orderId, status: 'active' }, select: { bookId: true } });
+  await lockStock(tx, held.map((r) => r.bookId));
+  await tx.$executeRaw`
+    WITH released AS (
+      UPDATE "Reservation" SET "status" = 'released', "updatedAt" = now()
+      WHERE "orderId" = ${orderId} AND "status" = 'active'
+      RETURNING "bookId", "quantity"
+    ), totals AS (
+      SELECT "bookId", SUM("quantity")::int AS quantity FROM released GROUP BY "bookId"
+    )
+    UPDATE "StockLevel" s SET "reserved" = s."reserved" - totals.quantity, "updatedAt" = now()
+    FROM totals WHERE s."bookId" = totals."bookId"`;
+}
+
+/** Recomputes the stored availability of books whose copies on hand changed. */
+export async function refreshStoredAvailability(tx: Tx, bookIds: number[]): Promise<void> {
+  const books = await tx.book.findMany({
+    where: { id: { in: bookIds } },
+    select: {
+      id: true,
+      supplierAvailabilityCode: true,
+      expectedOn: true,
+      stock: { select: { onHand: true } },
+      supplier: { select: { leadTimeMinDays: true, leadTimeMaxDays: true } },
+    },
+  });
+  for (const book of books) {
+    const availability = bookAvailabilityState({
+      onHand: book.stock?.onHand ?? 0,
+      supplierCode: book.supplier ? book.supplierAvailabilityCode : null,
+      supplierLeadTime: book.supplier
+        ? { minDays: book.supplier.leadTimeMinDays, maxDays: book.supplier.leadTimeMaxDays }
+        : null,
+      expectedDate: book.expectedOn,
+    });
+    await tx.book.update({ where: { id: book.id }, data: { availability } });
+  }
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { canMoveTo } from './status';
+
+describe('canMoveTo', () => {
+  it.each([
+    ['pending_payment', 'paid', true],
+    ['pending_payment', 'expired', true],
+    ['expired', 'paid', true],
+    ['payment_failed', 'paid', true],
+    ['paid', 'refunded', true],
+    ['paid', 'expired', false],
+    ['paid', 'pending_payment', false],
+    ['refunded', 'paid', false],
+    ['expired', 'payment_failed', false],
+    ['paid', 'paid', false],
+  ] as const)('%s → %s: %s', (from, to, allowed) => {
+    expect(canMoveTo(from, to)).toBe(allowed);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { checkoutFieldErrors, CheckoutFormSchema } from './checkout';
+
+const valid = {
+  email: ' Lecteur@Exemple.fr ',
+  fullName: 'Camille Martin',
+  phone: '06 12 34 56 78',
+  deliveryMethod: 'home_delivery',
+  addressLine1: '12 rue Soufflot',
+  addressLine2: '',
+  postalCode: '75005',
+  city: 'Paris',
+};
+
+describe('CheckoutFormSchema', () => {
+  it('accepts a home delivery and normalises the e-mail', () => {
+    const form = CheckoutFormSchema.parse(valid);
+    expect(form.email).toBe('lecteur@exemple.fr');
+    expect(form.addressLine2).toBeUndefined();
+  });
+
+  it('needs no address for pickup in the shop', () => {
+    const form = CheckoutFormSchema.parse({ ...valid, deliveryMethod: 'shop_pickup', addressLine1: '', postalCode: '', city: '' });
+    expect(form.deliveryMethod).toBe('shop_pickup');
+  });
+
+  it.each(['+33 6 12 34 56 78', '0033612345678', '01.23.45.67.89'])('accepts phone %s', (phone) => {
+    expect(CheckoutFormSchema.safeParse({ ...valid, phone }).success).toBe(true);
+  });
+
+  it.each([
+    ['postalCode', '7500', 'Code postal français'],
+    ['postalCode', '00123', 'Code postal français'],
+    ['postalCode', '99000', 'Code postal français'],
+    ['phone', '12345', 'Numéro de téléphone'],
+    ['phone', '06 12 34 56', 'Numéro de téléphone'],
+    ['email', 'pas-un-email', 'Adresse e-mail invalide'],
+    ['fullName', '   ', 'Indiquez vos nom et prénom'],
+    ['addressLine1', '', 'Indiquez l’adresse'],
+    ['city', '', 'Indiquez la ville'],
+    ['deliveryMethod', 'drone', 'Choisissez un mode de livraison'],
+  ])('explains a bad %s (%s) next to the field', (field, value, message) => {
+    const result = CheckoutFormSchema.safeParse({ ...valid, [field]: value });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(checkoutFieldErrors(result.error)[field]).toContain(message);
+  });
+
+  it('reports every missing field of an empty form', () => {
+    const result = CheckoutFormSchema.safeParse({});
+    expect(result.success).toBe(false);
+    if (!result.success) expect(Object.keys(checkoutFieldErrors(result.error)).sort()).toEqual(['deliveryMethod', 'email', 'fullName', 'phone']);
+  });
+});

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+// The delivery form of /commande. Messages are shown next to each field.
+// Delivery in metropolitan France, Corsica and Monaco for now (Colissimo's domestic rates);
+// French postal codes: La Poste, 5 digits, 01000–98999 (https://www.laposte.fr/).
+const POSTAL_CODE = /^(?:0[1-9]|[1-8]\d|9[0-5]|98)\d{3}$/;
+// French phone numbers, national (06 12 34 56 78) or international (+33 6 12 34 56 78) form (ARCEP numbering plan).
+const PHONE = /^(?:(?:\+|00)33[\s.-]?|0)[1-9](?:[\s.-]?\d{2}){4}$/;
+
+const text = (max: number, required: string) =>
+  z.string({ error: required }).trim().min(1, { error: required }).max(max, { error: `${max} caractères au plus.` });
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${max} caractères au plus.` })
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+export const CheckoutFormSchema = z
+  .object({
+    email: z.string({ error: 'Indiquez votre adresse e-mail.' }).trim().toLowerCase().pipe(z.email({ error: 'Adresse e-mail invalide (exemple : nom@exemple.fr).' }).max(254)),
+    fullName: text(100, 'Indiquez vos nom et prénom.'),
+    phone: z
+      .string({ error: 'Indiquez un numéro de téléphone.' })
+      .trim()
+      .regex(PHONE, { error: 'Numéro de téléphone français invalide (exemple : 06 12 34 56 78).' }),
+    deliveryMethod: z.enum(['home_delivery', 'shop_pickup'], { error: 'Choisissez un mode de livraison.' }),
+    addressLine1: optionalText(120),
+    addressLine2: optionalText(120),
+    postalCode: optionalText(5),
+    city: optionalText(80),
+  })
+  .superRefine((form, ctx) => {
+    if (form.deliveryMethod !== 'home_delivery') return;
+    if (!form.addressLine1) ctx.addIssue({ code: 'custom', path: ['addressLine1'], message: 'Indiquez l’adresse de livraison.' });
+    if (!form.postalCode || !POSTAL_CODE.test(form.postalCode)) {
+      ctx.addIssue({ code: 'custom', path: ['postalCode'], message: 'Code postal français à 5 chiffres (exemple : 75005).' });
+    }
+    if (!form.city) ctx.addIssue({ code: 'custom', path: ['city'], message: 'Indiquez la ville.' });
+  });
+
+export type CheckoutForm = z.output<typeof CheckoutFormSchema>;
+
+/** First message per field, for the form. */
+export function checkoutFieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}

@@ -1,0 +1,31 @@
+// One "app instance" for the concurrency tests and the hold benchmark: a separate Node process
+// with its own connection pool that places orders for the given carts, all at once, and prints
+// what each buyer was told. Run with --conditions=react-server (as Next.js runs lib/data).
+import { placeOrder } from '../../lib/data/checkout';
+import { getDb } from '../../lib/db';
+import type { CheckoutForm } from '../../lib/validation/checkout';
+
+const cartIds: string[] = JSON.parse(process.argv[2] ?? '[]');
+const form: CheckoutForm = {
+  email: 'lecteur@exemple.fr',
+  fullName: 'Camille Martin',
+  phone: '0612345678',
+  deliveryMethod: 'home_delivery',
+  addressLine1: '12 rue Soufflot',
+  addressLine2: undefined,
+  postalCode: '75005',
+  city: 'Paris',
+};
+
+const started = performance.now();
+const results = await Promise.all(
+  cartIds.map(async (cartId) => {
+    const result = await placeOrder(cartId, form, new Date());
+    return result.ok
+      ? { ok: true as const, reference: result.order.reference }
+      : { ok: false as const, code: result.code, message: result.message };
+  }),
+);
+const elapsedMs = performance.now() - started;
+await getDb().$disconnect();
+process.stdout.write(JSON.stringify({ results, elapsedMs }));
