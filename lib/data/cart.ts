@@ -109,30 +109,35 @@ export async function changeCartLine(
   return getDb().$transaction(async (tx) => {
     const book = await tx.book.findUnique({ where: { ean: input.ean }, select: { id: true } });
     if (!book) return failure('UNKNOWN_BOOK', 'Ce livre n’existe pas dans notre catalogue.');
-    const id = cartId ?? randomUUID();
-    if (!cartId) await tx.cart.create({ data: { id } });
-    else await tx.cart.upsert({ where: { id }, create: { id }, update: {} });
-
-    const existing = await tx.cartLine.findUnique({ where: { cartId_bookId: { cartId: id, bookId: book.id } } });
+    const existing = cartId
+      ? await tx.cartLine.findUnique({ where: { cartId_bookId: { cartId, bookId: book.id } }, select: { quantity: true } })
+      : null;
     const quantity = mode === 'add' ? (existing?.quantity ?? 0) + input.quantity : input.quantity;
+
+    if (quantity > 0) {
+      // Locking also releases expired holds, so the count below is today's.
+      await lockStock(tx, [book.id]);
+      const fresh = await tx.book.findUniqueOrThrow({ where: { id: book.id }, select: CART_BOOK_SELECT });
+      const facts = { available: availableCopies(fresh), supplierCanSupply: supplierCanSupply(fresh) };
+      const allocation = allocate(quantity, facts);
+      if (!allocation.ok) return failure(allocation.problem.code, supplyProblemMessage(allocation.problem, fresh.title));
+      if (quantity > supplyLimit(facts)) {
+        return failure('QUANTITY_TOO_LARGE', `Au plus ${supplyLimit(facts)} exemplaires de « ${fresh.title} » par commande.`);
+      }
+    }
+
+    // Checks passed: only now is anything written.
+    const id = cartId ?? randomUUID();
+    await tx.cart.upsert({ where: { id }, create: { id }, update: {} });
     if (quantity === 0) {
       await tx.cartLine.deleteMany({ where: { cartId: id, bookId: book.id } });
-      return { ok: true, cartId: id };
+    } else {
+      await tx.cartLine.upsert({
+        where: { cartId_bookId: { cartId: id, bookId: book.id } },
+        create: { cartId: id, bookId: book.id, quantity },
+        update: { quantity },
+      });
     }
-    // Locking also releases expired holds, so the count below is today's.
-    await lockStock(tx, [book.id]);
-    const fresh = await tx.book.findUniqueOrThrow({ where: { id: book.id }, select: CART_BOOK_SELECT });
-    const facts = { available: availableCopies(fresh), supplierCanSupply: supplierCanSupply(fresh) };
-    const allocation = allocate(quantity, facts);
-    if (!allocation.ok) return failure(allocation.problem.code, supplyProblemMessage(allocation.problem, fresh.title));
-    if (quantity > supplyLimit(facts)) {
-      return failure('QUANTITY_TOO_LARGE', `Au plus ${supplyLimit(facts)} exemplaires de « ${fresh.title} » par commande.`);
-    }
-    await tx.cartLine.upsert({
-      where: { cartId_bookId: { cartId: id, bookId: book.id } },
-      create: { cartId: id, bookId: book.id, quantity },
-      update: { quantity },
-    });
     return { ok: true, cartId: id };
   });
 }

@@ -10,6 +10,13 @@ import { lockStock, refreshStoredAvailability, releaseOrderReservations } from '
 
 type Tx = Prisma.TransactionClient;
 
+/**
+ * The event cannot be applied yet (a refund whose payment has not been recorded): nothing is
+ * written and the webhook answers non-2xx, so Stripe delivers it again later
+ * (https://docs.stripe.com/webhooks#retries).
+ */
+export class EventNotYetApplicable extends Error {}
+
 export type RefundRequest = { orderId: number; reference: string; paymentIntentId: string };
 export type EventResult = { outcome: string; refund?: RefundRequest };
 
@@ -28,6 +35,9 @@ export async function applyStripeEvent(event: Stripe.Event, now: Date): Promise<
     if (recorded.count === 0) return { outcome: 'duplicate' };
 
     const orderId = await findOrderId(tx, event);
+    if (orderId === null && event.type === 'charge.refunded') {
+      throw new EventNotYetApplicable(`${event.id}: no order has this payment yet`);
+    }
     const result: EventResult = orderId === null ? { outcome: 'ignored: no matching order' } : await applyToOrder(tx, orderId, event, now);
     await tx.paymentEvent.update({ where: { id: event.id }, data: { outcome: result.outcome, orderId } });
     return result;
@@ -77,6 +87,8 @@ async function applyToOrder(tx: Tx, orderId: number, event: Stripe.Event, now: D
       const charge = event.data.object as Stripe.Charge;
       if (charge.amount_refunded < charge.amount) return { outcome: `partial refund of ${charge.amount_refunded} cents` };
       if (!canMoveTo(order.status, 'refunded')) return { outcome: `ignored: order is ${order.status}` };
+      // A refund proves the payment: if its event has not come yet, apply it first.
+      if (canMoveTo(order.status, 'paid')) await markPaid(tx, orderId, now);
       await tx.order.update({ where: { id: orderId }, data: { status: 'refunded' } });
       return { outcome: 'refunded' };
     }

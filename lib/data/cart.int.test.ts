@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createPrismaClient, type PrismaClient } from '@/lib/prisma-client';
+import { SEED_BOOK_EAN } from '@/prisma/demo-catalog/seed-book';
+import { createTestBook } from './test-fixtures';
+
+let db: PrismaClient;
+let cart: typeof import('./cart');
+
+beforeAll(async () => {
+  Object.assign(process.env, {
+    DATABASE_URL: inject('databaseUrl'),
+    SITE_URL: 'http://localhost:3000',
+    COOKIE_SECRET: 'c'.repeat(32),
+    STRIPE_WEBHOOK_SECRET: 'whsec_integration_test_secret',
+    STRIPE_EMULATOR_URL: 'http://127.0.0.1:9',
+  });
+  db = createPrismaClient(inject('databaseUrl'));
+  cart = await import('./cart');
+});
+afterAll(() => db.$disconnect());
+
+describe('cart', () => {
+  it('creates a cart, adds, sets and removes lines', async () => {
+    const added = await cart.changeCartLine(null, { ean: SEED_BOOK_EAN, quantity: 1 }, 'add');
+    if (!added.ok) throw new Error(added.message);
+    await cart.changeCartLine(added.cartId, { ean: SEED_BOOK_EAN, quantity: 2 }, 'add');
+    let view = await cart.getCartView(added.cartId, new Date('2026-11-30T09:00:00Z'));
+    expect(view.lines.map((l) => [l.ean, l.quantity])).toEqual([[SEED_BOOK_EAN, 3]]);
+    expect(view.homeDelivery?.totals).toMatchObject({ goodsCents: 8700, shippingCents: 1, totalInclVatCents: 8701 });
+    expect(view.shopPickup?.totals).toMatchObject({ shippingCents: 0, totalInclVatCents: 8700 });
+    expect(view.deliveryWindow?.label).toBe('Livraison estimée entre le mercredi 9 et le mercredi 16 décembre');
+
+    await cart.changeCartLine(added.cartId, { ean: SEED_BOOK_EAN, quantity: 0 }, 'set');
+    view = await cart.getCartView(added.cartId, new Date());
+    expect(view.lines).toEqual([]);
+    expect(view.homeDelivery).toBeNull();
+  });
+
+  it('prices under the 35 € threshold with the shop fee, never below the legal floor', async () => {
+    const added = await cart.changeCartLine(null, { ean: SEED_BOOK_EAN, quantity: 1 }, 'add');
+    if (!added.ok) throw new Error(added.message);
+    const view = await cart.getCartView(added.cartId, new Date());
+    expect(view.homeDelivery?.totals).toMatchObject({ goodsCents: 2900, shippingCents: 490, totalInclVatCents: 3390 });
+  });
+
+  it('tells the reader how many copies remain when no distributor can supply more', async () => {
+    const book = await createTestBook(db, { onHand: 2, withSupplier: false, title: 'Deux exemplaires' });
+    const result = await cart.changeCartLine(null, { ean: book.ean, quantity: 3 }, 'add');
+    expect(result).toEqual({ ok: false, code: 'NOT_ENOUGH_COPIES', message: 'Plus que 2 exemplaires disponibles de « Deux exemplaires ».' });
+    expect(await db.cartLine.count({ where: { bookId: book.id } })).toBe(0);
+  });
+
+  it('refuses a book that cannot be ordered and an unknown EAN, writing nothing', async () => {
+    const book = await createTestBook(db, { onHand: 0, withSupplier: false, title: 'Introuvable' });
+    const carts = await db.cart.count();
+    expect(await cart.changeCartLine(null, { ean: book.ean, quantity: 1 }, 'add')).toMatchObject({ ok: false, code: 'NOT_ORDERABLE' });
+    expect(await cart.changeCartLine(null, { ean: '9780000000002', quantity: 1 }, 'add')).toMatchObject({ ok: false, code: 'UNKNOWN_BOOK' });
+    expect(await db.cart.count()).toBe(carts);
+  });
+});
