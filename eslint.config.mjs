@@ -19,6 +19,7 @@ export default tseslint.config(
   {
     // Only lib/data/ (and the seed and scripts) may reach the database.
     files: ['app/**', 'components/**'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
