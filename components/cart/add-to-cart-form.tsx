@@ -15,8 +15,10 @@ export function AddToCartForm({ ean, title, compact = false }: { ean: string; ti
           <input type="number" name="quantity" defaultValue={1} min={1} max={99} inputMode="numeric" required />
         </label>
       )}
-      <button type="submit" disabled={pending} aria-label={compact ? `Ajouter « ${title} » au panier` : undefined}>
+      <button type="submit" disabled={pending}>
         Ajouter au panier
+        {/* The visible words come first in the name (WCAG 2.5.3, label in name). */}
+        {compact && <span className="visually-hidden"> : « {title} »</span>}
       </button>
       {state && !state.ok && (
         <p className="form-error" role="alert">
