@@ -24,6 +24,7 @@ export default defineConfig({
           include: ['**/*.int.test.ts'],
           exclude: ['node_modules/**', '.data/**'],
           globalSetup: ['./scripts/test-db-setup.ts'],
+          setupFiles: ['./scripts/test/integration-env.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -7,13 +7,6 @@ let db: PrismaClient;
 let cart: typeof import('./cart');
 
 beforeAll(async () => {
-  Object.assign(process.env, {
-    DATABASE_URL: inject('databaseUrl'),
-    SITE_URL: 'http://localhost:3000',
-    COOKIE_SECRET: 'c'.repeat(32),
-    STRIPE_WEBHOOK_SECRET: 'whsec_integration_test_secret',
-    STRIPE_EMULATOR_URL: 'http://127.0.0.1:9',
-  });
   db = createPrismaClient(inject('databaseUrl'));
   cart = await import('./cart');
 });

@@ -1,12 +1,10 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SEED_BOOK_EAN } from '@/prisma/demo-catalog/seed-book';
 
 // Real PostgreSQL with the migrations and the demo catalog (scripts/test-db-setup.ts).
 let data: typeof import('./books') & typeof import('./catalog') & typeof import('./search');
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = inject('databaseUrl');
-  process.env.SITE_URL = 'http://localhost:3000';
   data = { ...(await import('./books')), ...(await import('./catalog')), ...(await import('./search')) };
 });
 

@@ -11,13 +11,6 @@ let payments: typeof import('./payments');
 let checkout: typeof import('./checkout');
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = inject('databaseUrl');
-  Object.assign(process.env, {
-    SITE_URL: 'http://localhost:3000',
-    COOKIE_SECRET: 'c'.repeat(32),
-    STRIPE_WEBHOOK_SECRET: 'whsec_integration_test_secret',
-    STRIPE_EMULATOR_URL: 'http://127.0.0.1:9',
-  });
   db = createPrismaClient(inject('databaseUrl'));
   payments = await import('./payments');
   checkout = await import('./checkout');

@@ -1,4 +1,4 @@
-// One "app instance" for the concurrency tests and the hold benchmark: a separate Node process
+// One "app instance" for the concurrency tests: a separate Node process
 // with its own connection pool that places orders for the given carts, all at once, and prints
 // what each buyer was told. Run with --conditions=react-server (as Next.js runs lib/data).
 import { placeOrder } from '../../lib/data/checkout';

@@ -5,7 +5,6 @@ async function loadRoute(databaseUrl: string) {
   vi.resetModules();
   delete (globalThis as { librairiePrisma?: unknown }).librairiePrisma;
   process.env.DATABASE_URL = databaseUrl;
-  process.env.SITE_URL = 'http://localhost:3000';
   return import('./route');
 }
 

@@ -8,13 +8,7 @@ let db: PrismaClient;
 let POST: typeof import('./route').POST;
 
 beforeAll(async () => {
-  Object.assign(process.env, {
-    DATABASE_URL: inject('databaseUrl'),
-    SITE_URL: 'http://localhost:3000',
-    COOKIE_SECRET: 'c'.repeat(32),
-    STRIPE_WEBHOOK_SECRET: SECRET,
-    STRIPE_EMULATOR_URL: 'http://127.0.0.1:9',
-  });
+  process.env.STRIPE_WEBHOOK_SECRET = SECRET;
   db = createPrismaClient(inject('databaseUrl'));
   ({ POST } = await import('./route'));
 });
