@@ -29,6 +29,14 @@ export async function startCheckoutAction(_state: CheckoutState, formData: FormD
   const placed = await placeOrder(cartId, parsed.data, new Date());
   if (!placed.ok) return { ...placed, values };
 
+  // The replaced order's payment page is closed at Stripe too (best effort: if it was paid
+  // meanwhile, the webhook honours it).
+  for (const sessionId of placed.replacedSessionIds) {
+    await getStripe()
+      .checkout.sessions.expire(sessionId)
+      .catch((error: unknown) => console.warn(`checkout: could not expire replaced session ${sessionId}`, error));
+  }
+
   let sessionUrl: string | null;
   try {
     const session = await getStripe().checkout.sessions.create(

@@ -5,19 +5,10 @@
 // concurrency limit so that the sequential baseline and the contended runs share one worker.
 import { placeOrder } from '../../lib/data/checkout';
 import { getDb } from '../../lib/db';
-import type { CheckoutForm } from '../../lib/validation/checkout';
+import { SAMPLE_CHECKOUT_FORM } from '../../lib/validation/checkout';
 import { ParentMessageSchema, THREW, type OrderOutcome, type ParentMessage, type WorkerMessage } from './worker-protocol';
 
-const FORM: CheckoutForm = {
-  email: 'lecteur@exemple.fr',
-  fullName: 'Camille Martin',
-  phone: '0612345678',
-  deliveryMethod: 'home_delivery',
-  addressLine1: '12 rue Soufflot',
-  addressLine2: undefined,
-  postalCode: '75005',
-  city: 'Paris',
-};
+const FORM = SAMPLE_CHECKOUT_FORM;
 
 function send(message: WorkerMessage): Promise<void> {
   return new Promise((resolve, reject) => {

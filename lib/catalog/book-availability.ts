@@ -1,4 +1,4 @@
-import { deriveAvailability, type Availability } from '@/lib/availability';
+import { deriveAvailability, type Availability, type AvailabilityInput } from '@/lib/availability';
 import { SHOP } from '@/lib/shop/config';
 
 // The stored facts of a book, as lib/data reads them, turned into what a reader sees.
@@ -9,8 +9,8 @@ export type BookAvailabilityFacts = {
   supplier: { leadTimeMinDays: number; leadTimeMaxDays: number } | null;
 };
 
-export function describeBookAvailability(facts: BookAvailabilityFacts): Availability {
-  return deriveAvailability({
+export function availabilityInput(facts: BookAvailabilityFacts): AvailabilityInput {
+  return {
     onHand: facts.stock?.onHand ?? 0,
     supplierCode: facts.supplier ? facts.supplierAvailabilityCode : null,
     supplierLeadTime: facts.supplier
@@ -18,5 +18,9 @@ export function describeBookAvailability(facts: BookAvailabilityFacts): Availabi
       : null,
     expectedDate: facts.expectedOn,
     inStockShipDays: SHOP.inStockShipDays,
-  });
+  };
+}
+
+export function describeBookAvailability(facts: BookAvailabilityFacts): Availability {
+  return deriveAvailability(availabilityInput(facts));
 }

@@ -30,7 +30,12 @@ const toDate = (day: Date | undefined) => (day ? new Date(day.toISOString().slic
  * the database (lib/pricing), holds the copies on hand until the hold expires, and plans the
  * rest as backorders from the distributor. Nothing is written when a line cannot be supplied.
  */
-export async function placeOrder(cartId: string, form: CheckoutForm, now: Date): Promise<Result<{ order: OrderForPayment }>> {
+export async function placeOrder(
+  cartId: string,
+  form: CheckoutForm,
+  now: Date,
+): Promise<Result<{ order: OrderForPayment; replacedSessionIds: string[] }>> {
+  const replacedSessionIds: string[] = [];
   try {
     const order = await getDb().$transaction(async (tx) => {
       const cartLines = await tx.cartLine.findMany({
@@ -40,7 +45,24 @@ export async function placeOrder(cartId: string, form: CheckoutForm, now: Date):
       });
       if (cartLines.length === 0) throw new CheckoutRejected(failure('EMPTY_CART', 'Votre panier est vide.'));
 
-      const stock = await lockStock(tx, cartLines.map((line) => line.book.id));
+      // A reader who comes back from the payment page and orders again replaces the unpaid
+      // order of this cart: its holds return to the shelf (a late payment of it is still
+      // honoured by the webhook). Every book involved is locked at once, in one order.
+      const stale = await tx.order.findMany({
+        where: { cartId, status: 'pending_payment' },
+        select: { id: true, stripeSessionId: true, reservations: { where: { status: 'active' }, select: { bookId: true } } },
+      });
+      const stock = await lockStock(tx, [
+        ...cartLines.map((line) => line.book.id),
+        ...stale.flatMap((order) => order.reservations.map((r) => r.bookId)),
+      ]);
+      if (stale.length > 0) {
+        const staleIds = stale.map((order) => order.id);
+        await releaseOrderReservations(tx, staleIds, { stockLocked: true });
+        await tx.order.updateMany({ where: { id: { in: staleIds } }, data: { status: 'expired' } });
+        for (const row of await tx.stockLevel.findMany({ where: { bookId: { in: [...stock.keys()] } } })) stock.set(row.bookId, row);
+      }
+      replacedSessionIds.push(...stale.flatMap((order) => (order.stripeSessionId ? [order.stripeSessionId] : [])));
       const plans = cartLines.map(({ book, quantity }) => {
         const row = stock.get(book.id);
         const facts = { available: (row?.onHand ?? 0) - (row?.reserved ?? 0), supplierCanSupply: supplierCanSupply(book) };
@@ -119,7 +141,7 @@ export async function placeOrder(cartId: string, form: CheckoutForm, now: Date):
         })),
       };
     }, TRANSACTION_LIMITS);
-    return { ok: true, order };
+    return { ok: true, order, replacedSessionIds };
   } catch (error) {
     if (error instanceof CheckoutRejected) return error.failure;
     // Too many buyers queued on the same copies: say so instead of failing the page.
@@ -141,6 +163,6 @@ export async function abandonOrder(orderId: number, reason: string): Promise<voi
       where: { id: orderId, status: 'pending_payment' },
       data: { status: 'expired', attentionReason: reason },
     });
-    if (updated.count > 0) await releaseOrderReservations(tx, orderId);
+    if (updated.count > 0) await releaseOrderReservations(tx, [orderId]);
   });
 }

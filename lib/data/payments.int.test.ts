@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '@/lib/prisma-client';
-import type { CheckoutForm } from '@/lib/validation/checkout';
+import { SAMPLE_CHECKOUT_FORM } from '@/lib/validation/checkout';
 import { createCarts, createTestBook } from './test-fixtures';
 
 // Real PostgreSQL; events built as Stripe sends them (the emulator's own tests check the
@@ -17,16 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.$disconnect());
 
-const FORM: CheckoutForm = {
-  email: 'lecteur@exemple.fr',
-  fullName: 'Camille Martin',
-  phone: '0612345678',
-  deliveryMethod: 'home_delivery',
-  addressLine1: '12 rue Soufflot',
-  addressLine2: undefined,
-  postalCode: '75005',
-  city: 'Paris',
-};
+const FORM = SAMPLE_CHECKOUT_FORM;
 
 let eventCounter = 0;
 type Order = { id: number; reference: string; totalCents: number; sessionId: string };
@@ -165,6 +156,21 @@ describe('Stripe events', () => {
     // Forward only: payment_failed → paid is allowed (Stripe does not send both), and the copy is taken again.
     expect(state.order.status).toBe('paid');
     expect(state.stock).toEqual({ onHand: 0, reserved: 0 });
+  });
+});
+
+describe('ordering again from the same cart', () => {
+  it('replaces the unpaid order: its hold returns to the shelf, the new one holds', async () => {
+    const { book, order, cartId } = await placeTestOrder({ onHand: 2, withSupplier: false, quantity: 2 });
+    const again = await checkout.placeOrder(cartId, FORM, new Date());
+    if (!again.ok) throw new Error(again.message);
+    expect(again.replacedSessionIds).toEqual([order.sessionId]);
+    expect((await snapshot(order.id, book.id)).order.status).toBe('expired');
+    expect(await db.reservation.findMany({ where: { bookId: book.id }, select: { orderId: true, status: true }, orderBy: { id: 'asc' } })).toEqual([
+      { orderId: order.id, status: 'released' },
+      { orderId: again.order.id, status: 'active' },
+    ]);
+    expect(await db.stockLevel.findUniqueOrThrow({ where: { bookId: book.id }, select: { onHand: true, reserved: true } })).toEqual({ onHand: 2, reserved: 2 });
   });
 });
 

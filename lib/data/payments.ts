@@ -105,7 +105,7 @@ async function recordPaymentIntent(tx: Tx, orderId: number, session: Stripe.Chec
 async function closeUnpaid(tx: Tx, orderId: number, status: OrderStatus, to: 'expired' | 'payment_failed'): Promise<EventResult> {
   if (!canMoveTo(status, to)) return { outcome: `ignored: order is ${status}` };
   await tx.order.update({ where: { id: orderId }, data: { status: to } });
-  await releaseOrderReservations(tx, orderId);
+  await releaseOrderReservations(tx, [orderId]);
   return { outcome: to };
 }
 
@@ -163,7 +163,7 @@ async function markPaid(tx: Tx, orderId: number, now: Date): Promise<EventResult
   if (unsuppliable.length > 0) {
     const reason = 'Paiement reçu après l’expiration de la réservation ; exemplaires vendus entre-temps et introuvables chez le distributeur : remboursement automatique.';
     await tx.order.update({ where: { id: orderId }, data: { status: 'paid', paidAt: now, attentionReason: reason } });
-    await releaseOrderReservations(tx, orderId);
+    await releaseOrderReservations(tx, [orderId]);
     return order.stripePaymentIntentId
       ? { outcome: 'paid after expiry: refund', refund: { orderId, reference: order.reference, paymentIntentId: order.stripePaymentIntentId } }
       : { outcome: 'paid after expiry: refund needed, no payment intent' };

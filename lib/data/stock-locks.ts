@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { bookAvailabilityState } from '@/lib/catalog/book-derived';
+import { describeBookAvailability } from '@/lib/catalog/book-availability';
 
 // Every write to stock goes through these, inside the caller's transaction:
 // 1. lock the books' StockLevel rows in ascending bookId order (one fixed order for every
@@ -38,14 +38,17 @@ async function releaseExpiredReservations(tx: Tx, bookIds: number[]): Promise<vo
     FROM totals WHERE s."bookId" = totals."bookId"`;
 }
 
-/** Releases an order's active holds (expired session, failed payment). Locks first. */
-export async function releaseOrderReservations(tx: Tx, orderId: number): Promise<void> {
-  const held = await tx.reservation.findMany({ where: { orderId, status: 'active' }, select: { bookId: true } });
-  await lockStock(tx, held.map((r) => r.bookId));
+/** Releases orders' active holds (expired session, failed payment, a newer order of the same cart). */
+export async function releaseOrderReservations(tx: Tx, orderIds: number[], options: { stockLocked?: boolean } = {}): Promise<void> {
+  if (orderIds.length === 0) return;
+  if (!options.stockLocked) {
+    const held = await tx.reservation.findMany({ where: { orderId: { in: orderIds }, status: 'active' }, select: { bookId: true } });
+    await lockStock(tx, held.map((r) => r.bookId));
+  }
   await tx.$executeRaw`
     WITH released AS (
       UPDATE "Reservation" SET "status" = 'released', "updatedAt" = now()
-      WHERE "orderId" = ${orderId} AND "status" = 'active'
+      WHERE "orderId" = ANY(${orderIds}::int[]) AND "status" = 'active'
       RETURNING "bookId", "quantity"
     ), totals AS (
       SELECT "bookId", SUM("quantity")::int AS quantity FROM released GROUP BY "bookId"
@@ -67,14 +70,6 @@ export async function refreshStoredAvailability(tx: Tx, bookIds: number[]): Prom
     },
   });
   for (const book of books) {
-    const availability = bookAvailabilityState({
-      onHand: book.stock?.onHand ?? 0,
-      supplierCode: book.supplier ? book.supplierAvailabilityCode : null,
-      supplierLeadTime: book.supplier
-        ? { minDays: book.supplier.leadTimeMinDays, maxDays: book.supplier.leadTimeMaxDays }
-        : null,
-      expectedDate: book.expectedOn,
-    });
-    await tx.book.update({ where: { id: book.id }, data: { availability } });
+    await tx.book.update({ where: { id: book.id }, data: { availability: describeBookAvailability(book).state } });
   }
 }

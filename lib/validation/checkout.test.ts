@@ -45,6 +45,14 @@ describe('CheckoutFormSchema', () => {
     if (!result.success) expect(checkoutFieldErrors(result.error)[field]).toContain(message);
   });
 
+  it('asks for empty required fields rather than calling them invalid', () => {
+    const result = CheckoutFormSchema.safeParse({ ...valid, email: '', phone: ' ' });
+    expect(result.success).toBe(false);
+    if (!result.success) {
+      expect(checkoutFieldErrors(result.error)).toMatchObject({ email: 'Indiquez votre adresse e-mail.', phone: 'Indiquez un numéro de téléphone.' });
+    }
+  });
+
   it('reports every missing field of an empty form', () => {
     const result = CheckoutFormSchema.safeParse({});
     expect(result.success).toBe(false);

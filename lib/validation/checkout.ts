@@ -20,11 +20,17 @@ const optionalText = (max: number) =>
 
 export const CheckoutFormSchema = z
   .object({
-    email: z.string({ error: 'Indiquez votre adresse e-mail.' }).trim().toLowerCase().pipe(z.email({ error: 'Adresse e-mail invalide (exemple : nom@exemple.fr).' }).max(254)),
+    email: z
+      .string({ error: 'Indiquez votre adresse e-mail.' })
+      .trim()
+      .toLowerCase()
+      .min(1, { error: 'Indiquez votre adresse e-mail.' })
+      .pipe(z.email({ error: 'Adresse e-mail invalide (exemple : nom@exemple.fr).' }).max(254)),
     fullName: text(100, 'Indiquez vos nom et prénom.'),
     phone: z
       .string({ error: 'Indiquez un numéro de téléphone.' })
       .trim()
+      .min(1, { error: 'Indiquez un numéro de téléphone.' })
       .regex(PHONE, { error: 'Numéro de téléphone français invalide (exemple : 06 12 34 56 78).' }),
     deliveryMethod: z.enum(['home_delivery', 'shop_pickup'], { error: 'Choisissez un mode de livraison.' }),
     addressLine1: optionalText(120),
@@ -52,3 +58,15 @@ export function checkoutFieldErrors(error: z.ZodError): Record<string, string> {
   }
   return errors;
 }
+
+/** A valid home delivery, for tests, benchmarks and the demo. */
+export const SAMPLE_CHECKOUT_FORM: CheckoutForm = {
+  email: 'lecteur@exemple.fr',
+  fullName: 'Camille Martin',
+  phone: '0612345678',
+  deliveryMethod: 'home_delivery',
+  addressLine1: '12 rue Soufflot',
+  addressLine2: undefined,
+  postalCode: '75005',
+  city: 'Paris',
+};

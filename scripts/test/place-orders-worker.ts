@@ -3,19 +3,10 @@
 // what each buyer was told. Run with --conditions=react-server (as Next.js runs lib/data).
 import { placeOrder } from '../../lib/data/checkout';
 import { getDb } from '../../lib/db';
-import type { CheckoutForm } from '../../lib/validation/checkout';
+import { SAMPLE_CHECKOUT_FORM } from '../../lib/validation/checkout';
 
 const cartIds: string[] = JSON.parse(process.argv[2] ?? '[]');
-const form: CheckoutForm = {
-  email: 'lecteur@exemple.fr',
-  fullName: 'Camille Martin',
-  phone: '0612345678',
-  deliveryMethod: 'home_delivery',
-  addressLine1: '12 rue Soufflot',
-  addressLine2: undefined,
-  postalCode: '75005',
-  city: 'Paris',
-};
+const form = SAMPLE_CHECKOUT_FORM;
 
 const started = performance.now();
 const results = await Promise.all(
