@@ -11,11 +11,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { z } from 'zod';
-import { createPrismaClient } from '../lib/prisma-client';
-import { seedDemoCatalog } from '../prisma/seed';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './lib/embedded-postgres';
 import { loadOrCreateLocalSecrets } from './lib/local-secrets';
-import { buildIfStale, ROOT } from './lib/project';
+import { buildIfStale, generatePrismaClientIfStale, ROOT } from './lib/project';
 import { startStripeEmulator, type StripeEmulator } from './stripe-emulator/server';
 import { runPrisma } from './prisma';
 
@@ -71,6 +69,10 @@ async function main() {
     await runPrisma(['migrate', 'deploy'], { DATABASE_URL: databaseUrl });
 
     if (embedded || env.SEED_DEMO_CATALOG === '1') {
+      // The Prisma client is generated code (git-ignored): generate it before loading it.
+      await generatePrismaClientIfStale();
+      const { createPrismaClient } = await import('../lib/prisma-client');
+      const { seedDemoCatalog } = await import('../prisma/seed');
       const db = createPrismaClient(databaseUrl);
       try {
         if ((await db.book.count()) === 0) {

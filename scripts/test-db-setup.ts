@@ -7,8 +7,6 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { createPrismaClient } from '../lib/prisma-client';
-import { seedDemoCatalog } from '../prisma/seed';
 import { startEmbeddedPostgres } from './lib/embedded-postgres';
 import { generatePrismaClientIfStale } from './lib/project';
 import { runPrisma } from './prisma';
@@ -61,6 +59,9 @@ export default async function setup(project: TestProject) {
 
   const databaseUrl = withDatabase(adminUrl, database);
   await runPrisma(['migrate', 'deploy'], { DATABASE_URL: databaseUrl });
+  // Loaded after generatePrismaClientIfStale: the client is generated, git-ignored code.
+  const { createPrismaClient } = await import('../lib/prisma-client');
+  const { seedDemoCatalog } = await import('../prisma/seed');
   const db = createPrismaClient(databaseUrl);
   await seedDemoCatalog(db);
   await db.$disconnect();
