@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { supplierCanSupply } from '@/lib/catalog/supplier-supply';
-import { allocate, supplyProblemMessage, type Allocation } from '@/lib/orders/allocation';
+import { allocate, supplyProblemMessage } from '@/lib/orders/allocation';
 import { lineShipWithin, orderDeliveryWindow, orderShipWithin } from '@/lib/orders/delivery-plan';
 import { newOrderReference } from '@/lib/orders/reference';
 import { HOLD_MINUTES, type OrderForPayment } from '@/lib/payments/checkout-session-params';
@@ -45,30 +45,14 @@ export async function placeOrder(
       });
       if (cartLines.length === 0) throw new CheckoutRejected(failure('EMPTY_CART', 'Votre panier est vide.'));
 
-      // A reader who comes back from the payment page and orders again replaces the unpaid
-      // order of this cart: its holds return to the shelf (a late payment of it is still
-      // honoured by the webhook). Every book involved is locked at once, in one order.
-      const stale = await tx.order.findMany({
-        where: { cartId, status: 'pending_payment' },
-        select: { id: true, stripeSessionId: true, reservations: { where: { status: 'active' }, select: { bookId: true } } },
-      });
-      const stock = await lockStock(tx, [
-        ...cartLines.map((line) => line.book.id),
-        ...stale.flatMap((order) => order.reservations.map((r) => r.bookId)),
-      ]);
-      if (stale.length > 0) {
-        const staleIds = stale.map((order) => order.id);
-        await releaseOrderReservations(tx, staleIds, { stockLocked: true });
-        await tx.order.updateMany({ where: { id: { in: staleIds } }, data: { status: 'expired' } });
-        for (const row of await tx.stockLevel.findMany({ where: { bookId: { in: [...stock.keys()] } } })) stock.set(row.bookId, row);
-      }
-      replacedSessionIds.push(...stale.flatMap((order) => (order.stripeSessionId ? [order.stripeSessionId] : [])));
+      const { stock, replacedSessionIds: replaced } = await lockAndReplaceUnpaidOrders(tx, cartId, cartLines.map((line) => line.book.id));
+      replacedSessionIds.push(...replaced);
       const plans = cartLines.map(({ book, quantity }) => {
         const row = stock.get(book.id);
         const facts = { available: (row?.onHand ?? 0) - (row?.reserved ?? 0), supplierCanSupply: supplierCanSupply(book) };
         const result = allocate(quantity, facts);
         if (!result.ok) throw new CheckoutRejected(failure(result.problem.code, supplyProblemMessage(result.problem, book.title)));
-        return { book, quantity, allocation: result.allocation as Allocation, shipWithin: lineShipWithin(result.allocation, book) };
+        return { book, quantity, allocation: result.allocation, shipWithin: lineShipWithin(result.allocation, book) };
       });
 
       const priced = priceOrder(pricingInput(plans, form.deliveryMethod));
@@ -150,6 +134,29 @@ export async function placeOrder(
     }
     throw error;
   }
+}
+
+/**
+ * Locks the stock of the cart's books and, when the reader comes back from the payment page
+ * and orders again, replaces the cart's unpaid order: its holds return to the shelf (a late
+ * payment of it is still honoured by the webhook). Every book involved is locked at once, in
+ * one order, so this never deadlocks with another buyer.
+ */
+async function lockAndReplaceUnpaidOrders(tx: Prisma.TransactionClient, cartId: string, bookIds: number[]) {
+  const unpaid = await tx.order.findMany({
+    where: { cartId, status: 'pending_payment' },
+    select: { id: true, stripeSessionId: true, reservations: { where: { status: 'active' }, select: { bookId: true } } },
+  });
+  const heldBookIds = unpaid.flatMap((order) => order.reservations.map((r) => r.bookId));
+  let stock = await lockStock(tx, [...bookIds, ...heldBookIds]);
+  if (unpaid.length > 0) {
+    const ids = unpaid.map((order) => order.id);
+    await releaseOrderReservations(tx, ids, { stockLocked: true });
+    await tx.order.updateMany({ where: { id: { in: ids } }, data: { status: 'expired' } });
+    const rows = await tx.stockLevel.findMany({ where: { bookId: { in: [...stock.keys()] } }, select: { bookId: true, onHand: true, reserved: true } });
+    stock = new Map(rows.map((row) => [row.bookId, row]));
+  }
+  return { stock, replacedSessionIds: unpaid.flatMap((order) => (order.stripeSessionId ? [order.stripeSessionId] : [])) };
 }
 
 export async function attachCheckoutSession(orderId: number, sessionId: string): Promise<void> {
