@@ -6,6 +6,7 @@ import { OrderTotals } from '@/components/cart/order-totals';
 import { readCartId } from '@/lib/cart/cart-cookie';
 import { getCartView } from '@/lib/data/cart';
 import { formatPrice } from '@/lib/format/money';
+import { FormError } from '@/components/ui/form-error';
 
 export const metadata: Metadata = { title: 'Panier', robots: { index: false } };
 
@@ -38,9 +39,7 @@ export default async function CartPage() {
                 {line.authors.length > 0 && <p className="authors">{line.authors.join(', ')}</p>}
                 <AvailabilityLine availability={line.availability} />
                 {line.problem && (
-                  <p className="form-error" role="alert">
-                    {line.problem}
-                  </p>
+                  <FormError message={line.problem} />
                 )}
               </div>
               <p>

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { addToCartAction, type CartActionState } from '@/app/panier/actions';
+import { FormError } from '@/components/ui/form-error';
 
 /** A plain form: it posts and lands on the cart even before JavaScript has loaded. */
 export function AddToCartForm({ ean, title, compact = false }: { ean: string; title: string; compact?: boolean }) {
@@ -21,9 +22,7 @@ export function AddToCartForm({ ean, title, compact = false }: { ean: string; ti
         {compact && <span className="visually-hidden"> : « {title} »</span>}
       </button>
       {state && !state.ok && (
-        <p className="form-error" role="alert">
-          {state.message}
-        </p>
+        <FormError message={state.message} />
       )}
     </form>
   );

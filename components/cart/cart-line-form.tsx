@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { updateCartLineAction, type CartActionState } from '@/app/panier/actions';
+import { FormError } from '@/components/ui/form-error';
 
 type Props = { ean: string; title: string; quantity: number; maxQuantity: number };
 
@@ -26,9 +27,7 @@ export function CartLineForm({ ean, title, quantity, maxQuantity }: Props) {
         </button>
       </form>
       {state && !state.ok && (
-        <p className="form-error" role="alert">
-          {state.message}
-        </p>
+        <FormError message={state.message} />
       )}
     </div>
   );

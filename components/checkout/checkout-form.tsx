@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { startCheckoutAction, type CheckoutState } from '@/app/commande/actions';
+import { FormError } from '@/components/ui/form-error';
 
 type Props = {
   payButtonLabel: string;
@@ -37,9 +38,7 @@ export function CheckoutForm({ payButtonLabel, homeDeliveryLabel, pickupLabel }:
   return (
     <form action={action} className="checkout-form" noValidate>
       {state && !state.ok && (
-        <p className="form-error" role="alert">
-          {state.message}
-        </p>
+        <FormError message={state.message} />
       )}
       <fieldset>
         <legend>Vos coordonnées</legend>
