@@ -1,14 +1,15 @@
 // Integration-test helpers: books and carts written straight into the test database.
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { PrismaClient } from '@/lib/prisma-client';
 import { bookAvailabilityState, bookSearchText, bookSortTitle } from '@/lib/catalog/book-derived';
 
 let counter = 0;
 
-/** A valid EAN-13 in a range no demo book uses (978-1-999…). */
+/** A random valid EAN-13 in a range no demo book uses (978-1…); test files run in parallel processes. */
 export function testEan(): string {
   counter += 1;
-  const body = `9781999${String((process.pid * 1000 + counter) % 100_000).padStart(5, '0')}`;
+  const body = `9781${String(randomInt(100_000_000)).padStart(8, '0')}`;
   const sum = [...body].reduce((acc, digit, index) => acc + Number(digit) * (index % 2 === 0 ? 1 : 3), 0);
   return `${body}${(10 - (sum % 10)) % 10}`;
 }
@@ -23,14 +24,34 @@ export async function createTestBook(
     ? await db.supplier.findFirstOrThrow({ where: { name: "L'Harmattan Diffusion" }, select: { id: true, leadTimeMinDays: true, leadTimeMaxDays: true } })
     : null;
   const title = options.title ?? `Livre de test ${counter}`;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await createBook(db, testEan(), title, publisher, theme.id, supplier, options);
+    } catch (error) {
+      // Two random EANs met: draw again.
+      const duplicate = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+      if (!duplicate || attempt >= 5) throw error;
+    }
+  }
+}
+
+function createBook(
+  db: PrismaClient,
+  ean: string,
+  title: string,
+  publisher: { id: number; name: string },
+  themeId: number,
+  supplier: { id: number; leadTimeMinDays: number; leadTimeMaxDays: number } | null,
+  options: { onHand: number; priceCents?: number },
+) {
   return db.book.create({
     data: {
-      ean: testEan(),
+      ean,
       title,
       workType: 'Documents',
       publisherPriceCents: options.priceCents ?? 2000,
       publisherId: publisher.id,
-      themeId: theme.id,
+      themeId,
       supplierId: supplier?.id,
       supplierAvailabilityCode: supplier ? '20' : null,
       searchText: bookSearchText({ title, contributorNames: [], publisherName: publisher.name }),
