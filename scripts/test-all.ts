@@ -13,6 +13,7 @@ const steps: Step[] = [
   { name: 'Client Prisma', action: generatePrismaClientIfStale },
   { name: 'Types des routes', action: () => run(bin('next'), ['typegen'], { NEXT_TELEMETRY_DISABLED: '1' }) },
   { name: 'TypeScript', action: () => run(bin('tsc'), ['--noEmit']) },
+  { name: 'Mise en forme (Prettier)', action: () => run(bin('prettier'), ['--check', '.']) },
   { name: 'ESLint', action: () => run(bin('eslint'), ['.', '--max-warnings=0']) },
   { name: 'Tests unitaires', action: () => run(bin('vitest'), ['run', '--project', 'unit']) },
   { name: 'Tests d’intégration (PostgreSQL)', action: () => run(bin('vitest'), ['run', '--project', 'integration']) },
