@@ -3,7 +3,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.next/**', 'node_modules/**', 'lib/generated/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  {
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      'lib/generated/**',
+      '.data/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     plugins: { '@next/next': nextPlugin, 'react-hooks': reactHooks },
@@ -25,7 +35,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@/lib/db', '@/lib/prisma-client', '@/lib/generated/*'], message: 'Read data through lib/data/.' },
+            {
+              group: ['@/lib/db', '@/lib/prisma-client', '@/lib/generated/*'],
+              message: 'Read data through lib/data/.',
+            },
           ],
         },
       ],

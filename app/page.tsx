@@ -15,8 +15,8 @@ export default async function HomePage() {
     <>
       <h1>{SHOP.name}</h1>
       <p>
-        Librairie juridique et universitaire indépendante : {SHOP.tagline.toLowerCase()}. Les livres en stock
-        partent sous 24 h ; les autres sont commandés chez le distributeur.
+        Librairie juridique et universitaire indépendante : {SHOP.tagline.toLowerCase()}. Les livres en stock partent
+        sous 24 h ; les autres sont commandés chez le distributeur.
       </p>
       <h2 id="selection">Notre sélection</h2>
       <BookGrid books={featured} label="Notre sélection" />

@@ -117,7 +117,10 @@ function startWorker(databaseUrl: string): ChildProcess {
 }
 
 /** The worker's next message, which must be of this type; rejects if it exits first. */
-function nextMessage<T extends WorkerMessage['type']>(child: ChildProcess, type: T): Promise<Extract<WorkerMessage, { type: T }>> {
+function nextMessage<T extends WorkerMessage['type']>(
+  child: ChildProcess,
+  type: T,
+): Promise<Extract<WorkerMessage, { type: T }>> {
   return new Promise((resolve, reject) => {
     const settle = (error: Error | null, message?: WorkerMessage) => {
       child.off('message', onMessage);
@@ -127,12 +130,16 @@ function nextMessage<T extends WorkerMessage['type']>(child: ChildProcess, type:
     };
     const onMessage = (raw: unknown) => {
       const parsed = WorkerMessageSchema.safeParse(raw);
-      if (!parsed.success) settle(new Error(`worker ${child.pid} sent an unexpected message: ${JSON.stringify(raw).slice(0, 200)}`));
-      else if (parsed.data.type !== type) settle(new Error(`worker ${child.pid} sent "${parsed.data.type}", expected "${type}"`));
+      if (!parsed.success)
+        settle(new Error(`worker ${child.pid} sent an unexpected message: ${JSON.stringify(raw).slice(0, 200)}`));
+      else if (parsed.data.type !== type)
+        settle(new Error(`worker ${child.pid} sent "${parsed.data.type}", expected "${type}"`));
       else settle(null, parsed.data);
     };
     const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
-      settle(new Error(`worker ${child.pid} exited (${signal ?? `code ${code}`}) before "${type}"; its errors are above`));
+      settle(
+        new Error(`worker ${child.pid} exited (${signal ?? `code ${code}`}) before "${type}"; its errors are above`),
+      );
     if (child.exitCode !== null || child.signalCode !== null) return onExit(child.exitCode, child.signalCode);
     child.on('message', onMessage);
     child.once('exit', onExit);
@@ -156,7 +163,10 @@ type WorkerPlan = { warmUpCartIds: string[]; cartIds: string[]; concurrency: num
  * Starts one worker per plan, lets each warm up, then tells them all to go at once and times
  * from "go" to the last answer: process start-up and warm-up stay out of the figure.
  */
-async function placeOrdersFromWorkers(databaseUrl: string, plans: WorkerPlan[]): Promise<{ outcomes: OrderOutcome[]; wallMs: number; cpuMs: number }> {
+async function placeOrdersFromWorkers(
+  databaseUrl: string,
+  plans: WorkerPlan[],
+): Promise<{ outcomes: OrderOutcome[]; wallMs: number; cpuMs: number }> {
   const children = plans.map(() => startWorker(databaseUrl));
   try {
     await Promise.all(
@@ -214,7 +224,11 @@ async function readFacts(db: PrismaClient, bookId: number): Promise<BookFacts> {
   const [level, holds, lines] = await Promise.all([
     db.stockLevel.findUniqueOrThrow({ where: { bookId }, select: { onHand: true, reserved: true } }),
     db.reservation.aggregate({ where: { bookId, status: 'active' }, _sum: { quantity: true } }),
-    db.orderLine.aggregate({ where: { bookId }, _sum: { fromStockQuantity: true, backorderQuantity: true }, _count: true }),
+    db.orderLine.aggregate({
+      where: { bookId },
+      _sum: { fromStockQuantity: true, backorderQuantity: true },
+      _count: true,
+    }),
   ]);
   return {
     onHand: level.onHand,
@@ -275,7 +289,13 @@ async function runScenario(db: PrismaClient, databaseUrl: string, scenario: Scen
     appCpuMs: cpuMs,
     sessions,
     latenciesMs: outcomes.map((outcome) => outcome.latencyMs).sort((a, b) => a - b),
-    accepted: 0, fromStock: 0, backorder: 0, refused: 0, busy: 0, oversoldReserved: 0, oversoldHolds: 0,
+    accepted: 0,
+    fromStock: 0,
+    backorder: 0,
+    refused: 0,
+    busy: 0,
+    oversoldReserved: 0,
+    oversoldHolds: 0,
     broken: [],
   };
   const expectedBuyers = books.reduce((sum, book) => sum + book.plan.buyers, 0);
@@ -308,9 +328,13 @@ function percentile(sorted: number[], p: number): number {
 
 /** Left-aligned first column, right-aligned figures. */
 function table(header: string[], rows: string[][]): string {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
   const line = (cells: string[]) =>
-    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
+      .join('  ');
   return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -318,7 +342,18 @@ function report(results: ScenarioResult[]): string {
   const holdsPerSecond = (result: ScenarioResult) => result.buyers / (result.wallMs / 1000);
   const baseline = results[0] ? holdsPerSecond(results[0]) : Number.NaN;
   const speed = table(
-    ['scenario', 'processes × in flight', 'buyers', 'wall s', 'holds/s', '× baseline', 'p50 ms', 'p95 ms', 'max ms', 'app CPU ms/order'],
+    [
+      'scenario',
+      'processes × in flight',
+      'buyers',
+      'wall s',
+      'holds/s',
+      '× baseline',
+      'p50 ms',
+      'p95 ms',
+      'max ms',
+      'app CPU ms/order',
+    ],
     results.map((result) => {
       const inFlight = result.scenario.mode === 'sequential' ? 1 : Math.ceil(result.buyers / result.scenario.processes);
       return [
@@ -336,7 +371,18 @@ function report(results: ScenarioResult[]): string {
     }),
   );
   const outcome = table(
-    ['scenario', 'copies', 'accepted', 'from stock', 'backorder', 'refused', 'busy', 'oversold (reserved)', 'oversold (holds)', 'invariants'],
+    [
+      'scenario',
+      'copies',
+      'accepted',
+      'from stock',
+      'backorder',
+      'refused',
+      'busy',
+      'oversold (reserved)',
+      'oversold (holds)',
+      'invariants',
+    ],
     results.map((result) => [
       result.scenario.name,
       String(result.scenario.books.reduce((sum, book) => sum + book.onHand, 0)),
@@ -363,7 +409,7 @@ function report(results: ScenarioResult[]): string {
     '',
     outcome,
     '',
-    'Where the workers\' database sessions spent the burst (pg_stat_activity, sampled every 100 ms):',
+    "Where the workers' database sessions spent the burst (pg_stat_activity, sampled every 100 ms):",
     sessions,
     '',
     'holds/s: buyers answered (held, backordered or refused) per second, from "go" to the last answer;',

@@ -1,6 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { addToCart, EMULATOR_URL, expect, fillCheckout, payWithCard, placeOrder, SEED_BOOK, test, uniqueEmail } from './support/shop';
+import {
+  addToCart,
+  EMULATOR_URL,
+  expect,
+  fillCheckout,
+  payWithCard,
+  placeOrder,
+  SEED_BOOK,
+  test,
+  uniqueEmail,
+} from './support/shop';
 
 // The purchase pages under axe, with the same WCAG 2.1 A/AA rules as accessibility.spec.ts:
 // the cart with a book in it, the checkout form (blank and with its error messages), and the

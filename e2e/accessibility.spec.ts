@@ -1,7 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-for (const path of ['/', '/livres', '/livre/9782296013681', '/recherche?q=droit', '/theme/droit', '/livres?page=999', '/conditions-generales-de-vente']) {
+for (const path of [
+  '/',
+  '/livres',
+  '/livre/9782296013681',
+  '/recherche?q=droit',
+  '/theme/droit',
+  '/livres?page=999',
+  '/conditions-generales-de-vente',
+]) {
   test(`axe finds no violation on ${path}`, async ({ page }) => {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

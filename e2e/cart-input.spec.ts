@@ -26,7 +26,10 @@ const NO_SUPPLIER_BOOK = '9782717835212'; // No distributor; 2 copies on hand at
 const QUANTITY_MESSAGE = 'Indiquez un nombre entier d’exemplaires, entre 1 et 99.';
 const FORGED_CART_COOKIE = '00000000-0000-0000-0000-000000000000.forged';
 
-test('a book without supplier cannot be added beyond the copies on hand, from the book page or the cart', async ({ page, db }) => {
+test('a book without supplier cannot be added beyond the copies on hand, from the book page or the cart', async ({
+  page,
+  db,
+}) => {
   const stock = await stockOf(db, NO_SUPPLIER_BOOK);
   const available = stock.onHand - stock.reserved;
   expect(available, 'copies left for this test').toBeGreaterThan(1);
@@ -84,9 +87,9 @@ test('the cart form refuses -1, abc and 1000 and keeps the quantity; 0 removes t
   }
 
   await page.goto('/panier');
-  await expect(page.getByRole('table', { name: 'Total avec livraison à domicile' }).getByRole('row', { name: /^Livres/ })).toContainText(
-    euros('58,00'),
-  );
+  await expect(
+    page.getByRole('table', { name: 'Total avec livraison à domicile' }).getByRole('row', { name: /^Livres/ }),
+  ).toContainText(euros('58,00'));
   await field.fill('0');
   await page.getByRole('button', { name: 'Mettre à jour' }).click();
   await expect(page.getByText('Votre panier est vide.')).toBeVisible();
@@ -118,8 +121,12 @@ test('checkout with empty or malformed fields explains each field and creates no
   await page.getByLabel('Code postal').fill('');
   await page.getByLabel('Ville').fill('');
   await submit.click();
-  await expect(page.getByLabel('Adresse', { exact: true })).toHaveAccessibleDescription('Indiquez l’adresse de livraison.');
-  await expect(page.getByLabel('Code postal')).toHaveAccessibleDescription('Code postal français à 5 chiffres (exemple : 75005).');
+  await expect(page.getByLabel('Adresse', { exact: true })).toHaveAccessibleDescription(
+    'Indiquez l’adresse de livraison.',
+  );
+  await expect(page.getByLabel('Code postal')).toHaveAccessibleDescription(
+    'Code postal français à 5 chiffres (exemple : 75005).',
+  );
   await expect(page.getByLabel('Ville')).toHaveAccessibleDescription('Indiquez la ville.');
   await expect(page.getByLabel('Adresse e-mail')).not.toHaveAttribute('aria-invalid', 'true');
 
@@ -128,8 +135,12 @@ test('checkout with empty or malformed fields explains each field and creates no
   await page.getByLabel('Code postal').fill('7500');
   await page.getByLabel('Téléphone').fill('12345');
   await submit.click();
-  await expect(page.getByLabel('Code postal')).toHaveAccessibleDescription('Code postal français à 5 chiffres (exemple : 75005).');
-  await expect(page.getByLabel('Téléphone')).toHaveAccessibleDescription('Numéro de téléphone français invalide (exemple : 06 12 34 56 78).');
+  await expect(page.getByLabel('Code postal')).toHaveAccessibleDescription(
+    'Code postal français à 5 chiffres (exemple : 75005).',
+  );
+  await expect(page.getByLabel('Téléphone')).toHaveAccessibleDescription(
+    'Numéro de téléphone français invalide (exemple : 06 12 34 56 78).',
+  );
   await expect(page.getByLabel('Adresse', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('main').getByRole('alert')).toHaveText('Vérifiez les champs signalés.');
 
@@ -161,20 +172,34 @@ test('a forged cart cookie shows an empty cart, not an error page', async ({ pag
   expect(await cartQuantity(db, page, SEED_BOOK.ean)).toBe(1);
 });
 
-test('a price field added to the checkout form is ignored: the database price is charged', async ({ page, db, request }) => {
+test('a price field added to the checkout form is ignored: the database price is charged', async ({
+  page,
+  db,
+  request,
+}) => {
   await addToCart(page, SEED_BOOK.ean);
   await page.goto('/commande');
   const email = uniqueEmail('prix');
   await fillCheckout(page, { email });
   const submit = page.getByRole('button', { name: 'Commander avec obligation de paiement' });
-  for (const name of ['priceCents', 'unitPriceCents', 'totalCents', 'shippingCents']) await addHiddenField(submit, name, '1');
+  for (const name of ['priceCents', 'unitPriceCents', 'totalCents', 'shippingCents'])
+    await addHiddenField(submit, name, '1');
   const sessionId = await placeOrder(page);
 
-  await expect(page.getByRole('region', { name: 'Récapitulatif' }).getByRole('row', { name: SEED_BOOK.title })).toContainText(euros('29,00'));
+  await expect(
+    page.getByRole('region', { name: 'Récapitulatif' }).getByRole('row', { name: SEED_BOOK.title }),
+  ).toContainText(euros('29,00'));
   await expect(page.getByRole('button', { name: /^Payer 33,90\s€$/ })).toBeVisible();
-  expect(await requireOrderBySession(db, sessionId)).toMatchObject({ email, status: 'pending_payment', shippingCents: 490, totalCents: 3390 });
+  expect(await requireOrderBySession(db, sessionId)).toMatchObject({
+    email,
+    status: 'pending_payment',
+    shippingCents: 490,
+    totalCents: 3390,
+  });
 
   // Leave no open session behind.
   expect((await request.post(`${EMULATOR_URL}/_emulator/sessions/${sessionId}/expire-now`)).status()).toBe(200);
-  await expect.poll(async () => (await requireOrderBySession(db, sessionId)).status, { timeout: 10_000 }).toBe('expired');
+  await expect
+    .poll(async () => (await requireOrderBySession(db, sessionId)).status, { timeout: 10_000 })
+    .toBe('expired');
 });

@@ -43,11 +43,22 @@ test('a reader buys the seed book with home delivery and pays by card', async ({
   const reference = await expectPaidConfirmation(page, sessionId);
 
   const order = await requireOrderBySession(db, sessionId);
-  expect(order).toMatchObject({ reference, status: 'paid', email, deliveryMethod: 'home_delivery', shippingCents: 490, totalCents: 3390 });
-  const { rows: lines } = await db.query<{ ean: string; quantity: number; fromStockQuantity: number; backorderQuantity: number }>(
-    `SELECT "ean", "quantity", "fromStockQuantity", "backorderQuantity" FROM "OrderLine" WHERE "orderId" = $1`,
-    [order.id],
-  );
+  expect(order).toMatchObject({
+    reference,
+    status: 'paid',
+    email,
+    deliveryMethod: 'home_delivery',
+    shippingCents: 490,
+    totalCents: 3390,
+  });
+  const { rows: lines } = await db.query<{
+    ean: string;
+    quantity: number;
+    fromStockQuantity: number;
+    backorderQuantity: number;
+  }>(`SELECT "ean", "quantity", "fromStockQuantity", "backorderQuantity" FROM "OrderLine" WHERE "orderId" = $1`, [
+    order.id,
+  ]);
   // No copy on hand: the copy is ordered from the distributor, so nothing leaves the shelf.
   expect(lines).toEqual([{ ean: SEED_BOOK.ean, quantity: 1, fromStockQuantity: 0, backorderQuantity: 1 }]);
   const { rows: movements } = await db.query(`SELECT 1 FROM "StockMovement" WHERE "orderId" = $1`, [order.id]);
@@ -58,7 +69,10 @@ test('a reader buys the seed book with home delivery and pays by card', async ({
   await expect(page.getByText('Votre panier est vide.')).toBeVisible();
 });
 
-test('a copy on hand is held during payment, then sold: reservation consumed and a SALE in the ledger', async ({ page, db }) => {
+test('a copy on hand is held during payment, then sold: reservation consumed and a SALE in the ledger', async ({
+  page,
+  db,
+}) => {
   const before = await stockOf(db, IN_STOCK_BOOK);
   expect(before.onHand - before.reserved, 'copies left to buy').toBeGreaterThan(0);
 
@@ -94,7 +108,11 @@ test('a copy on hand is held during payment, then sold: reservation consumed and
   expect(lines).toEqual([{ fromStockQuantity: 1, backorderQuantity: 0 }]);
 });
 
-test('a declined card keeps the hold; when the session expires the order expires and the copy comes back', async ({ page, db, request }) => {
+test('a declined card keeps the hold; when the session expires the order expires and the copy comes back', async ({
+  page,
+  db,
+  request,
+}) => {
   const before = await stockOf(db, DECLINED_BOOK);
   expect(before.onHand - before.reserved, 'copies left to buy').toBeGreaterThan(0);
 

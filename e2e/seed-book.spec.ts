@@ -13,7 +13,7 @@ test('a reader searches "cooperation", opens the seed book and sees every field'
 
   const main = page.getByRole('main');
   await expect(main.getByRole('link', { name: 'Fabrice Dhume-Sonzogni' }).first()).toBeVisible();
-  await expect(main.getByText('Éditeur : L\'Harmattan')).toBeVisible();
+  await expect(main.getByText("Éditeur : L'Harmattan")).toBeVisible();
   await expect(main.getByText('Collection : Administration et Aménagement du territoire')).toBeVisible();
   await expect(main.getByText('Date de parution : 15/09/2006')).toBeVisible();
   await expect(main.getByText('EAN : 9782296013681')).toBeVisible();
@@ -72,7 +72,10 @@ test('the book page carries schema.org Book JSON-LD with an Offer', async ({ pag
     offers: { '@type': 'Offer', price: '29.00', priceCurrency: 'EUR', availability: 'https://schema.org/BackOrder' },
   });
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /\/livre\/9782296013681$/);
-  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', "La coopération dans l'action publique");
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
+    'content',
+    "La coopération dans l'action publique",
+  );
 });
 
 function escape(text: string) {

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 
-test('the terms state the fixed book price, the shipping table as configured and the withdrawal right', async ({ page }) => {
+test('the terms state the fixed book price, the shipping table as configured and the withdrawal right', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.getByRole('link', { name: 'Conditions générales de vente' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Conditions générales de vente');

@@ -2,26 +2,31 @@ import { z } from 'zod';
 
 // Environment of the running shop, parsed once and typed. Read lazily so that `next build`
 // (which renders nothing from the database) does not need a database.
-const EnvSchema = z.object({
-  DATABASE_URL: z
-    .string({ error: 'DATABASE_URL manque : chaîne de connexion PostgreSQL (npm start la fournit).' })
-    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL doit commencer par postgresql://'),
-  SITE_URL: z
-    .url({ error: 'SITE_URL doit être une URL absolue (https://librairie.example).' })
-    .transform((url) => url.replace(/\/+$/, '')),
-  COOKIE_SECRET: z
-    .string({ error: 'COOKIE_SECRET manque : au moins 32 caractères aléatoires (npm start en génère un).' })
-    .min(32, 'COOKIE_SECRET doit compter au moins 32 caractères.'),
-  /** Real Stripe when set (sk_live_… or sk_test_…); else the local emulator at STRIPE_EMULATOR_URL. */
-  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, 'STRIPE_SECRET_KEY doit commencer par sk_test_ ou sk_live_.').optional(),
-  STRIPE_WEBHOOK_SECRET: z
-    .string({ error: 'STRIPE_WEBHOOK_SECRET manque : le secret de signature des webhooks (whsec_…).' })
-    .min(16, 'STRIPE_WEBHOOK_SECRET est trop court.'),
-  STRIPE_EMULATOR_URL: z.url({ error: 'STRIPE_EMULATOR_URL doit être une URL (http://127.0.0.1:12111).' }).optional(),
-}).refine((env) => env.STRIPE_SECRET_KEY || env.STRIPE_EMULATOR_URL, {
-  path: ['STRIPE_SECRET_KEY'],
-  message: 'Indiquez STRIPE_SECRET_KEY (Stripe) ou STRIPE_EMULATOR_URL (émulateur local ; npm start le démarre).',
-});
+const EnvSchema = z
+  .object({
+    DATABASE_URL: z
+      .string({ error: 'DATABASE_URL manque : chaîne de connexion PostgreSQL (npm start la fournit).' })
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL doit commencer par postgresql://'),
+    SITE_URL: z
+      .url({ error: 'SITE_URL doit être une URL absolue (https://librairie.example).' })
+      .transform((url) => url.replace(/\/+$/, '')),
+    COOKIE_SECRET: z
+      .string({ error: 'COOKIE_SECRET manque : au moins 32 caractères aléatoires (npm start en génère un).' })
+      .min(32, 'COOKIE_SECRET doit compter au moins 32 caractères.'),
+    /** Real Stripe when set (sk_live_… or sk_test_…); else the local emulator at STRIPE_EMULATOR_URL. */
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_/, 'STRIPE_SECRET_KEY doit commencer par sk_test_ ou sk_live_.')
+      .optional(),
+    STRIPE_WEBHOOK_SECRET: z
+      .string({ error: 'STRIPE_WEBHOOK_SECRET manque : le secret de signature des webhooks (whsec_…).' })
+      .min(16, 'STRIPE_WEBHOOK_SECRET est trop court.'),
+    STRIPE_EMULATOR_URL: z.url({ error: 'STRIPE_EMULATOR_URL doit être une URL (http://127.0.0.1:12111).' }).optional(),
+  })
+  .refine((env) => env.STRIPE_SECRET_KEY || env.STRIPE_EMULATOR_URL, {
+    path: ['STRIPE_SECRET_KEY'],
+    message: 'Indiquez STRIPE_SECRET_KEY (Stripe) ou STRIPE_EMULATOR_URL (émulateur local ; npm start le démarre).',
+  });
 
 export type Env = z.infer<typeof EnvSchema>;
 

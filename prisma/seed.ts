@@ -128,9 +128,10 @@ export async function seedDemoCatalog(db: PrismaClient, catalog: DemoCatalog = D
             },
             // The ledger opens with the initial count; StockLevel caches its sum.
             stock: { create: { onHand: book.onHand } },
-            stockMovements: book.onHand > 0
-              ? { create: { quantity: book.onHand, reason: 'INITIAL_COUNT', reference: 'Inventaire initial' } }
-              : undefined,
+            stockMovements:
+              book.onHand > 0
+                ? { create: { quantity: book.onHand, reason: 'INITIAL_COUNT', reference: 'Inventaire initial' } }
+                : undefined,
           },
         });
       }

@@ -19,7 +19,10 @@ import { runPrisma } from './prisma';
 
 const StartEnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL doit commencer par postgresql://').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL doit commencer par postgresql://')
+    .optional(),
   SITE_URL: z.url().optional(),
   SEED_DEMO_CATALOG: z.enum(['0', '1']).default('0'),
   LIBRAIRIE_DATA_DIR: z.string().default('.data'),
@@ -88,7 +91,11 @@ async function main() {
     if (shuttingDown) return;
 
     const siteUrl = env.SITE_URL ?? `http://localhost:${env.PORT}`;
-    const appEnv: Record<string, string> = { DATABASE_URL: databaseUrl, SITE_URL: siteUrl, NEXT_TELEMETRY_DISABLED: '1' };
+    const appEnv: Record<string, string> = {
+      DATABASE_URL: databaseUrl,
+      SITE_URL: siteUrl,
+      NEXT_TELEMETRY_DISABLED: '1',
+    };
     if (!env.STRIPE_SECRET_KEY) {
       const secrets = loadOrCreateLocalSecrets(path.resolve(ROOT, env.LIBRAIRIE_DATA_DIR));
       appEnv.COOKIE_SECRET = process.env.COOKIE_SECRET ?? secrets.cookieSecret;
@@ -101,13 +108,19 @@ async function main() {
         log: (message) => console.log(`[stripe-emulator] ${message}`),
       });
       appEnv.STRIPE_EMULATOR_URL = `http://127.0.0.1:${env.STRIPE_EMULATOR_PORT}`;
-      console.log(`Émulateur Stripe local sur http://localhost:${env.STRIPE_EMULATOR_PORT} (aucune clé Stripe fournie).`);
+      console.log(
+        `Émulateur Stripe local sur http://localhost:${env.STRIPE_EMULATOR_PORT} (aucune clé Stripe fournie).`,
+      );
     }
-    app = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(env.PORT)], {
-      cwd: ROOT,
-      stdio: 'inherit',
-      env: { ...process.env, ...appEnv },
-    });
+    app = spawn(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(env.PORT)],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+        env: { ...process.env, ...appEnv },
+      },
+    );
     appExited = new Promise((resolve) => app?.once('exit', () => resolve()));
     app.once('exit', (code) => void shutdown(code ?? 0));
     console.log(`La librairie est ouverte sur ${siteUrl} (prête en ${((Date.now() - started) / 1000).toFixed(1)} s).`);

@@ -11,7 +11,16 @@ import { checkoutFieldErrors, CheckoutFormSchema } from '@/lib/validation/checko
 
 export type CheckoutState = (Failure & { values?: Record<string, string> }) | null;
 
-const FIELDS = ['email', 'fullName', 'phone', 'deliveryMethod', 'addressLine1', 'addressLine2', 'postalCode', 'city'] as const;
+const FIELDS = [
+  'email',
+  'fullName',
+  'phone',
+  'deliveryMethod',
+  'addressLine1',
+  'addressLine2',
+  'postalCode',
+  'city',
+] as const;
 
 /**
  * "Commander avec obligation de paiement": the order is created with its copies held, then the
@@ -23,7 +32,13 @@ export async function startCheckoutAction(_state: CheckoutState, formData: FormD
   if (!cartId) return { ok: false, code: 'EMPTY_CART', message: 'Votre panier est vide.', values };
   const parsed = CheckoutFormSchema.safeParse(values);
   if (!parsed.success) {
-    return { ok: false, code: 'INVALID_INPUT', message: 'Vérifiez les champs signalés.', fieldErrors: checkoutFieldErrors(parsed.error), values };
+    return {
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: 'Vérifiez les champs signalés.',
+      fieldErrors: checkoutFieldErrors(parsed.error),
+      values,
+    };
   }
 
   const placed = await placeOrder(cartId, parsed.data, new Date());
@@ -39,16 +54,20 @@ export async function startCheckoutAction(_state: CheckoutState, formData: FormD
 
   let sessionUrl: string | null;
   try {
-    const session = await getStripe().checkout.sessions.create(
-      checkoutSessionParams(placed.order, getEnv().SITE_URL),
-      { idempotencyKey: checkoutIdempotencyKey(placed.order) },
-    );
+    const session = await getStripe().checkout.sessions.create(checkoutSessionParams(placed.order, getEnv().SITE_URL), {
+      idempotencyKey: checkoutIdempotencyKey(placed.order),
+    });
     await attachCheckoutSession(placed.order.id, session.id);
     sessionUrl = session.url;
   } catch (error) {
     console.error(`checkout: Stripe session for order ${placed.order.reference} failed`, error);
     await abandonOrder(placed.order.id, 'La session de paiement Stripe n’a pas pu être créée.');
-    return { ok: false, code: 'PAYMENT_UNAVAILABLE', message: 'Le paiement est momentanément indisponible. Réessayez dans quelques minutes.', values };
+    return {
+      ok: false,
+      code: 'PAYMENT_UNAVAILABLE',
+      message: 'Le paiement est momentanément indisponible. Réessayez dans quelques minutes.',
+      values,
+    };
   }
   if (!sessionUrl) throw new Error(`Stripe returned no URL for order ${placed.order.reference}`);
   redirect(sessionUrl);

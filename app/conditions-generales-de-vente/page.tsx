@@ -20,8 +20,8 @@ export default function TermsPage() {
     <>
       <h1>Conditions générales de vente</h1>
       <p>
-        Les présentes conditions s’appliquent aux commandes passées sur le site de {SHOP.name}, librairie
-        indépendante, par des particuliers et des établissements.
+        Les présentes conditions s’appliquent aux commandes passées sur le site de {SHOP.name}, librairie indépendante,
+        par des particuliers et des établissements.
       </p>
 
       <h2>Prix</h2>
@@ -35,8 +35,8 @@ export default function TermsPage() {
 
       <h2>Commande</h2>
       <p>
-        La commande est validée par le bouton « {PAY_BUTTON_LABEL} » (Code de la consommation, art. L221-14), puis
-        par le paiement sécurisé. Un courriel récapitule la commande.
+        La commande est validée par le bouton « {PAY_BUTTON_LABEL} » (Code de la consommation, art. L221-14), puis par
+        le paiement sécurisé. Un courriel récapitule la commande.
       </p>
 
       <h2>Livraison et frais de port</h2>

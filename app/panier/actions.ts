@@ -13,8 +13,12 @@ export type CartActionState = { ok: true } | Failure | null;
 // is parsed with zod, the change is one transaction in lib/data, then the pages are revalidated.
 
 export async function addToCartAction(_state: CartActionState, formData: FormData): Promise<CartActionState> {
-  const parsed = AddToCartSchema.safeParse({ ean: formData.get('ean') ?? undefined, quantity: formData.get('quantity') ?? undefined });
-  if (!parsed.success) return { ok: false, code: 'INVALID_INPUT', message: parsed.error.issues[0]?.message ?? 'Saisie invalide.' };
+  const parsed = AddToCartSchema.safeParse({
+    ean: formData.get('ean') ?? undefined,
+    quantity: formData.get('quantity') ?? undefined,
+  });
+  if (!parsed.success)
+    return { ok: false, code: 'INVALID_INPUT', message: parsed.error.issues[0]?.message ?? 'Saisie invalide.' };
   const result = await changeCartLine(await readCartId(), parsed.data, 'add');
   if (!result.ok) return result;
   await writeCartCookie(result.cartId);
@@ -23,8 +27,12 @@ export async function addToCartAction(_state: CartActionState, formData: FormDat
 }
 
 export async function updateCartLineAction(_state: CartActionState, formData: FormData): Promise<CartActionState> {
-  const parsed = UpdateCartLineSchema.safeParse({ ean: formData.get('ean') ?? undefined, quantity: formData.get('quantity') ?? undefined });
-  if (!parsed.success) return { ok: false, code: 'INVALID_INPUT', message: parsed.error.issues[0]?.message ?? 'Saisie invalide.' };
+  const parsed = UpdateCartLineSchema.safeParse({
+    ean: formData.get('ean') ?? undefined,
+    quantity: formData.get('quantity') ?? undefined,
+  });
+  if (!parsed.success)
+    return { ok: false, code: 'INVALID_INPUT', message: parsed.error.issues[0]?.message ?? 'Saisie invalide.' };
   const cartId = await readCartId();
   if (!cartId) return { ok: false, code: 'NO_CART', message: 'Votre panier a expiré. Ajoutez à nouveau vos livres.' };
   const result = await changeCartLine(cartId, parsed.data, 'set');

@@ -38,12 +38,11 @@ export default async function CartPage() {
                 </h2>
                 {line.authors.length > 0 && <p className="authors">{line.authors.join(', ')}</p>}
                 <AvailabilityLine availability={line.availability} />
-                {line.problem && (
-                  <FormError message={line.problem} />
-                )}
+                {line.problem && <FormError message={line.problem} />}
               </div>
               <p>
-                {priced && `${formatPrice(priced.unitPriceCents)} × ${line.quantity} = ${formatPrice(priced.lineTotalCents)}`}
+                {priced &&
+                  `${formatPrice(priced.unitPriceCents)} × ${line.quantity} = ${formatPrice(priced.lineTotalCents)}`}
               </p>
               <CartLineForm ean={line.ean} title={line.title} quantity={line.quantity} maxQuantity={line.maxQuantity} />
             </li>

@@ -6,7 +6,13 @@
 import { placeOrder } from '../../lib/data/checkout';
 import { getDb } from '../../lib/db';
 import { SAMPLE_CHECKOUT_FORM } from '../../lib/validation/checkout';
-import { ParentMessageSchema, THREW, type OrderOutcome, type ParentMessage, type WorkerMessage } from './worker-protocol';
+import {
+  ParentMessageSchema,
+  THREW,
+  type OrderOutcome,
+  type ParentMessage,
+  type WorkerMessage,
+} from './worker-protocol';
 
 const FORM = SAMPLE_CHECKOUT_FORM;
 

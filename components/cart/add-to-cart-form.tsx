@@ -21,9 +21,7 @@ export function AddToCartForm({ ean, title, compact = false }: { ean: string; ti
         {/* The visible words come first in the name (WCAG 2.5.3, label in name). */}
         {compact && <span className="visually-hidden"> : « {title} »</span>}
       </button>
-      {state && !state.ok && (
-        <FormError message={state.message} />
-      )}
+      {state && !state.ok && <FormError message={state.message} />}
     </form>
   );
 }

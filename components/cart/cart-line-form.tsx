@@ -14,7 +14,16 @@ export function CartLineForm({ ean, title, quantity, maxQuantity }: Props) {
       <form action={action}>
         <input type="hidden" name="ean" value={ean} />
         <label htmlFor={inputId}>Quantité de « {title} »</label>
-        <input id={inputId} type="number" name="quantity" defaultValue={quantity} min={0} max={Math.max(maxQuantity, quantity)} inputMode="numeric" required />
+        <input
+          id={inputId}
+          type="number"
+          name="quantity"
+          defaultValue={quantity}
+          min={0}
+          max={Math.max(maxQuantity, quantity)}
+          inputMode="numeric"
+          required
+        />
         <button type="submit" disabled={pending}>
           Mettre à jour
         </button>
@@ -22,13 +31,16 @@ export function CartLineForm({ ean, title, quantity, maxQuantity }: Props) {
       <form action={action}>
         <input type="hidden" name="ean" value={ean} />
         <input type="hidden" name="quantity" value="0" />
-        <button type="submit" className="button-secondary" disabled={pending} aria-label={`Retirer « ${title} » du panier`}>
+        <button
+          type="submit"
+          className="button-secondary"
+          disabled={pending}
+          aria-label={`Retirer « ${title} » du panier`}
+        >
           Retirer
         </button>
       </form>
-      {state && !state.ok && (
-        <FormError message={state.message} />
-      )}
+      {state && !state.ok && <FormError message={state.message} />}
     </div>
   );
 }

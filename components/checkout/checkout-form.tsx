@@ -37,9 +37,7 @@ export function CheckoutForm({ payButtonLabel, homeDeliveryLabel, pickupLabel }:
   };
   return (
     <form action={action} className="checkout-form" noValidate>
-      {state && !state.ok && (
-        <FormError message={state.message} />
-      )}
+      {state && !state.ok && <FormError message={state.message} />}
       <fieldset>
         <legend>Vos coordonnées</legend>
         {field('email', 'Adresse e-mail', { type: 'email', autoComplete: 'email', required: true })}
@@ -49,11 +47,21 @@ export function CheckoutForm({ payButtonLabel, homeDeliveryLabel, pickupLabel }:
       <fieldset>
         <legend>Mode de livraison</legend>
         <label className="radio">
-          <input type="radio" name="deliveryMethod" value="home_delivery" defaultChecked={values.deliveryMethod !== 'shop_pickup'} />
+          <input
+            type="radio"
+            name="deliveryMethod"
+            value="home_delivery"
+            defaultChecked={values.deliveryMethod !== 'shop_pickup'}
+          />
           {homeDeliveryLabel}
         </label>
         <label className="radio">
-          <input type="radio" name="deliveryMethod" value="shop_pickup" defaultChecked={values.deliveryMethod === 'shop_pickup'} />
+          <input
+            type="radio"
+            name="deliveryMethod"
+            value="shop_pickup"
+            defaultChecked={values.deliveryMethod === 'shop_pickup'}
+          />
           {pickupLabel}
         </label>
         {errors.deliveryMethod && <p className="form-error">{errors.deliveryMethod}</p>}

@@ -6,13 +6,17 @@ export function SiteFooter() {
     <footer className="site-footer">
       <div className="container">
         <p>
-          {SHOP.name} — librairie indépendante. Les livres neufs sont vendus au prix fixé par l’éditeur
-          (loi n° 81-766 du 10 août 1981 relative au prix du livre).
+          {SHOP.name} — librairie indépendante. Les livres neufs sont vendus au prix fixé par l’éditeur (loi n° 81-766
+          du 10 août 1981 relative au prix du livre).
         </p>
         <nav aria-label="Informations">
           <ul>
-            <li><Link href="/conditions-generales-de-vente">Conditions générales de vente</Link></li>
-            <li><Link href="/livres">Tout le catalogue</Link></li>
+            <li>
+              <Link href="/conditions-generales-de-vente">Conditions générales de vente</Link>
+            </li>
+            <li>
+              <Link href="/livres">Tout le catalogue</Link>
+            </li>
           </ul>
         </nav>
       </div>

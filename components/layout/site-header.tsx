@@ -25,10 +25,18 @@ export function SiteHeader({ query = '' }: { query?: string }) {
         </form>
         <nav className="site-nav" aria-label="Navigation principale">
           <ul>
-            <li><Link href="/livres">Catalogue</Link></li>
-            <li><Link href="/livres?tri=nouveautes">Nouveautés</Link></li>
-            <li><Link href="/livres?disponibilite=en-stock">En stock</Link></li>
-            <li><Link href="/panier">Panier</Link></li>
+            <li>
+              <Link href="/livres">Catalogue</Link>
+            </li>
+            <li>
+              <Link href="/livres?tri=nouveautes">Nouveautés</Link>
+            </li>
+            <li>
+              <Link href="/livres?disponibilite=en-stock">En stock</Link>
+            </li>
+            <li>
+              <Link href="/panier">Panier</Link>
+            </li>
           </ul>
         </nav>
       </div>

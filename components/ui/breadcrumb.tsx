@@ -11,7 +11,10 @@ export function Breadcrumb({ crumbs, label = 'Fil d’Ariane', lastIsCurrentPage
       <ol>
         {crumbs.map((crumb, index) => (
           <li key={crumb.href}>
-            <Link href={crumb.href} aria-current={lastIsCurrentPage && index === crumbs.length - 1 ? 'page' : undefined}>
+            <Link
+              href={crumb.href}
+              aria-current={lastIsCurrentPage && index === crumbs.length - 1 ? 'page' : undefined}
+            >
               {crumb.label}
             </Link>
           </li>

@@ -20,11 +20,7 @@ export function Pagination({ page, pageCount, hrefFor }: Props) {
         )}
         {pages.map((p) => (
           <li key={p}>
-            {p === page ? (
-              <span aria-current="page">Page {p}</span>
-            ) : (
-              <Link href={hrefFor(p)}>Page {p}</Link>
-            )}
+            {p === page ? <span aria-current="page">Page {p}</span> : <Link href={hrefFor(p)}>Page {p}</Link>}
           </li>
         ))}
         {page < pageCount && (

@@ -26,7 +26,8 @@ export const test = base.extend<{ failOnServerError: void }, { db: pg.Pool }>({
     async ({ page }, provide) => {
       const failures: string[] = [];
       page.on('response', (response) => {
-        if (response.status() >= 500) failures.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+        if (response.status() >= 500)
+          failures.push(`${response.status()} ${response.request().method()} ${response.url()}`);
       });
       await provide();
       expect(failures, 'responses with a 5xx status').toEqual([]);
@@ -85,7 +86,10 @@ export async function requireOrderBySession(db: pg.Pool, sessionId: string): Pro
   return order;
 }
 
-export async function reservationsOf(db: pg.Pool, orderId: number): Promise<{ bookId: number; quantity: number; status: string }[]> {
+export async function reservationsOf(
+  db: pg.Pool,
+  orderId: number,
+): Promise<{ bookId: number; quantity: number; status: string }[]> {
   const { rows } = await db.query<{ bookId: number; quantity: number; status: string }>(
     `SELECT "bookId", "quantity", "status" FROM "Reservation" WHERE "orderId" = $1 ORDER BY "id"`,
     [orderId],

@@ -72,8 +72,6 @@ function formatDeliveryLabel(earliest: Date, latest: Date): string {
   if (earliest.getTime() === latest.getTime()) return `Livraison estimée le ${latestText}`;
   const sameMonth =
     earliest.getUTCFullYear() === latest.getUTCFullYear() && earliest.getUTCMonth() === latest.getUTCMonth();
-  const earliestText = sameMonth
-    ? weekdayAndDay(earliest)
-    : `${weekdayAndDay(earliest)} ${MONTH.format(earliest)}`;
+  const earliestText = sameMonth ? weekdayAndDay(earliest) : `${weekdayAndDay(earliest)} ${MONTH.format(earliest)}`;
   return `Livraison estimée entre le ${earliestText} et le ${latestText}`;
 }

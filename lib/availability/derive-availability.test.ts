@@ -178,13 +178,16 @@ describe('deriveAvailability: reprinting, out of print, unavailable', () => {
     });
   });
 
-  it.each([null, '', '7', '00', 'XX', '2'.repeat(100)])('is unavailable with no supplier or unknown code %j', (code) => {
-    expect(fromSupplier(code, { supplierLeadTime: { minDays: 1, maxDays: 2 } })).toMatchObject({
-      state: 'unavailable',
-      orderable: false,
-      shipWithin: null,
-    });
-  });
+  it.each([null, '', '7', '00', 'XX', '2'.repeat(100)])(
+    'is unavailable with no supplier or unknown code %j',
+    (code) => {
+      expect(fromSupplier(code, { supplierLeadTime: { minDays: 1, maxDays: 2 } })).toMatchObject({
+        state: 'unavailable',
+        orderable: false,
+        shipWithin: null,
+      });
+    },
+  );
 });
 
 describe('deriveAvailability: invariants over every list 65 code', () => {

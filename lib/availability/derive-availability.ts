@@ -99,11 +99,7 @@ export function deriveAvailability(input: AvailabilityInput): Availability {
   }
 }
 
-function notOrderable(
-  state: AvailabilityState,
-  label: string,
-  schemaOrg: SchemaOrgAvailability,
-): Availability {
+function notOrderable(state: AvailabilityState, label: string, schemaOrg: SchemaOrgAvailability): Availability {
   return { state, orderable: false, label, shipWithin: null, schemaOrg };
 }
 

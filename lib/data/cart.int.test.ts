@@ -39,15 +39,25 @@ describe('cart', () => {
   it('tells the reader how many copies remain when no distributor can supply more', async () => {
     const book = await createTestBook(db, { onHand: 2, withSupplier: false, title: 'Deux exemplaires' });
     const result = await cart.changeCartLine(null, { ean: book.ean, quantity: 3 }, 'add');
-    expect(result).toEqual({ ok: false, code: 'NOT_ENOUGH_COPIES', message: 'Plus que 2 exemplaires disponibles de « Deux exemplaires ».' });
+    expect(result).toEqual({
+      ok: false,
+      code: 'NOT_ENOUGH_COPIES',
+      message: 'Plus que 2 exemplaires disponibles de « Deux exemplaires ».',
+    });
     expect(await db.cartLine.count({ where: { bookId: book.id } })).toBe(0);
   });
 
   it('refuses a book that cannot be ordered and an unknown EAN, writing nothing', async () => {
     const book = await createTestBook(db, { onHand: 0, withSupplier: false, title: 'Introuvable' });
     const carts = await db.cart.count();
-    expect(await cart.changeCartLine(null, { ean: book.ean, quantity: 1 }, 'add')).toMatchObject({ ok: false, code: 'NOT_ORDERABLE' });
-    expect(await cart.changeCartLine(null, { ean: '9780000000002', quantity: 1 }, 'add')).toMatchObject({ ok: false, code: 'UNKNOWN_BOOK' });
+    expect(await cart.changeCartLine(null, { ean: book.ean, quantity: 1 }, 'add')).toMatchObject({
+      ok: false,
+      code: 'NOT_ORDERABLE',
+    });
+    expect(await cart.changeCartLine(null, { ean: '9780000000002', quantity: 1 }, 'add')).toMatchObject({
+      ok: false,
+      code: 'UNKNOWN_BOOK',
+    });
     expect(await db.cart.count()).toBe(carts);
   });
 });

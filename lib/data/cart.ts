@@ -110,7 +110,10 @@ export async function changeCartLine(
     const book = await tx.book.findUnique({ where: { ean: input.ean }, select: { id: true } });
     if (!book) return failure('UNKNOWN_BOOK', 'Ce livre n’existe pas dans notre catalogue.');
     const existing = cartId
-      ? await tx.cartLine.findUnique({ where: { cartId_bookId: { cartId, bookId: book.id } }, select: { quantity: true } })
+      ? await tx.cartLine.findUnique({
+          where: { cartId_bookId: { cartId, bookId: book.id } },
+          select: { quantity: true },
+        })
       : null;
     const quantity = mode === 'add' ? (existing?.quantity ?? 0) + input.quantity : input.quantity;
 
@@ -120,9 +123,13 @@ export async function changeCartLine(
       const fresh = await tx.book.findUniqueOrThrow({ where: { id: book.id }, select: CART_BOOK_SELECT });
       const facts = { available: availableCopies(fresh), supplierCanSupply: supplierCanSupply(fresh) };
       const allocation = allocate(quantity, facts);
-      if (!allocation.ok) return failure(allocation.problem.code, supplyProblemMessage(allocation.problem, fresh.title));
+      if (!allocation.ok)
+        return failure(allocation.problem.code, supplyProblemMessage(allocation.problem, fresh.title));
       if (quantity > supplyLimit(facts)) {
-        return failure('QUANTITY_TOO_LARGE', `Au plus ${supplyLimit(facts)} exemplaires de « ${fresh.title} » par commande.`);
+        return failure(
+          'QUANTITY_TOO_LARGE',
+          `Au plus ${supplyLimit(facts)} exemplaires de « ${fresh.title} » par commande.`,
+        );
       }
     }
 

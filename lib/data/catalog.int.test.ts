@@ -34,7 +34,11 @@ describe('getBookPage', () => {
     expect(book?.publishedOn?.toISOString().slice(0, 10)).toBe('2006-09-15');
     expect(book?.descriptionParagraphs).toHaveLength(4);
     expect(book?.contributors).toEqual([
-      expect.objectContaining({ name: 'Fabrice Dhume-Sonzogni', role: 'A01', biography: expect.stringContaining('ISCRA') }),
+      expect.objectContaining({
+        name: 'Fabrice Dhume-Sonzogni',
+        role: 'A01',
+        biography: expect.stringContaining('ISCRA'),
+      }),
     ]);
   });
 

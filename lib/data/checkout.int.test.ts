@@ -13,7 +13,11 @@ afterAll(() => db.$disconnect());
 async function stockOf(bookId: number) {
   const level = await db.stockLevel.findUniqueOrThrow({ where: { bookId } });
   const held = await db.reservation.aggregate({ where: { bookId, status: 'active' }, _sum: { quantity: true } });
-  const lines = await db.orderLine.aggregate({ where: { bookId }, _sum: { fromStockQuantity: true, backorderQuantity: true }, _count: true });
+  const lines = await db.orderLine.aggregate({
+    where: { bookId },
+    _sum: { fromStockQuantity: true, backorderQuantity: true },
+    _count: true,
+  });
   return { level, held: held._sum.quantity ?? 0, lines };
 }
 

@@ -45,13 +45,21 @@ export async function placeOrder(
       });
       if (cartLines.length === 0) throw new CheckoutRejected(failure('EMPTY_CART', 'Votre panier est vide.'));
 
-      const { stock, replacedSessionIds: replaced } = await lockAndReplaceUnpaidOrders(tx, cartId, cartLines.map((line) => line.book.id));
+      const { stock, replacedSessionIds: replaced } = await lockAndReplaceUnpaidOrders(
+        tx,
+        cartId,
+        cartLines.map((line) => line.book.id),
+      );
       replacedSessionIds.push(...replaced);
       const plans = cartLines.map(({ book, quantity }) => {
         const row = stock.get(book.id);
-        const facts = { available: (row?.onHand ?? 0) - (row?.reserved ?? 0), supplierCanSupply: supplierCanSupply(book) };
+        const facts = {
+          available: (row?.onHand ?? 0) - (row?.reserved ?? 0),
+          supplierCanSupply: supplierCanSupply(book),
+        };
         const result = allocate(quantity, facts);
-        if (!result.ok) throw new CheckoutRejected(failure(result.problem.code, supplyProblemMessage(result.problem, book.title)));
+        if (!result.ok)
+          throw new CheckoutRejected(failure(result.problem.code, supplyProblemMessage(result.problem, book.title)));
         return { book, quantity, allocation: result.allocation, shipWithin: lineShipWithin(result.allocation, book) };
       });
 
@@ -145,7 +153,11 @@ export async function placeOrder(
 async function lockAndReplaceUnpaidOrders(tx: Prisma.TransactionClient, cartId: string, bookIds: number[]) {
   const unpaid = await tx.order.findMany({
     where: { cartId, status: 'pending_payment' },
-    select: { id: true, stripeSessionId: true, reservations: { where: { status: 'active' }, select: { bookId: true } } },
+    select: {
+      id: true,
+      stripeSessionId: true,
+      reservations: { where: { status: 'active' }, select: { bookId: true } },
+    },
   });
   const heldBookIds = unpaid.flatMap((order) => order.reservations.map((r) => r.bookId));
   let stock = await lockStock(tx, [...bookIds, ...heldBookIds]);
@@ -153,10 +165,16 @@ async function lockAndReplaceUnpaidOrders(tx: Prisma.TransactionClient, cartId: 
     const ids = unpaid.map((order) => order.id);
     await releaseOrderReservations(tx, ids, { stockLocked: true });
     await tx.order.updateMany({ where: { id: { in: ids } }, data: { status: 'expired' } });
-    const rows = await tx.stockLevel.findMany({ where: { bookId: { in: [...stock.keys()] } }, select: { bookId: true, onHand: true, reserved: true } });
+    const rows = await tx.stockLevel.findMany({
+      where: { bookId: { in: [...stock.keys()] } },
+      select: { bookId: true, onHand: true, reserved: true },
+    });
     stock = new Map(rows.map((row) => [row.bookId, row]));
   }
-  return { stock, replacedSessionIds: unpaid.flatMap((order) => (order.stripeSessionId ? [order.stripeSessionId] : [])) };
+  return {
+    stock,
+    replacedSessionIds: unpaid.flatMap((order) => (order.stripeSessionId ? [order.stripeSessionId] : [])),
+  };
 }
 
 export async function attachCheckoutSession(orderId: number, sessionId: string): Promise<void> {

@@ -7,8 +7,7 @@ export async function isDatabaseReachable(timeoutMs = 2000): Promise<boolean> {
   const timeout = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
-  const probe = getDb()
-    .$queryRaw`SELECT 1`
+  const probe = getDb().$queryRaw`SELECT 1`
     .then(() => true)
     .catch((error: unknown) => {
       console.error('health: database unreachable', error);

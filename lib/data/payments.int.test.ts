@@ -48,7 +48,15 @@ function refundEvent(order: Order, paymentIntent: string): Stripe.Event {
     id: `evt_test_${eventCounter}`,
     object: 'event',
     type: 'charge.refunded',
-    data: { object: { id: `ch_${eventCounter}`, object: 'charge', amount: order.totalCents, amount_refunded: order.totalCents, payment_intent: paymentIntent } },
+    data: {
+      object: {
+        id: `ch_${eventCounter}`,
+        object: 'charge',
+        amount: order.totalCents,
+        amount_refunded: order.totalCents,
+        payment_intent: paymentIntent,
+      },
+    },
   } as unknown as Stripe.Event;
 }
 
@@ -82,7 +90,10 @@ async function deliver(events: Stripe.Event[]) {
 }
 
 async function snapshot(orderId: number, bookId: number) {
-  const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true, stripePaymentIntentId: true } });
+  const order = await db.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: { status: true, stripePaymentIntentId: true },
+  });
   const stock = await db.stockLevel.findUniqueOrThrow({ where: { bookId }, select: { onHand: true, reserved: true } });
   const reservations = await db.reservation.findMany({ where: { orderId }, select: { status: true, quantity: true } });
   const movements = await db.stockMovement.findMany({ where: { orderId }, select: { quantity: true, reason: true } });
@@ -103,7 +114,9 @@ function shuffledTriples(events: Stripe.Event[], seed: number): Stripe.Event[] {
 describe('Stripe events', () => {
   it('paid: the hold becomes a sale in the ledger and the cart is emptied', async () => {
     const { book, order, cartId } = await placeTestOrder({ onHand: 3, withSupplier: false, quantity: 2 });
-    await deliver([sessionEvent('checkout.session.completed', order, { payment_status: 'paid', payment_intent: 'pi_paid_1' })]);
+    await deliver([
+      sessionEvent('checkout.session.completed', order, { payment_status: 'paid', payment_intent: 'pi_paid_1' }),
+    ]);
     const state = await snapshot(order.id, book.id);
     expect(state.order).toEqual({ status: 'paid', stripePaymentIntentId: 'pi_paid_1' });
     expect(state.stock).toEqual({ onHand: 1, reserved: 0 });
@@ -122,28 +135,40 @@ describe('Stripe events', () => {
   });
 
   // A session either completes (then maybe is refunded) or expires: Stripe never sends both.
-  it.each([1, 2, 3, 4, 5])('each event delivered 3 times in shuffled order (seed %i) ends as once in order', async (seed) => {
-    const make = async () => {
-      const placed = await placeTestOrder({ onHand: 4, withSupplier: false });
-      const events = [
-        sessionEvent('checkout.session.completed', placed.order, { payment_status: 'unpaid', payment_intent: `pi_async_${placed.order.reference}` }),
-        sessionEvent('checkout.session.async_payment_succeeded', placed.order, { payment_status: 'paid', payment_intent: `pi_async_${placed.order.reference}` }),
-        refundEvent(placed.order, `pi_async_${placed.order.reference}`),
-      ];
-      return { ...placed, events };
-    };
-    const inOrder = await make();
-    await deliver(inOrder.events);
-    const shuffled = await make();
-    await deliver(shuffledTriples(shuffled.events, seed));
+  it.each([1, 2, 3, 4, 5])(
+    'each event delivered 3 times in shuffled order (seed %i) ends as once in order',
+    async (seed) => {
+      const make = async () => {
+        const placed = await placeTestOrder({ onHand: 4, withSupplier: false });
+        const events = [
+          sessionEvent('checkout.session.completed', placed.order, {
+            payment_status: 'unpaid',
+            payment_intent: `pi_async_${placed.order.reference}`,
+          }),
+          sessionEvent('checkout.session.async_payment_succeeded', placed.order, {
+            payment_status: 'paid',
+            payment_intent: `pi_async_${placed.order.reference}`,
+          }),
+          refundEvent(placed.order, `pi_async_${placed.order.reference}`),
+        ];
+        return { ...placed, events };
+      };
+      const inOrder = await make();
+      await deliver(inOrder.events);
+      const shuffled = await make();
+      await deliver(shuffledTriples(shuffled.events, seed));
 
-    const expected = await snapshot(inOrder.order.id, inOrder.book.id);
-    const actual = await snapshot(shuffled.order.id, shuffled.book.id);
-    expect(expected.order.status).toBe('refunded');
-    expect(expected.stock).toEqual({ onHand: 3, reserved: 0 });
-    expect({ ...actual, order: { status: actual.order.status } }).toEqual({ ...expected, order: { status: expected.order.status } });
-    expect(await db.paymentEvent.count({ where: { orderId: shuffled.order.id } })).toBe(3);
-  });
+      const expected = await snapshot(inOrder.order.id, inOrder.book.id);
+      const actual = await snapshot(shuffled.order.id, shuffled.book.id);
+      expect(expected.order.status).toBe('refunded');
+      expect(expected.stock).toEqual({ onHand: 3, reserved: 0 });
+      expect({ ...actual, order: { status: actual.order.status } }).toEqual({
+        ...expected,
+        order: { status: expected.order.status },
+      });
+      expect(await db.paymentEvent.count({ where: { orderId: shuffled.order.id } })).toBe(3);
+    },
+  );
 
   it('an async payment that fails releases the hold', async () => {
     const { book, order } = await placeTestOrder({ onHand: 1, withSupplier: false });
@@ -166,11 +191,19 @@ describe('ordering again from the same cart', () => {
     if (!again.ok) throw new Error(again.message);
     expect(again.replacedSessionIds).toEqual([order.sessionId]);
     expect((await snapshot(order.id, book.id)).order.status).toBe('expired');
-    expect(await db.reservation.findMany({ where: { bookId: book.id }, select: { orderId: true, status: true }, orderBy: { id: 'asc' } })).toEqual([
+    expect(
+      await db.reservation.findMany({
+        where: { bookId: book.id },
+        select: { orderId: true, status: true },
+        orderBy: { id: 'asc' },
+      }),
+    ).toEqual([
       { orderId: order.id, status: 'released' },
       { orderId: again.order.id, status: 'active' },
     ]);
-    expect(await db.stockLevel.findUniqueOrThrow({ where: { bookId: book.id }, select: { onHand: true, reserved: true } })).toEqual({ onHand: 2, reserved: 2 });
+    expect(
+      await db.stockLevel.findUniqueOrThrow({ where: { bookId: book.id }, select: { onHand: true, reserved: true } }),
+    ).toEqual({ onHand: 2, reserved: 2 });
   });
 });
 
@@ -182,7 +215,9 @@ describe('payment after the hold expired', () => {
   it('takes the copies again when some remain', async () => {
     const { book, order } = await placeTestOrder({ onHand: 2, withSupplier: false });
     await deliver([sessionEvent('checkout.session.expired', order)]);
-    await deliver([sessionEvent('checkout.session.completed', order, { payment_status: 'paid', payment_intent: 'pi_late_1' })]);
+    await deliver([
+      sessionEvent('checkout.session.completed', order, { payment_status: 'paid', payment_intent: 'pi_late_1' }),
+    ]);
     const state = await snapshot(order.id, book.id);
     expect(state.order.status).toBe('paid');
     expect(state.stock).toEqual({ onHand: 1, reserved: 0 });
@@ -197,9 +232,16 @@ describe('payment after the hold expired', () => {
     const other = await checkout.placeOrder(otherCart!, FORM, new Date());
     expect(other.ok).toBe(true);
 
-    await deliver([sessionEvent('checkout.session.completed', order, { payment_status: 'paid', payment_intent: 'pi_late_2' })]);
+    await deliver([
+      sessionEvent('checkout.session.completed', order, { payment_status: 'paid', payment_intent: 'pi_late_2' }),
+    ]);
     const line = await db.orderLine.findFirstOrThrow({ where: { orderId: order.id } });
-    expect(line).toMatchObject({ fromStockQuantity: 0, backorderQuantity: 1, shipWithinMinDays: 6, shipWithinMaxDays: 10 });
+    expect(line).toMatchObject({
+      fromStockQuantity: 0,
+      backorderQuantity: 1,
+      shipWithinMinDays: 6,
+      shipWithinMaxDays: 10,
+    });
     const saved = await db.order.findUniqueOrThrow({ where: { id: order.id } });
     expect(saved.status).toBe('paid');
     expect(saved.attentionReason).toMatch(/commander au distributeur/);

@@ -38,7 +38,8 @@ export async function applyStripeEvent(event: Stripe.Event, now: Date): Promise<
     if (orderId === null && event.type === 'charge.refunded') {
       throw new EventNotYetApplicable(`${event.id}: no order has this payment yet`);
     }
-    const result: EventResult = orderId === null ? { outcome: 'ignored: no matching order' } : await applyToOrder(tx, orderId, event, now);
+    const result: EventResult =
+      orderId === null ? { outcome: 'ignored: no matching order' } : await applyToOrder(tx, orderId, event, now);
     await tx.paymentEvent.update({ where: { id: event.id }, data: { outcome: result.outcome, orderId } });
     return result;
   });
@@ -85,7 +86,8 @@ async function applyToOrder(tx: Tx, orderId: number, event: Stripe.Event, now: D
       return closeUnpaid(tx, orderId, order.status, 'expired');
     case 'charge.refunded': {
       const charge = event.data.object as Stripe.Charge;
-      if (charge.amount_refunded < charge.amount) return { outcome: `partial refund of ${charge.amount_refunded} cents` };
+      if (charge.amount_refunded < charge.amount)
+        return { outcome: `partial refund of ${charge.amount_refunded} cents` };
       if (!canMoveTo(order.status, 'refunded')) return { outcome: `ignored: order is ${order.status}` };
       // A refund proves the payment: if its event has not come yet, apply it first.
       if (canMoveTo(order.status, 'paid')) await markPaid(tx, orderId, now);
@@ -98,11 +100,17 @@ async function applyToOrder(tx: Tx, orderId: number, event: Stripe.Event, now: D
 }
 
 async function recordPaymentIntent(tx: Tx, orderId: number, session: Stripe.Checkout.Session) {
-  const paymentIntent = typeof session.payment_intent === 'string' ? session.payment_intent : session.payment_intent?.id;
+  const paymentIntent =
+    typeof session.payment_intent === 'string' ? session.payment_intent : session.payment_intent?.id;
   if (paymentIntent) await tx.order.update({ where: { id: orderId }, data: { stripePaymentIntentId: paymentIntent } });
 }
 
-async function closeUnpaid(tx: Tx, orderId: number, status: OrderStatus, to: 'expired' | 'payment_failed'): Promise<EventResult> {
+async function closeUnpaid(
+  tx: Tx,
+  orderId: number,
+  status: OrderStatus,
+  to: 'expired' | 'payment_failed',
+): Promise<EventResult> {
   if (!canMoveTo(status, to)) return { outcome: `ignored: order is ${status}` };
   await tx.order.update({ where: { id: orderId }, data: { status: to } });
   await releaseOrderReservations(tx, [orderId]);
@@ -147,8 +155,14 @@ async function markPaid(tx: Tx, orderId: number, now: Date): Promise<EventResult
   if (!canMoveTo(order.status, 'paid')) return { outcome: `ignored: order is ${order.status}` };
 
   // Locking releases every expired hold, this order's included: what is still active is ours.
-  const stock = await lockStock(tx, order.lines.map((line) => line.bookId));
-  const active = await tx.reservation.findMany({ where: { orderId, status: 'active' }, select: { id: true, bookId: true, quantity: true } });
+  const stock = await lockStock(
+    tx,
+    order.lines.map((line) => line.bookId),
+  );
+  const active = await tx.reservation.findMany({
+    where: { orderId, status: 'active' },
+    select: { id: true, bookId: true, quantity: true },
+  });
 
   // Plan first, write after: a refund must leave the stock untouched.
   const plans = order.lines.map((line) => {
@@ -161,11 +175,15 @@ async function markPaid(tx: Tx, orderId: number, now: Date): Promise<EventResult
   });
   const unsuppliable = plans.filter((p) => p.toBackorder > 0 && !supplierCanSupply(p.line.book));
   if (unsuppliable.length > 0) {
-    const reason = 'Paiement reçu après l’expiration de la réservation ; exemplaires vendus entre-temps et introuvables chez le distributeur : remboursement automatique.';
+    const reason =
+      'Paiement reçu après l’expiration de la réservation ; exemplaires vendus entre-temps et introuvables chez le distributeur : remboursement automatique.';
     await tx.order.update({ where: { id: orderId }, data: { status: 'paid', paidAt: now, attentionReason: reason } });
     await releaseOrderReservations(tx, [orderId]);
     return order.stripePaymentIntentId
-      ? { outcome: 'paid after expiry: refund', refund: { orderId, reference: order.reference, paymentIntentId: order.stripePaymentIntentId } }
+      ? {
+          outcome: 'paid after expiry: refund',
+          refund: { orderId, reference: order.reference, paymentIntentId: order.stripePaymentIntentId },
+        }
       : { outcome: 'paid after expiry: refund needed, no payment intent' };
   }
 
@@ -199,7 +217,10 @@ async function markPaid(tx: Tx, orderId: number, now: Date): Promise<EventResult
       plan.line.shipWithinMaxDays = shipWithin?.maxDays ?? 0;
     }
   }
-  await refreshStoredAvailability(tx, order.lines.map((line) => line.bookId));
+  await refreshStoredAvailability(
+    tx,
+    order.lines.map((line) => line.bookId),
+  );
 
   const data: Prisma.OrderUpdateInput = { status: 'paid', paidAt: now };
   if (backordered > 0) {

@@ -39,11 +39,21 @@ async function releaseExpiredReservations(tx: Tx, bookIds: number[]): Promise<vo
 }
 
 /** Releases orders' active holds (expired session, failed payment, a newer order of the same cart). */
-export async function releaseOrderReservations(tx: Tx, orderIds: number[], options: { stockLocked?: boolean } = {}): Promise<void> {
+export async function releaseOrderReservations(
+  tx: Tx,
+  orderIds: number[],
+  options: { stockLocked?: boolean } = {},
+): Promise<void> {
   if (orderIds.length === 0) return;
   if (!options.stockLocked) {
-    const held = await tx.reservation.findMany({ where: { orderId: { in: orderIds }, status: 'active' }, select: { bookId: true } });
-    await lockStock(tx, held.map((r) => r.bookId));
+    const held = await tx.reservation.findMany({
+      where: { orderId: { in: orderIds }, status: 'active' },
+      select: { bookId: true },
+    });
+    await lockStock(
+      tx,
+      held.map((r) => r.bookId),
+    );
   }
   await tx.$executeRaw`
     WITH released AS (

@@ -21,7 +21,10 @@ export async function createTestBook(
   const publisher = await db.publisher.findFirstOrThrow({ select: { id: true, name: true } });
   const theme = await db.theme.findFirstOrThrow({ select: { id: true } });
   const supplier = options.withSupplier
-    ? await db.supplier.findFirstOrThrow({ where: { name: "L'Harmattan Diffusion" }, select: { id: true, leadTimeMinDays: true, leadTimeMaxDays: true } })
+    ? await db.supplier.findFirstOrThrow({
+        where: { name: "L'Harmattan Diffusion" },
+        select: { id: true, leadTimeMinDays: true, leadTimeMaxDays: true },
+      })
     : null;
   const title = options.title ?? `Livre de test ${counter}`;
   for (let attempt = 1; ; attempt += 1) {
@@ -63,7 +66,8 @@ function createBook(
         expectedDate: null,
       }),
       stock: { create: { onHand: options.onHand } },
-      stockMovements: options.onHand > 0 ? { create: { quantity: options.onHand, reason: 'INITIAL_COUNT' } } : undefined,
+      stockMovements:
+        options.onHand > 0 ? { create: { quantity: options.onHand, reason: 'INITIAL_COUNT' } } : undefined,
     },
     select: { id: true, ean: true },
   });

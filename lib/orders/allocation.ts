@@ -17,16 +17,26 @@ export type SupplyProblem = { code: 'NOT_ENOUGH_COPIES'; available: number } | {
 
 /** The most copies a reader may put in the cart for this book right now. */
 export function supplyLimit(facts: SupplyFacts): number {
-  return facts.supplierCanSupply ? MAX_QUANTITY_PER_LINE : Math.min(Math.max(facts.available, 0), MAX_QUANTITY_PER_LINE);
+  return facts.supplierCanSupply
+    ? MAX_QUANTITY_PER_LINE
+    : Math.min(Math.max(facts.available, 0), MAX_QUANTITY_PER_LINE);
 }
 
-export function allocate(quantity: number, facts: SupplyFacts): { ok: true; allocation: Allocation } | { ok: false; problem: SupplyProblem } {
-  if (!Number.isInteger(quantity) || quantity < 1) throw new RangeError(`quantity must be a positive integer, got ${quantity}`);
+export function allocate(
+  quantity: number,
+  facts: SupplyFacts,
+): { ok: true; allocation: Allocation } | { ok: false; problem: SupplyProblem } {
+  if (!Number.isInteger(quantity) || quantity < 1)
+    throw new RangeError(`quantity must be a positive integer, got ${quantity}`);
   const fromStock = Math.min(Math.max(facts.available, 0), quantity);
   const rest = quantity - fromStock;
   if (rest === 0) return { ok: true, allocation: { fromStock, backorder: 0 } };
   if (facts.supplierCanSupply) return { ok: true, allocation: { fromStock, backorder: rest } };
-  return { ok: false, problem: facts.available > 0 ? { code: 'NOT_ENOUGH_COPIES', available: facts.available } : { code: 'NOT_ORDERABLE' } };
+  return {
+    ok: false,
+    problem:
+      facts.available > 0 ? { code: 'NOT_ENOUGH_COPIES', available: facts.available } : { code: 'NOT_ORDERABLE' },
+  };
 }
 
 /** French message for a reader, e.g. "Plus que 2 exemplaires disponibles". */

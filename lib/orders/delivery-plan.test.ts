@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { lineShipWithin, orderDeliveryWindow, orderShipWithin } from './delivery-plan';
 
-const harmattan = { supplierAvailabilityCode: '20', expectedOn: null, supplier: { leadTimeMinDays: 6, leadTimeMaxDays: 10 } };
+const harmattan = {
+  supplierAvailabilityCode: '20',
+  expectedOn: null,
+  supplier: { leadTimeMinDays: 6, leadTimeMaxDays: 10 },
+};
 
 describe('delivery plan', () => {
   it('ships copies on the shelf within the shop delay, backorders within the supplier lead time', () => {
@@ -13,7 +17,12 @@ describe('delivery plan', () => {
     expect(lineShipWithin({ fromStock: 0, backorder: 1 }, forthcoming)).toBeNull();
   });
   it('waits for the slowest line', () => {
-    expect(orderShipWithin([{ minDays: 0, maxDays: 1 }, { minDays: 6, maxDays: 10 }])).toEqual({ minDays: 6, maxDays: 10 });
+    expect(
+      orderShipWithin([
+        { minDays: 0, maxDays: 1 },
+        { minDays: 6, maxDays: 10 },
+      ]),
+    ).toEqual({ minDays: 6, maxDays: 10 });
     expect(orderShipWithin([{ minDays: 0, maxDays: 1 }, null])).toBeNull();
   });
   it('counts no transit for pickup', () => {

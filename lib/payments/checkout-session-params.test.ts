@@ -16,8 +16,18 @@ describe('checkoutSessionParams', () => {
   it('asks for the order total in euro cents, shipping as a line', () => {
     const params = checkoutSessionParams(order, 'https://librairie.example');
     expect(params.line_items).toEqual([
-      { quantity: 2, price_data: { currency: 'eur', unit_amount: 2900, product_data: { name: "La coopération dans l'action publique", metadata: { ean: '9782296013681' } } } },
-      { quantity: 1, price_data: { currency: 'eur', unit_amount: 490, product_data: { name: 'Livraison à domicile (Colissimo)' } } },
+      {
+        quantity: 2,
+        price_data: {
+          currency: 'eur',
+          unit_amount: 2900,
+          product_data: { name: "La coopération dans l'action publique", metadata: { ean: '9782296013681' } },
+        },
+      },
+      {
+        quantity: 1,
+        price_data: { currency: 'eur', unit_amount: 490, product_data: { name: 'Livraison à domicile (Colissimo)' } },
+      },
     ]);
     expect(params).toMatchObject({
       mode: 'payment',

@@ -36,7 +36,9 @@ export function checkoutSessionParams(order: OrderForPayment, siteUrl: string): 
   }
   const charged = lineItems.reduce((sum, item) => sum + (item.price_data?.unit_amount ?? 0) * (item.quantity ?? 0), 0);
   if (charged !== order.totalCents) {
-    throw new Error(`Order ${order.reference}: Stripe lines sum to ${charged} cents, order total is ${order.totalCents}`);
+    throw new Error(
+      `Order ${order.reference}: Stripe lines sum to ${charged} cents, order total is ${order.totalCents}`,
+    );
   }
   const metadata = { order_id: String(order.id), order_reference: order.reference };
   return {

@@ -10,7 +10,11 @@ import { getStripe } from '@/lib/stripe';
 export async function requestRefund(refund: RefundRequest): Promise<void> {
   try {
     await getStripe().refunds.create(
-      { payment_intent: refund.paymentIntentId, reason: 'requested_by_customer', metadata: { order_reference: refund.reference } },
+      {
+        payment_intent: refund.paymentIntentId,
+        reason: 'requested_by_customer',
+        metadata: { order_reference: refund.reference },
+      },
       { idempotencyKey: `refund-${refund.reference}` },
     );
   } catch (error) {

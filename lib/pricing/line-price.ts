@@ -52,7 +52,10 @@ export function priceLine(
 ): { ok: true; line: PricedLine } | { ok: false; error: PricingError } {
   const requested = line.discountBasisPoints ?? context.shopDiscountBasisPoints ?? 0;
   if (line.fixedPrice && requested > maxDiscountBasisPoints(context.customerKind)) {
-    return { ok: false, error: pricingError('DISCOUNT_ABOVE_LEGAL_LIMIT', discountLimitMessage(line.title, context.customerKind)) };
+    return {
+      ok: false,
+      error: pricingError('DISCOUNT_ABOVE_LEGAL_LIMIT', discountLimitMessage(line.title, context.customerKind)),
+    };
   }
 
   // Loi n° 2014-779 (art. 1, al. 4 of loi n° 81-766): a new book shipped to a retail buyer sells

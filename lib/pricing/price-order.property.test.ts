@@ -147,10 +147,7 @@ describe('priceOrder properties', () => {
   test('a shipped order of new books never has a parcel below the legal floor', () => {
     fc.assert(
       fc.property(orderArb, tableArb, (input, table) => {
-        const order = requireOk(
-          { ...input, customerKind: 'individual', deliveryMethod: 'home_delivery' },
-          table,
-        );
+        const order = requireOk({ ...input, customerKind: 'individual', deliveryMethod: 'home_delivery' }, table);
         if (!order) return;
         if (!order.lines.some((line) => line.fixedPrice)) return;
         // Threshold recomputed here from the publisher's prices: shipped new books are sold at 100 %.

@@ -319,20 +319,31 @@ const cases: Case[] = [
     input: order([newBook(2000, { discountBasisPoints: 500 }), usedBook(800, { discountBasisPoints: 5000 })], {
       deliveryMethod: 'shop_pickup',
     }),
-    expected: { ok: true, unitPricesCents: [1900, 400], totalInclVatCents: 2300, notes: ['FIXED_BOOK_PRICE', 'USED_BOOKS'] },
+    expected: {
+      ok: true,
+      unitPricesCents: [1900, 400],
+      totalInclVatCents: 2300,
+      notes: ['FIXED_BOOK_PRICE', 'USED_BOOKS'],
+    },
   },
 
   // --- R1 art. 3: institutions ---
   {
     rule: RULE.institutions,
     name: 'library, 5 %, pickup: 19 €',
-    input: order([newBook(2000, { discountBasisPoints: 500 })], { customerKind: 'library', deliveryMethod: 'shop_pickup' }),
+    input: order([newBook(2000, { discountBasisPoints: 500 })], {
+      customerKind: 'library',
+      deliveryMethod: 'shop_pickup',
+    }),
     expected: { ok: true, unitPricesCents: [1900], notes: ['INSTITUTION_DISCOUNT'] },
   },
   {
     rule: RULE.institutions,
     name: 'library, 9 %, pickup: 18,20 €',
-    input: order([newBook(2000, { discountBasisPoints: 900 })], { customerKind: 'library', deliveryMethod: 'shop_pickup' }),
+    input: order([newBook(2000, { discountBasisPoints: 900 })], {
+      customerKind: 'library',
+      deliveryMethod: 'shop_pickup',
+    }),
     expected: { ok: true, unitPricesCents: [1820], totalInclVatCents: 1820 },
   },
   {
@@ -364,7 +375,10 @@ const cases: Case[] = [
   {
     rule: RULE.institutions,
     name: '9 % of 11,11 € = 0,9999 €: rounded down to 0,99 €, price 10,12 €',
-    input: order([newBook(1111, { discountBasisPoints: 900 })], { customerKind: 'library', deliveryMethod: 'shop_pickup' }),
+    input: order([newBook(1111, { discountBasisPoints: 900 })], {
+      customerKind: 'library',
+      deliveryMethod: 'shop_pickup',
+    }),
     expected: { ok: true, unitPricesCents: [1012] },
   },
 

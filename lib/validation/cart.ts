@@ -13,7 +13,9 @@ const quantity = (min: number) =>
     .trim()
     .regex(/^\d{1,3}$/, { error: QUANTITY_MESSAGE })
     .transform(Number)
-    .pipe(z.number().int().min(min, { error: QUANTITY_MESSAGE }).max(MAX_QUANTITY_PER_LINE, { error: QUANTITY_MESSAGE }));
+    .pipe(
+      z.number().int().min(min, { error: QUANTITY_MESSAGE }).max(MAX_QUANTITY_PER_LINE, { error: QUANTITY_MESSAGE }),
+    );
 
 export const AddToCartSchema = z.object({ ean, quantity: quantity(1).default(1) });
 export const UpdateCartLineSchema = z.object({ ean, quantity: quantity(0) });

@@ -4,8 +4,21 @@ import { catalogHref, parseCatalogQuery } from './catalog-query';
 describe('parseCatalogQuery', () => {
   it('reads a full query', () => {
     expect(
-      parseCatalogQuery({ theme: 'droit/droit-administratif', editeur: 'dalloz', disponibilite: 'en-stock', tri: 'titre', page: '3' }),
-    ).toEqual({ theme: 'droit/droit-administratif', editeur: 'dalloz', collection: undefined, disponibilite: 'en-stock', tri: 'titre', page: 3 });
+      parseCatalogQuery({
+        theme: 'droit/droit-administratif',
+        editeur: 'dalloz',
+        disponibilite: 'en-stock',
+        tri: 'titre',
+        page: '3',
+      }),
+    ).toEqual({
+      theme: 'droit/droit-administratif',
+      editeur: 'dalloz',
+      collection: undefined,
+      disponibilite: 'en-stock',
+      tri: 'titre',
+      page: 3,
+    });
   });
 
   it.each([['-1'], ['0'], ['abc'], ['1.5'], ['99999999999'], ['%00']])('falls back to page 1 for page=%s', (page) => {

@@ -8,7 +8,10 @@ export const CATALOG_SORTS = ['nouveautes', 'titre', 'prix-croissant', 'prix-dec
 export type CatalogSort = (typeof CATALOG_SORTS)[number];
 
 const slug = SlugSchema;
-const themePath = z.string().regex(/^[a-z0-9-]+(?:\/[a-z0-9-]+)*$/).max(400);
+const themePath = z
+  .string()
+  .regex(/^[a-z0-9-]+(?:\/[a-z0-9-]+)*$/)
+  .max(400);
 const availabilityValues = Object.keys(AVAILABILITY_URL_VALUES) as [AvailabilityUrlValue, ...AvailabilityUrlValue[]];
 
 export const MAX_PAGE = 10_000;

@@ -20,7 +20,13 @@ describe('CheckoutFormSchema', () => {
   });
 
   it('needs no address for pickup in the shop', () => {
-    const form = CheckoutFormSchema.parse({ ...valid, deliveryMethod: 'shop_pickup', addressLine1: '', postalCode: '', city: '' });
+    const form = CheckoutFormSchema.parse({
+      ...valid,
+      deliveryMethod: 'shop_pickup',
+      addressLine1: '',
+      postalCode: '',
+      city: '',
+    });
     expect(form.deliveryMethod).toBe('shop_pickup');
   });
 
@@ -49,13 +55,22 @@ describe('CheckoutFormSchema', () => {
     const result = CheckoutFormSchema.safeParse({ ...valid, email: '', phone: ' ' });
     expect(result.success).toBe(false);
     if (!result.success) {
-      expect(checkoutFieldErrors(result.error)).toMatchObject({ email: 'Indiquez votre adresse e-mail.', phone: 'Indiquez un numéro de téléphone.' });
+      expect(checkoutFieldErrors(result.error)).toMatchObject({
+        email: 'Indiquez votre adresse e-mail.',
+        phone: 'Indiquez un numéro de téléphone.',
+      });
     }
   });
 
   it('reports every missing field of an empty form', () => {
     const result = CheckoutFormSchema.safeParse({});
     expect(result.success).toBe(false);
-    if (!result.success) expect(Object.keys(checkoutFieldErrors(result.error)).sort()).toEqual(['deliveryMethod', 'email', 'fullName', 'phone']);
+    if (!result.success)
+      expect(Object.keys(checkoutFieldErrors(result.error)).sort()).toEqual([
+        'deliveryMethod',
+        'email',
+        'fullName',
+        'phone',
+      ]);
   });
 });

@@ -8,7 +8,11 @@ const POSTAL_CODE = /^(?:0[1-9]|[1-8]\d|9[0-5]|98)\d{3}$/;
 const PHONE = /^(?:(?:\+|00)33[\s.-]?|0)[1-9](?:[\s.-]?\d{2}){4}$/;
 
 const text = (max: number, required: string) =>
-  z.string({ error: required }).trim().min(1, { error: required }).max(max, { error: `${max} caractères au plus.` });
+  z
+    .string({ error: required })
+    .trim()
+    .min(1, { error: required })
+    .max(max, { error: `${max} caractères au plus.` });
 
 const optionalText = (max: number) =>
   z
@@ -40,9 +44,14 @@ export const CheckoutFormSchema = z
   })
   .superRefine((form, ctx) => {
     if (form.deliveryMethod !== 'home_delivery') return;
-    if (!form.addressLine1) ctx.addIssue({ code: 'custom', path: ['addressLine1'], message: 'Indiquez l’adresse de livraison.' });
+    if (!form.addressLine1)
+      ctx.addIssue({ code: 'custom', path: ['addressLine1'], message: 'Indiquez l’adresse de livraison.' });
     if (!form.postalCode || !POSTAL_CODE.test(form.postalCode)) {
-      ctx.addIssue({ code: 'custom', path: ['postalCode'], message: 'Code postal français à 5 chiffres (exemple : 75005).' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['postalCode'],
+        message: 'Code postal français à 5 chiffres (exemple : 75005).',
+      });
     }
     if (!form.city) ctx.addIssue({ code: 'custom', path: ['city'], message: 'Indiquez la ville.' });
   });

@@ -7,7 +7,12 @@ const SearchQuerySchema = z.object({
     .string()
     .catch('')
     .default('')
-    .transform((q) => q.replace(/\p{Cc}/gu, ' ').trim().slice(0, 200)),
+    .transform((q) =>
+      q
+        .replace(/\p{Cc}/gu, ' ')
+        .trim()
+        .slice(0, 200),
+    ),
   page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1),
 });
 

@@ -37,7 +37,7 @@ export const BOOKS_DROIT: DemoBook[] = [
     ean: '9782247225316',
     title: 'Les grands arrêts de la jurisprudence administrative',
     description: [
-      "Depuis sa première édition en 1956, « le GAJA » rassemble les décisions fondatrices du droit " +
+      'Depuis sa première édition en 1956, « le GAJA » rassemble les décisions fondatrices du droit ' +
         "administratif français, de l'arrêt Blanco aux décisions les plus récentes du Conseil d'État et du " +
         'Tribunal des conflits.',
       'Chaque arrêt est reproduit et accompagné d’un commentaire qui en restitue le contexte, la portée et ' +
@@ -204,7 +204,7 @@ export const BOOKS_DROIT: DemoBook[] = [
     ean: '9782701319803',
     title: 'Le maire et ses pouvoirs de police',
     description:
-      "Circulation, stationnement, tranquillité publique, bâtiments menaçant ruine : ce guide pratique " +
+      'Circulation, stationnement, tranquillité publique, bâtiments menaçant ruine : ce guide pratique ' +
       'présente les pouvoirs de police du maire, les modèles d’arrêtés et la jurisprudence utile.',
     pageCount: 412,
     publishedOn: '2021-06-09',
@@ -314,7 +314,7 @@ export const BOOKS_DROIT: DemoBook[] = [
     title: 'Droit civil',
     subtitle: 'Les obligations',
     description: [
-      "Formation du contrat, exécution, inexécution, responsabilité extracontractuelle, régime général de " +
+      'Formation du contrat, exécution, inexécution, responsabilité extracontractuelle, régime général de ' +
         "l'obligation : ce précis présente l'ensemble du droit des obligations issu de la réforme de 2016.",
       'Il confronte systématiquement les textes nouveaux à la jurisprudence de la Cour de cassation et à la ' +
         'doctrine.',
@@ -379,7 +379,7 @@ export const BOOKS_DROIT: DemoBook[] = [
     ean: '9782701322988',
     title: 'Code général de la fonction publique 2027',
     description:
-      "Le code général de la fonction publique, commenté article par article, avec les textes " +
+      'Le code général de la fonction publique, commenté article par article, avec les textes ' +
       "réglementaires des trois versants : fonction publique de l'État, territoriale et hospitalière.",
     pageCount: 1320,
     publishedOn: '2027-01-20',
@@ -479,7 +479,7 @@ export const BOOKS_DROIT: DemoBook[] = [
     ean: '9782275112060',
     title: 'Droit des sociétés',
     description:
-      "Constitution, fonctionnement et dissolution des sociétés civiles et commerciales ; règles propres à " +
+      'Constitution, fonctionnement et dissolution des sociétés civiles et commerciales ; règles propres à ' +
       'la SARL, à la SA et à la SAS ; groupes de sociétés. Un manuel complet, à jour de la réforme du ' +
       'droit des sûretés et du droit des entreprises en difficulté.',
     pageCount: 720,
@@ -518,7 +518,7 @@ export const BOOKS_DROIT: DemoBook[] = [
     ean: '9782247250677',
     title: 'Droit du travail',
     description: [
-      "Relations individuelles et collectives de travail : embauche, exécution et rupture du contrat, " +
+      'Relations individuelles et collectives de travail : embauche, exécution et rupture du contrat, ' +
         'durée du travail, représentation du personnel, négociation collective et grève.',
       'Les auteurs, universitaire et magistrate, croisent l’analyse doctrinale et l’expérience du ' +
         'contentieux social.',
@@ -563,7 +563,7 @@ export const BOOKS_DROIT: DemoBook[] = [
     ean: '9782275117881',
     title: "Droit de l'Union européenne",
     description: [
-      "Institutions, ordre juridique, contentieux et marché intérieur : ce manuel présente le droit de " +
+      'Institutions, ordre juridique, contentieux et marché intérieur : ce manuel présente le droit de ' +
         "l'Union tel qu'il résulte des traités et de la jurisprudence de la Cour de justice.",
       'Une attention particulière est portée aux rapports entre droit de l’Union et droit national.',
     ].join('\n\n'),
@@ -758,7 +758,7 @@ export const BOOKS_DROIT: DemoBook[] = [
     ean: '9782275018362',
     title: 'Théorie pure du droit',
     description: [
-      "Œuvre majeure de la théorie juridique du XXe siècle, la Théorie pure du droit entend construire une " +
+      'Œuvre majeure de la théorie juridique du XXe siècle, la Théorie pure du droit entend construire une ' +
         'science du droit débarrassée de tout élément idéologique, politique ou moral.',
       'La traduction de Charles Eisenmann, faite sur la seconde édition allemande de 1960, demeure la ' +
         'référence en langue française.',
@@ -784,7 +784,7 @@ export const BOOKS_DROIT: DemoBook[] = [
     title: 'Philosophie du droit',
     subtitle: 'Définitions et fins du droit. Les moyens du droit',
     description:
-      "Réunissant ses deux précis, cet ouvrage livre la pensée de Michel Villey sur la définition et les " +
+      'Réunissant ses deux précis, cet ouvrage livre la pensée de Michel Villey sur la définition et les ' +
       "fins du droit, dans un dialogue constant avec Aristote, le droit romain et saint Thomas d'Aquin.",
     pageCount: 336,
     publishedOn: '2001-05-16',

@@ -61,7 +61,7 @@ export const BOOKS_SCIENCES_HUMAINES: DemoBook[] = [
     subtitle: 'précédé de Discours sur l’économie politique',
     description:
       "« L'homme est né libre, et partout il est dans les fers. » Rousseau cherche à quelles conditions " +
-      "une association politique peut être légitime et fonde la souveraineté sur la volonté générale.",
+      'une association politique peut être légitime et fonde la souveraineté sur la volonté générale.',
     pageCount: 544,
     publishedOn: '1996-05-09',
     productForm: 'BC',
@@ -110,7 +110,7 @@ export const BOOKS_SCIENCES_HUMAINES: DemoBook[] = [
       'Prononcées à Munich en 1917 et 1919, ces deux conférences sur « le métier et la vocation » de savant ' +
         "et d'homme politique comptent parmi les textes les plus lus de Max Weber.",
       "On y trouve la définition de l'État par le monopole de la violence physique légitime et la " +
-        "distinction entre éthique de conviction et éthique de responsabilité. Nouvelle traduction de " +
+        'distinction entre éthique de conviction et éthique de responsabilité. Nouvelle traduction de ' +
         'Catherine Colliot-Thélène.',
     ].join('\n\n'),
     pageCount: 206,
@@ -157,7 +157,7 @@ export const BOOKS_SCIENCES_HUMAINES: DemoBook[] = [
     ean: '9782200628178',
     title: 'Sociologie politique',
     description: [
-      "Pouvoir, État, partis, participation et mobilisations : ce manuel présente les concepts et les " +
+      'Pouvoir, État, partis, participation et mobilisations : ce manuel présente les concepts et les ' +
         'grandes enquêtes de la sociologie politique.',
       'Il s’adresse aux étudiants de licence de science politique, de droit et de sociologie.',
     ].join('\n\n'),
@@ -249,7 +249,7 @@ export const BOOKS_SCIENCES_HUMAINES: DemoBook[] = [
     title: 'Les relations internationales',
     description:
       'États, organisations internationales, firmes et ONG : une introduction aux acteurs, aux théories et ' +
-      "aux enjeux des relations internationales contemporaines, de la guerre froide au monde multipolaire.",
+      'aux enjeux des relations internationales contemporaines, de la guerre froide au monde multipolaire.',
     pageCount: 128,
     publishedOn: '2023-06-07',
     productForm: 'BC',
@@ -419,7 +419,7 @@ export const BOOKS_SCIENCES_HUMAINES: DemoBook[] = [
     ean: '9782200625344',
     title: 'Histoire de la pensée économique',
     description:
-      "Des mercantilistes aux nouvelles théories de la croissance, en passant par Smith, Ricardo, Marx, " +
+      'Des mercantilistes aux nouvelles théories de la croissance, en passant par Smith, Ricardo, Marx, ' +
       "Walras et Keynes : une présentation claire des grands courants de l'analyse économique.",
     pageCount: 480,
     publishedOn: '2020-08-26',
@@ -478,7 +478,7 @@ export const BOOKS_SCIENCES_HUMAINES: DemoBook[] = [
     ean: '9782717871043',
     title: 'Économie publique',
     description:
-      "Biens publics, externalités, fiscalité optimale, choix collectifs : ce manuel présente les fondements " +
+      'Biens publics, externalités, fiscalité optimale, choix collectifs : ce manuel présente les fondements ' +
       "théoriques de l'intervention de l'État dans l'économie.",
     pageCount: 624,
     publishedOn: '2019-09-25',
@@ -813,7 +813,7 @@ export const BOOKS_SCIENCES_HUMAINES: DemoBook[] = [
     ean: '9782717835212',
     title: "L'administration préfectorale sous la IIIe République",
     description:
-      "Une étude des préfets et sous-préfets de 1870 à 1940 : recrutement, carrières, pratiques " +
+      'Une étude des préfets et sous-préfets de 1870 à 1940 : recrutement, carrières, pratiques ' +
       'administratives et rôle politique dans les départements.',
     pageCount: 356,
     publishedOn: '1998-04-22',

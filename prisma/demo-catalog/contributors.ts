@@ -109,7 +109,8 @@ export const CONTRIBUTORS: DemoContributor[] = [
     slug: 'olivier-castaing',
     name: 'Olivier Castaing',
     sortName: 'Castaing, Olivier',
-    biography: "Olivier Castaing est administrateur territorial hors classe et chargé d'enseignement à Sciences Po Lyon.",
+    biography:
+      "Olivier Castaing est administrateur territorial hors classe et chargé d'enseignement à Sciences Po Lyon.",
   },
   {
     slug: 'bernard-tissier',
@@ -152,7 +153,7 @@ export const CONTRIBUTORS: DemoContributor[] = [
     name: 'Jacques Moreau-Vigier',
     sortName: 'Moreau-Vigier, Jacques',
     biography:
-      "Jacques Moreau-Vigier est conseiller maître honoraire à la Cour des comptes et professeur associé à " +
+      'Jacques Moreau-Vigier est conseiller maître honoraire à la Cour des comptes et professeur associé à ' +
       "l'université Paris-Saclay.",
   },
   {
@@ -179,7 +180,8 @@ export const CONTRIBUTORS: DemoContributor[] = [
     slug: 'cecile-armand-prevost',
     name: 'Cécile Armand-Prévost',
     sortName: 'Armand-Prévost, Cécile',
-    biography: "Cécile Armand-Prévost est magistrate administrative, rapporteure publique au tribunal administratif de Paris.",
+    biography:
+      'Cécile Armand-Prévost est magistrate administrative, rapporteure publique au tribunal administratif de Paris.',
   },
   { slug: 'herve-lamarque', name: 'Hervé Lamarque', sortName: 'Lamarque, Hervé' },
   {
@@ -299,7 +301,7 @@ export const CONTRIBUTORS: DemoContributor[] = [
     name: 'Hans Kelsen',
     sortName: 'Kelsen, Hans',
     biography:
-      "Hans Kelsen (1881-1973), juriste autrichien, inspira la Constitution autrichienne de 1920. Il enseigna " +
+      'Hans Kelsen (1881-1973), juriste autrichien, inspira la Constitution autrichienne de 1920. Il enseigna ' +
       'à Vienne, Cologne, Genève puis Berkeley et fonda le normativisme.',
   },
   {
@@ -315,7 +317,7 @@ export const CONTRIBUTORS: DemoContributor[] = [
     name: 'Michel Villey',
     sortName: 'Villey, Michel',
     biography:
-      "Michel Villey (1914-1988), historien et philosophe du droit, enseigna à la faculté de droit de Paris " +
+      'Michel Villey (1914-1988), historien et philosophe du droit, enseigna à la faculté de droit de Paris ' +
       'puis à Paris II. Il dirigea les Archives de philosophie du droit.',
   },
 

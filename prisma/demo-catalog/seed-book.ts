@@ -33,7 +33,7 @@ export const SEED_BOOK: DemoBook = {
       "qui en rend l'issue largement incertaine et le résultat toujours fragile.",
     "Comment s'organisent ces logiques contradictoires ? Comment les sujets de ces situations mettent au " +
       "travail leur désir de démocratie et font valoir d'autres formes de production ? Y arrivent-ils " +
-      'seulement ? Cette étude-essai tente de répondre à ces questions, en s\'appuyant sur plusieurs ' +
+      "seulement ? Cette étude-essai tente de répondre à ces questions, en s'appuyant sur plusieurs " +
       'expériences très différentes : une fédération de Centres sociaux, un réseau santé-social, un projet ' +
       'de partenariat sur un quartier de la politique de la ville.',
   ].join('\n\n'),

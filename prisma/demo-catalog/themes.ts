@@ -59,13 +59,28 @@ export const THEMES: DemoTheme[] = [
   { path: 'droit/droit-public/finances-publiques', name: 'Finances publiques', clilCode: '3265', themaCode: 'LNU' },
   { path: 'droit/droit-civil', name: 'Droit civil', clilCode: '3267', themaCode: 'LNB' },
   { path: 'droit/droit-civil/contrats', name: 'Contrats', clilCode: '3267', themaCode: 'LNB' },
-  { path: 'droit/droit-civil/contrats/contrats-speciaux', name: 'Contrats spéciaux', clilCode: '3267', themaCode: 'LNB' },
+  {
+    path: 'droit/droit-civil/contrats/contrats-speciaux',
+    name: 'Contrats spéciaux',
+    clilCode: '3267',
+    themaCode: 'LNB',
+  },
   { path: 'droit/droit-civil/famille', name: 'Droit de la famille', clilCode: '3267', themaCode: 'LNM' },
-  { path: 'droit/droit-civil/responsabilite-civile', name: 'Responsabilité civile', clilCode: '3267', themaCode: 'LNB' },
+  {
+    path: 'droit/droit-civil/responsabilite-civile',
+    name: 'Responsabilité civile',
+    clilCode: '3267',
+    themaCode: 'LNB',
+  },
   { path: 'droit/droit-penal', name: 'Droit pénal', clilCode: '3270', themaCode: 'LNF' },
   { path: 'droit/droit-penal/procedure-penale', name: 'Procédure pénale', clilCode: '3270', themaCode: 'LNFX' },
   { path: 'droit/droit-des-affaires', name: 'Droit des affaires', clilCode: '3268', themaCode: 'LNC' },
-  { path: 'droit/droit-des-affaires/droit-des-societes', name: 'Droit des sociétés', clilCode: '3268', themaCode: 'LNC' },
+  {
+    path: 'droit/droit-des-affaires/droit-des-societes',
+    name: 'Droit des sociétés',
+    clilCode: '3268',
+    themaCode: 'LNC',
+  },
   { path: 'droit/droit-social', name: 'Droit social', clilCode: '3269', themaCode: 'LNH' },
   { path: 'droit/droit-social/droit-du-travail', name: 'Droit du travail', clilCode: '3269', themaCode: 'LNH' },
   {
@@ -92,7 +107,12 @@ export const THEMES: DemoTheme[] = [
     themaCode: 'JPH',
   },
   { path: 'science-politique/politiques-publiques', name: 'Politiques publiques', clilCode: '3299', themaCode: 'JPQB' },
-  { path: 'science-politique/administration-publique', name: 'Administration publique', clilCode: '3299', themaCode: 'JPP' },
+  {
+    path: 'science-politique/administration-publique',
+    name: 'Administration publique',
+    clilCode: '3299',
+    themaCode: 'JPP',
+  },
   {
     path: 'science-politique/relations-internationales',
     name: 'Relations internationales',
@@ -153,5 +173,10 @@ export const THEMES: DemoTheme[] = [
     clilCode: '3127',
     themaCode: 'JKS',
   },
-  { path: 'sociologie/sociologie-des-organisations', name: 'Sociologie des organisations', clilCode: '3127', themaCode: 'JHB' },
+  {
+    path: 'sociologie/sociologie-des-organisations',
+    name: 'Sociologie des organisations',
+    clilCode: '3127',
+    themaCode: 'JHB',
+  },
 ];

@@ -131,8 +131,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
 
   try {
     await waitUntilReady(child, options.port, () => output);
-    const urlFor = (database: string) =>
-      `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+    const urlFor = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
     await ensureDatabase(urlFor('postgres'), options.database);
     return { url: urlFor(options.database), urlFor, stop };
   } catch (error) {

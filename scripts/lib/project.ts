@@ -10,8 +10,14 @@ import { runPrisma } from '../prisma';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const BUILD_INPUTS = [
-  'app', 'components', 'lib', 'public', 'prisma/schema.prisma',
-  'next.config.js', 'package-lock.json', 'tsconfig.json',
+  'app',
+  'components',
+  'lib',
+  'public',
+  'prisma/schema.prisma',
+  'next.config.js',
+  'package-lock.json',
+  'tsconfig.json',
 ];
 
 export function run(command: string, args: string[], env: Record<string, string> = {}): Promise<void> {

@@ -18,7 +18,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -118,17 +120,26 @@ describe('Prisma migrate through the WebAssembly schema engine bridge', () => {
       runPrisma(['migrate', 'diff', '--from-schema', SCHEMA, '--to-migrations', MIGRATIONS, '--exit-code'], env),
     ).resolves.toBeUndefined();
 
-    const shadows = await query(adminUrl, `SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'`);
+    const shadows = await query(
+      adminUrl,
+      `SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'`,
+    );
     expect(shadows).toEqual([]);
   });
 
   it('migrate diff exits with code 2 when the schema has a change the migrations lack', async () => {
     const changedSchema = path.join(tempDir, 'changed.prisma');
     const schema = readFileSync(SCHEMA, 'utf8');
-    writeFileSync(changedSchema, schema.replace(/^model Supplier \{$/m, 'model Supplier {\n  bridgeTestColumn String?'));
+    writeFileSync(
+      changedSchema,
+      schema.replace(/^model Supplier \{$/m, 'model Supplier {\n  bridgeTestColumn String?'),
+    );
     expect(readFileSync(changedSchema, 'utf8')).toContain('bridgeTestColumn');
 
-    const diff = runPrisma(['migrate', 'diff', '--from-schema', changedSchema, '--to-migrations', MIGRATIONS, '--exit-code'], env);
+    const diff = runPrisma(
+      ['migrate', 'diff', '--from-schema', changedSchema, '--to-migrations', MIGRATIONS, '--exit-code'],
+      env,
+    );
     await expect(diff).rejects.toBeInstanceOf(PrismaCommandError);
     await expect(diff).rejects.toMatchObject({ exitCode: 2 });
   });

@@ -16,14 +16,23 @@ function toUserFacingError(error, url) {
   const { hostname: host, port } = new URL(url);
   switch (error.code) {
     case '3D000':
-      return { error_code: 'P1003', message: `Database \`${database}\` does not exist on the database server at \`${host}\`.` };
+      return {
+        error_code: 'P1003',
+        message: `Database \`${database}\` does not exist on the database server at \`${host}\`.`,
+      };
     case '28P01':
     case '28000':
-      return { error_code: 'P1000', message: `Authentication failed against database server at \`${host}\`: ${error.message}` };
+      return {
+        error_code: 'P1000',
+        message: `Authentication failed against database server at \`${host}\`: ${error.message}`,
+      };
     case 'ECONNREFUSED':
     case 'ENOTFOUND':
     case 'ETIMEDOUT':
-      return { error_code: 'P1001', message: `Can't reach database server at \`${host}:${port || 5432}\`: ${error.message}` };
+      return {
+        error_code: 'P1001',
+        message: `Can't reach database server at \`${host}:${port || 5432}\`: ${error.message}`,
+      };
     default:
       return { error_code: 'P1000', message: error.message };
   }

@@ -110,7 +110,11 @@ async function serveJsonRpc() {
   async function handle(request) {
     const method = METHODS[request.method];
     if (!method) {
-      return send({ jsonrpc: '2.0', id: request.id, error: { code: -32601, message: `Method not found: ${request.method}` } });
+      return send({
+        jsonrpc: '2.0',
+        id: request.id,
+        error: { code: -32601, message: `Method not found: ${request.method}` },
+      });
     }
     let response;
     try {

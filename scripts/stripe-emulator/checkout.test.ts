@@ -1,6 +1,14 @@
 import Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PAYING_CARD, shopSessionParams, startHarness, submitCard, TEST_API_KEY, waitFor, type Harness } from './test-support';
+import {
+  PAYING_CARD,
+  shopSessionParams,
+  startHarness,
+  submitCard,
+  TEST_API_KEY,
+  waitFor,
+  type Harness,
+} from './test-support';
 
 let h: Harness;
 beforeEach(async () => {
@@ -10,9 +18,13 @@ afterEach(async () => {
   await h.stop();
 });
 
-async function emulatorEvents(type?: string): Promise<{ id: string; type: string; state: string; deliveries: { ok: boolean }[] }[]> {
+async function emulatorEvents(
+  type?: string,
+): Promise<{ id: string; type: string; state: string; deliveries: { ok: boolean }[] }[]> {
   const response = await fetch(`${h.emulator.url}/_emulator/events${type ? `?type=${type}` : ''}`);
-  return ((await response.json()) as { data: { id: string; type: string; state: string; deliveries: { ok: boolean }[] }[] }).data;
+  return (
+    (await response.json()) as { data: { id: string; type: string; state: string; deliveries: { ok: boolean }[] }[] }
+  ).data;
 }
 
 function normalizeSpaces(text: string): string {
@@ -23,7 +35,13 @@ describe('Checkout with the hosted page', () => {
   it('pays with 4242: French page, 303 to success_url, signed checkout.session.completed', async () => {
     const session = await h.stripe.checkout.sessions.create(shopSessionParams());
     expect(session.id).toMatch(/^cs_test_/);
-    expect(session).toMatchObject({ status: 'open', payment_status: 'unpaid', amount_total: 2900, currency: 'eur', payment_intent: null });
+    expect(session).toMatchObject({
+      status: 'open',
+      payment_status: 'unpaid',
+      amount_total: 2900,
+      currency: 'eur',
+      payment_intent: null,
+    });
     expect(session.url).toBe(`${h.emulator.url}/pay/${session.id}`);
 
     const page = await fetch(session.url ?? '');
@@ -31,8 +49,8 @@ describe('Checkout with the hosted page', () => {
     expect(page.status).toBe(200);
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain('Payer 29,00 €');
-    expect(html).toContain("L&#39;Étranger — Albert Camus");
-    for (const label of ['Numéro de carte', "Date d&#39;expiration (MM/AA)", 'CVC', 'Nom du titulaire']) {
+    expect(html).toContain('L&#39;Étranger — Albert Camus');
+    for (const label of ['Numéro de carte', 'Date d&#39;expiration (MM/AA)', 'CVC', 'Nom du titulaire']) {
       expect(html).toMatch(new RegExp(`<label for="[a-z_]+">${label.replace(/[()]/g, '\\$&')}</label>`));
     }
     expect(html).toContain('<a href="http://localhost:3000/panier">Retour à la librairie</a>');
@@ -41,16 +59,30 @@ describe('Checkout with the hosted page', () => {
     expect(paid.status).toBe(303);
     expect(paid.headers.get('location')).toBe(`http://localhost:3000/commande/confirmation?session_id=${session.id}`);
 
-    const completed = await waitFor(() => h.received.find((w) => w.event.type === 'checkout.session.completed'), 'checkout.session.completed');
+    const completed = await waitFor(
+      () => h.received.find((w) => w.event.type === 'checkout.session.completed'),
+      'checkout.session.completed',
+    );
     expect(h.rejected).toEqual([]);
     expect(completed.event).toMatchObject({ object: 'event', api_version: '2026-10-28.endive', livemode: false });
     const object = completed.event.data.object as Stripe.Checkout.Session;
-    expect(object).toMatchObject({ id: session.id, status: 'complete', payment_status: 'paid', client_reference_id: 'order_42', metadata: { orderId: 'order_42' } });
+    expect(object).toMatchObject({
+      id: session.id,
+      status: 'complete',
+      payment_status: 'paid',
+      client_reference_id: 'order_42',
+      metadata: { orderId: 'order_42' },
+    });
     expect(object.payment_intent).toMatch(/^pi_/);
     expect(object.customer_details?.name).toBe('Jeanne Martin');
 
     const retrieved = await h.stripe.checkout.sessions.retrieve(session.id);
-    expect(retrieved).toMatchObject({ status: 'complete', payment_status: 'paid', payment_intent: object.payment_intent, url: null });
+    expect(retrieved).toMatchObject({
+      status: 'complete',
+      payment_status: 'paid',
+      payment_intent: object.payment_intent,
+      url: null,
+    });
 
     // The paid page cannot be paid again.
     const again = await submitCard(session.url ?? '', PAYING_CARD);
@@ -76,10 +108,15 @@ describe('Checkout with the hosted page', () => {
 
   it('rejects an incomplete card form with 422 and field messages', async () => {
     const session = await h.stripe.checkout.sessions.create(shopSessionParams());
-    const response = await submitCard(session.url ?? '', { card_number: '4242 4242 4242 4241', card_expiry: '13/30', card_cvc: '1', cardholder_name: '' });
+    const response = await submitCard(session.url ?? '', {
+      card_number: '4242 4242 4242 4241',
+      card_expiry: '13/30',
+      card_cvc: '1',
+      cardholder_name: '',
+    });
     expect(response.status).toBe(422);
     const html = await response.text();
-    expect(html).toContain("Le numéro de carte n&#39;est pas valide.");
+    expect(html).toContain('Le numéro de carte n&#39;est pas valide.');
     expect(html).toContain('aria-invalid="true"');
     expect((await h.stripe.checkout.sessions.retrieve(session.id)).status).toBe('open');
   });
@@ -118,11 +155,28 @@ describe('API rules', () => {
 
     const params = shopSessionParams();
     const missing = await h.stripe.checkout.sessions
-      .create({ ...params, line_items: [{ quantity: 1, price_data: { unit_amount: 2900, product_data: { name: 'Livre' } } as Stripe.Checkout.SessionCreateParams.LineItem.PriceData }] })
+      .create({
+        ...params,
+        line_items: [
+          {
+            quantity: 1,
+            price_data: {
+              unit_amount: 2900,
+              product_data: { name: 'Livre' },
+            } as Stripe.Checkout.SessionCreateParams.LineItem.PriceData,
+          },
+        ],
+      })
       .catch((caught: unknown) => caught);
-    expect(missing).toMatchObject({ statusCode: 400, code: 'parameter_missing', param: 'line_items[0][price_data][currency]' });
+    expect(missing).toMatchObject({
+      statusCode: 400,
+      code: 'parameter_missing',
+      param: 'line_items[0][price_data][currency]',
+    });
 
-    const noSuccessUrl = await h.stripe.checkout.sessions.create({ ...params, success_url: undefined }).catch((caught: unknown) => caught);
+    const noSuccessUrl = await h.stripe.checkout.sessions
+      .create({ ...params, success_url: undefined })
+      .catch((caught: unknown) => caught);
     expect(noSuccessUrl).toMatchObject({ statusCode: 400, code: 'parameter_missing', param: 'success_url' });
   });
 
@@ -135,7 +189,10 @@ describe('API rules', () => {
     const session = await h.stripe.checkout.sessions.create(shopSessionParams());
     const expired = await h.stripe.checkout.sessions.expire(session.id);
     expect(expired).toMatchObject({ status: 'expired', url: null });
-    const event = await waitFor(() => h.received.find((w) => w.event.type === 'checkout.session.expired'), 'expired event');
+    const event = await waitFor(
+      () => h.received.find((w) => w.event.type === 'checkout.session.expired'),
+      'expired event',
+    );
     expect((event.event.data.object as Stripe.Checkout.Session).id).toBe(session.id);
     const again = await h.stripe.checkout.sessions.expire(session.id).catch((caught: unknown) => caught);
     expect(again).toMatchObject({ statusCode: 400 });
@@ -163,7 +220,9 @@ describe('API rules', () => {
     expect(error).toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
     expect(error).toMatchObject({ statusCode: 401 });
     // And a good key goes through.
-    const ok = await fetch(`${h.emulator.url}/v1/checkout/sessions/cs_test_x`, { headers: { authorization: `Bearer ${TEST_API_KEY}` } });
+    const ok = await fetch(`${h.emulator.url}/v1/checkout/sessions/cs_test_x`, {
+      headers: { authorization: `Bearer ${TEST_API_KEY}` },
+    });
     expect(ok.status).toBe(404);
   });
 });
@@ -173,27 +232,41 @@ describe('Test control endpoints', () => {
     const session = await h.stripe.checkout.sessions.create(shopSessionParams());
     const response = await fetch(`${h.emulator.url}/_emulator/sessions/${session.id}/complete`, { method: 'POST' });
     expect(response.status).toBe(200);
-    expect(await h.stripe.checkout.sessions.retrieve(session.id)).toMatchObject({ status: 'complete', payment_status: 'paid' });
+    expect(await h.stripe.checkout.sessions.retrieve(session.id)).toMatchObject({
+      status: 'complete',
+      payment_status: 'paid',
+    });
     await waitFor(() => h.received.some((w) => w.event.type === 'checkout.session.completed'), 'completed');
   });
 
-  it.each(['succeeded', 'failed'] as const)('async payment %s: completed (unpaid) then the async event', async (outcome) => {
-    const session = await h.stripe.checkout.sessions.create(shopSessionParams());
-    const response = await fetch(`${h.emulator.url}/_emulator/sessions/${session.id}/async`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ outcome }),
-    });
-    expect(response.status).toBe(200);
-    const completed = await waitFor(() => h.received.find((w) => w.event.type === 'checkout.session.completed'), 'completed');
-    expect(completed.event.data.object).toMatchObject({ status: 'complete', payment_status: 'unpaid' });
-    const asyncEvent = await waitFor(() => h.received.find((w) => w.event.type === `checkout.session.async_payment_${outcome}`), outcome);
-    expect(asyncEvent.event.data.object).toMatchObject({ payment_status: outcome === 'succeeded' ? 'paid' : 'unpaid' });
-    const intent = (await h.stripe.checkout.sessions.retrieve(session.id)).payment_intent as string;
-    const refund = await h.stripe.refunds.create({ payment_intent: intent }).catch((caught: unknown) => caught);
-    if (outcome === 'succeeded') expect(refund).toMatchObject({ object: 'refund', amount: 2900 });
-    else expect(refund).toMatchObject({ statusCode: 400, code: 'charge_not_refundable' });
-  });
+  it.each(['succeeded', 'failed'] as const)(
+    'async payment %s: completed (unpaid) then the async event',
+    async (outcome) => {
+      const session = await h.stripe.checkout.sessions.create(shopSessionParams());
+      const response = await fetch(`${h.emulator.url}/_emulator/sessions/${session.id}/async`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ outcome }),
+      });
+      expect(response.status).toBe(200);
+      const completed = await waitFor(
+        () => h.received.find((w) => w.event.type === 'checkout.session.completed'),
+        'completed',
+      );
+      expect(completed.event.data.object).toMatchObject({ status: 'complete', payment_status: 'unpaid' });
+      const asyncEvent = await waitFor(
+        () => h.received.find((w) => w.event.type === `checkout.session.async_payment_${outcome}`),
+        outcome,
+      );
+      expect(asyncEvent.event.data.object).toMatchObject({
+        payment_status: outcome === 'succeeded' ? 'paid' : 'unpaid',
+      });
+      const intent = (await h.stripe.checkout.sessions.retrieve(session.id)).payment_intent as string;
+      const refund = await h.stripe.refunds.create({ payment_intent: intent }).catch((caught: unknown) => caught);
+      if (outcome === 'succeeded') expect(refund).toMatchObject({ object: 'refund', amount: 2900 });
+      else expect(refund).toMatchObject({ statusCode: 400, code: 'charge_not_refundable' });
+    },
+  );
 
   it('expire-now emits checkout.session.expired; a bad async outcome is a 400', async () => {
     const session = await h.stripe.checkout.sessions.create(shopSessionParams());
@@ -203,7 +276,9 @@ describe('Test control endpoints', () => {
       body: JSON.stringify({ outcome: 'maybe' }),
     });
     expect(bad.status).toBe(400);
-    expect((await fetch(`${h.emulator.url}/_emulator/sessions/${session.id}/expire-now`, { method: 'POST' })).status).toBe(200);
+    expect(
+      (await fetch(`${h.emulator.url}/_emulator/sessions/${session.id}/expire-now`, { method: 'POST' })).status,
+    ).toBe(200);
     await waitFor(() => h.received.some((w) => w.event.type === 'checkout.session.expired'), 'expired');
     expect((await h.stripe.checkout.sessions.retrieve(session.id)).status).toBe('expired');
   });

@@ -40,7 +40,8 @@ export const controlRouter = new Router<ControlHandler>()
   })
   .add('POST', '/_emulator/sessions/:id/async', (ctx, input) => {
     const body = AsyncOutcomeSchema.safeParse(input.body);
-    if (!body.success) throw invalidRequest("Body must be { \"outcome\": \"succeeded\" | \"failed\" }.", { param: 'outcome' });
+    if (!body.success)
+      throw invalidRequest('Body must be { "outcome": "succeeded" | "failed" }.', { param: 'outcome' });
     const session = requireSession(ctx, paramId(input));
     completeAsync(ctx, session, body.data.outcome);
     return { status: 200, json: serializeSession(ctx, session) };

@@ -3,7 +3,14 @@
 export type StripeErrorType = 'invalid_request_error' | 'idempotency_error' | 'card_error' | 'api_error';
 
 export type StripeErrorBody = {
-  error: { type: StripeErrorType; code?: string; message: string; param?: string; doc_url?: string; decline_code?: string };
+  error: {
+    type: StripeErrorType;
+    code?: string;
+    message: string;
+    param?: string;
+    doc_url?: string;
+    decline_code?: string;
+  };
 };
 
 export class StripeApiError extends Error {
@@ -34,7 +41,9 @@ export class StripeApiError extends Error {
       error: {
         type: this.type,
         message: this.message,
-        ...(this.code ? { code: this.code, doc_url: `https://docs.stripe.com/error-codes/${this.code.replaceAll('_', '-')}` } : {}),
+        ...(this.code
+          ? { code: this.code, doc_url: `https://docs.stripe.com/error-codes/${this.code.replaceAll('_', '-')}` }
+          : {}),
         ...(this.param ? { param: this.param } : {}),
       },
     };
@@ -62,7 +71,10 @@ export function parameterInvalid(param: string, message: string, code?: string):
 }
 
 export function resourceMissing(kind: string, id: string, param?: string): StripeApiError {
-  return new StripeApiError(404, 'invalid_request_error', `No such ${kind}: '${id}'`, { code: 'resource_missing', param });
+  return new StripeApiError(404, 'invalid_request_error', `No such ${kind}: '${id}'`, {
+    code: 'resource_missing',
+    param,
+  });
 }
 
 export function invalidRequest(message: string, extra: { code?: string; param?: string } = {}): StripeApiError {

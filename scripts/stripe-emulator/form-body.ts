@@ -37,11 +37,13 @@ export function parseFormBody(body: string): FormNode {
       // `a[]=x&a[]=y`: empty brackets append to the list.
       if (part === '' && i > 0) part = String(Object.keys(node).length);
       if (last) {
-        if (typeof node[part] === 'object') throw invalidRequest(`Invalid hash: ${path.slice(0, i + 1).join('.')} has both a value and nested keys`);
+        if (typeof node[part] === 'object')
+          throw invalidRequest(`Invalid hash: ${path.slice(0, i + 1).join('.')} has both a value and nested keys`);
         node[part] = value;
       } else {
         const child = node[part];
-        if (typeof child === 'string') throw invalidRequest(`Invalid hash: ${path.slice(0, i + 1).join('.')} has both a value and nested keys`);
+        if (typeof child === 'string')
+          throw invalidRequest(`Invalid hash: ${path.slice(0, i + 1).join('.')} has both a value and nested keys`);
         const next: FormNode = child ?? {};
         node[part] = next;
         node = next;

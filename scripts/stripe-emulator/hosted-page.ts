@@ -21,7 +21,11 @@ const TEST_CARDS: Record<string, CardOutcome> = {
 };
 
 type Field = 'card_number' | 'card_expiry' | 'card_cvc' | 'cardholder_name';
-type FormState = { values: Partial<Record<Field, string>>; fieldErrors: Partial<Record<Field, string>>; error: string | null };
+type FormState = {
+  values: Partial<Record<Field, string>>;
+  fieldErrors: Partial<Record<Field, string>>;
+  error: string | null;
+};
 
 const EMPTY_FORM: FormState = { values: {}, fieldErrors: {}, error: null };
 
@@ -155,7 +159,10 @@ ${session.cancelUrl ? `<p><a href="${escapeHtml(session.cancelUrl)}">Retour à l
 function notFoundPage(): PageReply {
   return {
     status: 404,
-    html: layout('Session introuvable', '<h1>Session de paiement introuvable.</h1><p>Ce lien de paiement n\'existe pas ou plus.</p>'),
+    html: layout(
+      'Session introuvable',
+      "<h1>Session de paiement introuvable.</h1><p>Ce lien de paiement n'existe pas ou plus.</p>",
+    ),
   };
 }
 
@@ -175,7 +182,8 @@ function validateForm(form: URLSearchParams, now: Date): { state: FormState; car
   };
   const fieldErrors: FormState['fieldErrors'] = {};
   const cardNumber = values.card_number.replace(/[\s-]/g, '');
-  if (!/^\d{12,19}$/.test(cardNumber) || !luhnValid(cardNumber)) fieldErrors.card_number = "Le numéro de carte n'est pas valide.";
+  if (!/^\d{12,19}$/.test(cardNumber) || !luhnValid(cardNumber))
+    fieldErrors.card_number = "Le numéro de carte n'est pas valide.";
   const expiry = /^(0[1-9]|1[0-2])\s*\/\s*(\d{2})$/.exec(values.card_expiry);
   if (!expiry) {
     fieldErrors.card_expiry = "La date d'expiration est incomplète (format MM/AA).";
@@ -194,7 +202,12 @@ function validateForm(form: URLSearchParams, now: Date): { state: FormState; car
   return { state, cardNumber, name: values.cardholder_name };
 }
 
-export function submitPayment(ctx: EmulatorContext, sessionId: string, form: URLSearchParams, now: Date = new Date()): PageReply {
+export function submitPayment(
+  ctx: EmulatorContext,
+  sessionId: string,
+  form: URLSearchParams,
+  now: Date = new Date(),
+): PageReply {
   const session = findSession(ctx, sessionId);
   if (!session) return notFoundPage();
   if (session.status !== 'open') {

@@ -9,7 +9,9 @@ const EmulatorEnvSchema = z.object({
   STRIPE_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(12111),
   STRIPE_WEBHOOK_URL: z.url().optional(),
   STRIPE_WEBHOOK_SECRET: z
-    .string({ error: 'STRIPE_WEBHOOK_SECRET est requis : le secret whsec_… que l’app utilise pour vérifier les webhooks' })
+    .string({
+      error: 'STRIPE_WEBHOOK_SECRET est requis : le secret whsec_… que l’app utilise pour vérifier les webhooks',
+    })
     .startsWith('whsec_', 'STRIPE_WEBHOOK_SECRET doit commencer par whsec_'),
   STRIPE_EMULATOR_PUBLIC_URL: z.url().optional(),
 });

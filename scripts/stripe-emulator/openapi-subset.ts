@@ -31,7 +31,8 @@ function toJsonSchema(node: Json): Json {
   for (const [key, value] of Object.entries(node)) {
     if (key === 'nullable' || key.startsWith('x-')) continue;
     if (key === '$ref' && typeof value === 'string') out.$ref = value.replace(/^#/, `${DOC_ID}#`);
-    else if (key === 'properties' && isObject(value)) out.properties = Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, toJsonSchema(schema)]));
+    else if (key === 'properties' && isObject(value))
+      out.properties = Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, toJsonSchema(schema)]));
     else out[key] = toJsonSchema(value);
   }
   return node.nullable === true ? { anyOf: [out, { type: 'null' }] } : out;
@@ -42,12 +43,16 @@ function applyDrift(schema: JsonObject, drift: Drift): JsonObject {
   const properties = { ...(isObject(schema.properties) ? schema.properties : {}) };
   for (const removed of drift.only_in_2023_spec) delete properties[removed];
   for (const added of drift.only_in_stripe_node_23_1_0) properties[added] = {};
-  const required = Array.isArray(schema.required) ? schema.required.filter((name) => typeof name === 'string' && !drift.only_in_2023_spec.includes(name)) : [];
+  const required = Array.isArray(schema.required)
+    ? schema.required.filter((name) => typeof name === 'string' && !drift.only_in_2023_spec.includes(name))
+    : [];
   return { ...schema, properties, required, additionalProperties: false };
 }
 
 export function formatErrors(errors: ErrorObject[] | null | undefined): string {
-  return (errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''} ${JSON.stringify(error.params)}`).join('\n');
+  return (errors ?? [])
+    .map((error) => `${error.instancePath || '/'} ${error.message ?? ''} ${JSON.stringify(error.params)}`)
+    .join('\n');
 }
 
 export type Validator = { validate(data: unknown): true | string };
@@ -66,7 +71,8 @@ export function loadStripeSpec() {
   responseAjv.addSchema({ ...converted, $id: DOC_ID });
   requestAjv.addSchema({ ...converted, $id: DOC_ID });
 
-  const component = (name: string) => (converted.components as { schemas: Record<string, JsonObject> }).schemas[name] as JsonObject;
+  const component = (name: string) =>
+    (converted.components as { schemas: Record<string, JsonObject> }).schemas[name] as JsonObject;
   const operationBody = (operation: string) => {
     const op = (converted.operations as Record<string, { requestBody: { schema: JsonObject } }>)[operation];
     if (!op) throw new Error(`No operation ${operation} in the fixture`);
@@ -83,9 +89,13 @@ export function loadStripeSpec() {
     refund: wrap(responseAjv.compile(applyDrift(component('refund'), driftOf('Refund')))),
     charge: wrap(responseAjv.compile({ $ref: `${DOC_ID}#/components/schemas/charge` })),
     item: wrap(responseAjv.compile({ $ref: `${DOC_ID}#/components/schemas/item` })),
-    createSessionParams: wrap(requestAjv.compile(applyDrift(operationBody('POST /v1/checkout/sessions'), driftOf('SessionCreateParams')))),
+    createSessionParams: wrap(
+      requestAjv.compile(applyDrift(operationBody('POST /v1/checkout/sessions'), driftOf('SessionCreateParams'))),
+    ),
     expireSessionParams: wrap(requestAjv.compile(operationBody('POST /v1/checkout/sessions/{session}/expire'))),
-    createRefundParams: wrap(requestAjv.compile(applyDrift(operationBody('POST /v1/refunds'), driftOf('RefundCreateParams')))),
+    createRefundParams: wrap(
+      requestAjv.compile(applyDrift(operationBody('POST /v1/refunds'), driftOf('RefundCreateParams'))),
+    ),
     drift,
   };
 }

@@ -37,11 +37,18 @@ type InferFields<F> = Simplify<
 >;
 
 export const param = {
-  string: (options: { maxLength?: number; oneOf?: readonly string[] } = {}): StringSpec => ({ kind: 'string', ...options }),
+  string: (options: { maxLength?: number; oneOf?: readonly string[] } = {}): StringSpec => ({
+    kind: 'string',
+    ...options,
+  }),
   integer: (options: { min?: number } = {}): IntegerSpec => ({ kind: 'integer', ...options }),
   boolean: (): BooleanSpec => ({ kind: 'boolean' }),
   map: (): MapSpec => ({ kind: 'map' }),
-  array: <O extends Spec>(of: O, options: { maxItems?: number } = {}): ArrayOf<O> => ({ kind: 'array', of, ...options }),
+  array: <O extends Spec>(of: O, options: { maxItems?: number } = {}): ArrayOf<O> => ({
+    kind: 'array',
+    of,
+    ...options,
+  }),
   object: <F extends Record<string, Spec>>(fields: F): ObjectOf<F> => ({ kind: 'object', fields }),
   required: <S extends Spec>(spec: S): S & { required: true } => ({ ...spec, required: true }),
 };
@@ -57,7 +64,8 @@ function describe(value: FormValue): string {
 function parseValue(spec: Spec, value: FormValue, path: string): unknown {
   switch (spec.kind) {
     case 'string': {
-      if (typeof value !== 'string') throw parameterInvalid(path, `Invalid string: ${path} must be a string, got a hash`);
+      if (typeof value !== 'string')
+        throw parameterInvalid(path, `Invalid string: ${path} must be a string, got a hash`);
       if (value === '') {
         throw parameterInvalid(
           path,
@@ -78,7 +86,8 @@ function parseValue(spec: Spec, value: FormValue, path: string): unknown {
         throw parameterInvalid(path, `Invalid integer: ${describe(value)}`, 'parameter_invalid_integer');
       }
       const number = Number(value);
-      if (!Number.isSafeInteger(number)) throw parameterInvalid(path, `Invalid integer: ${value}`, 'parameter_invalid_integer');
+      if (!Number.isSafeInteger(number))
+        throw parameterInvalid(path, `Invalid integer: ${value}`, 'parameter_invalid_integer');
       if (spec.min !== undefined && number < spec.min) {
         throw parameterInvalid(path, `Invalid ${path}: must be greater than or equal to ${spec.min}`);
       }
@@ -96,9 +105,12 @@ function parseValue(spec: Spec, value: FormValue, path: string): unknown {
       if (entries.length > 50) throw parameterInvalid(path, `Invalid ${path}: at most 50 keys are allowed`);
       const map: Record<string, string> = {};
       for (const [key, entry] of entries) {
-        if (typeof entry !== 'string') throw parameterInvalid(child(path, key), `Invalid string: ${child(path, key)} must be a string`);
-        if (key.length > 40) throw parameterInvalid(child(path, key), `Invalid ${path}: keys must be at most 40 characters`);
-        if (entry.length > 500) throw parameterInvalid(child(path, key), `Invalid ${path}: values must be at most 500 characters`);
+        if (typeof entry !== 'string')
+          throw parameterInvalid(child(path, key), `Invalid string: ${child(path, key)} must be a string`);
+        if (key.length > 40)
+          throw parameterInvalid(child(path, key), `Invalid ${path}: keys must be at most 40 characters`);
+        if (entry.length > 500)
+          throw parameterInvalid(child(path, key), `Invalid ${path}: values must be at most 500 characters`);
         // An empty value unsets the key.
         if (entry !== '') map[key] = entry;
       }
@@ -107,7 +119,8 @@ function parseValue(spec: Spec, value: FormValue, path: string): unknown {
     case 'array': {
       if (typeof value === 'string') throw parameterInvalid(path, `Invalid array: ${path} must be an array`);
       const keys = Object.keys(value);
-      if (!keys.every((key) => /^\d+$/.test(key))) throw parameterInvalid(path, `Invalid array: ${path} must be an array`);
+      if (!keys.every((key) => /^\d+$/.test(key)))
+        throw parameterInvalid(path, `Invalid array: ${path} must be an array`);
       const indices = keys.map(Number).sort((a, b) => a - b);
       if (spec.maxItems !== undefined && indices.length > spec.maxItems) {
         throw parameterInvalid(path, `Invalid ${path}: at most ${spec.maxItems} items are allowed`);

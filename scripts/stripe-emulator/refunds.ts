@@ -21,7 +21,8 @@ function formatEuros(cents: number, currency: string): string {
 
 export function createRefund(ctx: EmulatorContext, body: FormNode, request: RequestInfo): Record<string, unknown> {
   const params = parseParams(CreateRefundParams, body);
-  if (params.expand && params.expand.length > 0) throw invalidRequest(`This property cannot be expanded (${params.expand[0]}).`, { param: 'expand[0]' });
+  if (params.expand && params.expand.length > 0)
+    throw invalidRequest(`This property cannot be expanded (${params.expand[0]}).`, { param: 'expand[0]' });
   let intent: PaymentIntentRecord | undefined;
   if (params.payment_intent !== undefined) {
     intent = ctx.store.paymentIntents.get(params.payment_intent);
@@ -37,7 +38,10 @@ export function createRefund(ctx: EmulatorContext, body: FormNode, request: Requ
   }
 
   if (intent.status !== 'succeeded' || !intent.chargeId) {
-    throw invalidRequest(`This PaymentIntent (${intent.id}) does not have a successful charge to refund.`, { code: 'charge_not_refundable', param: 'payment_intent' });
+    throw invalidRequest(`This PaymentIntent (${intent.id}) does not have a successful charge to refund.`, {
+      code: 'charge_not_refundable',
+      param: 'payment_intent',
+    });
   }
   const remaining = intent.amount - intent.amountRefunded;
   if (remaining === 0) {
@@ -64,7 +68,10 @@ export function createRefund(ctx: EmulatorContext, body: FormNode, request: Requ
   ctx.store.refunds.set(refund.id, refund);
   intent.amountRefunded += amount;
   ctx.log(`refund ${refund.id} of ${amount} on ${intent.id}`);
-  ctx.webhooks.emit('charge.refunded', serializeCharge(intent), { id: request.id, idempotency_key: request.idempotencyKey });
+  ctx.webhooks.emit('charge.refunded', serializeCharge(intent), {
+    id: request.id,
+    idempotency_key: request.idempotencyKey,
+  });
   return serializeRefund(refund);
 }
 
@@ -77,7 +84,10 @@ export function serializeRefund(refund: RefundRecord): Record<string, unknown> {
     charge: refund.chargeId,
     created: refund.createdSec,
     currency: refund.currency,
-    destination_details: { type: 'card', card: { reference_status: 'pending', reference_type: 'acquirer_reference_number', type: 'refund' } },
+    destination_details: {
+      type: 'card',
+      card: { reference_status: 'pending', reference_type: 'acquirer_reference_number', type: 'refund' },
+    },
     metadata: refund.metadata,
     payment_intent: refund.paymentIntentId,
     reason: refund.reason,

@@ -40,7 +40,9 @@ const apiRouter = new Router<ApiHandler>()
   .add('POST', '/v1/checkout/sessions', (ctx, input) => createSession(ctx, input.body, input.request))
   .add('GET', '/v1/checkout/sessions/:id', (ctx, input) => retrieveSession(ctx, input.params.id ?? '', input.query))
   .add('GET', '/v1/checkout/sessions/:id/line_items', (ctx, input) => listSessionLineItems(ctx, input.params.id ?? ''))
-  .add('POST', '/v1/checkout/sessions/:id/expire', (ctx, input) => expireSession(ctx, input.params.id ?? '', input.body, input.request))
+  .add('POST', '/v1/checkout/sessions/:id/expire', (ctx, input) =>
+    expireSession(ctx, input.params.id ?? '', input.body, input.request),
+  )
   .add('POST', '/v1/refunds', (ctx, input) => createRefund(ctx, input.body, input.request));
 
 const pageRouter = new Router<(ctx: EmulatorContext, id: string, form: URLSearchParams) => PageReply>()
@@ -58,7 +60,8 @@ function checkAuth(request: IncomingMessage): StripeApiError | null {
   const header = request.headers.authorization ?? '';
   let key = '';
   if (header.startsWith('Bearer ')) key = header.slice('Bearer '.length).trim();
-  else if (header.startsWith('Basic ')) key = Buffer.from(header.slice('Basic '.length), 'base64').toString('utf8').split(':')[0] ?? '';
+  else if (header.startsWith('Basic '))
+    key = Buffer.from(header.slice('Basic '.length), 'base64').toString('utf8').split(':')[0] ?? '';
   if (key === '') {
     return new StripeApiError(
       401,
@@ -68,9 +71,14 @@ function checkAuth(request: IncomingMessage): StripeApiError | null {
   }
   // Any test secret key is accepted; live keys never belong here.
   if (!/^sk_test_\w+$/.test(key)) {
-    return new StripeApiError(401, 'invalid_request_error', `Invalid API Key provided: ${key.slice(0, 8)}${'*'.repeat(4)}${key.slice(-4)}`, {
-      code: 'api_key_invalid',
-    });
+    return new StripeApiError(
+      401,
+      'invalid_request_error',
+      `Invalid API Key provided: ${key.slice(0, 8)}${'*'.repeat(4)}${key.slice(-4)}`,
+      {
+        code: 'api_key_invalid',
+      },
+    );
   }
   return null;
 }
@@ -79,16 +87,23 @@ function fingerprint(method: string, path: string, body: string): string {
   return createHash('sha256').update(`${method} ${path}\n${body}`).digest('hex');
 }
 
-async function handleApi(ctx: EmulatorContext, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+async function handleApi(
+  ctx: EmulatorContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+): Promise<void> {
   const method = request.method ?? 'GET';
   const requestId = newId.request();
-  const idempotencyKey = method === 'POST' ? (request.headers['idempotency-key'] as string | undefined) ?? null : null;
+  const idempotencyKey =
+    method === 'POST' ? ((request.headers['idempotency-key'] as string | undefined) ?? null) : null;
   const baseHeaders: Record<string, string> = {
     'request-id': requestId,
     'stripe-version': (request.headers['stripe-version'] as string | undefined) ?? EMULATED_API_VERSION,
     ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
   };
-  const fail = (error: StripeApiError) => sendJson(response, error.status, JSON.stringify(error.toBody(), null, 2), baseHeaders);
+  const fail = (error: StripeApiError) =>
+    sendJson(response, error.status, JSON.stringify(error.toBody(), null, 2), baseHeaders);
 
   const authError = checkAuth(request);
   if (authError) return fail(authError);
@@ -96,7 +111,11 @@ async function handleApi(ctx: EmulatorContext, request: IncomingMessage, respons
   const match = apiRouter.match(method, url.pathname);
   if (!match || match === 'method_not_allowed') {
     return fail(
-      new StripeApiError(404, 'invalid_request_error', `Unrecognized request URL (${method}: ${url.pathname}). The Stripe emulator implements only what the shop uses.`),
+      new StripeApiError(
+        404,
+        'invalid_request_error',
+        `Unrecognized request URL (${method}: ${url.pathname}). The Stripe emulator implements only what the shop uses.`,
+      ),
     );
   }
   const rawBody = method === 'POST' ? await readBody(request) : '';
@@ -115,7 +134,8 @@ async function handleApi(ctx: EmulatorContext, request: IncomingMessage, respons
         ),
       );
     }
-    if (previous) return sendJson(response, previous.status, previous.body, { ...baseHeaders, 'idempotent-replayed': 'true' });
+    if (previous)
+      return sendJson(response, previous.status, previous.body, { ...baseHeaders, 'idempotent-replayed': 'true' });
   }
 
   let status = 200;
@@ -142,7 +162,12 @@ async function handleApi(ctx: EmulatorContext, request: IncomingMessage, respons
   sendJson(response, status, body, baseHeaders);
 }
 
-async function handlePage(ctx: EmulatorContext, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+async function handlePage(
+  ctx: EmulatorContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+): Promise<void> {
   const match = pageRouter.match(request.method ?? 'GET', url.pathname);
   if (!match || match === 'method_not_allowed') {
     response.writeHead(match ? 405 : 404, { 'content-type': 'text/plain; charset=utf-8' });
@@ -160,10 +185,19 @@ async function handlePage(ctx: EmulatorContext, request: IncomingMessage, respon
   response.end(reply.html);
 }
 
-async function handleControl(ctx: EmulatorContext, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+async function handleControl(
+  ctx: EmulatorContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+): Promise<void> {
   const match = controlRouter.match(request.method ?? 'GET', url.pathname);
   if (!match || match === 'method_not_allowed') {
-    const error = new StripeApiError(404, 'invalid_request_error', `Unknown emulator endpoint (${request.method}: ${url.pathname}).`);
+    const error = new StripeApiError(
+      404,
+      'invalid_request_error',
+      `Unknown emulator endpoint (${request.method}: ${url.pathname}).`,
+    );
     return sendJson(response, 404, JSON.stringify(error.toBody()));
   }
   const raw = request.method === 'POST' ? await readBody(request) : '';
@@ -173,9 +207,14 @@ async function handleControl(ctx: EmulatorContext, request: IncomingMessage, res
     try {
       parsed = JSON.parse(raw);
     } catch (error) {
-      throw new StripeApiError(400, 'invalid_request_error', `Invalid JSON body: ${error instanceof Error ? error.message : String(error)}`);
+      throw new StripeApiError(
+        400,
+        'invalid_request_error',
+        `Invalid JSON body: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+      body = parsed as Record<string, unknown>;
   } else {
     body = Object.fromEntries(new URLSearchParams(raw));
   }
@@ -210,17 +249,35 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
           ? handleControl
           : null;
     if (!handler) {
-      sendJson(response, 404, JSON.stringify(new StripeApiError(404, 'invalid_request_error', `Unrecognized request URL (${request.method}: ${url.pathname}).`).toBody()));
+      sendJson(
+        response,
+        404,
+        JSON.stringify(
+          new StripeApiError(
+            404,
+            'invalid_request_error',
+            `Unrecognized request URL (${request.method}: ${url.pathname}).`,
+          ).toBody(),
+        ),
+      );
       return;
     }
     handler(ctx, request, response, url).catch((error: unknown) => {
-      log(`${request.method} ${url.pathname} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      log(
+        `${request.method} ${url.pathname} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       if (error instanceof StripeApiError) {
         if (!response.headersSent) sendJson(response, error.status, JSON.stringify(error.toBody(), null, 2));
         return;
       }
       if (!response.headersSent) {
-        sendJson(response, 500, JSON.stringify(new StripeApiError(500, 'api_error', 'The Stripe emulator failed to handle this request.').toBody()));
+        sendJson(
+          response,
+          500,
+          JSON.stringify(
+            new StripeApiError(500, 'api_error', 'The Stripe emulator failed to handle this request.').toBody(),
+          ),
+        );
       } else {
         response.destroy();
       }

@@ -7,7 +7,13 @@ import { WebhookDispatcher } from './webhooks';
 
 function context(): EmulatorContext {
   const log = () => {};
-  const webhooks = new WebhookDispatcher({ url: null, secret: 'whsec_x', retryBaseDelayMs: 1, maxDeliveryAttempts: 1, log });
+  const webhooks = new WebhookDispatcher({
+    url: null,
+    secret: 'whsec_x',
+    retryBaseDelayMs: 1,
+    maxDeliveryAttempts: 1,
+    log,
+  });
   return { store: new Store(), webhooks, publicBaseUrl: 'http://127.0.0.1:1', log };
 }
 

@@ -14,9 +14,47 @@ const MAX_AMOUNT_CENTS = 99_999_999;
 
 // Values accepted by the API for `locale` (2023 spec enum).
 const LOCALES = [
-  'auto', 'bg', 'cs', 'da', 'de', 'el', 'en', 'en-GB', 'es', 'es-419', 'et', 'fi', 'fil', 'fr', 'fr-CA', 'hr', 'hu',
-  'id', 'it', 'ja', 'ko', 'lt', 'lv', 'ms', 'mt', 'nb', 'nl', 'pl', 'pt', 'pt-BR', 'ro', 'ru', 'sk', 'sl', 'sv', 'th',
-  'tr', 'vi', 'zh', 'zh-HK', 'zh-TW',
+  'auto',
+  'bg',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'en',
+  'en-GB',
+  'es',
+  'es-419',
+  'et',
+  'fi',
+  'fil',
+  'fr',
+  'fr-CA',
+  'hr',
+  'hu',
+  'id',
+  'it',
+  'ja',
+  'ko',
+  'lt',
+  'lv',
+  'ms',
+  'mt',
+  'nb',
+  'nl',
+  'pl',
+  'pt',
+  'pt-BR',
+  'ro',
+  'ru',
+  'sk',
+  'sl',
+  'sv',
+  'th',
+  'tr',
+  'vi',
+  'zh',
+  'zh-HK',
+  'zh-TW',
 ] as const;
 
 const EXPANDABLE = ['line_items', 'line_items.data.price.product'] as const;
@@ -69,9 +107,14 @@ function checkUrl(value: string, name: string): void {
   try {
     url = new URL(value.replace('{CHECKOUT_SESSION_ID}', 'cs_test_placeholder'));
   } catch (error) {
-    throw parameterInvalid(name, `Not a valid URL (${error instanceof Error ? error.message : 'unparseable'})`, 'url_invalid');
+    throw parameterInvalid(
+      name,
+      `Not a valid URL (${error instanceof Error ? error.message : 'unparseable'})`,
+      'url_invalid',
+    );
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw parameterInvalid(name, 'Not a valid URL', 'url_invalid');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw parameterInvalid(name, 'Not a valid URL', 'url_invalid');
 }
 
 function checkExpand(expand: string[] | undefined): string[] {
@@ -100,21 +143,41 @@ export function createSession(ctx: EmulatorContext, body: FormNode, request: Req
   // "The Epoch time in seconds at which the Checkout Session will expire. It can be anywhere
   // from 30 minutes to 24 hours after Checkout Session creation." (stripe@23 SessionCreateParams)
   if (expiresAtSec - createdSec < MIN_EXPIRY_SEC) {
-    throw parameterInvalid('expires_at', 'The `expires_at` timestamp must be at least 30 minutes from Checkout Session creation.');
+    throw parameterInvalid(
+      'expires_at',
+      'The `expires_at` timestamp must be at least 30 minutes from Checkout Session creation.',
+    );
   }
   if (expiresAtSec - createdSec > MAX_EXPIRY_SEC) {
-    throw parameterInvalid('expires_at', 'The `expires_at` timestamp must be less than 24 hours from Checkout Session creation.');
+    throw parameterInvalid(
+      'expires_at',
+      'The `expires_at` timestamp must be less than 24 hours from Checkout Session creation.',
+    );
   }
 
-  if (params.line_items.length === 0) throw parameterInvalid('line_items', 'line_items must contain at least one item in payment mode.');
+  if (params.line_items.length === 0)
+    throw parameterInvalid('line_items', 'line_items must contain at least one item in payment mode.');
   const lineItems: LineItemRecord[] = params.line_items.map((item, index) => {
     const at = `line_items[${index}]`;
     if (item.price !== undefined) throw resourceMissing('price', item.price, `${at}[price]`);
     const priceData = item.price_data;
-    if (!priceData) throw invalidRequest(`You must specify either \`price\` or \`price_data\` for each line item.`, { param: at, code: 'parameter_missing' });
-    if (priceData.unit_amount === undefined) throw invalidRequest(`Missing required param: ${at}[price_data][unit_amount].`, { param: `${at}[price_data][unit_amount]`, code: 'parameter_missing' });
-    if (!priceData.product_data) throw invalidRequest(`Missing required param: ${at}[price_data][product_data].`, { param: `${at}[price_data][product_data]`, code: 'parameter_missing' });
-    if (!/^[a-z]{3}$/.test(priceData.currency)) throw parameterInvalid(`${at}[price_data][currency]`, `Invalid currency: ${priceData.currency}`);
+    if (!priceData)
+      throw invalidRequest(`You must specify either \`price\` or \`price_data\` for each line item.`, {
+        param: at,
+        code: 'parameter_missing',
+      });
+    if (priceData.unit_amount === undefined)
+      throw invalidRequest(`Missing required param: ${at}[price_data][unit_amount].`, {
+        param: `${at}[price_data][unit_amount]`,
+        code: 'parameter_missing',
+      });
+    if (!priceData.product_data)
+      throw invalidRequest(`Missing required param: ${at}[price_data][product_data].`, {
+        param: `${at}[price_data][product_data]`,
+        code: 'parameter_missing',
+      });
+    if (!/^[a-z]{3}$/.test(priceData.currency))
+      throw parameterInvalid(`${at}[price_data][currency]`, `Invalid currency: ${priceData.currency}`);
     return {
       id: newId.lineItem(),
       priceId: newId.price(),
@@ -131,14 +194,21 @@ export function createSession(ctx: EmulatorContext, body: FormNode, request: Req
   const currency = lineItems[0]?.currency ?? 'eur';
   const otherCurrency = lineItems.findIndex((item) => item.currency !== currency);
   if (otherCurrency !== -1) {
-    throw parameterInvalid(`line_items[${otherCurrency}][price_data][currency]`, 'All line items must use the same currency.');
+    throw parameterInvalid(
+      `line_items[${otherCurrency}][price_data][currency]`,
+      'All line items must use the same currency.',
+    );
   }
   const amount = lineItems.reduce((sum, item) => sum + item.unitAmount * item.quantity, 0);
   if (amount < MIN_AMOUNT_CENTS) {
-    throw invalidRequest(`The Checkout Session's total amount due must add up to at least €0.50 ${currency}`, { code: 'amount_too_small' });
+    throw invalidRequest(`The Checkout Session's total amount due must add up to at least €0.50 ${currency}`, {
+      code: 'amount_too_small',
+    });
   }
   if (amount > MAX_AMOUNT_CENTS) {
-    throw invalidRequest(`The Checkout Session's total amount due must be no more than €999,999.99 ${currency}`, { code: 'amount_too_large' });
+    throw invalidRequest(`The Checkout Session's total amount due must be no more than €999,999.99 ${currency}`, {
+      code: 'amount_too_large',
+    });
   }
 
   const session: SessionRecord = {
@@ -193,14 +263,22 @@ export function listSessionLineItems(ctx: EmulatorContext, id: string): Record<s
   return lineItemList(session, false);
 }
 
-export function expireSession(ctx: EmulatorContext, id: string, body: FormNode, request: RequestInfo | null): Record<string, unknown> {
+export function expireSession(
+  ctx: EmulatorContext,
+  id: string,
+  body: FormNode,
+  request: RequestInfo | null,
+): Record<string, unknown> {
   const expand = checkExpand(parseParams(ExpandOnlyParams, body).expand);
   const session = requireSession(ctx, id);
   if (session.status !== 'open') {
     // Stripe: "Only Checkout Sessions with a status in ["open"] can be expired."
-    throw invalidRequest(`Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${session.status}".`, {
-      code: 'checkout_session_not_open',
-    });
+    throw invalidRequest(
+      `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${session.status}".`,
+      {
+        code: 'checkout_session_not_open',
+      },
+    );
   }
   markExpired(ctx, session, request);
   return serializeSession(ctx, session, expand);
@@ -221,11 +299,18 @@ function requestRef(request: RequestInfo | null) {
 
 function requireOpen(session: SessionRecord): void {
   if (session.status !== 'open') {
-    throw invalidRequest(`This Checkout Session is no longer open (status: ${session.status}).`, { code: 'checkout_session_not_open' });
+    throw invalidRequest(`This Checkout Session is no longer open (status: ${session.status}).`, {
+      code: 'checkout_session_not_open',
+    });
   }
 }
 
-function createPaymentIntent(ctx: EmulatorContext, session: SessionRecord, status: 'processing' | 'succeeded', name: string | null): void {
+function createPaymentIntent(
+  ctx: EmulatorContext,
+  session: SessionRecord,
+  status: 'processing' | 'succeeded',
+  name: string | null,
+): void {
   const intent = {
     id: newId.paymentIntent(),
     sessionId: session.id,
@@ -336,7 +421,11 @@ function lineItemList(session: SessionRecord, expandProduct: boolean): Record<st
 }
 
 /** The wire shape of a Session (2026-10-28.endive fields the shop may read; see the spec fixture). */
-export function serializeSession(ctx: EmulatorContext, session: SessionRecord, expand: readonly string[] = []): Record<string, unknown> {
+export function serializeSession(
+  ctx: EmulatorContext,
+  session: SessionRecord,
+  expand: readonly string[] = [],
+): Record<string, unknown> {
   const wire: Record<string, unknown> = {
     id: session.id,
     object: 'checkout.session',

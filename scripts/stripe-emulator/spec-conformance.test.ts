@@ -28,12 +28,29 @@ function withoutLastResponse<T extends object>(object: T): Omit<T, 'lastResponse
 
 describe('the validator itself', () => {
   it('refuses what the 2026 API dropped and what the schema forbids', () => {
-    expect(spec.createSessionParams.validate({ success_url: 'https://x', payment_method_types: ['card'] })).toContain('payment_method_types');
-    expect(spec.createSessionParams.validate({ success_url: 'https://x', line_items: [{ price_data: { currency: 'eur', unit_amount: '29.5' } }] })).toContain('integer');
+    expect(spec.createSessionParams.validate({ success_url: 'https://x', payment_method_types: ['card'] })).toContain(
+      'payment_method_types',
+    );
+    expect(
+      spec.createSessionParams.validate({
+        success_url: 'https://x',
+        line_items: [{ price_data: { currency: 'eur', unit_amount: '29.5' } }],
+      }),
+    ).toContain('integer');
     expect(spec.session.validate({ id: 'cs_test_x' })).toContain("required property 'automatic_tax'");
     const closedSession = spec.session.validate({ shipping_details: null });
     expect(closedSession).toContain('shipping_details');
-    expect(spec.refund.validate({ id: 're_1', object: 'refund', amount: 1, created: 1, currency: 'eur', status: 'succeeded', bogus: 1 })).toContain('bogus');
+    expect(
+      spec.refund.validate({
+        id: 're_1',
+        object: 'refund',
+        amount: 1,
+        created: 1,
+        currency: 'eur',
+        status: 'succeeded',
+        bogus: 1,
+      }),
+    ).toContain('bogus');
   });
 });
 
@@ -44,7 +61,10 @@ describe('the shop’s calls against Stripe’s schema', () => {
     session = await h.stripe.checkout.sessions.create(shopSessionParams());
     const sent = lastSent('POST', '/v1/checkout/sessions');
     const params = decodeFormBody(sent.body);
-    expect(params).toMatchObject({ mode: 'payment', line_items: [{ quantity: '1', price_data: { unit_amount: '2900' } }] });
+    expect(params).toMatchObject({
+      mode: 'payment',
+      line_items: [{ quantity: '1', price_data: { unit_amount: '2900' } }],
+    });
     expect(params).not.toHaveProperty('payment_method_types');
     expect(spec.createSessionParams.validate(params)).toBe(true);
     expect(sent.headers['Idempotency-Key'] ?? sent.headers['idempotency-key']).toBeTruthy();
@@ -69,8 +89,12 @@ describe('the shop’s calls against Stripe’s schema', () => {
       },
       'http://localhost:3000',
     );
-    const created = await h.stripe.checkout.sessions.create(params, { idempotencyKey: 'checkout-session-LIB-2026-0007' });
-    expect(spec.createSessionParams.validate(decodeFormBody(lastSent('POST', '/v1/checkout/sessions').body))).toBe(true);
+    const created = await h.stripe.checkout.sessions.create(params, {
+      idempotencyKey: 'checkout-session-LIB-2026-0007',
+    });
+    expect(spec.createSessionParams.validate(decodeFormBody(lastSent('POST', '/v1/checkout/sessions').body))).toBe(
+      true,
+    );
     expect(spec.session.validate(withoutLastResponse(created))).toBe(true);
     expect(created).toMatchObject({ amount_total: 7550, client_reference_id: 'LIB-2026-0007', status: 'open' });
   });
@@ -79,31 +103,53 @@ describe('the shop’s calls against Stripe’s schema', () => {
     const retrieved = await h.stripe.checkout.sessions.retrieve(session.id, { expand: ['line_items'] });
     expect(spec.session.validate(withoutLastResponse(retrieved))).toBe(true);
     const item = retrieved.line_items?.data[0];
-    expect(item).toMatchObject({ object: 'item', quantity: 1, amount_total: 2900, description: "L'Étranger — Albert Camus" });
+    expect(item).toMatchObject({
+      object: 'item',
+      quantity: 1,
+      amount_total: 2900,
+      description: "L'Étranger — Albert Camus",
+    });
     expect(spec.item.validate(item)).toBe(true);
   });
 
   it('paid session in the webhook: Session schema', async () => {
     expect((await submitCard(session.url ?? '', PAYING_CARD)).status).toBe(303);
-    const completed = await waitFor(() => h.received.find((w) => w.event.type === 'checkout.session.completed'), 'completed');
+    const completed = await waitFor(
+      () => h.received.find((w) => w.event.type === 'checkout.session.completed'),
+      'completed',
+    );
     expect(spec.session.validate(completed.event.data.object)).toBe(true);
   });
 
   it('refund: request params, Refund response and the Charge in charge.refunded', async () => {
     const paid = await h.stripe.checkout.sessions.retrieve(session.id);
-    const refund = await h.stripe.refunds.create({ payment_intent: paid.payment_intent as string, amount: 900, reason: 'requested_by_customer', metadata: { orderId: 'order_42' } });
+    const refund = await h.stripe.refunds.create({
+      payment_intent: paid.payment_intent as string,
+      amount: 900,
+      reason: 'requested_by_customer',
+      metadata: { orderId: 'order_42' },
+    });
     const params = decodeFormBody(lastSent('POST', '/v1/refunds').body);
     expect(spec.createRefundParams.validate(params)).toBe(true);
     expect(spec.refund.validate(withoutLastResponse(refund))).toBe(true);
     const refunded = await waitFor(() => h.received.find((w) => w.event.type === 'charge.refunded'), 'charge.refunded');
     expect(spec.charge.validate(refunded.event.data.object)).toBe(true);
-    expect(refunded.event.data.object).toMatchObject({ object: 'charge', amount_refunded: 900, refunded: false, payment_intent: paid.payment_intent });
+    expect(refunded.event.data.object).toMatchObject({
+      object: 'charge',
+      amount_refunded: 900,
+      refunded: false,
+      payment_intent: paid.payment_intent,
+    });
   });
 
   it('expire: request params and Session response', async () => {
     const other = await h.stripe.checkout.sessions.create(shopSessionParams());
     const expired = await h.stripe.checkout.sessions.expire(other.id);
-    expect(spec.expireSessionParams.validate(decodeFormBody(lastSent('POST', `/v1/checkout/sessions/${other.id}/expire`).body))).toBe(true);
+    expect(
+      spec.expireSessionParams.validate(
+        decodeFormBody(lastSent('POST', `/v1/checkout/sessions/${other.id}/expire`).body),
+      ),
+    ).toBe(true);
     expect(spec.session.validate(withoutLastResponse(expired))).toBe(true);
   });
 });

@@ -33,7 +33,9 @@ function listen(server: Server): Promise<number> {
   });
 }
 
-export async function startHarness(options: { retryBaseDelayMs?: number; maxDeliveryAttempts?: number; webhooks?: boolean } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { retryBaseDelayMs?: number; maxDeliveryAttempts?: number; webhooks?: boolean } = {},
+): Promise<Harness> {
   const verifier = new Stripe(TEST_API_KEY);
   const attempts = new Map<string, number>();
   const harness = {
@@ -60,7 +62,9 @@ export async function startHarness(options: { retryBaseDelayMs?: number; maxDeli
       const attempt = (attempts.get(event.id) ?? 0) + 1;
       attempts.set(event.id, attempt);
       harness.received.push({ event, signature });
-      response.writeHead(harness.respond(event, attempt), { 'content-type': 'application/json' }).end('{"received":true}');
+      response
+        .writeHead(harness.respond(event, attempt), { 'content-type': 'application/json' })
+        .end('{"received":true}');
     });
   });
   const receiverPort = await listen(receiver);
@@ -98,7 +102,11 @@ export async function startHarness(options: { retryBaseDelayMs?: number; maxDeli
 }
 
 /** Polls until `check` returns a value other than undefined/false, or fails after the deadline. */
-export async function waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, deadlineMs = 3000): Promise<T> {
+export async function waitFor<T>(
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  what: string,
+  deadlineMs = 3000,
+): Promise<T> {
   const deadline = Date.now() + deadlineMs;
   for (;;) {
     const value = await check();
@@ -109,7 +117,9 @@ export async function waitFor<T>(check: () => T | undefined | false | Promise<T 
 }
 
 /** The parameters the shop's checkout sends for one book at 29,00 € (one line per book, prices from the database). */
-export function shopSessionParams(overrides: Partial<Stripe.Checkout.SessionCreateParams> = {}): Stripe.Checkout.SessionCreateParams {
+export function shopSessionParams(
+  overrides: Partial<Stripe.Checkout.SessionCreateParams> = {},
+): Stripe.Checkout.SessionCreateParams {
   return {
     mode: 'payment',
     line_items: [
@@ -134,7 +144,12 @@ export function shopSessionParams(overrides: Partial<Stripe.Checkout.SessionCrea
   };
 }
 
-export const PAYING_CARD = { card_number: '4242 4242 4242 4242', card_expiry: '12/34', card_cvc: '123', cardholder_name: 'Jeanne Martin' };
+export const PAYING_CARD = {
+  card_number: '4242 4242 4242 4242',
+  card_expiry: '12/34',
+  card_cvc: '123',
+  cardholder_name: 'Jeanne Martin',
+};
 
 export async function submitCard(url: string, card: Record<string, string>): Promise<Response> {
   return fetch(url, { method: 'POST', redirect: 'manual', body: new URLSearchParams(card) });

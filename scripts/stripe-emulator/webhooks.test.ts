@@ -3,7 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { signPayload } from './webhooks';
 import { shopSessionParams, startHarness, WEBHOOK_SECRET, waitFor, type Harness } from './test-support';
 
-type EventView = { id: string; type: string; state: string; deliveries: { attempt: number; status: number | null; error: string | null; ok: boolean }[] };
+type EventView = {
+  id: string;
+  type: string;
+  state: string;
+  deliveries: { attempt: number; status: number | null; error: string | null; ok: boolean }[];
+};
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -27,9 +32,15 @@ describe('webhook delivery', () => {
   it('signs like Stripe: the SDK verifies the header', async () => {
     const { default: StripeSdk } = await import('stripe');
     const payload = JSON.stringify({ id: 'evt_1', object: 'event' });
-    const event = new StripeSdk('sk_test_x').webhooks.constructEvent(payload, signPayload(payload, WEBHOOK_SECRET), WEBHOOK_SECRET);
+    const event = new StripeSdk('sk_test_x').webhooks.constructEvent(
+      payload,
+      signPayload(payload, WEBHOOK_SECRET),
+      WEBHOOK_SECRET,
+    );
     expect(event.id).toBe('evt_1');
-    expect(() => new StripeSdk('sk_test_x').webhooks.constructEvent(payload, signPayload(payload, 'whsec_other'), WEBHOOK_SECRET)).toThrow();
+    expect(() =>
+      new StripeSdk('sk_test_x').webhooks.constructEvent(payload, signPayload(payload, 'whsec_other'), WEBHOOK_SECRET),
+    ).toThrow();
   });
 
   it('retries a receiver answering 500 twice, then 200: three attempts recorded', async () => {
@@ -37,7 +48,10 @@ describe('webhook delivery', () => {
     h.respond = (_event, attempt) => (attempt <= 2 ? 500 : 200);
     await payNow(h);
     const harness = h;
-    const delivered = await waitFor(async () => (await listEvents(harness)).find((e) => e.state === 'delivered'), 'delivery');
+    const delivered = await waitFor(
+      async () => (await listEvents(harness)).find((e) => e.state === 'delivered'),
+      'delivery',
+    );
     expect(delivered.type).toBe('checkout.session.completed');
     expect(delivered.deliveries.map((d) => [d.attempt, d.status, d.ok])).toEqual([
       [1, 500, false],
@@ -61,7 +75,10 @@ describe('webhook delivery', () => {
     h.respond = () => 200;
     const resend = await fetch(`${h.emulator.url}/_emulator/events/${failed.id}/resend`, { method: 'POST' });
     expect(resend.status).toBe(202);
-    const delivered = await waitFor(async () => (await listEvents(harness)).find((e) => e.id === failed.id && e.state === 'delivered'), 'resend');
+    const delivered = await waitFor(
+      async () => (await listEvents(harness)).find((e) => e.id === failed.id && e.state === 'delivered'),
+      'resend',
+    );
     expect(delivered.deliveries.map((d) => d.ok)).toEqual([false, false, false, true]);
   });
 
@@ -70,7 +87,13 @@ describe('webhook delivery', () => {
     // A port nobody listens on any more: a stopped emulator's.
     const dead = await startStripeEmulator({ port: 0, webhookUrl: null, webhookSecret: WEBHOOK_SECRET });
     await dead.stop();
-    const emulator = await startStripeEmulator({ port: 0, webhookUrl: `${dead.url}/webhook`, webhookSecret: WEBHOOK_SECRET, retryBaseDelayMs: 5, maxDeliveryAttempts: 2 });
+    const emulator = await startStripeEmulator({
+      port: 0,
+      webhookUrl: `${dead.url}/webhook`,
+      webhookSecret: WEBHOOK_SECRET,
+      retryBaseDelayMs: 5,
+      maxDeliveryAttempts: 2,
+    });
     try {
       const { default: StripeSdk } = await import('stripe');
       const stripe = new StripeSdk('sk_test_x', { host: '127.0.0.1', port: emulator.port, protocol: 'http' });
@@ -92,13 +115,30 @@ describe('webhook delivery', () => {
     const session = await payNow(h);
     const intent = (await h.stripe.checkout.sessions.retrieve(session.id)).payment_intent as string;
     const refund = await h.stripe.refunds.create({ payment_intent: intent, amount: 1000 });
-    expect(refund).toMatchObject({ object: 'refund', status: 'succeeded', amount: 1000, currency: 'eur', payment_intent: intent });
+    expect(refund).toMatchObject({
+      object: 'refund',
+      status: 'succeeded',
+      amount: 1000,
+      currency: 'eur',
+      payment_intent: intent,
+    });
     expect(refund.id).toMatch(/^re_/);
     const harness = h;
-    const refunded = await waitFor(() => harness.received.find((w) => w.event.type === 'charge.refunded'), 'charge.refunded');
-    expect(refunded.event.data.object).toMatchObject({ object: 'charge', amount: 2900, amount_refunded: 1000, refunded: false, payment_intent: intent });
+    const refunded = await waitFor(
+      () => harness.received.find((w) => w.event.type === 'charge.refunded'),
+      'charge.refunded',
+    );
+    expect(refunded.event.data.object).toMatchObject({
+      object: 'charge',
+      amount: 2900,
+      amount_refunded: 1000,
+      refunded: false,
+      payment_intent: intent,
+    });
 
-    const tooMuch = await h.stripe.refunds.create({ payment_intent: intent, amount: 2000 }).catch((caught: unknown) => caught);
+    const tooMuch = await h.stripe.refunds
+      .create({ payment_intent: intent, amount: 2000 })
+      .catch((caught: unknown) => caught);
     expect(tooMuch).toMatchObject({ statusCode: 400, code: 'amount_too_large', param: 'amount' });
     const rest = await h.stripe.refunds.create({ payment_intent: intent });
     expect(rest.amount).toBe(1900);
@@ -112,7 +152,9 @@ describe('webhook delivery', () => {
     h = await startHarness({ webhooks: false });
     await payNow(h);
     const events = await listEvents(h);
-    expect(events.map((e) => [e.type, e.state, e.deliveries.length])).toEqual([['checkout.session.completed', 'not_sent', 0]]);
+    expect(events.map((e) => [e.type, e.state, e.deliveries.length])).toEqual([
+      ['checkout.session.completed', 'not_sent', 0],
+    ]);
     expect(h.received).toEqual([]);
   });
 });

@@ -57,7 +57,11 @@ export class WebhookDispatcher {
 
   constructor(private readonly options: WebhookOptions) {}
 
-  emit(type: string, object: object, request: StripeEvent['request'] = { id: null, idempotency_key: null }): EventRecord {
+  emit(
+    type: string,
+    object: object,
+    request: StripeEvent['request'] = { id: null, idempotency_key: null },
+  ): EventRecord {
     const event: StripeEvent = {
       id: newId.event(),
       object: 'event',
@@ -130,7 +134,9 @@ export class WebhookDispatcher {
         record.state = 'delivered';
         return;
       }
-      this.options.log(`event ${record.event.id} attempt ${attempt} failed: ${result.error ?? `HTTP ${result.status}`}`);
+      this.options.log(
+        `event ${record.event.id} attempt ${attempt} failed: ${result.error ?? `HTTP ${result.status}`}`,
+      );
       if (attempt === this.options.maxDeliveryAttempts) break;
       // 1×, 2×, 4×… the base delay, capped at 64× (Stripe spreads retries over three days).
       const delayMs = this.options.retryBaseDelayMs * 2 ** Math.min(attempt - 1, 6);
@@ -144,7 +150,11 @@ export class WebhookDispatcher {
     record.state = 'failed';
   }
 
-  private async attemptOnce(url: string, payload: string, stop: AbortSignal): Promise<Omit<DeliveryAttempt, 'attempt' | 'at'>> {
+  private async attemptOnce(
+    url: string,
+    payload: string,
+    stop: AbortSignal,
+  ): Promise<Omit<DeliveryAttempt, 'attempt' | 'at'>> {
     try {
       const response = await fetch(url, {
         method: 'POST',

@@ -17,7 +17,13 @@ export async function placeOrdersFromProcesses(
         new Promise<{ results: PlaceOrderOutcome[]; elapsedMs: number }>((resolve, reject) => {
           execFile(
             process.execPath,
-            ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'scripts/test/place-orders-worker.ts'), JSON.stringify(cartIds)],
+            [
+              '--conditions=react-server',
+              '--import',
+              'tsx',
+              path.join(ROOT, 'scripts/test/place-orders-worker.ts'),
+              JSON.stringify(cartIds),
+            ],
             {
               cwd: ROOT,
               env: {

@@ -42,7 +42,8 @@ export default async function ConfirmationPage({ searchParams }: PageProps<'/com
             <tr key={line.ean}>
               <td>
                 <Link href={`/livre/${line.ean}`}>{line.title}</Link>
-                {line.backorderQuantity > 0 && ` (${line.backorderQuantity} commandé${line.backorderQuantity > 1 ? 's' : ''} chez le distributeur)`}
+                {line.backorderQuantity > 0 &&
+                  ` (${line.backorderQuantity} commandé${line.backorderQuantity > 1 ? 's' : ''} chez le distributeur)`}
               </td>
               <td>{line.quantity}</td>
               <td>{formatPrice(line.lineTotalCents)}</td>

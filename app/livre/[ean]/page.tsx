@@ -34,8 +34,12 @@ export default async function BookRoute({ params }: PageProps<'/livre/[ean]'>) {
   if (!book) notFound();
   const { shipWithin } = book.availability;
   const deliveryLabel = shipWithin
-    ? estimateDeliveryWindow({ now: new Date(), shipWithin, transit: SHOP.transitDays, cutoffHour: SHOP.orderCutoffHour })
-        .label
+    ? estimateDeliveryWindow({
+        now: new Date(),
+        shipWithin,
+        transit: SHOP.transitDays,
+        cutoffHour: SHOP.orderCutoffHour,
+      }).label
     : null;
   const jsonLd = bookJsonLd({
     url: `${getEnv().SITE_URL}/livre/${book.ean}`,

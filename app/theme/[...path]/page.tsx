@@ -46,7 +46,11 @@ export default async function ThemePage({ params, searchParams }: PageProps<'/th
           </ul>
         </nav>
       )}
-      <BookListSection list={list} label={`Livres : ${theme.name}`} hrefFor={(page) => listPageHref(base, query, page)} />
+      <BookListSection
+        list={list}
+        label={`Livres : ${theme.name}`}
+        hrefFor={(page) => listPageHref(base, query, page)}
+      />
     </>
   );
 }

@@ -25,7 +25,12 @@ function request(body: string, signature: string | null): Request {
 }
 
 const event = (id: string) =>
-  JSON.stringify({ id, object: 'event', type: 'checkout.session.expired', data: { object: { id: 'cs_test_unknown', object: 'checkout.session', client_reference_id: null, metadata: {} } } });
+  JSON.stringify({
+    id,
+    object: 'event',
+    type: 'checkout.session.expired',
+    data: { object: { id: 'cs_test_unknown', object: 'checkout.session', client_reference_id: null, metadata: {} } },
+  });
 
 describe('POST /api/stripe/webhook', () => {
   it('refuses a bad signature with 400 and records nothing', async () => {
@@ -33,7 +38,9 @@ describe('POST /api/stripe/webhook', () => {
     const forged = stripe.webhooks.generateTestHeaderString({ payload: body, secret: 'whsec_someone_else_secret' });
     const response = await POST(request(body, forged));
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: { code: 'INVALID_SIGNATURE', message: 'Signature Stripe invalide.' } });
+    expect(await response.json()).toEqual({
+      error: { code: 'INVALID_SIGNATURE', message: 'Signature Stripe invalide.' },
+    });
     expect(await db.paymentEvent.count({ where: { id: 'evt_bad_signature' } })).toBe(0);
   });
 
