@@ -1,9 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_BASE_URL, E2E_PORTS } from './e2e/support/ports';
 
 // End-to-end tests drive Debian's Chromium (Playwright's own browser download is not
 // reachable here) against the built shop, started by `npm start` on its own embedded
 // database in .data/e2e with the demo catalog.
-const PORT = 3100;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -14,7 +14,7 @@ export default defineConfig({
   reporter: [['list']],
   timeout: 30_000,
   use: {
-    baseURL: `http://localhost:${PORT}`,
+    baseURL: E2E_BASE_URL,
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
     trace: 'retain-on-failure',
@@ -30,16 +30,16 @@ export default defineConfig({
   ],
   webServer: {
     command: 'npx tsx scripts/start.ts',
-    url: `http://localhost:${PORT}/api/health`,
+    url: `${E2E_BASE_URL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     gracefulShutdown: { signal: 'SIGINT', timeout: 15_000 },
     env: {
-      PORT: String(PORT),
+      PORT: String(E2E_PORTS.app),
       LIBRAIRIE_DATA_DIR: '.data/e2e',
-      EMBEDDED_DB_PORT: '54339',
-      STRIPE_EMULATOR_PORT: '12112',
+      EMBEDDED_DB_PORT: String(E2E_PORTS.database),
+      STRIPE_EMULATOR_PORT: String(E2E_PORTS.emulator),
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },

@@ -1,3 +1,4 @@
+import { E2E_BASE_URL } from './support/ports';
 import {
   addHiddenField,
   addToCart,
@@ -151,7 +152,7 @@ test('checkout with empty or malformed fields explains each field and creates no
 });
 
 test('a forged cart cookie shows an empty cart, not an error page', async ({ page, context, baseURL, db }) => {
-  await context.addCookies([{ name: 'panier', value: FORGED_CART_COOKIE, url: baseURL ?? 'http://localhost:3100' }]);
+  await context.addCookies([{ name: 'panier', value: FORGED_CART_COOKIE, url: baseURL ?? E2E_BASE_URL }]);
 
   const cart = await page.goto('/panier');
   expect(cart?.status()).toBe(200);

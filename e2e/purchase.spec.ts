@@ -1,5 +1,6 @@
 import {
   addToCart,
+  EMULATOR_PUBLIC_URL,
   EMULATOR_URL,
   euros,
   expect,
@@ -123,7 +124,7 @@ test('a declined card keeps the hold; when the session expires the order expires
 
   await payWithCard(page, '4000 0000 0000 0002');
   await expect(page.getByRole('alert')).toHaveText('Votre carte a été refusée.');
-  expect(page.url()).toBe(`http://localhost:12112/pay/${sessionId}`);
+  expect(page.url()).toBe(`${EMULATOR_PUBLIC_URL}/pay/${sessionId}`);
 
   const order = await requireOrderBySession(db, sessionId);
   expect(order.status).toBe('pending_payment');

@@ -1,3 +1,4 @@
+import { E2E_BASE_URL } from './support/ports';
 import { expect, test } from '@playwright/test';
 
 // Malformed parameters get a page or a French 404, never a 500.
@@ -31,7 +32,7 @@ test('sitemap, robots and health answer', async ({ request }) => {
   expect(sitemap.status()).toBe(200);
   expect(await sitemap.text()).toContain('/livre/9782296013681');
   const robots = await request.get('/robots.txt');
-  expect(await robots.text()).toContain('Sitemap: http://localhost:3100/sitemap.xml');
+  expect(await robots.text()).toContain(`Sitemap: ${E2E_BASE_URL}/sitemap.xml`);
   const health = await request.get('/api/health');
   expect(health.status()).toBe(200);
   expect(await health.json()).toEqual({ status: 'ok', database: 'up' });

@@ -1,14 +1,18 @@
 import { expect, test as base, type Locator, type Page } from '@playwright/test';
 import pg from 'pg';
+import { E2E_PORTS } from './ports';
 
 // What the purchase specs share: the e2e database (to check outcomes the reader cannot see),
 // the local Stripe emulator started by scripts/start.ts, and the steps of a purchase.
 
 /** The embedded PostgreSQL that playwright.config.ts starts for the e2e run. */
-const E2E_DATABASE_URL = 'postgresql://librairie:librairie-local@127.0.0.1:54339/librairie';
+const E2E_DATABASE_URL = `postgresql://librairie:librairie-local@127.0.0.1:${E2E_PORTS.database}/librairie`;
 
 /** The Stripe emulator: hosted payment pages and test control endpoints (scripts/stripe-emulator/README.md). */
-export const EMULATOR_URL = 'http://127.0.0.1:12112';
+export const EMULATOR_URL = `http://127.0.0.1:${E2E_PORTS.emulator}`;
+
+/** The emulator as the browser reaches it (the address the shop redirects to). */
+export const EMULATOR_PUBLIC_URL = `http://localhost:${E2E_PORTS.emulator}`;
 
 export const SEED_BOOK = { ean: '9782296013681', title: "La coopération dans l'action publique" };
 
@@ -156,7 +160,7 @@ export async function fillCheckout(page: Page, { email, method = 'home' }: Deliv
 /** Submits the order and waits for the emulator's payment page; returns the Checkout Session id. */
 export async function placeOrder(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Commander avec obligation de paiement' }).click();
-  await expect(page).toHaveURL(/^http:\/\/localhost:12112\/pay\/cs_/);
+  await expect(page).toHaveURL(new RegExp(`^${EMULATOR_PUBLIC_URL}/pay/cs_`));
   return sessionIdOf(page);
 }
 

@@ -1,0 +1,10 @@
+// The ports of the end-to-end run: the app, its embedded PostgreSQL and the Stripe emulator.
+// E2E_PORT_OFFSET (default 0) shifts all three, so two checkouts can run their suites at once.
+const offset = Number(process.env.E2E_PORT_OFFSET ?? '0');
+if (!Number.isInteger(offset) || offset < 0 || offset > 1000) {
+  throw new Error('E2E_PORT_OFFSET doit être un entier entre 0 et 1000.');
+}
+
+export const E2E_PORTS = { app: 3100 + offset, database: 54339 + offset, emulator: 12112 + offset } as const;
+
+export const E2E_BASE_URL = `http://localhost:${E2E_PORTS.app}`;
