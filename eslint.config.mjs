@@ -2,6 +2,14 @@ import nextPlugin from '@next/eslint-plugin-next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+const DATABASE = {
+  group: ['@/lib/db', '@/lib/prisma-client', '@/lib/generated/*'],
+  message: 'Read data through lib/data/.',
+};
+
+/** Folders of pure domain logic (lib/<folder>). */
+const PURE_FOLDERS = ['pricing', 'availability', 'isbn', 'orders', 'format', 'search', 'catalog', 'validation', 'shop'];
+
 export default tseslint.config(
   {
     ignores: [
@@ -28,16 +36,49 @@ export default tseslint.config(
   },
   {
     // Only lib/data/ (and the seed and scripts) may reach the database.
-    files: ['app/**', 'components/**'],
+    files: ['app/**'],
     ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [DATABASE] }],
+    },
+  },
+  {
+    // Components read data through lib/data/ and never reach into routes (actions live beside
+    // the components that post them).
+    files: ['components/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [DATABASE, { group: ['@/app/*', '**/app/*'], message: 'components/ never imports from app/.' }] },
+      ],
+    },
+  },
+  {
+    // Domain rules are pure: no framework, no database, no server-only module. They take what
+    // they need as arguments, and are tested beside themselves.
+    files: PURE_FOLDERS.map((folder) => `lib/${folder}/**`),
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['@/lib/db', '@/lib/prisma-client', '@/lib/generated/*'],
-              message: 'Read data through lib/data/.',
+              group: [
+                'next',
+                'next/*',
+                'server-only',
+                '@/lib/data',
+                '@/lib/data/*',
+                '**/data/*',
+                '@/lib/db',
+                '@/lib/prisma-client',
+                '@/lib/generated/*',
+                '**/generated/*',
+                '@/lib/env',
+                '@/lib/stripe',
+              ],
+              message: `lib/${PURE_FOLDERS.join(', lib/')} are pure: pass data in as arguments.`,
             },
           ],
         },

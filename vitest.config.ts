@@ -23,7 +23,7 @@ export default defineConfig({
           name: 'integration',
           include: ['**/*.int.test.ts'],
           exclude: ['node_modules/**', '.data/**'],
-          globalSetup: ['./scripts/test-db-setup.ts'],
+          globalSetup: ['./scripts/test/database-setup.ts'],
           setupFiles: ['./scripts/test/integration-env.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -15,13 +15,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { createCarts, createTestBook } from '../lib/data/test-fixtures';
+import { createCarts, createTestBook } from '../scripts/test/fixtures/books';
 import { createPrismaClient, type PrismaClient } from '../lib/prisma-client';
 import { seedDemoCatalog } from '../prisma/seed';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../scripts/lib/embedded-postgres';
 import { generatePrismaClientIfStale } from '../scripts/lib/project';
 import { runPrisma } from '../scripts/prisma';
-import { freePort } from '../scripts/test-db-setup';
+import { freePort } from '../scripts/test/database';
 import { SESSION_STATES, WORKER_APPLICATION_NAME, sampleSessions, type SessionState } from './lib/session-sampler';
 import { BUSY, checkBook, type BookAnswers, type BookFacts, type BookPlan } from './lib/hold-invariants';
 import { WorkerMessageSchema, type OrderOutcome, type ParentMessage, type WorkerMessage } from './lib/worker-protocol';
@@ -209,7 +209,7 @@ type ScenarioResult = {
   backorder: number;
   refused: number;
   busy: number;
-  oversoldReserved: number;
+  oversoldCounter: number;
   oversoldHolds: number;
   broken: string[];
 };
@@ -222,8 +222,8 @@ function interleave(lists: string[][]): string[] {
 
 async function readFacts(db: PrismaClient, bookId: number): Promise<BookFacts> {
   const [level, holds, lines] = await Promise.all([
-    db.stockLevel.findUniqueOrThrow({ where: { bookId }, select: { onHand: true, reserved: true } }),
-    db.reservation.aggregate({ where: { bookId, status: 'active' }, _sum: { quantity: true } }),
+    db.stockLevel.findUniqueOrThrow({ where: { bookId }, select: { onHand: true, held: true } }),
+    db.hold.aggregate({ where: { bookId, status: 'active' }, _sum: { quantity: true } }),
     db.orderLine.aggregate({
       where: { bookId },
       _sum: { fromStockQuantity: true, backorderQuantity: true },
@@ -232,8 +232,8 @@ async function readFacts(db: PrismaClient, bookId: number): Promise<BookFacts> {
   ]);
   return {
     onHand: level.onHand,
-    reserved: level.reserved,
-    held: holds._sum.quantity ?? 0,
+    heldCounter: level.held,
+    activeHolds: holds._sum.quantity ?? 0,
     fromStock: lines._sum.fromStockQuantity ?? 0,
     backorder: lines._sum.backorderQuantity ?? 0,
     orderLines: lines._count,
@@ -294,7 +294,7 @@ async function runScenario(db: PrismaClient, databaseUrl: string, scenario: Scen
     backorder: 0,
     refused: 0,
     busy: 0,
-    oversoldReserved: 0,
+    oversoldCounter: 0,
     oversoldHolds: 0,
     broken: [],
   };
@@ -311,7 +311,7 @@ async function runScenario(db: PrismaClient, databaseUrl: string, scenario: Scen
     result.backorder += facts.backorder;
     result.refused += refusals - busy;
     result.busy += busy;
-    result.oversoldReserved += verdict.oversoldReserved;
+    result.oversoldCounter += verdict.oversoldCounter;
     result.oversoldHolds += verdict.oversoldHolds;
     result.broken.push(...verdict.broken.map((problem) => `« ${book.plan.title} » (book ${book.id}): ${problem}`));
   }
@@ -379,7 +379,7 @@ function report(results: ScenarioResult[]): string {
       'backorder',
       'refused',
       'busy',
-      'oversold (reserved)',
+      'oversold (counter)',
       'oversold (holds)',
       'invariants',
     ],
@@ -391,7 +391,7 @@ function report(results: ScenarioResult[]): string {
       String(result.backorder),
       String(result.refused),
       String(result.busy),
-      String(result.oversoldReserved),
+      String(result.oversoldCounter),
       String(result.oversoldHolds),
       result.broken.length === 0 ? 'ok' : `${result.broken.length} broken`,
     ]),
@@ -416,7 +416,7 @@ function report(results: ScenarioResult[]): string {
     '× baseline: against scenario 1 of this run. Latency: one placeOrder call, waiting for a pooled',
     'connection and for the stock row lock included. app CPU: user + system time of the worker processes.',
     'busy: refused with BUSY (waited too long for the lock).',
-    'oversold (reserved) = Σ max(0, StockLevel.reserved − onHand); oversold (holds) = Σ max(0, active holds − onHand).',
+    'oversold (counter) = Σ max(0, StockLevel.held − onHand); oversold (holds) = Σ max(0, active holds − onHand).',
     'Sessions: "app (in tx)" = transaction open, PostgreSQL waiting for the Node process; "row lock" = queued on a',
     'StockLevel row; "idle in pool" = pooled connection with no transaction.',
     `Machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, embedded PostgreSQL 18.`,

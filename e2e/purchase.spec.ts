@@ -9,7 +9,7 @@ import {
   payWithCard,
   placeOrder,
   requireOrderBySession,
-  reservationsOf,
+  holdsOf,
   SEED_BOOK,
   stockOf,
   test,
@@ -64,18 +64,18 @@ test('a reader buys the seed book with home delivery and pays by card', async ({
   expect(lines).toEqual([{ ean: SEED_BOOK.ean, quantity: 1, fromStockQuantity: 0, backorderQuantity: 1 }]);
   const { rows: movements } = await db.query(`SELECT 1 FROM "StockMovement" WHERE "orderId" = $1`, [order.id]);
   expect(movements).toHaveLength(0);
-  expect(await reservationsOf(db, order.id)).toEqual([]);
+  expect(await holdsOf(db, order.id)).toEqual([]);
 
   await page.goto('/panier');
   await expect(page.getByText('Votre panier est vide.')).toBeVisible();
 });
 
-test('a copy on hand is held during payment, then sold: reservation consumed and a SALE in the ledger', async ({
+test('a copy on hand is held during payment, then sold: hold consumed and a SALE in the ledger', async ({
   page,
   db,
 }) => {
   const before = await stockOf(db, IN_STOCK_BOOK);
-  expect(before.onHand - before.reserved, 'copies left to buy').toBeGreaterThan(0);
+  expect(before.onHand - before.held, 'copies left to buy').toBeGreaterThan(0);
 
   await addToCart(page, IN_STOCK_BOOK);
   await page.goto('/commande');
@@ -84,8 +84,8 @@ test('a copy on hand is held during payment, then sold: reservation consumed and
 
   const pending = await requireOrderBySession(db, sessionId);
   expect(pending.status).toBe('pending_payment');
-  expect(await reservationsOf(db, pending.id)).toEqual([{ bookId: before.bookId, quantity: 1, status: 'active' }]);
-  expect(await stockOf(db, IN_STOCK_BOOK)).toMatchObject({ onHand: before.onHand, reserved: before.reserved + 1 });
+  expect(await holdsOf(db, pending.id)).toEqual([{ bookId: before.bookId, quantity: 1, status: 'active' }]);
+  expect(await stockOf(db, IN_STOCK_BOOK)).toMatchObject({ onHand: before.onHand, held: before.held + 1 });
 
   // 10,00 € of books + 4,90 € of shipping.
   await expect(page.getByRole('button', { name: /^Payer 14,90\s€$/ })).toBeVisible();
@@ -95,8 +95,8 @@ test('a copy on hand is held during payment, then sold: reservation consumed and
   await expect.poll(async () => (await requireOrderBySession(db, sessionId)).status, { timeout: 10_000 }).toBe('paid');
   const order = await requireOrderBySession(db, sessionId);
   expect(order.reference).toBe(reference);
-  expect(await reservationsOf(db, order.id)).toEqual([{ bookId: before.bookId, quantity: 1, status: 'consumed' }]);
-  expect(await stockOf(db, IN_STOCK_BOOK)).toMatchObject({ onHand: before.onHand - 1, reserved: before.reserved });
+  expect(await holdsOf(db, order.id)).toEqual([{ bookId: before.bookId, quantity: 1, status: 'consumed' }]);
+  expect(await stockOf(db, IN_STOCK_BOOK)).toMatchObject({ onHand: before.onHand - 1, held: before.held });
   const { rows: movements } = await db.query<{ bookId: number; quantity: number; reason: string; reference: string }>(
     `SELECT "bookId", "quantity", "reason", "reference" FROM "StockMovement" WHERE "orderId" = $1`,
     [order.id],
@@ -115,7 +115,7 @@ test('a declined card keeps the hold; when the session expires the order expires
   request,
 }) => {
   const before = await stockOf(db, DECLINED_BOOK);
-  expect(before.onHand - before.reserved, 'copies left to buy').toBeGreaterThan(0);
+  expect(before.onHand - before.held, 'copies left to buy').toBeGreaterThan(0);
 
   await addToCart(page, DECLINED_BOOK);
   await page.goto('/commande');
@@ -128,8 +128,8 @@ test('a declined card keeps the hold; when the session expires the order expires
 
   const order = await requireOrderBySession(db, sessionId);
   expect(order.status).toBe('pending_payment');
-  expect(await reservationsOf(db, order.id)).toEqual([{ bookId: before.bookId, quantity: 1, status: 'active' }]);
-  expect((await stockOf(db, DECLINED_BOOK)).reserved).toBe(before.reserved + 1);
+  expect(await holdsOf(db, order.id)).toEqual([{ bookId: before.bookId, quantity: 1, status: 'active' }]);
+  expect((await stockOf(db, DECLINED_BOOK)).held).toBe(before.held + 1);
 
   const expired = await request.post(`${EMULATOR_URL}/_emulator/sessions/${sessionId}/expire-now`);
   expect(expired.status()).toBe(200);
@@ -140,13 +140,13 @@ test('a declined card keeps the hold; when the session expires the order expires
     .poll(
       async () => {
         const { status } = await requireOrderBySession(db, sessionId);
-        const holds = await reservationsOf(db, order.id);
-        const { onHand, reserved } = await stockOf(db, DECLINED_BOOK);
-        return { status, holds: holds.map((hold) => hold.status), onHand, reserved };
+        const holds = await holdsOf(db, order.id);
+        const { onHand, held } = await stockOf(db, DECLINED_BOOK);
+        return { status, holds: holds.map((hold) => hold.status), onHand, held };
       },
       { timeout: 15_000 },
     )
-    .toEqual({ status: 'expired', holds: ['released'], onHand: before.onHand, reserved: before.reserved });
+    .toEqual({ status: 'expired', holds: ['released'], onHand: before.onHand, held: before.held });
   const { rows: movements } = await db.query(`SELECT 1 FROM "StockMovement" WHERE "orderId" = $1`, [order.id]);
   expect(movements).toHaveLength(0);
 

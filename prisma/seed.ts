@@ -4,7 +4,8 @@
 import { pathToFileURL } from 'node:url';
 import type { PrismaClient } from '../lib/generated/prisma/client';
 import { createPrismaClient } from '../lib/prisma-client';
-import { bookAvailabilityState, bookSearchText, bookSortTitle } from '../lib/catalog/book-derived';
+import { describeBookAvailability } from '../lib/catalog/book-availability';
+import { bookSearchText, bookSortTitle } from '../lib/catalog/book-derived';
 import { DEMO_CATALOG } from './demo-catalog/catalog';
 import type { DemoCatalog } from './demo-catalog/types';
 
@@ -21,13 +22,13 @@ export async function seedDemoCatalog(db: PrismaClient, catalog: DemoCatalog = D
     async (tx) => {
       if ((await tx.book.count()) > 0) throw new Error('La base contient déjà des livres : rien n’est importé.');
 
-      const supplierIds = new Map<string, { id: number; lead: { minDays: number; maxDays: number } }>();
+      const supplierIds = new Map<string, { id: number; leadTimeMinDays: number; leadTimeMaxDays: number }>();
       for (const supplier of catalog.suppliers) {
-        const row = await tx.supplier.create({ data: supplier, select: { id: true } });
-        supplierIds.set(supplier.name, {
-          id: row.id,
-          lead: { minDays: supplier.leadTimeMinDays, maxDays: supplier.leadTimeMaxDays },
+        const row = await tx.supplier.create({
+          data: supplier,
+          select: { id: true, leadTimeMinDays: true, leadTimeMaxDays: true },
         });
+        supplierIds.set(supplier.name, row);
       }
 
       const publishers = new Map<string, { id: number; name: string }>();
@@ -113,12 +114,12 @@ export async function seedDemoCatalog(db: PrismaClient, catalog: DemoCatalog = D
               collectionName: collection?.name,
             }),
             sortTitle: bookSortTitle(book.title),
-            availability: bookAvailabilityState({
-              onHand: book.onHand,
-              supplierCode,
-              supplierLeadTime: supplier?.lead ?? null,
-              expectedDate: date(book.expectedOn),
-            }),
+            availability: describeBookAvailability({
+              supplierAvailabilityCode: supplierCode,
+              expectedOn: date(book.expectedOn),
+              supplier,
+              stock: { onHand: book.onHand },
+            }).state,
             contributors: {
               create: links.map((link) => ({
                 contributorId: link.contributor.id,

@@ -8,6 +8,7 @@ import {
   WITHDRAWAL_RIGHT_NOTICE,
 } from '@/lib/pricing';
 import { SHOP } from '@/lib/shop/config';
+import { SHOP_SHIPPING_TABLE } from '@/lib/shop/shipping-config';
 
 export const metadata: Metadata = {
   title: 'Conditions générales de vente',
@@ -44,7 +45,7 @@ export default function TermsPage() {
         Les livres en stock sont expédiés sous 24 h ouvrées ; les livres commandés chez le distributeur sont expédiés
         dans le délai indiqué sur leur fiche. Les jours ouvrés excluent les samedis, dimanches et jours fériés.
       </p>
-      <ShippingFeeTable description={describeShippingTable()} />
+      <ShippingFeeTable description={describeShippingTable(SHOP_SHIPPING_TABLE)} />
 
       <h2>Droit de rétractation</h2>
       <p>{WITHDRAWAL_RIGHT_NOTICE}</p>

@@ -1,9 +1,9 @@
 // What must hold for one book after a burst of checkouts, whatever the interleaving
-// (lib/data/checkout.ts, lib/data/stock-locks.ts). Pure: facts in, broken rules out.
+// (lib/data/checkout.ts, lib/data/stock-holds.ts). Pure: facts in, broken rules out.
 
 export type BookPlan = {
   title: string;
-  /** Copies on hand when the burst starts; no reservation yet. */
+  /** Copies on hand when the burst starts; no hold yet. */
   onHand: number;
   withSupplier: boolean;
   /** Carts of one copy each. */
@@ -13,9 +13,10 @@ export type BookPlan = {
 /** Read back from the database after the burst. */
 export type BookFacts = {
   onHand: number;
-  reserved: number;
-  /** Sum of the quantities of the book's active Reservation rows. */
-  held: number;
+  /** StockLevel.held: the counter of copies held. */
+  heldCounter: number;
+  /** Sum of the quantities of the book's active Hold rows. */
+  activeHolds: number;
   fromStock: number;
   backorder: number;
   orderLines: number;
@@ -25,9 +26,9 @@ export type BookFacts = {
 export type BookAnswers = { accepted: number; refusals: Map<string, number>; sampleMessages: Map<string, string> };
 
 export type BookVerdict = {
-  /** max(0, StockLevel.reserved − onHand): copies promised twice by the counter. */
-  oversoldReserved: number;
-  /** max(0, active holds − onHand): copies promised twice by the Reservation rows. */
+  /** max(0, StockLevel.held − onHand): copies promised twice by the counter. */
+  oversoldCounter: number;
+  /** max(0, active holds − onHand): copies promised twice by the Hold rows. */
   oversoldHolds: number;
   broken: string[];
 };
@@ -41,14 +42,14 @@ export function checkBook(plan: BookPlan, facts: BookFacts, answers: BookAnswers
   const expect = (what: string, actual: number, expected: number) => {
     if (actual !== expected) broken.push(`${what}: ${actual}, expected ${expected}`);
   };
-  const oversoldReserved = Math.max(0, facts.reserved - facts.onHand);
-  const oversoldHolds = Math.max(0, facts.held - facts.onHand);
-  if (oversoldReserved > 0) broken.push(`oversold: reserved ${facts.reserved} > on hand ${facts.onHand}`);
-  if (oversoldHolds > 0) broken.push(`oversold: active holds ${facts.held} > on hand ${facts.onHand}`);
+  const oversoldCounter = Math.max(0, facts.heldCounter - facts.onHand);
+  const oversoldHolds = Math.max(0, facts.activeHolds - facts.onHand);
+  if (oversoldCounter > 0) broken.push(`oversold: held ${facts.heldCounter} > on hand ${facts.onHand}`);
+  if (oversoldHolds > 0) broken.push(`oversold: active holds ${facts.activeHolds} > on hand ${facts.onHand}`);
 
   expect('copies on hand (a checkout must not move them)', facts.onHand, plan.onHand);
-  expect('StockLevel.reserved vs active holds', facts.reserved, facts.held);
-  expect('copies from stock on order lines vs active holds', facts.fromStock, facts.held);
+  expect('StockLevel.held vs active holds', facts.heldCounter, facts.activeHolds);
+  expect('copies from stock on order lines vs active holds', facts.fromStock, facts.activeHolds);
   expect('orders in the database vs buyers told yes', facts.orderLines, answers.accepted);
 
   const allowed = plan.withSupplier ? [BUSY] : [BUSY, NOT_ORDERABLE];
@@ -67,5 +68,5 @@ export function checkBook(plan: BookPlan, facts: BookFacts, answers: BookAnswers
   expect('copies from stock', facts.fromStock, fromStock);
   expect('copies on backorder', facts.backorder, plan.withSupplier ? served - fromStock : 0);
 
-  return { oversoldReserved, oversoldHolds, broken };
+  return { oversoldCounter, oversoldHolds, broken };
 }

@@ -5,7 +5,7 @@
 // concurrency limit so that the sequential baseline and the contended runs share one worker.
 import { placeOrder } from '../../lib/data/checkout';
 import { getDb } from '../../lib/db';
-import { SAMPLE_CHECKOUT_FORM } from '../../lib/validation/checkout';
+import { SAMPLE_CHECKOUT_FORM } from '../../scripts/test/fixtures/checkout-form';
 import {
   ParentMessageSchema,
   THREW,

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { addToCartAction, type CartActionState } from '@/app/panier/actions';
+import { addToCartAction, type CartActionState } from './actions';
 import { FormError } from '@/components/ui/form-error';
 
 /** A plain form: it posts and lands on the cart even before JavaScript has loaded. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { updateCartLineAction, type CartActionState } from '@/app/panier/actions';
+import { updateCartLineAction, type CartActionState } from './actions';
 import { FormError } from '@/components/ui/form-error';
 
 type Props = { ean: string; title: string; quantity: number; maxQuantity: number };

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { startCheckoutAction, type CheckoutState } from '@/app/commande/actions';
+import { startCheckoutAction, type CheckoutState } from './actions';
 import { FormError } from '@/components/ui/form-error';
 
 type Props = {

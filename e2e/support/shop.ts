@@ -52,11 +52,11 @@ export function uniqueEmail(tag: string): string {
   return `lecteur.${tag}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@exemple.fr`;
 }
 
-export type StockRow = { bookId: number; title: string; onHand: number; reserved: number };
+export type StockRow = { bookId: number; title: string; onHand: number; held: number };
 
 export async function stockOf(db: pg.Pool, ean: string): Promise<StockRow> {
   const { rows } = await db.query<StockRow>(
-    `SELECT b."id" AS "bookId", b."title", s."onHand", s."reserved"
+    `SELECT b."id" AS "bookId", b."title", s."onHand", s."held"
        FROM "Book" b JOIN "StockLevel" s ON s."bookId" = b."id"
       WHERE b."ean" = $1`,
     [ean],
@@ -90,12 +90,12 @@ export async function requireOrderBySession(db: pg.Pool, sessionId: string): Pro
   return order;
 }
 
-export async function reservationsOf(
+export async function holdsOf(
   db: pg.Pool,
   orderId: number,
 ): Promise<{ bookId: number; quantity: number; status: string }[]> {
   const { rows } = await db.query<{ bookId: number; quantity: number; status: string }>(
-    `SELECT "bookId", "quantity", "status" FROM "Reservation" WHERE "orderId" = $1 ORDER BY "id"`,
+    `SELECT "bookId", "quantity", "status" FROM "Hold" WHERE "orderId" = $1 ORDER BY "id"`,
     [orderId],
   );
   return rows;

@@ -9,3 +9,4 @@ export {
 } from './availability-state';
 export { deriveAvailability, type Availability, type AvailabilityInput } from './derive-availability';
 export { estimateDeliveryWindow, type DeliveryWindow, type DeliveryWindowInput } from './delivery-window';
+export { isoDay, toDateOnly } from './paris-calendar';

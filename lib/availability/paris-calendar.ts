@@ -39,3 +39,8 @@ export function addCalendarDays(day: Date, count: number): Date {
 export function isoDay(day: Date): string {
   return day.toISOString().slice(0, 10);
 }
+
+/** The calendar day as a date-only database column (`@db.Date`) stores it: midnight UTC. */
+export function toDateOnly(day: Date): Date {
+  return new Date(`${isoDay(day)}T00:00:00Z`);
+}

@@ -1,17 +1,28 @@
-import { deriveAvailability, type Availability, type AvailabilityInput } from '@/lib/availability';
+import {
+  deriveAvailability,
+  type Availability,
+  type AvailabilityInput,
+  type BusinessDayRange,
+} from '@/lib/availability';
 import { SHOP } from '@/lib/shop/config';
 
-// The stored facts of a book, as lib/data reads them, turned into what a reader sees.
-export type BookAvailabilityFacts = {
+// The one place where a book's stored facts (its supplier's ONIX availability code, lead time
+// and expected date, and the copies on hand) feed lib/availability. The cart, checkout,
+// payment, catalog, seed and import all read availability through these functions.
+
+/** What the distributor says of a book, as lib/data selects it (SUPPLY_FACTS_SELECT). */
+export type BookSupplyFacts = {
   supplierAvailabilityCode: string | null;
   expectedOn: Date | null;
-  stock: { onHand: number } | null;
   supplier: { leadTimeMinDays: number; leadTimeMaxDays: number } | null;
 };
 
-export function availabilityInput(facts: BookAvailabilityFacts): AvailabilityInput {
+export type BookAvailabilityFacts = BookSupplyFacts & { stock: { onHand: number } | null };
+
+/** A supplier's code means nothing without the supplier: no supplier, no code. */
+export function availabilityInput(facts: BookSupplyFacts, onHand: number): AvailabilityInput {
   return {
-    onHand: facts.stock?.onHand ?? 0,
+    onHand,
     supplierCode: facts.supplier ? facts.supplierAvailabilityCode : null,
     supplierLeadTime: facts.supplier
       ? { minDays: facts.supplier.leadTimeMinDays, maxDays: facts.supplier.leadTimeMaxDays }
@@ -21,6 +32,29 @@ export function availabilityInput(facts: BookAvailabilityFacts): AvailabilityInp
   };
 }
 
+/** What a reader sees of the book: "En stock", "Expédié sous 6 à 10 jours"… */
 export function describeBookAvailability(facts: BookAvailabilityFacts): Availability {
-  return deriveAvailability(availabilityInput(facts));
+  return deriveAvailability(availabilityInput(facts, facts.stock?.onHand ?? 0));
+}
+
+/** What the reader would see if the shop had no copy left: the distributor's side alone. */
+function fromSupplierAlone(facts: BookSupplyFacts): Availability {
+  return deriveAvailability(availabilityInput(facts, 0));
+}
+
+/**
+ * Whether the distributor can supply copies beyond the shelf (to order, pre-order).
+ * Out of print, reprinting or no supplier: no.
+ */
+export function supplierCanSupply(facts: BookSupplyFacts): boolean {
+  return fromSupplierAlone(facts).orderable;
+}
+
+/**
+ * Business days before copies ordered from the distributor can leave the shop; null when no
+ * number of days can be promised (a forthcoming title ships on publication).
+ */
+export function supplierShipWithin(facts: BookSupplyFacts): BusinessDayRange | null {
+  const alone = fromSupplierAlone(facts);
+  return alone.state === 'to_order' ? alone.shipWithin : null;
 }

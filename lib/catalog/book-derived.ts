@@ -1,8 +1,8 @@
-import { deriveAvailability, type AvailabilityState } from '@/lib/availability';
 import { normalizeText } from '@/lib/search/normalize';
 
 // Columns stored on Book that are derived from its other data. Every writer of books (the
-// demo seed now, the ONIX import and the stock ledger later) computes them here.
+// demo seed, the ONIX import, the stock ledger) computes them here; the stored availability
+// state comes from describeBookAvailability (book-availability.ts).
 
 export function bookSearchText(parts: {
   title: string;
@@ -20,13 +20,4 @@ export function bookSearchText(parts: {
 
 export function bookSortTitle(title: string): string {
   return normalizeText(title);
-}
-
-export function bookAvailabilityState(facts: {
-  onHand: number;
-  supplierCode: string | null;
-  supplierLeadTime: { minDays: number; maxDays: number } | null;
-  expectedDate: Date | null;
-}): AvailabilityState {
-  return deriveAvailability(facts).state;
 }

@@ -2,6 +2,19 @@ import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { describeBookAvailability } from '@/lib/catalog/book-availability';
 
+/** What lib/catalog/book-availability needs of the distributor (BookSupplyFacts). */
+export const SUPPLY_FACTS_SELECT = {
+  supplierAvailabilityCode: true,
+  expectedOn: true,
+  supplier: { select: { leadTimeMinDays: true, leadTimeMaxDays: true } },
+} as const satisfies Prisma.BookSelect;
+
+/** BookAvailabilityFacts: the distributor's facts and the copies on hand. */
+export const AVAILABILITY_FACTS_SELECT = {
+  ...SUPPLY_FACTS_SELECT,
+  stock: { select: { onHand: true } },
+} as const satisfies Prisma.BookSelect;
+
 // What a book card needs, and nothing more.
 export const BOOK_CARD_SELECT = {
   ean: true,
@@ -10,16 +23,13 @@ export const BOOK_CARD_SELECT = {
   coverPath: true,
   publisherPriceCents: true,
   publishedOn: true,
-  supplierAvailabilityCode: true,
-  expectedOn: true,
+  ...AVAILABILITY_FACTS_SELECT,
   publisher: { select: { name: true, slug: true } },
   contributors: {
     where: { role: 'A01' },
     orderBy: { position: 'asc' },
     select: { contributor: { select: { name: true, slug: true } } },
   },
-  stock: { select: { onHand: true } },
-  supplier: { select: { leadTimeMinDays: true, leadTimeMaxDays: true } },
 } satisfies Prisma.BookSelect;
 
 type BookCardRow = Prisma.BookGetPayload<{ select: typeof BOOK_CARD_SELECT }>;

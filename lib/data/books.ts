@@ -3,7 +3,7 @@ import { getDb } from '@/lib/db';
 import { hyphenateIsbn, ean13ToIsbn10 } from '@/lib/isbn';
 import { describeBookAvailability } from '@/lib/catalog/book-availability';
 import { contributorRoleLabel, languageLabel, productFormLabel } from '@/lib/catalog/labels';
-import { BOOK_CARD_SELECT, toBookCard, type BookCard } from './book-selects';
+import { AVAILABILITY_FACTS_SELECT, BOOK_CARD_SELECT, toBookCard, type BookCard } from './book-selects';
 import { listThemeAncestry, type ThemeLink } from './themes';
 
 export type { BookCard };
@@ -31,8 +31,7 @@ async function loadBookPage(ean: string) {
       publisherPriceCents: true,
       coverPath: true,
       collectionNumber: true,
-      supplierAvailabilityCode: true,
-      expectedOn: true,
+      ...AVAILABILITY_FACTS_SELECT,
       publisher: { select: { name: true, slug: true } },
       collection: { select: { name: true, slug: true } },
       theme: { select: { path: true } },
@@ -43,8 +42,6 @@ async function loadBookPage(ean: string) {
           contributor: { select: { name: true, slug: true, biography: true } },
         },
       },
-      stock: { select: { onHand: true } },
-      supplier: { select: { leadTimeMinDays: true, leadTimeMaxDays: true } },
     },
   });
   if (!row) return null;

@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPrismaClient, type PrismaClient } from '@/lib/prisma-client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SEED_BOOK_EAN } from '@/prisma/demo-catalog/seed-book';
-import { createTestBook } from './test-fixtures';
+import { createTestBook } from '@/scripts/test/fixtures/books';
+import { openTestDatabase } from '@/scripts/test/test-database';
 
-let db: PrismaClient;
+const db = openTestDatabase();
 let cart: typeof import('./cart');
 
 beforeAll(async () => {
-  db = createPrismaClient(inject('databaseUrl'));
   cart = await import('./cart');
 });
-afterAll(() => db.$disconnect());
 
 describe('cart', () => {
   it('creates a cart, adds, sets and removes lines', async () => {

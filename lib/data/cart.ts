@@ -2,14 +2,15 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { getDb } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { describeBookAvailability } from '@/lib/catalog/book-availability';
-import { supplierCanSupply } from '@/lib/catalog/supplier-supply';
-import { allocate, supplyLimit, supplyProblemMessage } from '@/lib/orders/allocation';
+import { describeBookAvailability, supplierCanSupply } from '@/lib/catalog/book-availability';
+import { allocate, availableCopies, supplyLimit, type SupplyFacts } from '@/lib/orders/allocation';
 import { lineShipWithin, orderDeliveryWindow, orderShipWithin } from '@/lib/orders/delivery-plan';
-import { priceOrder, type PricedOrder } from '@/lib/pricing';
-import { failure, type Result } from '@/lib/validation/action-result';
+import { priceOrder, type DeliveryMethod, type PricedOrder } from '@/lib/pricing';
+import { SHOP_SHIPPING_TABLE } from '@/lib/shop/shipping-config';
+import { failure, type Failure, type Result } from '@/lib/validation/action-result';
 import type { AddToCartInput, UpdateCartLineInput } from '@/lib/validation/cart';
-import { lockStock } from './stock-locks';
+import { SUPPLY_FACTS_SELECT } from './book-selects';
+import { lockStock } from './stock-holds';
 
 export const CART_BOOK_SELECT = {
   id: true,
@@ -17,10 +18,8 @@ export const CART_BOOK_SELECT = {
   title: true,
   publisherPriceCents: true,
   vatRateBasisPoints: true,
-  supplierAvailabilityCode: true,
-  expectedOn: true,
-  stock: { select: { onHand: true, reserved: true } },
-  supplier: { select: { leadTimeMinDays: true, leadTimeMaxDays: true } },
+  ...SUPPLY_FACTS_SELECT,
+  stock: { select: { onHand: true, held: true } },
   contributors: {
     where: { role: 'A01' },
     orderBy: { position: 'asc' },
@@ -28,18 +27,19 @@ export const CART_BOOK_SELECT = {
   },
 } satisfies Prisma.BookSelect;
 
-type CartBook = Prisma.BookGetPayload<{ select: typeof CART_BOOK_SELECT }>;
+export type CartBook = Prisma.BookGetPayload<{ select: typeof CART_BOOK_SELECT }>;
 
-export function availableCopies(book: Pick<CartBook, 'stock'>): number {
-  return (book.stock?.onHand ?? 0) - (book.stock?.reserved ?? 0);
+/** What allocation needs of a book: its title, the copies left, whether the distributor has more. */
+export function supplyFacts(book: CartBook, stock: { onHand: number; held: number } | null = book.stock): SupplyFacts {
+  return { title: book.title, available: availableCopies(stock), supplierCanSupply: supplierCanSupply(book) };
 }
 
-/** The order input of lib/pricing for these lines: prices come from the database only. */
-export function pricingInput(
+/** Prices these lines with lib/pricing, from database prices only, with the shop's fee table. */
+export function priceLines(
   lines: { book: Pick<CartBook, 'ean' | 'title' | 'publisherPriceCents' | 'vatRateBasisPoints'>; quantity: number }[],
-  deliveryMethod: 'home_delivery' | 'shop_pickup',
+  deliveryMethod: DeliveryMethod,
 ) {
-  return {
+  const input = {
     lines: lines.map(({ book, quantity }) => ({
       ean: book.ean,
       title: book.title,
@@ -52,6 +52,7 @@ export function pricingInput(
     deliveryMethod,
     parcelCount: 1,
   };
+  return priceOrder(input, { shippingTable: SHOP_SHIPPING_TABLE });
 }
 
 export type CartView = Awaited<ReturnType<typeof getCartView>>;
@@ -66,7 +67,7 @@ export async function getCartView(cartId: string | null, now: Date) {
       })
     : [];
   const lines = rows.map(({ book, quantity }) => {
-    const facts = { available: availableCopies(book), supplierCanSupply: supplierCanSupply(book) };
+    const facts = supplyFacts(book);
     const allocation = allocate(quantity, facts);
     return {
       ean: book.ean,
@@ -75,15 +76,15 @@ export async function getCartView(cartId: string | null, now: Date) {
       quantity,
       maxQuantity: supplyLimit(facts),
       availability: describeBookAvailability(book),
-      problem: allocation.ok ? null : supplyProblemMessage(allocation.problem, book.title),
+      problem: allocation.ok ? null : allocation.message,
       shipWithin: allocation.ok ? lineShipWithin(allocation.allocation, book) : null,
       book,
     };
   });
-  const price = (method: 'home_delivery' | 'shop_pickup'): PricedOrder | null => {
+  const price = (method: DeliveryMethod): PricedOrder | null => {
     if (lines.length === 0) return null;
-    const result = priceOrder(pricingInput(lines, method));
-    if (!result.ok) throw new Error(`Cart ${cartId} cannot be priced: ${result.error.code} ${result.error.message}`);
+    const result = priceLines(lines, method);
+    if (!result.ok) throw new Error(`Cart ${cartId} cannot be priced: ${result.code} ${result.message}`);
     return result.order;
   };
   const shipWithin = orderShipWithin(lines.map((line) => line.shipWithin));
@@ -96,55 +97,71 @@ export async function getCartView(cartId: string | null, now: Date) {
   };
 }
 
+/** Thrown inside a cart transaction to roll it back whole; returned as a value by the caller. */
+class CartChangeRefused extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+  }
+}
+
 /**
  * Adds copies of a book (or sets a line's quantity with `mode: 'set'`; 0 removes it).
- * Refuses what cannot be supplied with the reader's message ("Plus que 2 exemplaires…").
- * Creates the cart when the reader has none; returns its id for the cookie.
+ * Refuses what cannot be supplied with the reader's message ("Plus que 2 exemplaires…"), and
+ * then writes nothing. Creates the cart when the reader has none; returns its id for the cookie.
+ * The cart row is locked first, so simultaneous changes of one cart (two tabs, a double click)
+ * apply one after the other: 60 simultaneous "+1" give 60 more copies, none lost.
  */
 export async function changeCartLine(
   cartId: string | null,
   input: AddToCartInput | UpdateCartLineInput,
   mode: 'add' | 'set',
 ): Promise<Result<{ cartId: string }>> {
-  return getDb().$transaction(async (tx) => {
-    const book = await tx.book.findUnique({ where: { ean: input.ean }, select: { id: true } });
-    if (!book) return failure('UNKNOWN_BOOK', 'Ce livre n’existe pas dans notre catalogue.');
-    const existing = cartId
-      ? await tx.cartLine.findUnique({
-          where: { cartId_bookId: { cartId, bookId: book.id } },
-          select: { quantity: true },
-        })
-      : null;
-    const quantity = mode === 'add' ? (existing?.quantity ?? 0) + input.quantity : input.quantity;
-
-    if (quantity > 0) {
-      // Locking also releases expired holds, so the count below is today's.
-      await lockStock(tx, [book.id]);
-      const fresh = await tx.book.findUniqueOrThrow({ where: { id: book.id }, select: CART_BOOK_SELECT });
-      const facts = { available: availableCopies(fresh), supplierCanSupply: supplierCanSupply(fresh) };
-      const allocation = allocate(quantity, facts);
-      if (!allocation.ok)
-        return failure(allocation.problem.code, supplyProblemMessage(allocation.problem, fresh.title));
-      if (quantity > supplyLimit(facts)) {
-        return failure(
-          'QUANTITY_TOO_LARGE',
-          `Au plus ${supplyLimit(facts)} exemplaires de « ${fresh.title} » par commande.`,
-        );
-      }
-    }
-
-    // Checks passed: only now is anything written.
-    const id = cartId ?? randomUUID();
-    await tx.cart.upsert({ where: { id }, create: { id }, update: {} });
-    if (quantity === 0) {
-      await tx.cartLine.deleteMany({ where: { cartId: id, bookId: book.id } });
-    } else {
-      await tx.cartLine.upsert({
-        where: { cartId_bookId: { cartId: id, bookId: book.id } },
-        create: { cartId: id, bookId: book.id, quantity },
-        update: { quantity },
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const book = await tx.book.findUnique({ where: { ean: input.ean }, select: { id: true } });
+      if (!book) throw new CartChangeRefused(failure('UNKNOWN_BOOK', 'Ce livre n’existe pas dans notre catalogue.'));
+      const bookId = book.id;
+      const id = cartId ?? randomUUID();
+      // Creates the cart if needed (a new reader, or a cart purged since), then locks its row.
+      await tx.$executeRaw`INSERT INTO "Cart" ("id", "updatedAt") VALUES (${id}::uuid, now()) ON CONFLICT DO NOTHING`;
+      await tx.$queryRaw`SELECT 1 FROM "Cart" WHERE "id" = ${id}::uuid FOR UPDATE`;
+      const existing = await tx.cartLine.findUnique({
+        where: { cartId_bookId: { cartId: id, bookId } },
+        select: { quantity: true },
       });
-    }
-    return { ok: true, cartId: id };
-  });
+      const quantity = mode === 'add' ? (existing?.quantity ?? 0) + input.quantity : input.quantity;
+
+      if (quantity > 0) {
+        // Locking also releases expired holds, so the count below is today's.
+        await lockStock(tx, [bookId]);
+        const fresh = await tx.book.findUniqueOrThrow({ where: { id: bookId }, select: CART_BOOK_SELECT });
+        const facts = supplyFacts(fresh);
+        const allocation = allocate(quantity, facts);
+        if (!allocation.ok) throw new CartChangeRefused(allocation);
+        if (quantity > supplyLimit(facts)) {
+          throw new CartChangeRefused(
+            failure(
+              'QUANTITY_TOO_LARGE',
+              `Au plus ${supplyLimit(facts)} exemplaires de « ${fresh.title} » par commande.`,
+            ),
+          );
+        }
+      }
+
+      if (quantity === 0) {
+        await tx.cartLine.deleteMany({ where: { cartId: id, bookId } });
+      } else {
+        await tx.cartLine.upsert({
+          where: { cartId_bookId: { cartId: id, bookId } },
+          create: { cartId: id, bookId, quantity },
+          update: { quantity },
+        });
+      }
+      await tx.cart.update({ where: { id }, data: { updatedAt: new Date() } });
+      return { ok: true as const, cartId: id };
+    });
+  } catch (error) {
+    if (error instanceof CartChangeRefused) return error.failure;
+    throw error;
+  }
 }

@@ -1,17 +1,17 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { supplierCanSupply } from '@/lib/catalog/supplier-supply';
-import { allocate, supplyProblemMessage } from '@/lib/orders/allocation';
+import { toDateOnly } from '@/lib/availability';
+import { allocate } from '@/lib/orders/allocation';
 import { lineShipWithin, orderDeliveryWindow, orderShipWithin } from '@/lib/orders/delivery-plan';
 import { newOrderReference } from '@/lib/orders/reference';
-import { HOLD_MINUTES, type OrderForPayment } from '@/lib/payments/checkout-session-params';
-import { priceOrder } from '@/lib/pricing';
+import type { OrderForPayment } from '@/lib/payments/checkout-session-params';
+import { SHOP } from '@/lib/shop/config';
 import { SHOP_SHIPPING_TABLE } from '@/lib/shop/shipping-config';
 import { failure, type Failure, type Result } from '@/lib/validation/action-result';
 import type { CheckoutForm } from '@/lib/validation/checkout';
-import { CART_BOOK_SELECT, pricingInput } from './cart';
-import { lockStock, releaseOrderReservations } from './stock-locks';
+import { CART_BOOK_SELECT, priceLines, supplyFacts } from './cart';
+import { lockStock, releaseOrderHolds, type StockRow } from './stock-holds';
 
 /** Thrown inside the transaction to roll it back whole; caught below and returned as a value. */
 class CheckoutRejected extends Error {
@@ -23,8 +23,6 @@ class CheckoutRejected extends Error {
 // Buyers of the same book queue on its stock row; let them wait their turn for a while.
 const TRANSACTION_LIMITS = { maxWait: 15_000, timeout: 20_000 };
 
-const toDate = (day: Date | undefined) => (day ? new Date(day.toISOString().slice(0, 10)) : null);
-
 /**
  * Turns the cart into an order awaiting payment, in one transaction: prices every line from
  * the database (lib/pricing), holds the copies on hand until the hold expires, and plans the
@@ -35,9 +33,10 @@ export async function placeOrder(
   form: CheckoutForm,
   now: Date,
 ): Promise<Result<{ order: OrderForPayment; replacedSessionIds: string[] }>> {
-  const replacedSessionIds: string[] = [];
   try {
-    const order = await getDb().$transaction(async (tx) => {
+    return await getDb().$transaction(async (tx) => {
+      // One checkout at a time per cart, whatever the number of tabs, clicks or app instances.
+      await tx.$queryRaw`SELECT 1 FROM "Cart" WHERE "id" = ${cartId}::uuid FOR UPDATE`;
       const cartLines = await tx.cartLine.findMany({
         where: { cartId },
         orderBy: { bookId: 'asc' },
@@ -45,29 +44,22 @@ export async function placeOrder(
       });
       if (cartLines.length === 0) throw new CheckoutRejected(failure('EMPTY_CART', 'Votre panier est vide.'));
 
-      const { stock, replacedSessionIds: replaced } = await lockAndReplaceUnpaidOrders(
+      const { stock, replacedSessionIds } = await lockAndReplaceUnpaidOrders(
         tx,
         cartId,
         cartLines.map((line) => line.book.id),
       );
-      replacedSessionIds.push(...replaced);
       const plans = cartLines.map(({ book, quantity }) => {
-        const row = stock.get(book.id);
-        const facts = {
-          available: (row?.onHand ?? 0) - (row?.reserved ?? 0),
-          supplierCanSupply: supplierCanSupply(book),
-        };
-        const result = allocate(quantity, facts);
-        if (!result.ok)
-          throw new CheckoutRejected(failure(result.problem.code, supplyProblemMessage(result.problem, book.title)));
+        const result = allocate(quantity, supplyFacts(book, stock.get(book.id) ?? null));
+        if (!result.ok) throw new CheckoutRejected(result);
         return { book, quantity, allocation: result.allocation, shipWithin: lineShipWithin(result.allocation, book) };
       });
 
-      const priced = priceOrder(pricingInput(plans, form.deliveryMethod));
-      if (!priced.ok) throw new CheckoutRejected(failure(priced.error.code, priced.error.message));
+      const priced = priceLines(plans, form.deliveryMethod);
+      if (!priced.ok) throw new CheckoutRejected(priced);
       const pricing = priced.order;
       const window = orderDeliveryWindow(orderShipWithin(plans.map((p) => p.shipWithin)), form.deliveryMethod, now);
-      const holdExpiresAt = new Date(now.getTime() + HOLD_MINUTES * 60_000);
+      const holdExpiresAt = new Date(now.getTime() + SHOP.holdMinutes * 60_000);
 
       const created = await tx.order.create({
         data: {
@@ -85,8 +77,8 @@ export async function placeOrder(
           shippingCents: pricing.totals.shippingCents,
           totalCents: pricing.totals.totalInclVatCents,
           pricing: pricing as unknown as Prisma.InputJsonValue,
-          deliveryEarliestOn: toDate(window?.earliest),
-          deliveryLatestOn: toDate(window?.latest),
+          deliveryEarliestOn: window ? toDateOnly(window.earliest) : null,
+          deliveryLatestOn: window ? toDateOnly(window.latest) : null,
           holdExpiresAt,
           lines: {
             create: plans.map((plan, index) => {
@@ -107,7 +99,7 @@ export async function placeOrder(
               };
             }),
           },
-          reservations: {
+          holds: {
             create: plans
               .filter((plan) => plan.allocation.fromStock > 0)
               .map((plan) => ({ bookId: plan.book.id, quantity: plan.allocation.fromStock, expiresAt: holdExpiresAt })),
@@ -119,10 +111,10 @@ export async function placeOrder(
         if (plan.allocation.fromStock === 0) continue;
         await tx.stockLevel.update({
           where: { bookId: plan.book.id },
-          data: { reserved: { increment: plan.allocation.fromStock } },
+          data: { held: { increment: plan.allocation.fromStock } },
         });
       }
-      return {
+      const order: OrderForPayment = {
         ...created,
         shippingLabel: SHOP_SHIPPING_TABLE[form.deliveryMethod].label,
         lines: plans.map((plan, index) => ({
@@ -132,8 +124,8 @@ export async function placeOrder(
           unitPriceCents: pricing.lines[index]?.unitPriceCents ?? 0,
         })),
       };
+      return { ok: true as const, order, replacedSessionIds };
     }, TRANSACTION_LIMITS);
-    return { ok: true, order, replacedSessionIds };
   } catch (error) {
     if (error instanceof CheckoutRejected) return error.failure;
     // Too many buyers queued on the same copies: say so instead of failing the page.
@@ -148,31 +140,30 @@ export async function placeOrder(
  * Locks the stock of the cart's books and, when the reader comes back from the payment page
  * and orders again, replaces the cart's unpaid order: its holds return to the shelf (a late
  * payment of it is still honoured by the webhook). Every book involved is locked at once, in
- * one order, so this never deadlocks with another buyer.
+ * one order, so this never deadlocks with another buyer. Call with the cart row locked.
  */
-async function lockAndReplaceUnpaidOrders(tx: Prisma.TransactionClient, cartId: string, bookIds: number[]) {
+async function lockAndReplaceUnpaidOrders(
+  tx: Prisma.TransactionClient,
+  cartId: string,
+  bookIds: number[],
+): Promise<{ stock: Map<number, StockRow>; replacedSessionIds: string[] }> {
   const unpaid = await tx.order.findMany({
     where: { cartId, status: 'pending_payment' },
-    select: {
-      id: true,
-      stripeSessionId: true,
-      reservations: { where: { status: 'active' }, select: { bookId: true } },
-    },
+    select: { id: true, stripeSessionId: true, holds: { where: { status: 'active' }, select: { bookId: true } } },
   });
-  const heldBookIds = unpaid.flatMap((order) => order.reservations.map((r) => r.bookId));
-  let stock = await lockStock(tx, [...bookIds, ...heldBookIds]);
-  if (unpaid.length > 0) {
-    const ids = unpaid.map((order) => order.id);
-    await releaseOrderReservations(tx, ids, { stockLocked: true });
-    await tx.order.updateMany({ where: { id: { in: ids } }, data: { status: 'expired' } });
-    const rows = await tx.stockLevel.findMany({
-      where: { bookId: { in: [...stock.keys()] } },
-      select: { bookId: true, onHand: true, reserved: true },
-    });
-    stock = new Map(rows.map((row) => [row.bookId, row]));
-  }
+  const heldBookIds = unpaid.flatMap((order) => order.holds.map((hold) => hold.bookId));
+  const stock = await lockStock(tx, [...bookIds, ...heldBookIds]);
+  if (unpaid.length === 0) return { stock, replacedSessionIds: [] };
+
+  const ids = unpaid.map((order) => order.id);
+  await releaseOrderHolds(tx, ids, { stockLocked: true });
+  await tx.order.updateMany({ where: { id: { in: ids } }, data: { status: 'replaced' } });
+  const rows = await tx.stockLevel.findMany({
+    where: { bookId: { in: [...stock.keys()] } },
+    select: { bookId: true, onHand: true, held: true },
+  });
   return {
-    stock,
+    stock: new Map(rows.map((row) => [row.bookId, row])),
     replacedSessionIds: unpaid.flatMap((order) => (order.stripeSessionId ? [order.stripeSessionId] : [])),
   };
 }
@@ -188,6 +179,6 @@ export async function abandonOrder(orderId: number, reason: string): Promise<voi
       where: { id: orderId, status: 'pending_payment' },
       data: { status: 'expired', attentionReason: reason },
     });
-    if (updated.count > 0) await releaseOrderReservations(tx, [orderId]);
+    if (updated.count > 0) await releaseOrderHolds(tx, [orderId]);
   });
 }

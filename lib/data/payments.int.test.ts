@@ -1,21 +1,19 @@
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPrismaClient, type PrismaClient } from '@/lib/prisma-client';
-import { SAMPLE_CHECKOUT_FORM } from '@/lib/validation/checkout';
-import { createCarts, createTestBook } from './test-fixtures';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCarts, createTestBook } from '@/scripts/test/fixtures/books';
+import { SAMPLE_CHECKOUT_FORM } from '@/scripts/test/fixtures/checkout-form';
+import { openTestDatabase } from '@/scripts/test/test-database';
 
 // Real PostgreSQL; events built as Stripe sends them (the emulator's own tests check the
 // wire format against Stripe's OpenAPI schema).
-let db: PrismaClient;
+const db = openTestDatabase();
 let payments: typeof import('./payments');
 let checkout: typeof import('./checkout');
 
 beforeAll(async () => {
-  db = createPrismaClient(inject('databaseUrl'));
   payments = await import('./payments');
   checkout = await import('./checkout');
 });
-afterAll(() => db.$disconnect());
 
 const FORM = SAMPLE_CHECKOUT_FORM;
 
@@ -76,12 +74,12 @@ async function deliver(events: Stripe.Event[]) {
   for (let round = 0; round < 5 && queue.length > 0; round += 1) {
     const retry: Stripe.Event[] = [];
     for (const event of queue) {
-      try {
-        const result = await payments.applyStripeEvent(event, new Date());
-        if (result.refund) throw new Error('unexpected refund request');
-      } catch (error) {
-        if (error instanceof payments.EventNotYetApplicable) retry.push(event);
-        else throw error;
+      const result = await payments.applyStripeEvent(event, new Date());
+      if (!result.ok) {
+        expect(result.code).toBe('EVENT_NOT_YET_APPLICABLE');
+        retry.push(event);
+      } else if (result.refund) {
+        throw new Error('unexpected refund request');
       }
     }
     queue = retry;
@@ -94,10 +92,10 @@ async function snapshot(orderId: number, bookId: number) {
     where: { id: orderId },
     select: { status: true, stripePaymentIntentId: true },
   });
-  const stock = await db.stockLevel.findUniqueOrThrow({ where: { bookId }, select: { onHand: true, reserved: true } });
-  const reservations = await db.reservation.findMany({ where: { orderId }, select: { status: true, quantity: true } });
+  const stock = await db.stockLevel.findUniqueOrThrow({ where: { bookId }, select: { onHand: true, held: true } });
+  const holds = await db.hold.findMany({ where: { orderId }, select: { status: true, quantity: true } });
   const movements = await db.stockMovement.findMany({ where: { orderId }, select: { quantity: true, reason: true } });
-  return { order, stock, reservations, movements };
+  return { order, stock, holds, movements };
 }
 
 function shuffledTriples(events: Stripe.Event[], seed: number): Stripe.Event[] {
@@ -119,8 +117,8 @@ describe('Stripe events', () => {
     ]);
     const state = await snapshot(order.id, book.id);
     expect(state.order).toEqual({ status: 'paid', stripePaymentIntentId: 'pi_paid_1' });
-    expect(state.stock).toEqual({ onHand: 1, reserved: 0 });
-    expect(state.reservations).toEqual([{ status: 'consumed', quantity: 2 }]);
+    expect(state.stock).toEqual({ onHand: 1, held: 0 });
+    expect(state.holds).toEqual([{ status: 'consumed', quantity: 2 }]);
     expect(state.movements).toEqual([{ quantity: -2, reason: 'SALE' }]);
     expect(await db.cartLine.count({ where: { cartId } })).toBe(0);
   });
@@ -130,8 +128,8 @@ describe('Stripe events', () => {
     await deliver([sessionEvent('checkout.session.expired', order)]);
     const state = await snapshot(order.id, book.id);
     expect(state.order.status).toBe('expired');
-    expect(state.stock).toEqual({ onHand: 2, reserved: 0 });
-    expect(state.reservations).toEqual([{ status: 'released', quantity: 1 }]);
+    expect(state.stock).toEqual({ onHand: 2, held: 0 });
+    expect(state.holds).toEqual([{ status: 'released', quantity: 1 }]);
   });
 
   // A session either completes (then maybe is refunded) or expires: Stripe never sends both.
@@ -161,7 +159,7 @@ describe('Stripe events', () => {
       const expected = await snapshot(inOrder.order.id, inOrder.book.id);
       const actual = await snapshot(shuffled.order.id, shuffled.book.id);
       expect(expected.order.status).toBe('refunded');
-      expect(expected.stock).toEqual({ onHand: 3, reserved: 0 });
+      expect(expected.stock).toEqual({ onHand: 3, held: 0 });
       expect({ ...actual, order: { status: actual.order.status } }).toEqual({
         ...expected,
         order: { status: expected.order.status },
@@ -180,7 +178,7 @@ describe('Stripe events', () => {
     const state = await snapshot(order.id, book.id);
     // Forward only: payment_failed → paid is allowed (Stripe does not send both), and the copy is taken again.
     expect(state.order.status).toBe('paid');
-    expect(state.stock).toEqual({ onHand: 0, reserved: 0 });
+    expect(state.stock).toEqual({ onHand: 0, held: 0 });
   });
 });
 
@@ -190,9 +188,9 @@ describe('ordering again from the same cart', () => {
     const again = await checkout.placeOrder(cartId, FORM, new Date());
     if (!again.ok) throw new Error(again.message);
     expect(again.replacedSessionIds).toEqual([order.sessionId]);
-    expect((await snapshot(order.id, book.id)).order.status).toBe('expired');
+    expect((await snapshot(order.id, book.id)).order.status).toBe('replaced');
     expect(
-      await db.reservation.findMany({
+      await db.hold.findMany({
         where: { bookId: book.id },
         select: { orderId: true, status: true },
         orderBy: { id: 'asc' },
@@ -202,14 +200,14 @@ describe('ordering again from the same cart', () => {
       { orderId: again.order.id, status: 'active' },
     ]);
     expect(
-      await db.stockLevel.findUniqueOrThrow({ where: { bookId: book.id }, select: { onHand: true, reserved: true } }),
-    ).toEqual({ onHand: 2, reserved: 2 });
+      await db.stockLevel.findUniqueOrThrow({ where: { bookId: book.id }, select: { onHand: true, held: true } }),
+    ).toEqual({ onHand: 2, held: 2 });
   });
 });
 
 describe('payment after the hold expired', () => {
   async function expireHold(orderId: number) {
-    await db.reservation.updateMany({ where: { orderId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.hold.updateMany({ where: { orderId }, data: { expiresAt: new Date(Date.now() - 1000) } });
   }
 
   it('takes the copies again when some remain', async () => {
@@ -220,7 +218,7 @@ describe('payment after the hold expired', () => {
     ]);
     const state = await snapshot(order.id, book.id);
     expect(state.order.status).toBe('paid');
-    expect(state.stock).toEqual({ onHand: 1, reserved: 0 });
+    expect(state.stock).toEqual({ onHand: 1, held: 0 });
     expect(state.movements).toEqual([{ quantity: -1, reason: 'SALE' }]);
   });
 
@@ -257,7 +255,10 @@ describe('payment after the hold expired', () => {
       sessionEvent('checkout.session.completed', order, { payment_status: 'paid', payment_intent: 'pi_late_3' }),
       new Date(),
     );
-    expect(result.refund).toEqual({ orderId: order.id, reference: order.reference, paymentIntentId: 'pi_late_3' });
+    expect(result).toMatchObject({
+      ok: true,
+      refund: { orderId: order.id, reference: order.reference, paymentIntentId: 'pi_late_3' },
+    });
     const saved = await db.order.findUniqueOrThrow({ where: { id: order.id } });
     expect(saved.attentionReason).toMatch(/remboursement automatique/);
     expect(await db.stockMovement.count({ where: { orderId: order.id } })).toBe(0);

@@ -2,20 +2,19 @@ import 'server-only';
 import type Stripe from 'stripe';
 import { getDb } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { OrderStatus } from '@/lib/generated/prisma/enums';
-import { supplierCanSupply } from '@/lib/catalog/supplier-supply';
+import { toDateOnly } from '@/lib/availability';
+import { supplierCanSupply } from '@/lib/catalog/book-availability';
 import { lineShipWithin, orderDeliveryWindow, orderShipWithin } from '@/lib/orders/delivery-plan';
-import { canMoveTo } from '@/lib/orders/status';
-import { lockStock, refreshStoredAvailability, releaseOrderReservations } from './stock-locks';
+import { planPayment } from '@/lib/orders/payment-plan';
+import { canMoveTo, type OrderStatus } from '@/lib/orders/status';
+import { failure, type Result } from '@/lib/validation/action-result';
+import { SUPPLY_FACTS_SELECT } from './book-selects';
+import { lockStock, refreshStoredAvailability, releaseOrderHolds } from './stock-holds';
 
 type Tx = Prisma.TransactionClient;
 
-/**
- * The event cannot be applied yet (a refund whose payment has not been recorded): nothing is
- * written and the webhook answers non-2xx, so Stripe delivers it again later
- * (https://docs.stripe.com/webhooks#retries).
- */
-export class EventNotYetApplicable extends Error {}
+/** Thrown inside the transaction to roll it back whole (the event id included). */
+class EventNotYetApplicable extends Error {}
 
 export type RefundRequest = { orderId: number; reference: string; paymentIntentId: string };
 export type EventResult = { outcome: string; refund?: RefundRequest };
@@ -26,23 +25,33 @@ export type EventResult = { outcome: string; refund?: RefundRequest };
  * the order row is locked, and its status only moves forward, so events in any order end
  * in the same state (https://docs.stripe.com/webhooks#event-ordering).
  */
-export async function applyStripeEvent(event: Stripe.Event, now: Date): Promise<EventResult> {
-  return getDb().$transaction(async (tx) => {
-    const recorded = await tx.paymentEvent.createMany({
-      data: [{ id: event.id, type: event.type, outcome: 'en cours' }],
-      skipDuplicates: true,
-    });
-    if (recorded.count === 0) return { outcome: 'duplicate' };
+export async function applyStripeEvent(
+  event: Stripe.Event,
+  now: Date,
+): Promise<Result<EventResult, 'EVENT_NOT_YET_APPLICABLE'>> {
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const recorded = await tx.paymentEvent.createMany({
+        data: [{ id: event.id, type: event.type, outcome: 'en cours' }],
+        skipDuplicates: true,
+      });
+      if (recorded.count === 0) return { ok: true as const, outcome: 'duplicate' };
 
-    const orderId = await findOrderId(tx, event);
-    if (orderId === null && event.type === 'charge.refunded') {
-      throw new EventNotYetApplicable(`${event.id}: no order has this payment yet`);
-    }
-    const result: EventResult =
-      orderId === null ? { outcome: 'ignored: no matching order' } : await applyToOrder(tx, orderId, event, now);
-    await tx.paymentEvent.update({ where: { id: event.id }, data: { outcome: result.outcome, orderId } });
-    return result;
-  });
+      const orderId = await findOrderId(tx, event);
+      if (orderId === null && event.type === 'charge.refunded') {
+        throw new EventNotYetApplicable(`${event.id}: no order has this payment yet`);
+      }
+      const result: EventResult =
+        orderId === null ? { outcome: 'ignored: no matching order' } : await applyToOrder(tx, orderId, event, now);
+      await tx.paymentEvent.update({ where: { id: event.id }, data: { outcome: result.outcome, orderId } });
+      return { ok: true as const, ...result };
+    });
+  } catch (error) {
+    // Nothing was written: the webhook answers non-2xx, so Stripe delivers the event again
+    // later (https://docs.stripe.com/webhooks#retries).
+    if (error instanceof EventNotYetApplicable) return failure('EVENT_NOT_YET_APPLICABLE', error.message);
+    throw error;
+  }
 }
 
 async function findOrderId(tx: Tx, event: Stripe.Event): Promise<number | null> {
@@ -113,14 +122,15 @@ async function closeUnpaid(
 ): Promise<EventResult> {
   if (!canMoveTo(status, to)) return { outcome: `ignored: order is ${status}` };
   await tx.order.update({ where: { id: orderId }, data: { status: to } });
-  await releaseOrderReservations(tx, [orderId]);
+  await releaseOrderHolds(tx, [orderId]);
   return { outcome: to };
 }
 
 /**
  * The payment is in: held copies become sales in the stock ledger. When the hold had expired
  * (payment after `expires_at`), copies are taken again if some remain, else ordered from the
- * distributor; if neither is possible the whole order is refunded and flagged for staff.
+ * distributor; if neither is possible the whole order is refunded and flagged for staff
+ * (lib/orders/payment-plan.ts decides; this applies).
  */
 async function markPaid(tx: Tx, orderId: number, now: Date): Promise<EventResult> {
   const order = await tx.order.findUniqueOrThrow({
@@ -141,44 +151,38 @@ async function markPaid(tx: Tx, orderId: number, now: Date): Promise<EventResult
           backorderQuantity: true,
           shipWithinMinDays: true,
           shipWithinMaxDays: true,
-          book: {
-            select: {
-              supplierAvailabilityCode: true,
-              expectedOn: true,
-              supplier: { select: { leadTimeMinDays: true, leadTimeMaxDays: true } },
-            },
-          },
+          book: { select: SUPPLY_FACTS_SELECT },
         },
       },
     },
   });
   if (!canMoveTo(order.status, 'paid')) return { outcome: `ignored: order is ${order.status}` };
-
   // Locking releases every expired hold, this order's included: what is still active is ours.
   const stock = await lockStock(
     tx,
     order.lines.map((line) => line.bookId),
   );
-  const active = await tx.reservation.findMany({
+  const activeHolds = await tx.hold.findMany({
     where: { orderId, status: 'active' },
     select: { id: true, bookId: true, quantity: true },
   });
+  const plan = planPayment(
+    order.lines.map((line) => ({
+      lineId: line.id,
+      bookId: line.bookId,
+      fromStockQuantity: line.fromStockQuantity,
+      backorderQuantity: line.backorderQuantity,
+      supplierCanSupply: supplierCanSupply(line.book),
+    })),
+    activeHolds,
+    stock,
+  );
 
-  // Plan first, write after: a refund must leave the stock untouched.
-  const plans = order.lines.map((line) => {
-    const held = active.find((r) => r.bookId === line.bookId);
-    if (held || line.fromStockQuantity === 0) return { line, held, takeAgain: 0, toBackorder: 0 };
-    const row = stock.get(line.bookId);
-    const available = Math.max((row?.onHand ?? 0) - (row?.reserved ?? 0), 0);
-    const takeAgain = Math.min(available, line.fromStockQuantity);
-    return { line, held, takeAgain, toBackorder: line.fromStockQuantity - takeAgain };
-  });
-  const unsuppliable = plans.filter((p) => p.toBackorder > 0 && !supplierCanSupply(p.line.book));
-  if (unsuppliable.length > 0) {
+  if (plan.kind === 'refund') {
     const reason =
       'Paiement reçu après l’expiration de la réservation ; exemplaires vendus entre-temps et introuvables chez le distributeur : remboursement automatique.';
     await tx.order.update({ where: { id: orderId }, data: { status: 'paid', paidAt: now, attentionReason: reason } });
-    await releaseOrderReservations(tx, [orderId]);
+    await releaseOrderHolds(tx, [orderId]);
     return order.stripePaymentIntentId
       ? {
           outcome: 'paid after expiry: refund',
@@ -187,53 +191,61 @@ async function markPaid(tx: Tx, orderId: number, now: Date): Promise<EventResult
       : { outcome: 'paid after expiry: refund needed, no payment intent' };
   }
 
-  let backordered = 0;
-  for (const plan of plans) {
-    const sold = plan.held ? plan.held.quantity : plan.takeAgain;
-    if (sold > 0) {
+  const shipWithinByLine = new Map(
+    order.lines.map((line) => [line.id, { minDays: line.shipWithinMinDays, maxDays: line.shipWithinMaxDays }]),
+  );
+  for (const linePlan of plan.lines) {
+    if (linePlan.sold > 0) {
       await tx.stockLevel.update({
-        where: { bookId: plan.line.bookId },
-        data: { onHand: { decrement: sold }, ...(plan.held && { reserved: { decrement: sold } }) },
-      });
-      await tx.stockMovement.create({
-        data: { bookId: plan.line.bookId, quantity: -sold, reason: 'SALE', reference: order.reference, orderId },
-      });
-    }
-    if (plan.held) await tx.reservation.update({ where: { id: plan.held.id }, data: { status: 'consumed' } });
-    if (plan.toBackorder > 0) {
-      backordered += plan.toBackorder;
-      const allocation = { fromStock: plan.takeAgain, backorder: plan.line.backorderQuantity + plan.toBackorder };
-      const shipWithin = lineShipWithin(allocation, plan.line.book);
-      await tx.orderLine.update({
-        where: { id: plan.line.id },
+        where: { bookId: linePlan.bookId },
         data: {
-          fromStockQuantity: allocation.fromStock,
-          backorderQuantity: allocation.backorder,
-          shipWithinMinDays: shipWithin?.minDays ?? 0,
-          shipWithinMaxDays: shipWithin?.maxDays ?? 0,
+          onHand: { decrement: linePlan.sold },
+          ...(linePlan.fromHold && { held: { decrement: linePlan.sold } }),
         },
       });
-      plan.line.shipWithinMinDays = shipWithin?.minDays ?? 0;
-      plan.line.shipWithinMaxDays = shipWithin?.maxDays ?? 0;
+      await tx.stockMovement.create({
+        data: {
+          bookId: linePlan.bookId,
+          quantity: -linePlan.sold,
+          reason: 'SALE',
+          reference: order.reference,
+          orderId,
+        },
+      });
+    }
+    if (linePlan.consumedHoldId !== null) {
+      await tx.hold.update({ where: { id: linePlan.consumedHoldId }, data: { status: 'consumed' } });
+    }
+    if (linePlan.newAllocation) {
+      const book = order.lines.find((line) => line.id === linePlan.lineId)?.book ?? null;
+      const shipWithin = book ? lineShipWithin(linePlan.newAllocation, book) : null;
+      const range = { minDays: shipWithin?.minDays ?? 0, maxDays: shipWithin?.maxDays ?? 0 };
+      await tx.orderLine.update({
+        where: { id: linePlan.lineId },
+        data: {
+          fromStockQuantity: linePlan.newAllocation.fromStock,
+          backorderQuantity: linePlan.newAllocation.backorder,
+          shipWithinMinDays: range.minDays,
+          shipWithinMaxDays: range.maxDays,
+        },
+      });
+      shipWithinByLine.set(linePlan.lineId, range);
     }
   }
   await refreshStoredAvailability(
     tx,
     order.lines.map((line) => line.bookId),
   );
-
   const data: Prisma.OrderUpdateInput = { status: 'paid', paidAt: now };
-  if (backordered > 0) {
-    const window = orderDeliveryWindow(
-      orderShipWithin(order.lines.map((l) => ({ minDays: l.shipWithinMinDays, maxDays: l.shipWithinMaxDays }))),
-      order.deliveryMethod,
-      now,
-    );
-    data.deliveryEarliestOn = window ? new Date(window.earliest.toISOString().slice(0, 10)) : null;
-    data.deliveryLatestOn = window ? new Date(window.latest.toISOString().slice(0, 10)) : null;
-    data.attentionReason = `Paiement reçu après l’expiration de la réservation : ${backordered} exemplaire(s) à commander au distributeur ; prévenir le client du nouveau délai.`;
+  if (plan.backorderedCopies > 0) {
+    const window = orderDeliveryWindow(orderShipWithin([...shipWithinByLine.values()]), order.deliveryMethod, now);
+    data.deliveryEarliestOn = window ? toDateOnly(window.earliest) : null;
+    data.deliveryLatestOn = window ? toDateOnly(window.latest) : null;
+    data.attentionReason = `Paiement reçu après l’expiration de la réservation : ${plan.backorderedCopies} exemplaire(s) à commander au distributeur ; prévenir le client du nouveau délai.`;
   }
   await tx.order.update({ where: { id: orderId }, data });
   if (order.cartId) await tx.cartLine.deleteMany({ where: { cartId: order.cartId } });
-  return { outcome: backordered > 0 ? `paid, ${backordered} copies backordered after expiry` : 'paid' };
+  return {
+    outcome: plan.backorderedCopies > 0 ? `paid, ${plan.backorderedCopies} copies backordered after expiry` : 'paid',
+  };
 }

@@ -1,48 +1,50 @@
 // How the copies of an order line are supplied: from the shop's shelf first, then from the
 // distributor when the book can be ordered there. Pure: the data layer supplies the figures
 // under a row lock and writes the result in the same transaction.
+import { failure, type Result } from '@/lib/validation/action-result';
 
 export const MAX_QUANTITY_PER_LINE = 99;
 
+/**
+ * Copies a reader can still buy: on the shelf and not held for an unpaid order. The one
+ * definition, used by the cart, checkout, payment and the staff's stock screens.
+ */
+export function availableCopies(stock: { onHand: number; held: number } | null | undefined): number {
+  return Math.max((stock?.onHand ?? 0) - (stock?.held ?? 0), 0);
+}
+
 export type SupplyFacts = {
-  /** Copies on hand not held by another order: onHand - reserved (after releasing expired holds). */
+  /** The book's title, for the reader's message. */
+  title: string;
+  /** availableCopies(), read under the stock row's lock (after releasing expired holds). */
   available: number;
-  /** The distributor can supply more (to order, pre-order). */
+  /** The distributor can supply more (to order, pre-order): supplierCanSupply(). */
   supplierCanSupply: boolean;
 };
 
 export type Allocation = { fromStock: number; backorder: number };
 
-export type SupplyProblem = { code: 'NOT_ENOUGH_COPIES'; available: number } | { code: 'NOT_ORDERABLE' };
+export type SupplyProblemCode = 'NOT_ENOUGH_COPIES' | 'NOT_ORDERABLE';
 
 /** The most copies a reader may put in the cart for this book right now. */
-export function supplyLimit(facts: SupplyFacts): number {
+export function supplyLimit(facts: Pick<SupplyFacts, 'available' | 'supplierCanSupply'>): number {
   return facts.supplierCanSupply
     ? MAX_QUANTITY_PER_LINE
     : Math.min(Math.max(facts.available, 0), MAX_QUANTITY_PER_LINE);
 }
 
-export function allocate(
-  quantity: number,
-  facts: SupplyFacts,
-): { ok: true; allocation: Allocation } | { ok: false; problem: SupplyProblem } {
+export function allocate(quantity: number, facts: SupplyFacts): Result<{ allocation: Allocation }, SupplyProblemCode> {
   if (!Number.isInteger(quantity) || quantity < 1)
     throw new RangeError(`quantity must be a positive integer, got ${quantity}`);
-  const fromStock = Math.min(Math.max(facts.available, 0), quantity);
+  const available = Math.max(facts.available, 0);
+  const fromStock = Math.min(available, quantity);
   const rest = quantity - fromStock;
-  if (rest === 0) return { ok: true, allocation: { fromStock, backorder: 0 } };
-  if (facts.supplierCanSupply) return { ok: true, allocation: { fromStock, backorder: rest } };
-  return {
-    ok: false,
-    problem:
-      facts.available > 0 ? { code: 'NOT_ENOUGH_COPIES', available: facts.available } : { code: 'NOT_ORDERABLE' },
-  };
-}
-
-/** French message for a reader, e.g. "Plus que 2 exemplaires disponibles". */
-export function supplyProblemMessage(problem: SupplyProblem, title: string): string {
-  if (problem.code === 'NOT_ORDERABLE') return `« ${title} » n’est plus disponible.`;
-  return problem.available === 1
-    ? `Plus qu’un exemplaire disponible de « ${title} ».`
-    : `Plus que ${problem.available} exemplaires disponibles de « ${title} ».`;
+  if (rest === 0 || facts.supplierCanSupply) return { ok: true, allocation: { fromStock, backorder: rest } };
+  if (available === 0) return failure('NOT_ORDERABLE', `« ${facts.title} » n’est plus disponible.`);
+  return failure(
+    'NOT_ENOUGH_COPIES',
+    available === 1
+      ? `Plus qu’un exemplaire disponible de « ${facts.title} ».`
+      : `Plus que ${available} exemplaires disponibles de « ${facts.title} ».`,
+  );
 }

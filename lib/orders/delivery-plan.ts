@@ -1,12 +1,8 @@
-import { deriveAvailability, estimateDeliveryWindow, type BusinessDayRange } from '@/lib/availability';
+import { estimateDeliveryWindow, type BusinessDayRange } from '@/lib/availability';
+import { supplierShipWithin, type BookSupplyFacts } from '@/lib/catalog/book-availability';
+import type { DeliveryMethod } from '@/lib/pricing';
 import { SHOP } from '@/lib/shop/config';
 import type { Allocation } from './allocation';
-
-export type BookSupplyFacts = {
-  supplierAvailabilityCode: string | null;
-  expectedOn: Date | null;
-  supplier: { leadTimeMinDays: number; leadTimeMaxDays: number } | null;
-};
 
 /**
  * Business days before a line can leave the shop: the shop's in-stock delay for copies on the
@@ -15,15 +11,7 @@ export type BookSupplyFacts = {
  */
 export function lineShipWithin(allocation: Allocation, facts: BookSupplyFacts): BusinessDayRange | null {
   if (allocation.backorder === 0) return { minDays: 0, maxDays: SHOP.inStockShipDays };
-  const fromSupplier = deriveAvailability({
-    onHand: 0,
-    supplierCode: facts.supplier ? facts.supplierAvailabilityCode : null,
-    supplierLeadTime: facts.supplier
-      ? { minDays: facts.supplier.leadTimeMinDays, maxDays: facts.supplier.leadTimeMaxDays }
-      : null,
-    expectedDate: facts.expectedOn,
-  });
-  return fromSupplier.state === 'to_order' ? fromSupplier.shipWithin : null;
+  return supplierShipWithin(facts);
 }
 
 /** One parcel: the order leaves when its slowest line can. */
@@ -37,11 +25,7 @@ export function orderShipWithin(lines: (BusinessDayRange | null)[]): BusinessDay
 }
 
 /** "Livraison estimée entre …" for home delivery; pickup counts no carrier transit. */
-export function orderDeliveryWindow(
-  shipWithin: BusinessDayRange | null,
-  method: 'home_delivery' | 'shop_pickup',
-  now: Date,
-) {
+export function orderDeliveryWindow(shipWithin: BusinessDayRange | null, method: DeliveryMethod, now: Date) {
   if (!shipWithin) return null;
   const window = estimateDeliveryWindow({
     now,

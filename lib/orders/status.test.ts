@@ -12,6 +12,10 @@ describe('canMoveTo', () => {
     ['paid', 'pending_payment', false],
     ['refunded', 'paid', false],
     ['expired', 'payment_failed', false],
+    ['pending_payment', 'replaced', true],
+    ['replaced', 'paid', true],
+    ['replaced', 'expired', false],
+    ['paid', 'replaced', false],
     ['paid', 'paid', false],
   ] as const)('%s → %s: %s', (from, to, allowed) => {
     expect(canMoveTo(from, to)).toBe(allowed);

@@ -14,9 +14,6 @@ export type OrderForPayment = {
   lines: { ean: string; title: string; quantity: number; unitPriceCents: number }[];
 };
 
-/** Stripe allows expires_at 30 minutes to 24 hours after creation. */
-export const HOLD_MINUTES = 35;
-
 export function checkoutSessionParams(order: OrderForPayment, siteUrl: string): Stripe.Checkout.SessionCreateParams {
   const lineItems: Stripe.Checkout.SessionCreateParams.LineItem[] = order.lines.map((line) => ({
     quantity: line.quantity,

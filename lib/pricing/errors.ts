@@ -1,6 +1,7 @@
 // Expected pricing failures are values, not exceptions: a machine code for the caller,
 // a French message for the customer or the staff member.
 import type { $ZodIssue } from 'zod/v4/core';
+import { failure, type Failure, type Result } from '@/lib/validation/action-result';
 
 export const PRICING_ERROR_CODES = [
   'INVALID_INPUT',
@@ -20,19 +21,13 @@ function isPricingErrorCode(value: unknown): value is PricingErrorCode {
   return PRICING_ERROR_CODES.some((code) => code === value);
 }
 
-export type PricingIssue = { path: string; message: string };
+/** The shop-wide failure shape, with pricing's own codes. */
+export type PricingFailure = Failure<PricingErrorCode>;
 
-export type PricingError = {
-  code: PricingErrorCode;
-  message: string;
-  /** Every problem found, when validation found several. */
-  issues: PricingIssue[];
-};
+export type PricingResult<T extends object> = Result<T, PricingErrorCode>;
 
-export type PricingResult<T> = { ok: true; order: T } | { ok: false; error: PricingError };
-
-export function pricingError(code: PricingErrorCode, message: string): PricingError {
-  return { code, message, issues: [{ path: '', message }] };
+export function pricingFailure(code: PricingErrorCode, message: string): PricingFailure {
+  return failure(code, message, { issues: [{ path: '', message }] });
 }
 
 // The schemas put the French message on each check; here we only pick the code, from an
@@ -61,12 +56,10 @@ function withLinePrefix(issue: $ZodIssue): string {
   return `Ligne ${index + 1} : ${issue.message.charAt(0).toLocaleLowerCase('fr-FR')}${issue.message.slice(1)}`;
 }
 
-export function errorFromIssues(issues: readonly $ZodIssue[]): PricingError {
+export function failureFromIssues(issues: readonly $ZodIssue[]): PricingFailure {
   const first = issues[0];
-  if (!first) throw new Error('errorFromIssues called without issues');
-  return {
-    code: codeOf(first),
-    message: withLinePrefix(first),
+  if (!first) throw new Error('failureFromIssues called without issues');
+  return failure(codeOf(first), withLinePrefix(first), {
     issues: issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: withLinePrefix(issue) })),
-  };
+  });
 }

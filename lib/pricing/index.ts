@@ -3,13 +3,7 @@ export { priceOrder, type OrderTotals, type PricedOrder, type PriceOrderOptions 
 export type { PricedLine } from './line-price';
 export type { ShippingQuote, ShippingTable, ShippingMethodConfig, ShippingTier, ParcelFee } from './shipping';
 export type { VatBreakdownEntry } from './vat';
-export {
-  PRICING_ERROR_CODES,
-  type PricingError,
-  type PricingErrorCode,
-  type PricingIssue,
-  type PricingResult,
-} from './errors';
+export { PRICING_ERROR_CODES, type PricingFailure, type PricingErrorCode, type PricingResult } from './errors';
 export {
   OrderInputSchema,
   OrderLineInputSchema,

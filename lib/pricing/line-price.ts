@@ -1,5 +1,5 @@
 // Price of one order line: the book price law decides which discount may touch the book.
-import { pricingError, type PricingError } from './errors';
+import { pricingFailure, type PricingFailure } from './errors';
 import { mulDivFloor } from './integer-math';
 import {
   BASIS_POINTS_PER_UNIT,
@@ -46,16 +46,10 @@ function discountLimitMessage(title: string, customerKind: CustomerKind): string
     : `« ${title} » : la remise ne peut dépasser 9 % du prix fixé par l’éditeur pour un achat d’une collectivité, d’un établissement d’enseignement ou d’une bibliothèque pour ses besoins propres (loi n° 81-766 du 10 août 1981, art. 3).`;
 }
 
-export function priceLine(
-  line: ParsedLine,
-  context: LineContext,
-): { ok: true; line: PricedLine } | { ok: false; error: PricingError } {
+export function priceLine(line: ParsedLine, context: LineContext): { ok: true; line: PricedLine } | PricingFailure {
   const requested = line.discountBasisPoints ?? context.shopDiscountBasisPoints ?? 0;
   if (line.fixedPrice && requested > maxDiscountBasisPoints(context.customerKind)) {
-    return {
-      ok: false,
-      error: pricingError('DISCOUNT_ABOVE_LEGAL_LIMIT', discountLimitMessage(line.title, context.customerKind)),
-    };
+    return pricingFailure('DISCOUNT_ABOVE_LEGAL_LIMIT', discountLimitMessage(line.title, context.customerKind));
   }
 
   // Loi n° 2014-779 (art. 1, al. 4 of loi n° 81-766): a new book shipped to a retail buyer sells

@@ -72,7 +72,7 @@ function requireOk(input: OrderInput, table: ShippingTable): PricedOrder | null 
       line.condition === 'new' &&
       (line.discountBasisPoints ?? input.shopDiscountBasisPoints ?? 0) > cap(input.customerKind),
   );
-  expect(result.error.code).toBe('DISCOUNT_ABOVE_LEGAL_LIMIT');
+  expect(result.code).toBe('DISCOUNT_ABOVE_LEGAL_LIMIT');
   expect(overCap).toBe(true);
   return null;
 }

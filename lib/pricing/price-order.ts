@@ -1,6 +1,5 @@
 // The one place an order is priced: cart, checkout, e-mails and staff screens all call priceOrder.
-import { SHOP_SHIPPING_TABLE } from '@/lib/shop/shipping-config';
-import { errorFromIssues, type PricingResult } from './errors';
+import { failureFromIssues, type PricingResult } from './errors';
 import { discountMovedToShippingNote, LEGAL_NOTE_TEXTS, type LegalNote } from './legal';
 import { priceLine, type PricedLine } from './line-price';
 import { OrderInputSchema, type CustomerKind, type DeliveryMethod, type ParsedOrder } from './schemas';
@@ -32,17 +31,18 @@ export type PricedOrder = {
   legalNotes: LegalNote[];
 };
 
-export type PriceOrderOptions = { shippingTable?: ShippingTable };
+/** The shop's configuration, passed in: pricing reads no settings of its own. */
+export type PriceOrderOptions = { shippingTable: ShippingTable };
 
 const sum = (values: readonly number[]): number => values.reduce((acc, value) => acc + value, 0);
 
 /** Validates `input` (unknown: it may come from a form or a request) and prices it. */
-export function priceOrder(input: unknown, options: PriceOrderOptions = {}): PricingResult<PricedOrder> {
-  const shippingTable = options.shippingTable ?? SHOP_SHIPPING_TABLE;
+export function priceOrder(input: unknown, options: PriceOrderOptions): PricingResult<{ order: PricedOrder }> {
+  const { shippingTable } = options;
   assertValidShippingTable(shippingTable);
 
   const parsed = OrderInputSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: errorFromIssues(parsed.error.issues) };
+  if (!parsed.success) return failureFromIssues(parsed.error.issues);
   const order = parsed.data;
 
   const lines: PricedLine[] = [];

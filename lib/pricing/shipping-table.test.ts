@@ -9,7 +9,7 @@ const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
 describe('describeShippingTable', () => {
   test('renders the shop table in French', () => {
-    const description = describeShippingTable();
+    const description = describeShippingTable(SHOP_SHIPPING_TABLE);
     const rows = description.sections.map((section) => ({
       label: section.label,
       rows: section.rows.map((row) => ({ range: plain(row.range), fee: plain(row.fee) })),

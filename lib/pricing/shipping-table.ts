@@ -1,6 +1,5 @@
 // The shop's delivery fees in French, for the terms (CGV) and delivery pages.
 import { formatPrice } from '@/lib/format/money';
-import { SHOP_SHIPPING_TABLE } from '@/lib/shop/shipping-config';
 import { LEGAL_NOTE_TEXTS } from './legal';
 import { DeliveryMethodSchema, type DeliveryMethod } from './schemas';
 import { assertValidShippingTable, type ShippingTable } from './shipping';
@@ -18,7 +17,7 @@ function describeRange(fromCents: number, nextFromCents: number | undefined): st
     : `Commande de ${formatPrice(fromCents)} à moins de ${formatPrice(nextFromCents)}`;
 }
 
-export function describeShippingTable(table: ShippingTable = SHOP_SHIPPING_TABLE): ShippingTableDescription {
+export function describeShippingTable(table: ShippingTable): ShippingTableDescription {
   assertValidShippingTable(table);
   return {
     sections: DeliveryMethodSchema.options.map((method) => {

@@ -1,8 +1,30 @@
-// What a Server Action or a data function returns when the failure is expected:
-// a machine-readable code for programs and a French message for people.
-export type Failure = { ok: false; code: string; message: string; fieldErrors?: Record<string, string> };
-export type Result<T> = ({ ok: true } & T) | Failure;
+// The one result shape for expected failures, across pricing, allocation, cart, checkout,
+// payment events and Server Actions: a machine-readable code for programs and a French message
+// for people. Unexpected failures throw.
+export type Issue = { path: string; message: string };
 
-export function failure(code: string, message: string, fieldErrors?: Record<string, string>): Failure {
-  return { ok: false, code, message, ...(fieldErrors && { fieldErrors }) };
+export type Failure<Code extends string = string> = {
+  ok: false;
+  code: Code;
+  message: string;
+  /** First message per form field, for forms that show them beside each field. */
+  fieldErrors?: Record<string, string>;
+  /** Every problem found, when validation found several. */
+  issues?: Issue[];
+};
+
+export type Result<T extends object = object, Code extends string = string> = ({ ok: true } & T) | Failure<Code>;
+
+export function failure<Code extends string>(
+  code: Code,
+  message: string,
+  details: { fieldErrors?: Record<string, string>; issues?: Issue[] } = {},
+): Failure<Code> {
+  return {
+    ok: false,
+    code,
+    message,
+    ...(details.fieldErrors && { fieldErrors: details.fieldErrors }),
+    ...(details.issues && { issues: details.issues }),
+  };
 }

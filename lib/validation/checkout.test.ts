@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkoutFieldErrors, CheckoutFormSchema } from './checkout';
+import { CheckoutFormSchema } from './checkout';
+import { fieldErrors } from './zod-errors';
 
 const valid = {
   email: ' Lecteur@Exemple.fr ',
@@ -48,14 +49,14 @@ describe('CheckoutFormSchema', () => {
   ])('explains a bad %s (%s) next to the field', (field, value, message) => {
     const result = CheckoutFormSchema.safeParse({ ...valid, [field]: value });
     expect(result.success).toBe(false);
-    if (!result.success) expect(checkoutFieldErrors(result.error)[field]).toContain(message);
+    if (!result.success) expect(fieldErrors(result.error)[field]).toContain(message);
   });
 
   it('asks for empty required fields rather than calling them invalid', () => {
     const result = CheckoutFormSchema.safeParse({ ...valid, email: '', phone: ' ' });
     expect(result.success).toBe(false);
     if (!result.success) {
-      expect(checkoutFieldErrors(result.error)).toMatchObject({
+      expect(fieldErrors(result.error)).toMatchObject({
         email: 'Indiquez votre adresse e-mail.',
         phone: 'Indiquez un numéro de téléphone.',
       });
@@ -66,11 +67,6 @@ describe('CheckoutFormSchema', () => {
     const result = CheckoutFormSchema.safeParse({});
     expect(result.success).toBe(false);
     if (!result.success)
-      expect(Object.keys(checkoutFieldErrors(result.error)).sort()).toEqual([
-        'deliveryMethod',
-        'email',
-        'fullName',
-        'phone',
-      ]);
+      expect(Object.keys(fieldErrors(result.error)).sort()).toEqual(['deliveryMethod', 'email', 'fullName', 'phone']);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeliveryMethodSchema } from '@/lib/pricing/schemas';
 
 // The delivery form of /commande. Messages are shown next to each field.
 // Delivery in metropolitan France, Corsica and Monaco for now (Colissimo's domestic rates);
@@ -22,6 +23,18 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => (value ? value : undefined));
 
+/** The fields of the delivery form, in the order they are shown. */
+export const CHECKOUT_FIELDS = [
+  'email',
+  'fullName',
+  'phone',
+  'deliveryMethod',
+  'addressLine1',
+  'addressLine2',
+  'postalCode',
+  'city',
+] as const;
+
 export const CheckoutFormSchema = z
   .object({
     email: z
@@ -36,7 +49,7 @@ export const CheckoutFormSchema = z
       .trim()
       .min(1, { error: 'Indiquez un numéro de téléphone.' })
       .regex(PHONE, { error: 'Numéro de téléphone français invalide (exemple : 06 12 34 56 78).' }),
-    deliveryMethod: z.enum(['home_delivery', 'shop_pickup'], { error: 'Choisissez un mode de livraison.' }),
+    deliveryMethod: z.enum(DeliveryMethodSchema.options, { error: 'Choisissez un mode de livraison.' }),
     addressLine1: optionalText(120),
     addressLine2: optionalText(120),
     postalCode: optionalText(5),
@@ -57,25 +70,3 @@ export const CheckoutFormSchema = z
   });
 
 export type CheckoutForm = z.output<typeof CheckoutFormSchema>;
-
-/** First message per field, for the form. */
-export function checkoutFieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'form');
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}
-
-/** A valid home delivery, for tests, benchmarks and the demo. */
-export const SAMPLE_CHECKOUT_FORM: CheckoutForm = {
-  email: 'lecteur@exemple.fr',
-  fullName: 'Camille Martin',
-  phone: '0612345678',
-  deliveryMethod: 'home_delivery',
-  addressLine1: '12 rue Soufflot',
-  addressLine2: undefined,
-  postalCode: '75005',
-  city: 'Paris',
-};

@@ -1,45 +1,15 @@
 // The Prisma CLI driving the WebAssembly schema engine bridge against a real PostgreSQL:
 // the migrate commands the project relies on, on a database of its own.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startEmbeddedPostgres } from '../lib/embedded-postgres';
 import { PrismaCommandError, runPrisma } from '../prisma';
+import { createDatabase, dropDatabase, freePort, runStatement as query } from '../test/database';
 
 const SCHEMA = 'prisma/schema.prisma';
 const MIGRATIONS = 'prisma/migrations';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-async function query<Row extends pg.QueryResultRow>(url: string, sql: string): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<Row>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 describe('Prisma migrate through the WebAssembly schema engine bridge', () => {
   const database = `bridge_test_${process.pid}_${Date.now()}`;
@@ -68,12 +38,11 @@ describe('Prisma migrate through the WebAssembly schema engine bridge', () => {
         rmSync(dataDir, { recursive: true, force: true });
       };
     }
-    await query(adminUrl, `CREATE DATABASE "${database}"`);
-    env = { DATABASE_URL: withDatabase(adminUrl, database) };
+    env = { DATABASE_URL: await createDatabase(adminUrl, database) };
   });
 
   afterAll(async () => {
-    if (adminUrl) await query(adminUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    if (adminUrl) await dropDatabase(adminUrl, database);
     await stopServer();
     rmSync(tempDir, { recursive: true, force: true });
   });
@@ -92,8 +61,9 @@ describe('Prisma migrate through the WebAssembly schema engine bridge', () => {
       env.DATABASE_URL!,
       `SELECT migration_name, finished_at FROM _prisma_migrations`,
     );
-    expect(applied.length).toBeGreaterThan(0);
-    expect(applied.every((m) => m.finished_at !== null)).toBe(true);
+    const migrationFolders = readdirSync(MIGRATIONS, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    expect(applied.map((m) => m.migration_name).sort()).toEqual(migrationFolders.map((entry) => entry.name).sort());
+    expect(applied.filter((m) => m.finished_at === null)).toEqual([]);
     // The catalogue search relies on pg_trgm and its GIN index.
     const trigramIndexes = await query<{ indexdef: string }>(
       env.DATABASE_URL!,

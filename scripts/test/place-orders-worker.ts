@@ -3,7 +3,7 @@
 // what each buyer was told. Run with --conditions=react-server (as Next.js runs lib/data).
 import { placeOrder } from '../../lib/data/checkout';
 import { getDb } from '../../lib/db';
-import { SAMPLE_CHECKOUT_FORM } from '../../lib/validation/checkout';
+import { SAMPLE_CHECKOUT_FORM } from './fixtures/checkout-form';
 
 const cartIds: string[] = JSON.parse(process.argv[2] ?? '[]');
 const form = SAMPLE_CHECKOUT_FORM;

@@ -1,4 +1,4 @@
-import { applyStripeEvent, EventNotYetApplicable } from '@/lib/data/payments';
+import { applyStripeEvent } from '@/lib/data/payments';
 import { getEnv } from '@/lib/env';
 import { requestRefund } from '@/lib/payments/refunds';
 import { getStripe } from '@/lib/stripe';
@@ -21,13 +21,8 @@ export async function POST(request: Request): Promise<Response> {
     console.warn('stripe webhook: signature rejected', error instanceof Error ? error.message : error);
     return problem(400, 'INVALID_SIGNATURE', 'Signature Stripe invalide.');
   }
-  let result;
-  try {
-    result = await applyStripeEvent(event, new Date());
-  } catch (error) {
-    if (error instanceof EventNotYetApplicable) return problem(409, 'EVENT_NOT_YET_APPLICABLE', error.message);
-    throw error;
-  }
+  const result = await applyStripeEvent(event, new Date());
+  if (!result.ok) return problem(409, result.code, result.message);
   if (result.refund) await requestRefund(result.refund);
   return Response.json({ received: true, outcome: result.outcome });
 }

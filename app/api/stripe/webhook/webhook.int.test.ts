@@ -1,18 +1,16 @@
 import Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPrismaClient, type PrismaClient } from '@/lib/prisma-client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '@/scripts/test/test-database';
 
 // The route handler itself: raw body, signature checked with the real stripe SDK.
 const SECRET = 'whsec_route_test_secret_0123456789';
-let db: PrismaClient;
+const db = openTestDatabase();
 let POST: typeof import('./route').POST;
 
 beforeAll(async () => {
   process.env.STRIPE_WEBHOOK_SECRET = SECRET;
-  db = createPrismaClient(inject('databaseUrl'));
   ({ POST } = await import('./route'));
 });
-afterAll(() => db.$disconnect());
 
 const stripe = new Stripe('sk_test_unused');
 

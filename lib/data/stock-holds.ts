@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { describeBookAvailability } from '@/lib/catalog/book-availability';
+import { AVAILABILITY_FACTS_SELECT } from './book-selects';
 
 // Every write to stock goes through these, inside the caller's transaction:
 // 1. lock the books' StockLevel rows in ascending bookId order (one fixed order for every
@@ -9,7 +10,7 @@ import { describeBookAvailability } from '@/lib/catalog/book-availability';
 //    `checkout.session.expired` event is late or lost.
 // No in-memory lock: N app instances on one PostgreSQL behave like one.
 
-export type StockRow = { bookId: number; onHand: number; reserved: number };
+export type StockRow = { bookId: number; onHand: number; held: number };
 
 type Tx = Prisma.TransactionClient;
 
@@ -18,52 +19,52 @@ export async function lockStock(tx: Tx, bookIds: number[]): Promise<Map<number, 
   if (ids.length === 0) return new Map();
   await tx.$queryRaw`
     SELECT 1 FROM "StockLevel" WHERE "bookId" = ANY(${ids}::int[]) ORDER BY "bookId" FOR UPDATE`;
-  await releaseExpiredReservations(tx, ids);
+  await releaseExpiredHolds(tx, ids);
   const rows = await tx.$queryRaw<StockRow[]>`
-    SELECT "bookId", "onHand", "reserved" FROM "StockLevel" WHERE "bookId" = ANY(${ids}::int[])`;
+    SELECT "bookId", "onHand", "held" FROM "StockLevel" WHERE "bookId" = ANY(${ids}::int[])`;
   return new Map(rows.map((row) => [row.bookId, row]));
 }
 
 /** Call only with the books' StockLevel rows locked (lockStock). */
-async function releaseExpiredReservations(tx: Tx, bookIds: number[]): Promise<void> {
+async function releaseExpiredHolds(tx: Tx, bookIds: number[]): Promise<void> {
   await tx.$executeRaw`
     WITH expired AS (
-      UPDATE "Reservation" SET "status" = 'released', "updatedAt" = now()
+      UPDATE "Hold" SET "status" = 'released', "updatedAt" = now()
       WHERE "bookId" = ANY(${bookIds}::int[]) AND "status" = 'active' AND "expiresAt" <= now()
       RETURNING "bookId", "quantity"
     ), totals AS (
       SELECT "bookId", SUM("quantity")::int AS quantity FROM expired GROUP BY "bookId"
     )
-    UPDATE "StockLevel" s SET "reserved" = s."reserved" - totals.quantity, "updatedAt" = now()
+    UPDATE "StockLevel" s SET "held" = s."held" - totals.quantity, "updatedAt" = now()
     FROM totals WHERE s."bookId" = totals."bookId"`;
 }
 
 /** Releases orders' active holds (expired session, failed payment, a newer order of the same cart). */
-export async function releaseOrderReservations(
+export async function releaseOrderHolds(
   tx: Tx,
   orderIds: number[],
   options: { stockLocked?: boolean } = {},
 ): Promise<void> {
   if (orderIds.length === 0) return;
   if (!options.stockLocked) {
-    const held = await tx.reservation.findMany({
+    const held = await tx.hold.findMany({
       where: { orderId: { in: orderIds }, status: 'active' },
       select: { bookId: true },
     });
     await lockStock(
       tx,
-      held.map((r) => r.bookId),
+      held.map((hold) => hold.bookId),
     );
   }
   await tx.$executeRaw`
     WITH released AS (
-      UPDATE "Reservation" SET "status" = 'released', "updatedAt" = now()
+      UPDATE "Hold" SET "status" = 'released', "updatedAt" = now()
       WHERE "orderId" = ANY(${orderIds}::int[]) AND "status" = 'active'
       RETURNING "bookId", "quantity"
     ), totals AS (
       SELECT "bookId", SUM("quantity")::int AS quantity FROM released GROUP BY "bookId"
     )
-    UPDATE "StockLevel" s SET "reserved" = s."reserved" - totals.quantity, "updatedAt" = now()
+    UPDATE "StockLevel" s SET "held" = s."held" - totals.quantity, "updatedAt" = now()
     FROM totals WHERE s."bookId" = totals."bookId"`;
 }
 
@@ -71,13 +72,7 @@ export async function releaseOrderReservations(
 export async function refreshStoredAvailability(tx: Tx, bookIds: number[]): Promise<void> {
   const books = await tx.book.findMany({
     where: { id: { in: bookIds } },
-    select: {
-      id: true,
-      supplierAvailabilityCode: true,
-      expectedOn: true,
-      stock: { select: { onHand: true } },
-      supplier: { select: { leadTimeMinDays: true, leadTimeMaxDays: true } },
-    },
+    select: { id: true, ...AVAILABILITY_FACTS_SELECT },
   });
   for (const book of books) {
     await tx.book.update({ where: { id: book.id }, data: { availability: describeBookAvailability(book).state } });

@@ -1,0 +1,39 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { readCartId } from '@/lib/cart/cart-cookie';
+import { startCheckout } from '@/lib/checkout/start-checkout';
+import { getEnv } from '@/lib/env';
+import { getStripe } from '@/lib/stripe';
+import { failure, type Failure } from '@/lib/validation/action-result';
+import { CHECKOUT_FIELDS, CheckoutFormSchema } from '@/lib/validation/checkout';
+import { fieldErrors } from '@/lib/validation/zod-errors';
+
+export type CheckoutState = (Failure & { values?: Record<string, string> }) | null;
+
+/** Posts the delivery form; on success the reader goes to Stripe's payment page. */
+export async function startCheckoutAction(_state: CheckoutState, formData: FormData): Promise<CheckoutState> {
+  if (!(formData instanceof FormData)) {
+    return failure('INVALID_INPUT', 'Formulaire invalide : rechargez la page et réessayez.');
+  }
+  // Echoed back into the form on failure, cut to a sane length.
+  const values = Object.fromEntries(
+    CHECKOUT_FIELDS.map((field) => [field, String(formData.get(field) ?? '').slice(0, 300)]),
+  );
+  const cartId = await readCartId();
+  if (!cartId) return { ...failure('EMPTY_CART', 'Votre panier est vide.'), values };
+  const parsed = CheckoutFormSchema.safeParse(values);
+  if (!parsed.success) {
+    return {
+      ...failure('INVALID_INPUT', 'Vérifiez les champs signalés.', { fieldErrors: fieldErrors(parsed.error) }),
+      values,
+    };
+  }
+  const started = await startCheckout(cartId, parsed.data, {
+    stripe: getStripe(),
+    siteUrl: getEnv().SITE_URL,
+    now: new Date(),
+  });
+  if (!started.ok) return { ...started, values };
+  redirect(started.paymentUrl);
+}

@@ -1,0 +1,56 @@
+import 'server-only';
+import type Stripe from 'stripe';
+import { abandonOrder, attachCheckoutSession, placeOrder } from '@/lib/data/checkout';
+import { checkoutIdempotencyKey, checkoutSessionParams } from '@/lib/payments/checkout-session-params';
+import { failure, type Result } from '@/lib/validation/action-result';
+import type { CheckoutForm } from '@/lib/validation/checkout';
+
+export type CheckoutDependencies = {
+  /** The one Stripe client (lib/stripe.ts), or one pointed at a test emulator. */
+  stripe: Stripe;
+  /** The shop's public URL, for Stripe's return links. */
+  siteUrl: string;
+  now: Date;
+};
+
+/**
+ * "Commander avec obligation de paiement": the order is created with its copies held
+ * (placeOrder, one transaction), then its Stripe Checkout Session, and the reader is sent to
+ * the payment page. Prices come from the database, never from the form. If Stripe cannot be
+ * reached, the order is abandoned at once and its copies go back on the shelf.
+ */
+export async function startCheckout(
+  cartId: string,
+  form: CheckoutForm,
+  { stripe, siteUrl, now }: CheckoutDependencies,
+): Promise<Result<{ paymentUrl: string; orderReference: string }>> {
+  const placed = await placeOrder(cartId, form, now);
+  if (!placed.ok) return placed;
+  const { order } = placed;
+
+  // The replaced order's payment page is closed at Stripe too (best effort: if it was paid
+  // meanwhile, the webhook honours it).
+  for (const sessionId of placed.replacedSessionIds) {
+    await stripe.checkout.sessions
+      .expire(sessionId)
+      .catch((error: unknown) => console.warn(`checkout: could not expire replaced session ${sessionId}`, error));
+  }
+
+  try {
+    // Same order, same idempotency key: a retried request never opens a second payment page
+    // (https://docs.stripe.com/api/idempotent_requests).
+    const session = await stripe.checkout.sessions.create(checkoutSessionParams(order, siteUrl), {
+      idempotencyKey: checkoutIdempotencyKey(order),
+    });
+    if (!session.url) throw new Error(`Stripe returned no URL for session ${session.id}`);
+    await attachCheckoutSession(order.id, session.id);
+    return { ok: true, paymentUrl: session.url, orderReference: order.reference };
+  } catch (error) {
+    console.error(`checkout: Stripe session for order ${order.reference} failed`, error);
+    await abandonOrder(order.id, 'La session de paiement Stripe n’a pas pu être créée.');
+    return failure(
+      'PAYMENT_UNAVAILABLE',
+      'Le paiement est momentanément indisponible. Réessayez dans quelques minutes.',
+    );
+  }
+}

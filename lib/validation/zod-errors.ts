@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+// zod errors turned into what people read. The schemas carry the French messages; these only
+// choose which ones to show. Built on zod 4's flattenError and prettifyError
+// (https://zod.dev/error-formatting).
+
+/** First message of each field, for forms that show it beside the field. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const { formErrors, fieldErrors: byField } = z.flattenError(error);
+  const errors: Record<string, string> = {};
+  for (const [field, messages] of Object.entries(byField) as [string, string[] | undefined][]) {
+    if (messages?.[0]) errors[field] = messages[0];
+  }
+  if (formErrors[0]) errors.form = formErrors[0];
+  return errors;
+}
+
+/** The first problem's message, for a form with a single message. */
+export function firstErrorMessage(error: z.ZodError, fallback = 'Saisie invalide.'): string {
+  return error.issues[0]?.message ?? fallback;
+}
+
+/** Every problem with its path, one per line: for configuration read at start-up. */
+export function describeAllErrors(error: z.ZodError): string {
+  return z.prettifyError(error);
+}
