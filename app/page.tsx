@@ -3,8 +3,9 @@ import { BookGrid } from '@/components/catalog/book-grid';
 import { listFeaturedBooks, listForthcomingBooks, listNewBooks } from '@/lib/data/books';
 import { listThemeTree } from '@/lib/data/themes';
 import { SHOP } from '@/lib/shop/config';
+import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 
-export default async function HomePage() {
+async function HomePage() {
   const [featured, recent, forthcoming, themes] = await Promise.all([
     listFeaturedBooks(8),
     listNewBooks(8, new Date()),
@@ -39,3 +40,5 @@ export default async function HomePage() {
     </>
   );
 }
+
+export default whenDatabaseAnswers(HomePage);

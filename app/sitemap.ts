@@ -1,12 +1,13 @@
 import type { MetadataRoute } from 'next';
 import { listSitemapEntries } from '@/lib/data/sitemap';
 import { getEnv } from '@/lib/env';
+import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 
 export const dynamic = 'force-dynamic';
 
 // One file while the catalog is small; the million-title issue splits it with generateSitemaps
 // (50 000 URLs per file at most: https://www.sitemaps.org/protocol.html).
-export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
+async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const site = getEnv().SITE_URL;
   const { books, themes, contributors, publishers, collections } = await listSitemapEntries();
   return [
@@ -19,3 +20,5 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     ...collections.map((c) => ({ url: `${site}/collection/${c.slug}` })),
   ];
 }
+
+export default whenDatabaseAnswers(sitemap);

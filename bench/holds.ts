@@ -8,7 +8,7 @@
 // the demo catalog, then runs each scenario on fresh books with worker processes that call the
 // real placeOrder (bench/lib/place-orders-worker.ts). Prints figures, asserts no speed: compare
 // the "× baseline" ratios between runs, not raw holds/s between machines. Exits 1 only when a
-// copy is oversold or a stock invariant breaks (bench/lib/hold-invariants.ts). See bench/README.md.
+// copy is oversold or a stock invariant breaks (scripts/test/hold-invariants.ts). See bench/README.md.
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -23,7 +23,7 @@ import { generatePrismaClientIfStale } from '../scripts/lib/project';
 import { runPrisma } from '../scripts/prisma';
 import { freePort } from '../scripts/test/database';
 import { SESSION_STATES, WORKER_APPLICATION_NAME, sampleSessions, type SessionState } from './lib/session-sampler';
-import { BUSY, checkBook, type BookAnswers, type BookFacts, type BookPlan } from './lib/hold-invariants';
+import { BUSY, checkBook, readBookFacts, type BookAnswers, type BookPlan } from '../scripts/test/hold-invariants';
 import { WorkerMessageSchema, type OrderOutcome, type ParentMessage, type WorkerMessage } from './lib/worker-protocol';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -220,26 +220,6 @@ function interleave(lists: string[][]): string[] {
   return Array.from({ length: longest }, (_, index) => lists.flatMap((list) => list[index] ?? [])).flat();
 }
 
-async function readFacts(db: PrismaClient, bookId: number): Promise<BookFacts> {
-  const [level, holds, lines] = await Promise.all([
-    db.stockLevel.findUniqueOrThrow({ where: { bookId }, select: { onHand: true, held: true } }),
-    db.hold.aggregate({ where: { bookId, status: 'active' }, _sum: { quantity: true } }),
-    db.orderLine.aggregate({
-      where: { bookId },
-      _sum: { fromStockQuantity: true, backorderQuantity: true },
-      _count: true,
-    }),
-  ]);
-  return {
-    onHand: level.onHand,
-    heldCounter: level.held,
-    activeHolds: holds._sum.quantity ?? 0,
-    fromStock: lines._sum.fromStockQuantity ?? 0,
-    backorder: lines._sum.backorderQuantity ?? 0,
-    orderLines: lines._count,
-  };
-}
-
 async function runScenario(db: PrismaClient, databaseUrl: string, scenario: Scenario): Promise<ScenarioResult> {
   const books: { plan: BookPlan; id: number; cartIds: string[] }[] = [];
   for (const plan of scenario.books) {
@@ -301,7 +281,7 @@ async function runScenario(db: PrismaClient, databaseUrl: string, scenario: Scen
   const expectedBuyers = books.reduce((sum, book) => sum + book.plan.buyers, 0);
   if (outcomes.length !== expectedBuyers) result.broken.push(`${outcomes.length} answers for ${expectedBuyers} buyers`);
   for (const book of books) {
-    const facts = await readFacts(db, book.id);
+    const facts = await readBookFacts(db, book.id);
     const answers = answersByBook.get(book.id) as BookAnswers;
     const verdict = checkBook(book.plan, facts, answers);
     const refusals = [...answers.refusals.values()].reduce((sum, count) => sum + count, 0);

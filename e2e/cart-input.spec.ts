@@ -24,7 +24,7 @@ import {
 // the server actions are public POST endpoints and must refuse such input themselves.
 
 const NO_SUPPLIER_BOOK = '9782717835212'; // No distributor; 2 copies on hand at the initial count.
-const QUANTITY_MESSAGE = 'Indiquez un nombre entier d’exemplaires, entre 1 et 99.';
+const QUANTITY_MESSAGE = 'Indiquez un nombre entier d’exemplaires, entre 1 et 10.';
 const FORGED_CART_COOKIE = '00000000-0000-0000-0000-000000000000.forged';
 
 test('a book without supplier cannot be added beyond the copies on hand, from the book page or the cart', async ({
@@ -126,7 +126,7 @@ test('checkout with empty or malformed fields explains each field and creates no
     'Indiquez l’adresse de livraison.',
   );
   await expect(page.getByLabel('Code postal')).toHaveAccessibleDescription(
-    'Code postal français à 5 chiffres (exemple : 75005).',
+    'Code postal de France métropolitaine, de Corse ou de Monaco, à 5 chiffres (exemple : 75005).',
   );
   await expect(page.getByLabel('Ville')).toHaveAccessibleDescription('Indiquez la ville.');
   await expect(page.getByLabel('Adresse e-mail')).not.toHaveAttribute('aria-invalid', 'true');
@@ -137,7 +137,7 @@ test('checkout with empty or malformed fields explains each field and creates no
   await page.getByLabel('Téléphone').fill('12345');
   await submit.click();
   await expect(page.getByLabel('Code postal')).toHaveAccessibleDescription(
-    'Code postal français à 5 chiffres (exemple : 75005).',
+    'Code postal de France métropolitaine, de Corse ou de Monaco, à 5 chiffres (exemple : 75005).',
   );
   await expect(page.getByLabel('Téléphone')).toHaveAccessibleDescription(
     'Numéro de téléphone français invalide (exemple : 06 12 34 56 78).',

@@ -1,11 +1,42 @@
 import 'server-only';
+import type pg from 'pg';
+import { noteDatabaseFailure, refuseIfDatabaseDown } from './data/database-breaker';
 import { getEnv } from './env';
-import { createPrismaClient, type PrismaClient } from './prisma-client';
+import { createPool, createPrismaClientOnPool, type PrismaClient } from './prisma-client';
 
-// One client per process; kept on globalThis so dev hot reloads do not open new pools.
-const globalForPrisma = globalThis as typeof globalThis & { librairiePrisma?: PrismaClient };
+// One pool and one Prisma client per process, sized and timed by the environment; kept on
+// globalThis so dev hot reloads do not open new pools. The rate limiter shares the pool.
+function createDb(pool: pg.Pool): PrismaClient {
+  const extended = createPrismaClientOnPool(pool).$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        refuseIfDatabaseDown();
+        try {
+          return await query(args);
+        } catch (error) {
+          noteDatabaseFailure(error);
+          throw error;
+        }
+      },
+    },
+  });
+  // A query extension changes no type: the extended client is used as the plain one.
+  return extended as unknown as PrismaClient;
+}
+
+const globalForDb = globalThis as typeof globalThis & { librairiePool?: pg.Pool; librairieDb?: PrismaClient };
+
+export function getPool(): pg.Pool {
+  const env = getEnv();
+  globalForDb.librairiePool ??= createPool(env.DATABASE_URL, {
+    size: env.DATABASE_POOL_SIZE,
+    connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+  });
+  return globalForDb.librairiePool;
+}
 
 export function getDb(): PrismaClient {
-  globalForPrisma.librairiePrisma ??= createPrismaClient(getEnv().DATABASE_URL);
-  return globalForPrisma.librairiePrisma;
+  globalForDb.librairieDb ??= createDb(getPool());
+  return globalForDb.librairieDb;
 }

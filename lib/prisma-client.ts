@@ -1,9 +1,42 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client';
+import { withSerialTransactions } from './prisma-serial-transactions';
+
+export type PoolSettings = {
+  /** Connections per app instance. Size it so that instances × size stays under the server's max_connections. */
+  size?: number;
+  /** Time to get a connection before giving up (a full pool, or a server that does not answer). */
+  connectTimeoutMs?: number;
+  /** Server-side limit on any one statement; the client gives up one second later (a frozen server). */
+  statementTimeoutMs?: number;
+};
+
+export const DEFAULT_POOL_SETTINGS = { size: 10, connectTimeoutMs: 3_000, statementTimeoutMs: 5_000 } as const;
+
+/** The pg pool behind a Prisma client: every timeout set, so a stuck database never hangs a request. */
+export function createPool(connectionString: string, settings: PoolSettings = {}): pg.Pool {
+  const { size, connectTimeoutMs, statementTimeoutMs } = { ...DEFAULT_POOL_SETTINGS, ...settings };
+  return new pg.Pool({
+    connectionString,
+    max: size,
+    connectionTimeoutMillis: connectTimeoutMs,
+    statement_timeout: statementTimeoutMs,
+    query_timeout: statementTimeoutMs + 1_000,
+    // A transaction left open by a crashed request gives its locks back.
+    idle_in_transaction_session_timeout: 10_000,
+    idleTimeoutMillis: 30_000,
+    application_name: 'librairie',
+  });
+}
 
 // Prisma 7 runs queries in TypeScript through a driver adapter: no native engine.
-export function createPrismaClient(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+export function createPrismaClient(connectionString: string, settings: PoolSettings = {}): PrismaClient {
+  return createPrismaClientOnPool(createPool(connectionString, settings));
+}
+
+export function createPrismaClientOnPool(pool: pg.Pool): PrismaClient {
+  return new PrismaClient({ adapter: withSerialTransactions(new PrismaPg(pool, { disposeExternalPool: true })) });
 }
 
 export type { PrismaClient };

@@ -12,7 +12,9 @@ const globalForStripe = globalThis as typeof globalThis & { librairieStripe?: St
 export function getStripe(): Stripe {
   if (globalForStripe.librairieStripe) return globalForStripe.librairieStripe;
   const env = getEnv();
-  const common = { apiVersion: API_VERSION, maxNetworkRetries: 2, timeout: 20_000 } as const;
+  // At most ~20 s per call (10 s, one retry): a reader waits on it, and the copies held for a
+  // checkout stay provisional (SHOP.provisionalHoldMinutes) until the session exists.
+  const common = { apiVersion: API_VERSION, maxNetworkRetries: 1, timeout: 10_000 } as const;
   if (env.STRIPE_SECRET_KEY) {
     globalForStripe.librairieStripe = new Stripe(env.STRIPE_SECRET_KEY, common);
   } else {

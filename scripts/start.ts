@@ -45,10 +45,10 @@ async function main() {
   const shutdown = async (code: number) => {
     if (shuttingDown) return;
     shuttingDown = true;
-    if (app && app.exitCode === null) {
-      app.kill('SIGTERM');
-      await appExited;
+    for (const child of [app, worker]) {
+      if (child && child.exitCode === null) child.kill('SIGTERM');
     }
+    await Promise.all([appExited, workerExited]);
     if (emulator) await emulator.stop();
     if (embedded) {
       console.log('Arrêt de PostgreSQL…');
@@ -58,6 +58,8 @@ async function main() {
   };
   let app: ReturnType<typeof spawn> | undefined;
   let appExited: Promise<void> = Promise.resolve();
+  let worker: ReturnType<typeof spawn> | undefined;
+  let workerExited: Promise<void> = Promise.resolve();
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 
@@ -114,7 +116,7 @@ async function main() {
     }
     app = spawn(
       process.execPath,
-      [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(env.PORT)],
+      ['--import', 'tsx', path.join(ROOT, 'scripts/serve.ts'), '--port', String(env.PORT)],
       {
         cwd: ROOT,
         stdio: 'inherit',
@@ -123,6 +125,13 @@ async function main() {
     );
     appExited = new Promise((resolve) => app?.once('exit', () => resolve()));
     app.once('exit', (code) => void shutdown(code ?? 0));
+    // Background jobs (scripts/worker.ts): the purge of abandoned holds, orders and carts.
+    worker = spawn(
+      process.execPath,
+      ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'scripts/worker.ts')],
+      { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...appEnv } },
+    );
+    workerExited = new Promise((resolve) => worker?.once('exit', () => resolve()));
     console.log(`La librairie est ouverte sur ${siteUrl} (prête en ${((Date.now() - started) / 1000).toFixed(1)} s).`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

@@ -7,10 +7,11 @@ import { getCartView } from '@/lib/data/cart';
 import { formatPrice } from '@/lib/format/money';
 import { PAY_BUTTON_LABEL, WITHDRAWAL_REFUND_NOTICE, WITHDRAWAL_RIGHT_NOTICE } from '@/lib/pricing';
 import { SHOP_SHIPPING_TABLE } from '@/lib/shop/shipping-config';
+import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 
 export const metadata: Metadata = { title: 'Commande', robots: { index: false } };
 
-export default async function CheckoutPage() {
+async function CheckoutPage() {
   const cart = await getCartView(await readCartId(), new Date());
   if (!cart.homeDelivery || !cart.shopPickup) {
     return (
@@ -51,3 +52,5 @@ export default async function CheckoutPage() {
     </>
   );
 }
+
+export default whenDatabaseAnswers(CheckoutPage);

@@ -5,6 +5,7 @@ import { listCatalog } from '@/lib/data/catalog';
 import { listCatalogFacets } from '@/lib/data/taxonomy';
 import { listThemeTree } from '@/lib/data/themes';
 import { catalogHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
+import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 
 export const metadata: Metadata = {
   title: 'Catalogue',
@@ -12,7 +13,7 @@ export const metadata: Metadata = {
   alternates: { canonical: '/livres' },
 };
 
-export default async function CatalogPage({ searchParams }: PageProps<'/livres'>) {
+async function CatalogPage({ searchParams }: PageProps<'/livres'>) {
   const query = parseCatalogQuery(await searchParams);
   const [list, facets, themes] = await Promise.all([listCatalog(query), listCatalogFacets(), listThemeTree()]);
   return (
@@ -28,3 +29,5 @@ export default async function CatalogPage({ searchParams }: PageProps<'/livres'>
     </>
   );
 }
+
+export default whenDatabaseAnswers(CatalogPage);

@@ -7,10 +7,11 @@ import { readCartId } from '@/lib/cart/cart-cookie';
 import { getCartView } from '@/lib/data/cart';
 import { formatPrice } from '@/lib/format/money';
 import { FormError } from '@/components/ui/form-error';
+import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 
 export const metadata: Metadata = { title: 'Panier', robots: { index: false } };
 
-export default async function CartPage() {
+async function CartPage() {
   const cart = await getCartView(await readCartId(), new Date());
   if (cart.lines.length === 0 || !cart.homeDelivery || !cart.shopPickup) {
     return (
@@ -64,3 +65,5 @@ export default async function CartPage() {
     </>
   );
 }
+
+export default whenDatabaseAnswers(CartPage);

@@ -2,13 +2,14 @@ import type { Metadata } from 'next';
 import { BookListSection } from '@/components/catalog/book-list-section';
 import { searchBooks } from '@/lib/data/search';
 import { parseSearchQuery, searchHref } from '@/lib/validation/search-query';
+import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 
 export const metadata: Metadata = {
   title: 'Recherche',
   robots: { index: false, follow: true },
 };
 
-export default async function SearchPage({ searchParams }: PageProps<'/recherche'>) {
+async function SearchPage({ searchParams }: PageProps<'/recherche'>) {
   const { q, page } = parseSearchQuery(await searchParams);
   if (q === '') {
     return (
@@ -46,3 +47,5 @@ function SearchForm({ q }: { q: string }) {
     </form>
   );
 }
+
+export default whenDatabaseAnswers(SearchPage);

@@ -26,7 +26,7 @@ function send(message: WorkerMessage): Promise<void> {
 async function placeOne(cartId: string): Promise<OrderOutcome> {
   const started = performance.now();
   try {
-    const result = await placeOrder(cartId, FORM, new Date());
+    const result = await placeOrder(cartId, FORM, new Date(), `bench-${cartId}`);
     const latencyMs = performance.now() - started;
     return result.ok
       ? { ok: true, cartId, latencyMs }

@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { readCartId, writeCartCookie } from '@/lib/cart/cart-cookie';
-import { changeCartLine } from '@/lib/data/cart';
+import { changeCart } from '@/lib/cart/change-cart';
+import { clientKey } from '@/lib/http/client-address';
 import { failure, type Failure } from '@/lib/validation/action-result';
 import { AddToCartSchema, UpdateCartLineSchema } from '@/lib/validation/cart';
 import { firstErrorMessage } from '@/lib/validation/zod-errors';
@@ -25,7 +26,7 @@ export async function addToCartAction(_state: CartActionState, formData: FormDat
   if (!(formData instanceof FormData)) return NOT_A_FORM;
   const parsed = AddToCartSchema.safeParse(cartFields(formData));
   if (!parsed.success) return failure('INVALID_INPUT', firstErrorMessage(parsed.error));
-  const result = await changeCartLine(await readCartId(), parsed.data, 'add');
+  const result = await changeCart(await readCartId(), parsed.data, 'add', await clientKey());
   if (!result.ok) return result;
   await writeCartCookie(result.cartId);
   revalidatePath('/panier');
@@ -38,7 +39,7 @@ export async function updateCartLineAction(_state: CartActionState, formData: Fo
   if (!parsed.success) return failure('INVALID_INPUT', firstErrorMessage(parsed.error));
   const cartId = await readCartId();
   if (!cartId) return failure('NO_CART', 'Votre panier a expiré. Ajoutez à nouveau vos livres.');
-  const result = await changeCartLine(cartId, parsed.data, 'set');
+  const result = await changeCart(cartId, parsed.data, 'set', await clientKey());
   if (!result.ok) return result;
   revalidatePath('/panier');
   return { ok: true };

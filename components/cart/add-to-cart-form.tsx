@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { addToCartAction, type CartActionState } from './actions';
 import { FormError } from '@/components/ui/form-error';
+import { SHOP } from '@/lib/shop/config';
 
 /** A plain form: it posts and lands on the cart even before JavaScript has loaded. */
 export function AddToCartForm({ ean, title, compact = false }: { ean: string; title: string; compact?: boolean }) {
@@ -13,7 +14,15 @@ export function AddToCartForm({ ean, title, compact = false }: { ean: string; ti
       {!compact && (
         <label>
           Quantité
-          <input type="number" name="quantity" defaultValue={1} min={1} max={99} inputMode="numeric" required />
+          <input
+            type="number"
+            name="quantity"
+            defaultValue={1}
+            min={1}
+            max={SHOP.maxCopiesPerBook}
+            inputMode="numeric"
+            required
+          />
         </label>
       )}
       <button type="submit" disabled={pending}>

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { readCartId } from '@/lib/cart/cart-cookie';
 import { startCheckout } from '@/lib/checkout/start-checkout';
 import { getEnv } from '@/lib/env';
+import { clientKey } from '@/lib/http/client-address';
 import { getStripe } from '@/lib/stripe';
 import { failure, type Failure } from '@/lib/validation/action-result';
 import { CHECKOUT_FIELDS, CheckoutFormSchema } from '@/lib/validation/checkout';
@@ -33,6 +34,7 @@ export async function startCheckoutAction(_state: CheckoutState, formData: FormD
     stripe: getStripe(),
     siteUrl: getEnv().SITE_URL,
     now: new Date(),
+    clientKey: await clientKey(),
   });
   if (!started.ok) return { ...started, values };
   redirect(started.paymentUrl);

@@ -22,9 +22,7 @@ export function BookDetails({ book, deliveryLabel }: Props) {
         <h1 id="book-title">
           {book.title}
           {book.subtitle && <span className="visually-hidden"> — </span>}
-          {book.subtitle && (
-            <small style={{ display: 'block', fontSize: '1.1rem', fontWeight: 400 }}>{book.subtitle}</small>
-          )}
+          {book.subtitle && <small className="book-subtitle">{book.subtitle}</small>}
         </h1>
         <div className="book-facts">
           {authors.length > 0 && (

@@ -27,6 +27,7 @@ beforeAll(async () => {
 afterAll(() => emulator.stop());
 
 const SITE_URL = 'http://localhost:3000';
+const randomClient = () => `client-${crypto.randomUUID()}`;
 
 async function cartWithOneCopy(onHand = 2) {
   const book = await createTestBook(db, { onHand, withSupplier: false });
@@ -48,6 +49,7 @@ async function startedCheckout() {
     stripe,
     siteUrl: SITE_URL,
     now: new Date(),
+    clientKey: randomClient(),
   });
   if (!started.ok) throw new Error(started.message);
   return { started, order: await orderOf(started.orderReference) };
@@ -64,7 +66,7 @@ describe('startCheckout', () => {
 
   it('ordering again from the same cart replaces the order and closes its payment page', async () => {
     const { cartId } = await cartWithOneCopy();
-    const deps = { stripe, siteUrl: SITE_URL, now: new Date() };
+    const deps = { stripe, siteUrl: SITE_URL, now: new Date(), clientKey: randomClient() };
     const first = await checkout.startCheckout(cartId, SAMPLE_CHECKOUT_FORM, deps);
     const second = await checkout.startCheckout(
       cartId,
@@ -91,6 +93,7 @@ describe('startCheckout', () => {
       stripe: unreachable,
       siteUrl: SITE_URL,
       now: new Date(),
+      clientKey: randomClient(),
     });
     expect(result).toMatchObject({ ok: false, code: 'PAYMENT_UNAVAILABLE' });
     const orders = await db.order.findMany({ where: { cartId }, select: { status: true, attentionReason: true } });
@@ -117,8 +120,60 @@ describe('startCheckout', () => {
       stripe,
       siteUrl: SITE_URL,
       now: new Date(),
+      clientKey: randomClient(),
     });
     expect(result).toMatchObject({ ok: false, code: 'EMPTY_CART', message: 'Votre panier est vide.' });
+  });
+});
+
+describe('one cart, many simultaneous "Commander"', () => {
+  it('leaves one unpaid order and one open payment page, and sends every click to it', async () => {
+    const { cartId } = await cartWithOneCopy(3);
+    const deps = { stripe, siteUrl: SITE_URL, now: new Date(), clientKey: randomClient() };
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => checkout.startCheckout(cartId, SAMPLE_CHECKOUT_FORM, deps)),
+    );
+    const accepted = results.filter((result) => result.ok);
+    // Past the per-cart limit (6 in 10 minutes) the reader is asked to wait; none is a second order.
+    expect(accepted.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(accepted.map((result) => result.ok && result.paymentUrl)).size).toBe(1);
+    expect(new Set(results.filter((result) => !result.ok).map((result) => !result.ok && result.code))).toEqual(
+      new Set(['RATE_LIMITED']),
+    );
+    const orders = await db.order.findMany({ where: { cartId }, select: { status: true, stripeSessionId: true } });
+    expect(orders).toHaveLength(1);
+    expect(orders[0]?.status).toBe('pending_payment');
+    // Every click got the page of that order's one session (same idempotency key at Stripe).
+    const session = await stripe.checkout.sessions.retrieve(orders[0]!.stripeSessionId!);
+    expect(session.status).toBe('open');
+    expect(accepted[0]).toMatchObject({ paymentUrl: session.url });
+  });
+});
+
+describe('limits against hoarding', () => {
+  it('one client holds at most 20 copies across its unpaid orders', async () => {
+    const clientKey = randomClient();
+    const deps = { stripe, siteUrl: SITE_URL, now: new Date(), clientKey };
+    const book = await createTestBook(db, { onHand: 30, withSupplier: false });
+    const carts = await createCarts(db, book.id, 3, 10);
+    const results = [];
+    for (const cartId of carts) results.push(await checkout.startCheckout(cartId, SAMPLE_CHECKOUT_FORM, deps));
+    expect(results.map((result) => (result.ok ? 'ok' : result.code))).toEqual(['ok', 'ok', 'HOLD_LIMIT']);
+    expect(results[2]).toMatchObject({ message: expect.stringContaining('déjà 20 exemplaires réservés') });
+    expect(await db.stockLevel.findUniqueOrThrow({ where: { bookId: book.id } })).toMatchObject({ held: 20 });
+  });
+
+  it('a client is slowed after 10 checkouts in 10 minutes', async () => {
+    const clientKey = randomClient();
+    const deps = { stripe, siteUrl: SITE_URL, now: new Date(), clientKey };
+    const book = await createTestBook(db, { onHand: 0, withSupplier: true });
+    const carts = await createCarts(db, book.id, 11);
+    const codes = [];
+    for (const cartId of carts) {
+      const result = await checkout.startCheckout(cartId, SAMPLE_CHECKOUT_FORM, deps);
+      codes.push(result.ok ? 'ok' : result.code);
+    }
+    expect(codes).toEqual([...Array(10).fill('ok'), 'RATE_LIMITED']);
   });
 });
 

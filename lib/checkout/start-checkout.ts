@@ -1,6 +1,7 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import { abandonOrder, attachCheckoutSession, placeOrder } from '@/lib/data/checkout';
+import { consumeLimit } from '@/lib/data/rate-limits';
 import { checkoutIdempotencyKey, checkoutSessionParams } from '@/lib/payments/checkout-session-params';
 import { failure, type Result } from '@/lib/validation/action-result';
 import type { CheckoutForm } from '@/lib/validation/checkout';
@@ -11,6 +12,8 @@ export type CheckoutDependencies = {
   /** The shop's public URL, for Stripe's return links. */
   siteUrl: string;
   now: Date;
+  /** The client's hashed address (lib/http/client-address.ts): rate limits and the cap on held copies. */
+  clientKey: string;
 };
 
 /**
@@ -22,29 +25,30 @@ export type CheckoutDependencies = {
 export async function startCheckout(
   cartId: string,
   form: CheckoutForm,
-  { stripe, siteUrl, now }: CheckoutDependencies,
+  { stripe, siteUrl, now, clientKey }: CheckoutDependencies,
 ): Promise<Result<{ paymentUrl: string; orderReference: string }>> {
-  const placed = await placeOrder(cartId, form, now);
+  const limited =
+    (await consumeLimit('checkoutPerClient', clientKey)) ?? (await consumeLimit('checkoutPerCart', cartId));
+  if (limited) return limited;
+
+  const placed = await placeOrder(cartId, form, now, clientKey);
   if (!placed.ok) return placed;
   const { order } = placed;
+  if (placed.existingSessionUrl)
+    return { ok: true, paymentUrl: placed.existingSessionUrl, orderReference: order.reference };
 
   // The replaced order's payment page is closed at Stripe too (best effort: if it was paid
   // meanwhile, the webhook honours it).
-  for (const sessionId of placed.replacedSessionIds) {
-    await stripe.checkout.sessions
-      .expire(sessionId)
-      .catch((error: unknown) => console.warn(`checkout: could not expire replaced session ${sessionId}`, error));
-  }
+  for (const sessionId of placed.replacedSessionIds) await expireQuietly(stripe, sessionId);
 
+  let session: Stripe.Checkout.Session;
   try {
-    // Same order, same idempotency key: a retried request never opens a second payment page
-    // (https://docs.stripe.com/api/idempotent_requests).
-    const session = await stripe.checkout.sessions.create(checkoutSessionParams(order, siteUrl), {
+    // Same order, same idempotency key: a retried or concurrent request never opens a second
+    // payment page (https://docs.stripe.com/api/idempotent_requests).
+    session = await stripe.checkout.sessions.create(checkoutSessionParams(order, siteUrl), {
       idempotencyKey: checkoutIdempotencyKey(order),
     });
     if (!session.url) throw new Error(`Stripe returned no URL for session ${session.id}`);
-    await attachCheckoutSession(order.id, session.id);
-    return { ok: true, paymentUrl: session.url, orderReference: order.reference };
   } catch (error) {
     console.error(`checkout: Stripe session for order ${order.reference} failed`, error);
     await abandonOrder(order.id, 'La session de paiement Stripe n’a pas pu être créée.');
@@ -53,4 +57,19 @@ export async function startCheckout(
       'Le paiement est momentanément indisponible. Réessayez dans quelques minutes.',
     );
   }
+  if (!(await attachCheckoutSession(order.id, session.id, session.url))) {
+    // Another "Commander" from this cart replaced the order while its page was being opened.
+    await expireQuietly(stripe, session.id);
+    return failure(
+      'ORDER_REPLACED',
+      'Une autre commande de ce panier vient d’être passée : rechargez la page pour la retrouver.',
+    );
+  }
+  return { ok: true, paymentUrl: session.url, orderReference: order.reference };
+}
+
+async function expireQuietly(stripe: Stripe, sessionId: string): Promise<void> {
+  await stripe.checkout.sessions
+    .expire(sessionId)
+    .catch((error: unknown) => console.warn(`checkout: could not expire session ${sessionId}`, error));
 }

@@ -58,4 +58,35 @@ describe('cart', () => {
     });
     expect(await db.cart.count()).toBe(carts);
   });
+
+  it('60 simultaneous "+1" on one line lose none: the line reaches the cap of 10, the rest are told why', async () => {
+    const book = await createTestBook(db, { onHand: 0, withSupplier: true, title: 'Très demandé' });
+    const first = await cart.changeCartLine(null, { ean: book.ean, quantity: 1 }, 'add');
+    if (!first.ok) throw new Error(first.message);
+    const results = await Promise.all(
+      Array.from({ length: 60 }, () => cart.changeCartLine(first.cartId, { ean: book.ean, quantity: 1 }, 'add')),
+    );
+    expect(results.filter((result) => result.ok)).toHaveLength(9);
+    const refused = results.filter((result) => !result.ok);
+    expect(new Set(refused.map((result) => !result.ok && result.message))).toEqual(
+      new Set(['Au plus 10 exemplaires de « Très demandé » par commande.']),
+    );
+    const line = await db.cartLine.findFirstOrThrow({ where: { cartId: first.cartId, bookId: book.id } });
+    expect(line.quantity).toBe(10);
+  });
+
+  it('caps an online order at 30 copies', async () => {
+    const books = await Promise.all([1, 2, 3, 4].map(() => createTestBook(db, { onHand: 0, withSupplier: true })));
+    let cartId: string | null = null;
+    for (const book of books.slice(0, 3)) {
+      const added = await cart.changeCartLine(cartId, { ean: book.ean, quantity: 10 }, 'add');
+      if (!added.ok) throw new Error(added.message);
+      cartId = added.cartId;
+    }
+    expect(await cart.changeCartLine(cartId, { ean: books[3]!.ean, quantity: 1 }, 'add')).toMatchObject({
+      ok: false,
+      code: 'ORDER_TOO_LARGE',
+    });
+    expect(await db.cartLine.count({ where: { cartId: cartId! } })).toBe(3);
+  });
 });

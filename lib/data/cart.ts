@@ -7,10 +7,12 @@ import { allocate, availableCopies, supplyLimit, type SupplyFacts } from '@/lib/
 import { lineShipWithin, orderDeliveryWindow, orderShipWithin } from '@/lib/orders/delivery-plan';
 import { priceOrder, type DeliveryMethod, type PricedOrder } from '@/lib/pricing';
 import { SHOP_SHIPPING_TABLE } from '@/lib/shop/shipping-config';
-import { failure, type Failure, type Result } from '@/lib/validation/action-result';
+import { SHOP } from '@/lib/shop/config';
+import { failure, type Result } from '@/lib/validation/action-result';
 import type { AddToCartInput, UpdateCartLineInput } from '@/lib/validation/cart';
 import { SUPPLY_FACTS_SELECT } from './book-selects';
-import { lockStock } from './stock-holds';
+import { releaseExpiredHoldsIfAny } from './stock-holds';
+import { Rejection, transact } from './transactions';
 
 export const CART_BOOK_SELECT = {
   id: true,
@@ -97,71 +99,68 @@ export async function getCartView(cartId: string | null, now: Date) {
   };
 }
 
-/** Thrown inside a cart transaction to roll it back whole; returned as a value by the caller. */
-class CartChangeRefused extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.message);
-  }
-}
-
 /**
  * Adds copies of a book (or sets a line's quantity with `mode: 'set'`; 0 removes it).
- * Refuses what cannot be supplied with the reader's message ("Plus que 2 exemplaires…"), and
- * then writes nothing. Creates the cart when the reader has none; returns its id for the cookie.
+ * Refuses what cannot be supplied with the reader's message ("Plus que 2 exemplaires…"), or
+ * more than the shop's caps per book and per order, and then writes nothing. Creates the cart
+ * when the reader has none; returns its id for the cookie.
  * The cart row is locked first, so simultaneous changes of one cart (two tabs, a double click)
- * apply one after the other: 60 simultaneous "+1" give 60 more copies, none lost.
+ * apply one after the other: 60 simultaneous "+1" give 60 more copies, none lost. The book's
+ * stock row is not locked (a cart holds no copy): readers adding the same book do not queue.
  */
 export async function changeCartLine(
   cartId: string | null,
   input: AddToCartInput | UpdateCartLineInput,
   mode: 'add' | 'set',
 ): Promise<Result<{ cartId: string }>> {
-  try {
-    return await getDb().$transaction(async (tx) => {
-      const book = await tx.book.findUnique({ where: { ean: input.ean }, select: { id: true } });
-      if (!book) throw new CartChangeRefused(failure('UNKNOWN_BOOK', 'Ce livre n’existe pas dans notre catalogue.'));
-      const bookId = book.id;
-      const id = cartId ?? randomUUID();
-      // Creates the cart if needed (a new reader, or a cart purged since), then locks its row.
-      await tx.$executeRaw`INSERT INTO "Cart" ("id", "updatedAt") VALUES (${id}::uuid, now()) ON CONFLICT DO NOTHING`;
-      await tx.$queryRaw`SELECT 1 FROM "Cart" WHERE "id" = ${id}::uuid FOR UPDATE`;
-      const existing = await tx.cartLine.findUnique({
+  return transact(async (tx) => {
+    const book = await tx.book.findUnique({ where: { ean: input.ean }, select: { id: true } });
+    if (!book) throw new Rejection(failure('UNKNOWN_BOOK', 'Ce livre n’existe pas dans notre catalogue.'));
+    const bookId = book.id;
+    const id = cartId ?? randomUUID();
+    // Creates the cart if needed (a new reader, or a cart purged since), then locks its row.
+    await tx.$executeRaw`INSERT INTO "Cart" ("id", "updatedAt") VALUES (${id}::uuid, now()) ON CONFLICT DO NOTHING`;
+    await tx.$queryRaw`SELECT 1 FROM "Cart" WHERE "id" = ${id}::uuid FOR UPDATE`;
+    const lines = await tx.cartLine.findMany({ where: { cartId: id }, select: { bookId: true, quantity: true } });
+    const existing = lines.find((line) => line.bookId === bookId)?.quantity ?? 0;
+    const quantity = mode === 'add' ? existing + input.quantity : input.quantity;
+
+    if (quantity > 0) {
+      await releaseExpiredHoldsIfAny(tx, [bookId]);
+      const fresh = await tx.book.findUniqueOrThrow({ where: { id: bookId }, select: CART_BOOK_SELECT });
+      const facts = supplyFacts(fresh);
+      const allocation = allocate(quantity, facts);
+      if (!allocation.ok) throw new Rejection(allocation);
+      if (quantity > supplyLimit(facts)) {
+        throw new Rejection(
+          failure(
+            'QUANTITY_TOO_LARGE',
+            `Au plus ${supplyLimit(facts)} exemplaires de « ${fresh.title} » par commande.`,
+          ),
+        );
+      }
+      const otherCopies = lines.reduce((sum, line) => sum + (line.bookId === bookId ? 0 : line.quantity), 0);
+      if (otherCopies + quantity > SHOP.maxCopiesPerOrder) throw new Rejection(orderTooLarge());
+    }
+
+    if (quantity === 0) {
+      await tx.cartLine.deleteMany({ where: { cartId: id, bookId } });
+    } else {
+      await tx.cartLine.upsert({
         where: { cartId_bookId: { cartId: id, bookId } },
-        select: { quantity: true },
+        create: { cartId: id, bookId, quantity },
+        update: { quantity },
       });
-      const quantity = mode === 'add' ? (existing?.quantity ?? 0) + input.quantity : input.quantity;
+    }
+    await tx.cart.update({ where: { id }, data: { updatedAt: new Date() } });
+    return { ok: true as const, cartId: id };
+  });
+}
 
-      if (quantity > 0) {
-        // Locking also releases expired holds, so the count below is today's.
-        await lockStock(tx, [bookId]);
-        const fresh = await tx.book.findUniqueOrThrow({ where: { id: bookId }, select: CART_BOOK_SELECT });
-        const facts = supplyFacts(fresh);
-        const allocation = allocate(quantity, facts);
-        if (!allocation.ok) throw new CartChangeRefused(allocation);
-        if (quantity > supplyLimit(facts)) {
-          throw new CartChangeRefused(
-            failure(
-              'QUANTITY_TOO_LARGE',
-              `Au plus ${supplyLimit(facts)} exemplaires de « ${fresh.title} » par commande.`,
-            ),
-          );
-        }
-      }
-
-      if (quantity === 0) {
-        await tx.cartLine.deleteMany({ where: { cartId: id, bookId } });
-      } else {
-        await tx.cartLine.upsert({
-          where: { cartId_bookId: { cartId: id, bookId } },
-          create: { cartId: id, bookId, quantity },
-          update: { quantity },
-        });
-      }
-      await tx.cart.update({ where: { id }, data: { updatedAt: new Date() } });
-      return { ok: true as const, cartId: id };
-    });
-  } catch (error) {
-    if (error instanceof CartChangeRefused) return error.failure;
-    throw error;
-  }
+/** The cap on copies per online order (SHOP.maxCopiesPerOrder), in the reader's words. */
+export function orderTooLarge() {
+  return failure(
+    'ORDER_TOO_LARGE',
+    `Au plus ${SHOP.maxCopiesPerOrder} exemplaires par commande en ligne. Pour une commande plus importante (bibliothèque, établissement), contactez la librairie.`,
+  );
 }

@@ -1,6 +1,7 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { getDb } from '@/lib/db';
-import { Prisma } from '@/lib/generated/prisma/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { toDateOnly } from '@/lib/availability';
 import { allocate } from '@/lib/orders/allocation';
 import { lineShipWithin, orderDeliveryWindow, orderShipWithin } from '@/lib/orders/delivery-plan';
@@ -8,168 +9,261 @@ import { newOrderReference } from '@/lib/orders/reference';
 import type { OrderForPayment } from '@/lib/payments/checkout-session-params';
 import { SHOP } from '@/lib/shop/config';
 import { SHOP_SHIPPING_TABLE } from '@/lib/shop/shipping-config';
-import { failure, type Failure, type Result } from '@/lib/validation/action-result';
+import { failure, type Result } from '@/lib/validation/action-result';
 import type { CheckoutForm } from '@/lib/validation/checkout';
-import { CART_BOOK_SELECT, priceLines, supplyFacts } from './cart';
+import { CART_BOOK_SELECT, orderTooLarge, priceLines, supplyFacts } from './cart';
 import { lockStock, releaseOrderHolds, type StockRow } from './stock-holds';
+import { Rejection, transact, type Tx } from './transactions';
 
-/** Thrown inside the transaction to roll it back whole; caught below and returned as a value. */
-class CheckoutRejected extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.message);
-  }
-}
-
-// Buyers of the same book queue on its stock row; let them wait their turn for a while.
-const TRANSACTION_LIMITS = { maxWait: 15_000, timeout: 20_000 };
+export type PlacedOrder = {
+  order: OrderForPayment;
+  /** Payment pages of the unpaid orders this one replaced: to close at Stripe. */
+  replacedSessionIds: string[];
+  /** Set when an identical "Commander" already opened a payment page: go back to it. */
+  existingSessionUrl: string | null;
+};
 
 /**
  * Turns the cart into an order awaiting payment, in one transaction: prices every line from
- * the database (lib/pricing), holds the copies on hand until the hold expires, and plans the
- * rest as backorders from the distributor. Nothing is written when a line cannot be supplied.
+ * the database (lib/pricing), holds the copies on hand, and plans the rest as backorders from
+ * the distributor. Nothing is written when a line cannot be supplied.
+ * - One checkout at a time per cart (its row is locked) and per client (an advisory lock on its
+ *   key): a double click or two tabs leave one unpaid order. An identical "Commander" (same
+ *   lines, same form) goes back to the order already placed; a different one replaces it.
+ * - The copies are held for SHOP.provisionalHoldMinutes until the payment page exists
+ *   (attachCheckoutSession extends them), so a crash in between strands nothing for long.
+ * - One client holds at most SHOP.maxHeldCopiesPerClient copies across its unpaid orders.
  */
 export async function placeOrder(
   cartId: string,
   form: CheckoutForm,
   now: Date,
-): Promise<Result<{ order: OrderForPayment; replacedSessionIds: string[] }>> {
-  try {
-    return await getDb().$transaction(async (tx) => {
-      // One checkout at a time per cart, whatever the number of tabs, clicks or app instances.
-      await tx.$queryRaw`SELECT 1 FROM "Cart" WHERE "id" = ${cartId}::uuid FOR UPDATE`;
-      const cartLines = await tx.cartLine.findMany({
-        where: { cartId },
-        orderBy: { bookId: 'asc' },
-        select: { quantity: true, book: { select: CART_BOOK_SELECT } },
-      });
-      if (cartLines.length === 0) throw new CheckoutRejected(failure('EMPTY_CART', 'Votre panier est vide.'));
-
-      const { stock, replacedSessionIds } = await lockAndReplaceUnpaidOrders(
-        tx,
-        cartId,
-        cartLines.map((line) => line.book.id),
-      );
-      const plans = cartLines.map(({ book, quantity }) => {
-        const result = allocate(quantity, supplyFacts(book, stock.get(book.id) ?? null));
-        if (!result.ok) throw new CheckoutRejected(result);
-        return { book, quantity, allocation: result.allocation, shipWithin: lineShipWithin(result.allocation, book) };
-      });
-
-      const priced = priceLines(plans, form.deliveryMethod);
-      if (!priced.ok) throw new CheckoutRejected(priced);
-      const pricing = priced.order;
-      const window = orderDeliveryWindow(orderShipWithin(plans.map((p) => p.shipWithin)), form.deliveryMethod, now);
-      const holdExpiresAt = new Date(now.getTime() + SHOP.holdMinutes * 60_000);
-
-      const created = await tx.order.create({
-        data: {
-          reference: newOrderReference(),
-          cartId,
-          email: form.email,
-          fullName: form.fullName,
-          phone: form.phone,
-          addressLine1: form.addressLine1,
-          addressLine2: form.addressLine2,
-          postalCode: form.postalCode,
-          city: form.city,
-          deliveryMethod: form.deliveryMethod,
-          goodsCents: pricing.totals.goodsCents,
-          shippingCents: pricing.totals.shippingCents,
-          totalCents: pricing.totals.totalInclVatCents,
-          pricing: pricing as unknown as Prisma.InputJsonValue,
-          deliveryEarliestOn: window ? toDateOnly(window.earliest) : null,
-          deliveryLatestOn: window ? toDateOnly(window.latest) : null,
-          holdExpiresAt,
-          lines: {
-            create: plans.map((plan, index) => {
-              const line = pricing.lines[index];
-              if (!line || line.ean !== plan.book.ean) throw new Error('Priced lines do not match the cart lines');
-              return {
-                bookId: plan.book.id,
-                ean: plan.book.ean,
-                title: plan.book.title,
-                quantity: plan.quantity,
-                unitPriceCents: line.unitPriceCents,
-                lineTotalCents: line.lineTotalCents,
-                vatRateBasisPoints: line.vatRateBasisPoints,
-                fromStockQuantity: plan.allocation.fromStock,
-                backorderQuantity: plan.allocation.backorder,
-                shipWithinMinDays: plan.shipWithin?.minDays ?? 0,
-                shipWithinMaxDays: plan.shipWithin?.maxDays ?? 0,
-              };
-            }),
-          },
-          holds: {
-            create: plans
-              .filter((plan) => plan.allocation.fromStock > 0)
-              .map((plan) => ({ bookId: plan.book.id, quantity: plan.allocation.fromStock, expiresAt: holdExpiresAt })),
-          },
-        },
-        select: { id: true, reference: true, email: true, totalCents: true, shippingCents: true, holdExpiresAt: true },
-      });
-      for (const plan of plans) {
-        if (plan.allocation.fromStock === 0) continue;
-        await tx.stockLevel.update({
-          where: { bookId: plan.book.id },
-          data: { held: { increment: plan.allocation.fromStock } },
-        });
-      }
-      const order: OrderForPayment = {
-        ...created,
-        shippingLabel: SHOP_SHIPPING_TABLE[form.deliveryMethod].label,
-        lines: plans.map((plan, index) => ({
-          ean: plan.book.ean,
-          title: plan.book.title,
-          quantity: plan.quantity,
-          unitPriceCents: pricing.lines[index]?.unitPriceCents ?? 0,
-        })),
-      };
-      return { ok: true as const, order, replacedSessionIds };
-    }, TRANSACTION_LIMITS);
-  } catch (error) {
-    if (error instanceof CheckoutRejected) return error.failure;
-    // Too many buyers queued on the same copies: say so instead of failing the page.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2028') {
-      return failure('BUSY', 'Beaucoup de commandes arrivent en même temps : réessayez dans un instant.');
+  clientKey: string,
+): Promise<Result<PlacedOrder>> {
+  return transact(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`client:${clientKey}`}, 0))`;
+    await tx.$queryRaw`SELECT 1 FROM "Cart" WHERE "id" = ${cartId}::uuid FOR UPDATE`;
+    const cartLines = await tx.cartLine.findMany({
+      where: { cartId },
+      orderBy: { bookId: 'asc' },
+      select: { quantity: true, book: { select: CART_BOOK_SELECT } },
+    });
+    if (cartLines.length === 0) throw new Rejection(failure('EMPTY_CART', 'Votre panier est vide.'));
+    if (cartLines.reduce((sum, line) => sum + line.quantity, 0) > SHOP.maxCopiesPerOrder) {
+      throw new Rejection(orderTooLarge());
     }
-    throw error;
-  }
+    const fingerprint = checkoutFingerprint(cartLines, form);
+
+    const unpaid = await tx.order.findMany({
+      where: { cartId, status: 'pending_payment' },
+      select: { id: true, checkoutFingerprint: true, holdExpiresAt: true, stripeSessionUrl: true },
+    });
+    const same = unpaid.find(
+      (order) =>
+        order.checkoutFingerprint === fingerprint &&
+        order.holdExpiresAt.getTime() - now.getTime() > REUSE_MARGIN_MINUTES * 60_000,
+    );
+    if (same && unpaid.length === 1) {
+      return {
+        ok: true as const,
+        order: await loadOrderForPayment(tx, same.id),
+        replacedSessionIds: [],
+        existingSessionUrl: same.stripeSessionUrl,
+      };
+    }
+
+    const { stock, replacedSessionIds } = await lockAndReplaceUnpaidOrders(
+      tx,
+      unpaid.map((order) => order.id),
+      cartLines.map((line) => line.book.id),
+    );
+    const plans = cartLines.map(({ book, quantity }) => {
+      const result = allocate(quantity, supplyFacts(book, stock.get(book.id) ?? null));
+      if (!result.ok) throw new Rejection(result);
+      return { book, quantity, allocation: result.allocation, shipWithin: lineShipWithin(result.allocation, book) };
+    });
+    const copiesToHold = plans.reduce((sum, plan) => sum + plan.allocation.fromStock, 0);
+    if (copiesToHold > 0) await checkClientHoldCap(tx, clientKey, copiesToHold);
+
+    const priced = priceLines(plans, form.deliveryMethod);
+    if (!priced.ok) throw new Rejection(priced);
+    const pricing = priced.order;
+    const window = orderDeliveryWindow(orderShipWithin(plans.map((p) => p.shipWithin)), form.deliveryMethod, now);
+    const holdExpiresAt = new Date(now.getTime() + SHOP.holdMinutes * 60_000);
+    const provisionalExpiry = new Date(now.getTime() + SHOP.provisionalHoldMinutes * 60_000);
+
+    const created = await tx.order.create({
+      data: {
+        reference: newOrderReference(),
+        cartId,
+        email: form.email,
+        fullName: form.fullName,
+        phone: form.phone,
+        addressLine1: form.addressLine1,
+        addressLine2: form.addressLine2,
+        postalCode: form.postalCode,
+        city: form.city,
+        deliveryMethod: form.deliveryMethod,
+        goodsCents: pricing.totals.goodsCents,
+        shippingCents: pricing.totals.shippingCents,
+        totalCents: pricing.totals.totalInclVatCents,
+        pricing: pricing as unknown as Prisma.InputJsonValue,
+        deliveryEarliestOn: window ? toDateOnly(window.earliest) : null,
+        deliveryLatestOn: window ? toDateOnly(window.latest) : null,
+        holdExpiresAt,
+        checkoutFingerprint: fingerprint,
+        clientKey,
+        lines: {
+          create: plans.map((plan, index) => {
+            const line = pricing.lines[index];
+            if (!line || line.ean !== plan.book.ean) throw new Error('Priced lines do not match the cart lines');
+            return {
+              bookId: plan.book.id,
+              ean: plan.book.ean,
+              title: plan.book.title,
+              quantity: plan.quantity,
+              unitPriceCents: line.unitPriceCents,
+              lineTotalCents: line.lineTotalCents,
+              vatRateBasisPoints: line.vatRateBasisPoints,
+              fromStockQuantity: plan.allocation.fromStock,
+              backorderQuantity: plan.allocation.backorder,
+              shipWithinMinDays: plan.shipWithin?.minDays ?? 0,
+              shipWithinMaxDays: plan.shipWithin?.maxDays ?? 0,
+            };
+          }),
+        },
+        holds: {
+          create: plans
+            .filter((plan) => plan.allocation.fromStock > 0)
+            .map((plan) => ({
+              bookId: plan.book.id,
+              quantity: plan.allocation.fromStock,
+              expiresAt: provisionalExpiry,
+            })),
+        },
+      },
+      select: { id: true },
+    });
+    for (const plan of plans) {
+      if (plan.allocation.fromStock === 0) continue;
+      await tx.stockLevel.update({
+        where: { bookId: plan.book.id },
+        data: { held: { increment: plan.allocation.fromStock } },
+      });
+    }
+    return {
+      ok: true as const,
+      order: await loadOrderForPayment(tx, created.id),
+      replacedSessionIds,
+      existingSessionUrl: null,
+    };
+  });
+}
+
+/** An identical order is reused only if its copies stay held long enough to pay. */
+const REUSE_MARGIN_MINUTES = 10;
+
+/** The same cart lines and the same form give the same fingerprint. */
+function checkoutFingerprint(lines: { quantity: number; book: { id: number } }[], form: CheckoutForm): string {
+  const content = JSON.stringify({ lines: lines.map((line) => [line.book.id, line.quantity]), form });
+  return createHash('sha256').update(content).digest('hex');
+}
+
+async function checkClientHoldCap(tx: Tx, clientKey: string, copiesToHold: number): Promise<void> {
+  const [row] = await tx.$queryRaw<{ held: number }[]>`
+    SELECT COALESCE(SUM(h."quantity"), 0)::int AS held
+    FROM "Hold" h JOIN "Order" o ON o."id" = h."orderId"
+    WHERE o."clientKey" = ${clientKey} AND o."status" = 'pending_payment'
+      AND h."status" = 'active' AND h."expiresAt" > now()`;
+  const held = row?.held ?? 0;
+  if (held + copiesToHold <= SHOP.maxHeldCopiesPerClient) return;
+  throw new Rejection(
+    failure(
+      'HOLD_LIMIT',
+      `Vous avez déjà ${held} exemplaire${held > 1 ? 's' : ''} réservé${held > 1 ? 's' : ''} dans des commandes en attente de paiement ; au plus ${SHOP.maxHeldCopiesPerClient} à la fois. Réglez ou laissez expirer ces commandes avant d’en passer une autre.`,
+    ),
+  );
+}
+
+/** What Stripe's Checkout Session is built from, read back from the order as stored. */
+async function loadOrderForPayment(tx: Tx, orderId: number): Promise<OrderForPayment> {
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: {
+      id: true,
+      reference: true,
+      email: true,
+      totalCents: true,
+      shippingCents: true,
+      holdExpiresAt: true,
+      deliveryMethod: true,
+    },
+  });
+  const lines = await tx.orderLine.findMany({
+    where: { orderId },
+    orderBy: { bookId: 'asc' },
+    select: { ean: true, title: true, quantity: true, unitPriceCents: true },
+  });
+  const { deliveryMethod, ...rest } = order;
+  return { ...rest, shippingLabel: SHOP_SHIPPING_TABLE[deliveryMethod].label, lines };
 }
 
 /**
- * Locks the stock of the cart's books and, when the reader comes back from the payment page
- * and orders again, replaces the cart's unpaid order: its holds return to the shelf (a late
- * payment of it is still honoured by the webhook). Every book involved is locked at once, in
- * one order, so this never deadlocks with another buyer. Call with the cart row locked.
+ * Locks the stock of the cart's books and of the cart's unpaid orders, and replaces those
+ * orders: their holds return to the shelf (a late payment of one is still honoured by the
+ * webhook). Every book involved is locked at once, in one order, so this never deadlocks.
  */
 async function lockAndReplaceUnpaidOrders(
-  tx: Prisma.TransactionClient,
-  cartId: string,
+  tx: Tx,
+  unpaidOrderIds: number[],
   bookIds: number[],
 ): Promise<{ stock: Map<number, StockRow>; replacedSessionIds: string[] }> {
-  const unpaid = await tx.order.findMany({
-    where: { cartId, status: 'pending_payment' },
-    select: { id: true, stripeSessionId: true, holds: { where: { status: 'active' }, select: { bookId: true } } },
-  });
-  const heldBookIds = unpaid.flatMap((order) => order.holds.map((hold) => hold.bookId));
+  const heldBookIds =
+    unpaidOrderIds.length === 0
+      ? []
+      : (
+          await tx.hold.findMany({
+            where: { orderId: { in: unpaidOrderIds }, status: 'active' },
+            select: { bookId: true },
+          })
+        ).map((hold) => hold.bookId);
   const stock = await lockStock(tx, [...bookIds, ...heldBookIds]);
-  if (unpaid.length === 0) return { stock, replacedSessionIds: [] };
+  if (unpaidOrderIds.length === 0) return { stock, replacedSessionIds: [] };
 
-  const ids = unpaid.map((order) => order.id);
-  await releaseOrderHolds(tx, ids, { stockLocked: true });
-  await tx.order.updateMany({ where: { id: { in: ids } }, data: { status: 'replaced' } });
+  await releaseOrderHolds(tx, unpaidOrderIds, { stockLocked: true });
+  await tx.order.updateMany({ where: { id: { in: unpaidOrderIds } }, data: { status: 'replaced' } });
   const rows = await tx.stockLevel.findMany({
     where: { bookId: { in: [...stock.keys()] } },
     select: { bookId: true, onHand: true, held: true },
   });
+  const replaced = await tx.order.findMany({
+    where: { id: { in: unpaidOrderIds }, stripeSessionId: { not: null } },
+    select: { stripeSessionId: true },
+  });
   return {
     stock: new Map(rows.map((row) => [row.bookId, row])),
-    replacedSessionIds: unpaid.flatMap((order) => (order.stripeSessionId ? [order.stripeSessionId] : [])),
+    replacedSessionIds: replaced.flatMap((order) => (order.stripeSessionId ? [order.stripeSessionId] : [])),
   };
 }
 
-export async function attachCheckoutSession(orderId: number, sessionId: string): Promise<void> {
-  await getDb().order.update({ where: { id: orderId }, data: { stripeSessionId: sessionId } });
+/**
+ * Records the order's payment page and holds its copies until the order's expiry (the same
+ * instant as the session's `expires_at`). False when the order was replaced or closed
+ * meanwhile: the caller closes the page it just opened.
+ */
+export async function attachCheckoutSession(orderId: number, sessionId: string, sessionUrl: string): Promise<boolean> {
+  return getDb().$transaction(async (tx) => {
+    const attached = await tx.order.updateMany({
+      where: { id: orderId, status: 'pending_payment' },
+      data: { stripeSessionId: sessionId, stripeSessionUrl: sessionUrl },
+    });
+    if (attached.count === 0) return false;
+    await tx.$executeRaw`
+      UPDATE "Hold" h SET "expiresAt" = o."holdExpiresAt", "updatedAt" = now()
+      FROM "Order" o
+      WHERE h."orderId" = o."id" AND o."id" = ${orderId} AND h."status" = 'active'`;
+    return true;
+  });
 }
 
 /** The payment could not start (Stripe unreachable): the order expires and its copies return. */

@@ -61,10 +61,10 @@ function refundEvent(order: Order, paymentIntent: string): Stripe.Event {
 async function placeTestOrder(options: { onHand: number; withSupplier: boolean; quantity?: number }) {
   const book = await createTestBook(db, options);
   const [cartId] = await createCarts(db, book.id, 1, options.quantity ?? 1);
-  const placed = await checkout.placeOrder(cartId!, FORM, new Date());
+  const placed = await checkout.placeOrder(cartId!, FORM, new Date(), `client-${cartId}`);
   if (!placed.ok) throw new Error(placed.message);
   const sessionId = `cs_test_${placed.order.reference}`;
-  await checkout.attachCheckoutSession(placed.order.id, sessionId);
+  await checkout.attachCheckoutSession(placed.order.id, sessionId, `https://pay.example/${sessionId}`);
   return { book, order: { ...placed.order, sessionId }, cartId: cartId! };
 }
 
@@ -185,7 +185,12 @@ describe('Stripe events', () => {
 describe('ordering again from the same cart', () => {
   it('replaces the unpaid order: its hold returns to the shelf, the new one holds', async () => {
     const { book, order, cartId } = await placeTestOrder({ onHand: 2, withSupplier: false, quantity: 2 });
-    const again = await checkout.placeOrder(cartId, FORM, new Date());
+    const again = await checkout.placeOrder(
+      cartId,
+      { ...FORM, deliveryMethod: 'shop_pickup' },
+      new Date(),
+      `client-${cartId}`,
+    );
     if (!again.ok) throw new Error(again.message);
     expect(again.replacedSessionIds).toEqual([order.sessionId]);
     expect((await snapshot(order.id, book.id)).order.status).toBe('replaced');
@@ -227,7 +232,7 @@ describe('payment after the hold expired', () => {
     await expireHold(order.id);
     // Another reader takes the last copy meanwhile.
     const [otherCart] = await createCarts(db, book.id, 1);
-    const other = await checkout.placeOrder(otherCart!, FORM, new Date());
+    const other = await checkout.placeOrder(otherCart!, FORM, new Date(), `client-${otherCart}`);
     expect(other.ok).toBe(true);
 
     await deliver([
@@ -249,7 +254,7 @@ describe('payment after the hold expired', () => {
     const { book, order } = await placeTestOrder({ onHand: 1, withSupplier: false });
     await expireHold(order.id);
     const [otherCart] = await createCarts(db, book.id, 1);
-    expect((await checkout.placeOrder(otherCart!, FORM, new Date())).ok).toBe(true);
+    expect((await checkout.placeOrder(otherCart!, FORM, new Date(), `client-${otherCart}`)).ok).toBe(true);
 
     const result = await payments.applyStripeEvent(
       sessionEvent('checkout.session.completed', order, { payment_status: 'paid', payment_intent: 'pi_late_3' }),

@@ -1,20 +1,16 @@
 import 'server-only';
 import type Stripe from 'stripe';
-import { getDb } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { toDateOnly } from '@/lib/availability';
 import { supplierCanSupply } from '@/lib/catalog/book-availability';
 import { lineShipWithin, orderDeliveryWindow, orderShipWithin } from '@/lib/orders/delivery-plan';
 import { planPayment } from '@/lib/orders/payment-plan';
 import { canMoveTo, type OrderStatus } from '@/lib/orders/status';
+import { eventShapeProblem } from '@/lib/payments/event-shape';
 import { failure, type Result } from '@/lib/validation/action-result';
 import { SUPPLY_FACTS_SELECT } from './book-selects';
 import { lockStock, refreshStoredAvailability, releaseOrderHolds } from './stock-holds';
-
-type Tx = Prisma.TransactionClient;
-
-/** Thrown inside the transaction to roll it back whole (the event id included). */
-class EventNotYetApplicable extends Error {}
+import { Rejection, transact, type Tx } from './transactions';
 
 export type RefundRequest = { orderId: number; reference: string; paymentIntentId: string };
 export type EventResult = { outcome: string; refund?: RefundRequest };
@@ -24,34 +20,29 @@ export type EventResult = { outcome: string; refund?: RefundRequest };
  * so a redelivery is a no-op (https://docs.stripe.com/webhooks#handle-duplicate-events);
  * the order row is locked, and its status only moves forward, so events in any order end
  * in the same state (https://docs.stripe.com/webhooks#event-ordering).
+ * Failures write nothing, and the webhook answers non-2xx so that Stripe delivers the event
+ * again later (https://docs.stripe.com/webhooks#retries): EVENT_NOT_YET_APPLICABLE (a refund
+ * whose payment is not recorded yet) or BUSY.
  */
-export async function applyStripeEvent(
-  event: Stripe.Event,
-  now: Date,
-): Promise<Result<EventResult, 'EVENT_NOT_YET_APPLICABLE'>> {
-  try {
-    return await getDb().$transaction(async (tx) => {
-      const recorded = await tx.paymentEvent.createMany({
-        data: [{ id: event.id, type: event.type, outcome: 'en cours' }],
-        skipDuplicates: true,
-      });
-      if (recorded.count === 0) return { ok: true as const, outcome: 'duplicate' };
-
-      const orderId = await findOrderId(tx, event);
-      if (orderId === null && event.type === 'charge.refunded') {
-        throw new EventNotYetApplicable(`${event.id}: no order has this payment yet`);
-      }
-      const result: EventResult =
-        orderId === null ? { outcome: 'ignored: no matching order' } : await applyToOrder(tx, orderId, event, now);
-      await tx.paymentEvent.update({ where: { id: event.id }, data: { outcome: result.outcome, orderId } });
-      return { ok: true as const, ...result };
+export async function applyStripeEvent(event: Stripe.Event, now: Date): Promise<Result<EventResult>> {
+  const malformed = eventShapeProblem(event);
+  return transact(async (tx) => {
+    const recorded = await tx.paymentEvent.createMany({
+      data: [{ id: event.id, type: event.type, outcome: malformed ? 'ignored: malformed event' : 'en cours' }],
+      skipDuplicates: true,
     });
-  } catch (error) {
-    // Nothing was written: the webhook answers non-2xx, so Stripe delivers the event again
-    // later (https://docs.stripe.com/webhooks#retries).
-    if (error instanceof EventNotYetApplicable) return failure('EVENT_NOT_YET_APPLICABLE', error.message);
-    throw error;
-  }
+    if (recorded.count === 0) return { ok: true as const, outcome: 'duplicate' };
+    if (malformed) return { ok: true as const, outcome: 'ignored: malformed event' };
+
+    const orderId = await findOrderId(tx, event);
+    if (orderId === null && event.type === 'charge.refunded') {
+      throw new Rejection(failure('EVENT_NOT_YET_APPLICABLE', `${event.id}: no order has this payment yet`));
+    }
+    const result: EventResult =
+      orderId === null ? { outcome: 'ignored: no matching order' } : await applyToOrder(tx, orderId, event, now);
+    await tx.paymentEvent.update({ where: { id: event.id }, data: { outcome: result.outcome, orderId } });
+    return { ok: true as const, ...result };
+  });
 }
 
 async function findOrderId(tx: Tx, event: Stripe.Event): Promise<number | null> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocate, availableCopies, MAX_QUANTITY_PER_LINE, supplyLimit } from './allocation';
+import { allocate, availableCopies, supplyLimit } from './allocation';
 
 const book = (available: number, supplierCanSupply: boolean) => ({
   title: 'Droit civil',
@@ -53,10 +53,14 @@ describe('allocate', () => {
 });
 
 describe('supplyLimit', () => {
-  it('caps by the shelf without a supplier, by the line maximum with one', () => {
+  it('caps by the shelf without a supplier, by the shop’s cap per book with one', () => {
     expect(supplyLimit(book(2, false))).toBe(2);
-    expect(supplyLimit(book(2, true))).toBe(MAX_QUANTITY_PER_LINE);
-    expect(supplyLimit(book(500, false))).toBe(MAX_QUANTITY_PER_LINE);
+    expect(supplyLimit(book(2, true))).toBe(10);
+    expect(supplyLimit(book(500, false))).toBe(10);
     expect(supplyLimit(book(-3, false))).toBe(0);
+  });
+  it('takes a higher cap for a bookseller serving an institution', () => {
+    expect(supplyLimit(book(500, false), 200)).toBe(200);
+    expect(supplyLimit(book(2, true), 200)).toBe(200);
   });
 });

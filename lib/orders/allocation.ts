@@ -1,9 +1,8 @@
 // How the copies of an order line are supplied: from the shop's shelf first, then from the
 // distributor when the book can be ordered there. Pure: the data layer supplies the figures
 // under a row lock and writes the result in the same transaction.
+import { SHOP } from '@/lib/shop/config';
 import { failure, type Result } from '@/lib/validation/action-result';
-
-export const MAX_QUANTITY_PER_LINE = 99;
 
 /**
  * Copies a reader can still buy: on the shelf and not held for an unpaid order. The one
@@ -26,11 +25,12 @@ export type Allocation = { fromStock: number; backorder: number };
 
 export type SupplyProblemCode = 'NOT_ENOUGH_COPIES' | 'NOT_ORDERABLE';
 
-/** The most copies a reader may put in the cart for this book right now. */
-export function supplyLimit(facts: Pick<SupplyFacts, 'available' | 'supplierCanSupply'>): number {
-  return facts.supplierCanSupply
-    ? MAX_QUANTITY_PER_LINE
-    : Math.min(Math.max(facts.available, 0), MAX_QUANTITY_PER_LINE);
+/** The most copies a reader may put in the cart for this book right now (the shop's cap, or what is left). */
+export function supplyLimit(
+  facts: Pick<SupplyFacts, 'available' | 'supplierCanSupply'>,
+  maxCopiesPerBook: number = SHOP.maxCopiesPerBook,
+): number {
+  return facts.supplierCanSupply ? maxCopiesPerBook : Math.min(Math.max(facts.available, 0), maxCopiesPerBook);
 }
 
 export function allocate(quantity: number, facts: SupplyFacts): Result<{ allocation: Allocation }, SupplyProblemCode> {

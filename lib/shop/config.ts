@@ -14,6 +14,19 @@ export const SHOP = {
    * (https://docs.stripe.com/api/checkout/sessions/create#create_checkout_session-expires_at).
    */
   holdMinutes: 35,
+  /**
+   * Copies stay held this long until the order has its payment page; attaching the Checkout
+   * Session extends them to holdMinutes. A crash between the two gives them back within this.
+   */
+  provisionalHoldMinutes: 2,
+  /**
+   * Limits of an online order by one reader, against hoarding (copies held for 35 minutes are
+   * copies other readers cannot buy). Larger orders (a library, a school) go through the shop.
+   */
+  maxCopiesPerBook: 10,
+  maxCopiesPerOrder: 30,
+  /** Copies on the shelf one client (one address) may hold at once across its unpaid orders. */
+  maxHeldCopiesPerClient: 20,
 } as const;
 
 export const CATALOG_PAGE_SIZE = 24;

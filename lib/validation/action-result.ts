@@ -11,6 +11,8 @@ export type Failure<Code extends string = string> = {
   fieldErrors?: Record<string, string>;
   /** Every problem found, when validation found several. */
   issues?: Issue[];
+  /** For BUSY and RATE_LIMITED: seconds before trying again (the HTTP Retry-After). */
+  retryAfterSeconds?: number;
 };
 
 export type Result<T extends object = object, Code extends string = string> = ({ ok: true } & T) | Failure<Code>;
@@ -18,7 +20,7 @@ export type Result<T extends object = object, Code extends string = string> = ({
 export function failure<Code extends string>(
   code: Code,
   message: string,
-  details: { fieldErrors?: Record<string, string>; issues?: Issue[] } = {},
+  details: { fieldErrors?: Record<string, string>; issues?: Issue[]; retryAfterSeconds?: number } = {},
 ): Failure<Code> {
   return {
     ok: false,
@@ -26,5 +28,6 @@ export function failure<Code extends string>(
     message,
     ...(details.fieldErrors && { fieldErrors: details.fieldErrors }),
     ...(details.issues && { issues: details.issues }),
+    ...(details.retryAfterSeconds !== undefined && { retryAfterSeconds: details.retryAfterSeconds }),
   };
 }

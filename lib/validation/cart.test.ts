@@ -9,7 +9,7 @@ describe('cart form schemas', () => {
     });
     expect(AddToCartSchema.parse({ ean: '9782296013681' })).toEqual({ ean: '9782296013681', quantity: 1 });
   });
-  it.each([['0'], ['-1'], ['2.5'], ['1e3'], ['100'], ['99999999999'], [''], ['abc']])(
+  it.each([['0'], ['-1'], ['2.5'], ['1e3'], ['11'], ['100'], ['99999999999'], [''], ['abc'], ['1\u0000']])(
     'refuses quantity %s to add',
     (quantity) => {
       const result = AddToCartSchema.safeParse({ ean: '9782296013681', quantity });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { isValidEan13 } from '@/lib/isbn';
-import { MAX_QUANTITY_PER_LINE } from '@/lib/orders/allocation';
+import { SHOP } from '@/lib/shop/config';
 
-const QUANTITY_MESSAGE = `Indiquez un nombre entier d’exemplaires, entre 1 et ${MAX_QUANTITY_PER_LINE}.`;
+const QUANTITY_MESSAGE = `Indiquez un nombre entier d’exemplaires, entre 1 et ${SHOP.maxCopiesPerBook}.`;
 
 const ean = z.string({ error: 'Livre inconnu.' }).trim().refine(isValidEan13, { error: 'Livre inconnu.' });
 
@@ -14,7 +14,7 @@ const quantity = (min: number) =>
     .regex(/^\d{1,3}$/, { error: QUANTITY_MESSAGE })
     .transform(Number)
     .pipe(
-      z.number().int().min(min, { error: QUANTITY_MESSAGE }).max(MAX_QUANTITY_PER_LINE, { error: QUANTITY_MESSAGE }),
+      z.number().int().min(min, { error: QUANTITY_MESSAGE }).max(SHOP.maxCopiesPerBook, { error: QUANTITY_MESSAGE }),
     );
 
 export const AddToCartSchema = z.object({ ean, quantity: quantity(1).default(1) });

@@ -31,14 +31,27 @@ describe('CheckoutFormSchema', () => {
     expect(form.deliveryMethod).toBe('shop_pickup');
   });
 
+  it.each(['20000', '20290', '98000', '98090', '01000', '95999'])(
+    'delivers to postcode %s (Corsica, Monaco)',
+    (postalCode) => {
+      expect(CheckoutFormSchema.safeParse({ ...valid, postalCode }).success).toBe(true);
+    },
+  );
+
   it.each(['+33 6 12 34 56 78', '0033612345678', '01.23.45.67.89'])('accepts phone %s', (phone) => {
     expect(CheckoutFormSchema.safeParse({ ...valid, phone }).success).toBe(true);
   });
 
   it.each([
-    ['postalCode', '7500', 'Code postal français'],
-    ['postalCode', '00123', 'Code postal français'],
-    ['postalCode', '99000', 'Code postal français'],
+    ['postalCode', '7500', 'Code postal de France métropolitaine'],
+    ['postalCode', '00123', 'Code postal de France métropolitaine'],
+    ['postalCode', '99000', 'Code postal de France métropolitaine'],
+    ['postalCode', '97400', 'Code postal de France métropolitaine'],
+    ['postalCode', '98600', 'Code postal de France métropolitaine'],
+    ['postalCode', '98800', 'Code postal de France métropolitaine'],
+    ['fullName', 'Camille\u0000Martin', 'caractères non autorisés'],
+    ['addressLine1', '12 rue\u001b[31m Soufflot', 'caractères non autorisés'],
+    ['city', 'Paris\u0007', 'caractères non autorisés'],
     ['phone', '12345', 'Numéro de téléphone'],
     ['phone', '06 12 34 56', 'Numéro de téléphone'],
     ['email', 'pas-un-email', 'Adresse e-mail invalide'],

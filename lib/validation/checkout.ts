@@ -1,25 +1,20 @@
 import { z } from 'zod';
 import { DeliveryMethodSchema } from '@/lib/pricing/schemas';
+import { plainText } from './plain-text';
 
 // The delivery form of /commande. Messages are shown next to each field.
-// Delivery in metropolitan France, Corsica and Monaco for now (Colissimo's domestic rates);
-// French postal codes: La Poste, 5 digits, 01000–98999 (https://www.laposte.fr/).
-const POSTAL_CODE = /^(?:0[1-9]|[1-8]\d|9[0-5]|98)\d{3}$/;
+// Delivery in metropolitan France, Corsica and Monaco only (Colissimo's domestic rate):
+// La Poste's 5-digit codes 01000–95999 (Corsica is 20xxx) and Monaco's 980xx. Not the overseas
+// codes 97xxx (DROM) nor 984xx–988xx (TAAF, Wallis-et-Futuna, Polynésie, Nouvelle-Calédonie),
+// which ship at other rates (https://www.laposte.fr/, codes postaux).
+const POSTAL_CODE = /^(?:0[1-9]|[1-8]\d|9[0-5])\d{3}$|^980\d{2}$/;
 // French phone numbers, national (06 12 34 56 78) or international (+33 6 12 34 56 78) form (ARCEP numbering plan).
 const PHONE = /^(?:(?:\+|00)33[\s.-]?|0)[1-9](?:[\s.-]?\d{2}){4}$/;
 
-const text = (max: number, required: string) =>
-  z
-    .string({ error: required })
-    .trim()
-    .min(1, { error: required })
-    .max(max, { error: `${max} caractères au plus.` });
+const text = (max: number, required: string) => plainText(max, required);
 
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `${max} caractères au plus.` })
+  plainText(max)
     .optional()
     .transform((value) => (value ? value : undefined));
 
@@ -63,7 +58,7 @@ export const CheckoutFormSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['postalCode'],
-        message: 'Code postal français à 5 chiffres (exemple : 75005).',
+        message: 'Code postal de France métropolitaine, de Corse ou de Monaco, à 5 chiffres (exemple : 75005).',
       });
     }
     if (!form.city) ctx.addIssue({ code: 'custom', path: ['city'], message: 'Indiquez la ville.' });

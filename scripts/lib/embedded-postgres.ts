@@ -68,21 +68,60 @@ function initialise(dataDir: string, ids: ReturnType<typeof runAsIds>) {
   }
 }
 
-function waitUntilReady(child: ChildProcess, port: number, output: () => string): Promise<void> {
+/** Long enough for a first start on a slow disk; a hang past this is a fault to report. */
+const READY_TIMEOUT_MS = 30_000;
+
+/**
+ * Resolves when the server accepts connections: its "ready to accept connections" log line, or
+ * a successful connection (the log may go elsewhere, e.g. a logging collector). Rejects with a
+ * clear message when the server exits or is not ready within READY_TIMEOUT_MS.
+ */
+function waitUntilReady(child: ChildProcess, url: string, port: number, output: () => string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) =>
-      reject(new Error(`PostgreSQL s'est arrêté au démarrage (code ${code}, port ${port} déjà pris ?)\n${output()}`));
-    child.once('exit', onExit);
-    const check = () => {
-      if (output().includes('ready to accept connections')) {
-        child.off('exit', onExit);
-        resolve();
-      } else if (child.exitCode === null) {
-        setTimeout(check, 50);
-      }
+    let settled = false;
+    const settle = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      child.off('exit', onExit);
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve();
     };
-    check();
+    const onExit = (code: number | null) =>
+      settle(new Error(`PostgreSQL s'est arrêté au démarrage (code ${code}, port ${port} déjà pris ?)\n${output()}`));
+    child.once('exit', onExit);
+    const timer = setTimeout(
+      () =>
+        settle(
+          new Error(
+            `PostgreSQL n'accepte toujours pas de connexion après ${READY_TIMEOUT_MS / 1000} s (port ${port}). Dernières lignes du serveur :\n${output().slice(-2000)}`,
+          ),
+        ),
+      READY_TIMEOUT_MS,
+    );
+    const check = async () => {
+      if (settled) return;
+      if (output().includes('ready to accept connections') || (await acceptsConnections(url))) {
+        settle();
+        return;
+      }
+      if (child.exitCode === null) setTimeout(() => void check(), 100);
+    };
+    void check();
   });
+}
+
+async function acceptsConnections(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    // Not up yet (refused, or starting up): the caller tries again.
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 async function ensureDatabase(url: string, database: string) {
@@ -108,7 +147,19 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   let output = '';
   const child = spawn(
     postgres,
-    ['-D', dataDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    [
+      '-D',
+      dataDir,
+      '-p',
+      String(options.port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      // Logs on stderr, where the start-up wait reads them.
+      '-c',
+      'logging_collector=off',
+    ],
     { ...ids, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -130,8 +181,8 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   };
 
   try {
-    await waitUntilReady(child, options.port, () => output);
     const urlFor = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+    await waitUntilReady(child, urlFor('postgres'), options.port, () => output);
     await ensureDatabase(urlFor('postgres'), options.database);
     return { url: urlFor(options.database), urlFor, stop };
   } catch (error) {

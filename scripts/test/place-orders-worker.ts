@@ -11,7 +11,7 @@ const form = SAMPLE_CHECKOUT_FORM;
 const started = performance.now();
 const results = await Promise.all(
   cartIds.map(async (cartId) => {
-    const result = await placeOrder(cartId, form, new Date());
+    const result = await placeOrder(cartId, form, new Date(), `buyer-${cartId}`);
     return result.ok
       ? { ok: true as const, reference: result.order.reference }
       : { ok: false as const, code: result.code, message: result.message };

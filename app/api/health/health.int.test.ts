@@ -3,7 +3,8 @@ import { describe, expect, inject, it, vi } from 'vitest';
 // The route handler itself, against a real PostgreSQL, then against a port where none listens.
 async function loadRoute(databaseUrl: string) {
   vi.resetModules();
-  delete (globalThis as { librairiePrisma?: unknown }).librairiePrisma;
+  delete (globalThis as { librairieDb?: unknown }).librairieDb;
+  delete (globalThis as { librairiePool?: unknown }).librairiePool;
   process.env.DATABASE_URL = databaseUrl;
   return import('./route');
 }

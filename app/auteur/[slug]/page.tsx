@@ -5,12 +5,13 @@ import { bookWhere, listBooks } from '@/lib/data/catalog';
 import { getContributor } from '@/lib/data/taxonomy';
 import { isSlug } from '@/lib/validation/slug';
 import { listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
+import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 
 async function load(slug: string) {
   return isSlug(slug) ? getContributor(slug) : null;
 }
 
-export async function generateMetadata({ params }: PageProps<'/auteur/[slug]'>): Promise<Metadata> {
+async function metadata({ params }: PageProps<'/auteur/[slug]'>): Promise<Metadata> {
   const author = await load((await params).slug);
   if (!author) return { title: 'Auteur introuvable' };
   return {
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: PageProps<'/auteur/[slug]'>):
   };
 }
 
-export default async function AuthorPage({ params, searchParams }: PageProps<'/auteur/[slug]'>) {
+async function AuthorPage({ params, searchParams }: PageProps<'/auteur/[slug]'>) {
   const author = await load((await params).slug);
   if (!author) notFound();
   const query = parseCatalogQuery(await searchParams);
@@ -38,3 +39,7 @@ export default async function AuthorPage({ params, searchParams }: PageProps<'/a
     </>
   );
 }
+
+export default whenDatabaseAnswers(AuthorPage);
+
+export const generateMetadata = whenDatabaseAnswers(metadata);

@@ -6,12 +6,13 @@ import { bookWhere, listBooks } from '@/lib/data/catalog';
 import { getCollection } from '@/lib/data/taxonomy';
 import { isSlug } from '@/lib/validation/slug';
 import { listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
+import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 
 async function load(slug: string) {
   return isSlug(slug) ? getCollection(slug) : null;
 }
 
-export async function generateMetadata({ params }: PageProps<'/collection/[slug]'>): Promise<Metadata> {
+async function metadata({ params }: PageProps<'/collection/[slug]'>): Promise<Metadata> {
   const collection = await load((await params).slug);
   if (!collection) return { title: 'Collection introuvable' };
   return {
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: PageProps<'/collection/[slug]
   };
 }
 
-export default async function CollectionPage({ params, searchParams }: PageProps<'/collection/[slug]'>) {
+async function CollectionPage({ params, searchParams }: PageProps<'/collection/[slug]'>) {
   const collection = await load((await params).slug);
   if (!collection) notFound();
   const query = parseCatalogQuery(await searchParams);
@@ -40,3 +41,7 @@ export default async function CollectionPage({ params, searchParams }: PageProps
     </>
   );
 }
+
+export default whenDatabaseAnswers(CollectionPage);
+
+export const generateMetadata = whenDatabaseAnswers(metadata);

@@ -6,13 +6,14 @@ import { formatDateLong } from '@/lib/format/date';
 import { formatPrice } from '@/lib/format/money';
 import { ORDER_STATUS_LABELS } from '@/lib/orders/status';
 import { firstValues } from '@/lib/validation/catalog-query';
+import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 
 export const metadata: Metadata = { title: 'Confirmation de commande', robots: { index: false } };
 
 const SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
 
 /** Reads the order; the webhook, not this page, records the payment. */
-export default async function ConfirmationPage({ searchParams }: PageProps<'/commande/confirmation'>) {
+async function ConfirmationPage({ searchParams }: PageProps<'/commande/confirmation'>) {
   const sessionId = firstValues(await searchParams).session_id ?? '';
   const order = SESSION_ID.test(sessionId) ? await getOrderConfirmation(sessionId) : null;
   if (!order) notFound();
@@ -71,3 +72,5 @@ export default async function ConfirmationPage({ searchParams }: PageProps<'/com
     </>
   );
 }
+
+export default whenDatabaseAnswers(ConfirmationPage);

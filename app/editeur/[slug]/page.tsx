@@ -6,12 +6,13 @@ import { bookWhere, listBooks } from '@/lib/data/catalog';
 import { getPublisher } from '@/lib/data/taxonomy';
 import { isSlug } from '@/lib/validation/slug';
 import { listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
+import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 
 async function load(slug: string) {
   return isSlug(slug) ? getPublisher(slug) : null;
 }
 
-export async function generateMetadata({ params }: PageProps<'/editeur/[slug]'>): Promise<Metadata> {
+async function metadata({ params }: PageProps<'/editeur/[slug]'>): Promise<Metadata> {
   const publisher = await load((await params).slug);
   if (!publisher) return { title: 'Éditeur introuvable' };
   return {
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: PageProps<'/editeur/[slug]'>)
   };
 }
 
-export default async function PublisherPage({ params, searchParams }: PageProps<'/editeur/[slug]'>) {
+async function PublisherPage({ params, searchParams }: PageProps<'/editeur/[slug]'>) {
   const publisher = await load((await params).slug);
   if (!publisher) notFound();
   const query = parseCatalogQuery(await searchParams);
@@ -50,3 +51,7 @@ export default async function PublisherPage({ params, searchParams }: PageProps<
     </>
   );
 }
+
+export default whenDatabaseAnswers(PublisherPage);
+
+export const generateMetadata = whenDatabaseAnswers(metadata);

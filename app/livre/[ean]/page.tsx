@@ -8,6 +8,7 @@ import { getBookPage } from '@/lib/data/books';
 import { getEnv } from '@/lib/env';
 import { normalizeEanParam } from '@/lib/isbn';
 import { SHOP } from '@/lib/shop/config';
+import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 
 // One query per request, shared by the metadata and the page.
 const loadBook = cache(async (param: string) => {
@@ -15,7 +16,7 @@ const loadBook = cache(async (param: string) => {
   return ean ? getBookPage(ean) : null;
 });
 
-export async function generateMetadata({ params }: PageProps<'/livre/[ean]'>): Promise<Metadata> {
+async function metadata({ params }: PageProps<'/livre/[ean]'>): Promise<Metadata> {
   const book = await loadBook((await params).ean);
   if (!book) return { title: 'Livre introuvable' };
   const authors = book.contributors.filter((c) => c.role === 'A01').map((c) => c.name);
@@ -29,7 +30,7 @@ export async function generateMetadata({ params }: PageProps<'/livre/[ean]'>): P
   };
 }
 
-export default async function BookRoute({ params }: PageProps<'/livre/[ean]'>) {
+async function BookRoute({ params }: PageProps<'/livre/[ean]'>) {
   const book = await loadBook((await params).ean);
   if (!book) notFound();
   const { shipWithin } = book.availability;
@@ -61,3 +62,7 @@ export default async function BookRoute({ params }: PageProps<'/livre/[ean]'>) {
     </>
   );
 }
+
+export default whenDatabaseAnswers(BookRoute);
+
+export const generateMetadata = whenDatabaseAnswers(metadata);

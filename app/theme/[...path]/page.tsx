@@ -6,6 +6,7 @@ import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { bookWhere, listBooks } from '@/lib/data/catalog';
 import { getTheme } from '@/lib/data/themes';
 import { listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
+import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 
 const THEME_SEGMENT = /^[a-z0-9-]{1,80}$/;
 
@@ -13,7 +14,7 @@ function themePath(segments: string[]): string | null {
   return segments.length <= 8 && segments.every((s) => THEME_SEGMENT.test(s)) ? segments.join('/') : null;
 }
 
-export async function generateMetadata({ params }: PageProps<'/theme/[...path]'>): Promise<Metadata> {
+async function metadata({ params }: PageProps<'/theme/[...path]'>): Promise<Metadata> {
   const path = themePath((await params).path);
   const theme = path ? await getTheme(path) : null;
   if (!theme) return { title: 'Thème introuvable' };
@@ -24,7 +25,7 @@ export async function generateMetadata({ params }: PageProps<'/theme/[...path]'>
   };
 }
 
-export default async function ThemePage({ params, searchParams }: PageProps<'/theme/[...path]'>) {
+async function ThemePage({ params, searchParams }: PageProps<'/theme/[...path]'>) {
   const path = themePath((await params).path);
   const theme = path ? await getTheme(path) : null;
   if (!theme) notFound();
@@ -54,3 +55,7 @@ export default async function ThemePage({ params, searchParams }: PageProps<'/th
     </>
   );
 }
+
+export default whenDatabaseAnswers(ThemePage);
+
+export const generateMetadata = whenDatabaseAnswers(metadata);

@@ -1,5 +1,7 @@
 // What must hold for one book after a burst of checkouts, whatever the interleaving
-// (lib/data/checkout.ts, lib/data/stock-holds.ts). Pure: facts in, broken rules out.
+// (lib/data/checkout.ts, lib/data/stock-holds.ts): facts in, broken rules out. Shared by the
+// concurrency test (lib/data/checkout.int.test.ts) and the benchmark (bench/holds.ts).
+import type { PrismaClient } from '../../lib/prisma-client';
 
 export type BookPlan = {
   title: string;
@@ -69,4 +71,37 @@ export function checkBook(plan: BookPlan, facts: BookFacts, answers: BookAnswers
   expect('copies on backorder', facts.backorder, plan.withSupplier ? served - fromStock : 0);
 
   return { oversoldCounter, oversoldHolds, broken };
+}
+
+/** Counts what the buyers of one book were told. */
+export function tallyAnswers(outcomes: ({ ok: true } | { ok: false; code: string; message: string })[]): BookAnswers {
+  const answers: BookAnswers = { accepted: 0, refusals: new Map(), sampleMessages: new Map() };
+  for (const outcome of outcomes) {
+    if (outcome.ok) {
+      answers.accepted += 1;
+    } else {
+      answers.refusals.set(outcome.code, (answers.refusals.get(outcome.code) ?? 0) + 1);
+      if (!answers.sampleMessages.has(outcome.code)) answers.sampleMessages.set(outcome.code, outcome.message);
+    }
+  }
+  return answers;
+}
+
+/** Reads back the book's stock, holds and order lines after the burst. */
+export async function readBookFacts(db: PrismaClient, bookId: number): Promise<BookFacts> {
+  const level = await db.stockLevel.findUniqueOrThrow({ where: { bookId }, select: { onHand: true, held: true } });
+  const holds = await db.hold.aggregate({ where: { bookId, status: 'active' }, _sum: { quantity: true } });
+  const lines = await db.orderLine.aggregate({
+    where: { bookId },
+    _sum: { fromStockQuantity: true, backorderQuantity: true },
+    _count: true,
+  });
+  return {
+    onHand: level.onHand,
+    heldCounter: level.held,
+    activeHolds: holds._sum.quantity ?? 0,
+    fromStock: lines._sum.fromStockQuantity ?? 0,
+    backorder: lines._sum.backorderQuantity ?? 0,
+    orderLines: lines._count,
+  };
 }

@@ -1,0 +1,96 @@
+import 'server-only';
+
+// Which database failures mean "too busy, try again" or "unreachable", as opposed to a bug.
+// They become the reader's "Trop de demandes en même temps, réessayez" (and 503 + Retry-After
+// for programs), never a 500.
+
+/** SQLSTATEs of a busy server (https://www.postgresql.org/docs/current/errcodes-appendix.html). */
+const BUSY_SQLSTATES = new Set([
+  '57014', // query_canceled: statement_timeout
+  '55P03', // lock_not_available: lock_timeout
+  '40001', // serialization_failure
+  '40P01', // deadlock_detected
+  '53300', // too_many_connections
+  '57P03', // cannot_connect_now (starting up, shutting down)
+  '25P03', // idle_in_transaction_session_timeout
+]);
+
+/** Prisma's codes for a transaction it could not start in time or that ran out of time (P2028), and unreachable servers. */
+const BUSY_PRISMA_CODES = new Set(['P2028', 'P2034', 'P1001', 'P1002', 'P1008', 'P1017']);
+
+const UNREACHABLE_MESSAGES = [
+  'timeout exceeded when trying to connect', // pg pool: connectionTimeoutMillis
+  'Connection terminated',
+  'Query read timeout', // pg client: query_timeout
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'the database system is',
+  'Unable to start a transaction',
+  'Transaction already closed',
+  'Transaction API error',
+];
+
+/** Prisma's error code (P2028…), read by shape: Next may load the generated client more than once. */
+function prismaCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { name, code } = error as { name?: unknown; code?: unknown };
+  return typeof name === 'string' && name.startsWith('PrismaClient') && typeof code === 'string' ? code : undefined;
+}
+
+function sqlState(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const record = error as { code?: unknown; cause?: unknown; meta?: { code?: unknown; driverAdapterError?: unknown } };
+  if (typeof record.code === 'string' && /^[0-9A-Z]{5}$/.test(record.code)) return record.code;
+  const meta = record.meta?.driverAdapterError as { cause?: { originalCode?: unknown } } | undefined;
+  if (typeof meta?.cause?.originalCode === 'string') return meta.cause.originalCode;
+  return record.cause ? sqlState(record.cause) : undefined;
+}
+
+function messages(error: unknown, depth = 0): string {
+  if (depth > 4 || typeof error !== 'object' || error === null) return String(error ?? '');
+  const record = error as { message?: unknown; cause?: unknown };
+  return `${String(record.message ?? '')} ${messages(record.cause, depth + 1)}`;
+}
+
+/** A query the circuit breaker refused at once: the database stopped answering a moment ago. */
+export class DatabaseUnavailableError extends Error {
+  // Recognised by this code, not by instanceof: Next may load this module more than once.
+  readonly code = 'DATABASE_UNAVAILABLE';
+  constructor() {
+    super('Database unavailable: it stopped answering a moment ago (circuit breaker open)');
+  }
+}
+
+function isBreakerRefusal(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'DATABASE_UNAVAILABLE';
+}
+
+/** The server does not answer at all (as opposed to answering "busy"): no connection, no reply. */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  if (isBreakerRefusal(error)) return true;
+  if (['P1001', 'P1002', 'P1017'].includes(prismaCode(error) ?? '')) return true;
+  const text = messages(error);
+  return [
+    'timeout exceeded when trying to connect',
+    'Query read timeout',
+    'ECONNREFUSED',
+    'Connection terminated',
+  ].some((fragment) => text.includes(fragment));
+}
+
+/** The database is overloaded, locked up or out of reach: the request may succeed if retried. */
+export function isDatabaseBusy(error: unknown): boolean {
+  if (isDatabaseUnreachable(error)) return true;
+  const code = prismaCode(error);
+  if (code && BUSY_PRISMA_CODES.has(code)) return true;
+  if ((error as { name?: unknown } | null)?.name === 'PrismaClientInitializationError') return true;
+  const state = sqlState(error);
+  if (state && BUSY_SQLSTATES.has(state)) return true;
+  const text = messages(error);
+  return UNREACHABLE_MESSAGES.some((fragment) => text.includes(fragment));
+}
+
+/** Seconds a program should wait before trying again (the Retry-After header). */
+export const RETRY_AFTER_SECONDS = 5;
+
+export const BUSY_MESSAGE = 'Trop de demandes en même temps : réessayez dans un instant.';

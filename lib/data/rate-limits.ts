@@ -1,0 +1,65 @@
+import 'server-only';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { getPool } from '@/lib/db';
+import { failure, type Failure } from '@/lib/validation/action-result';
+import { isDatabaseBusy } from './database-errors';
+import { busy } from './transactions';
+
+// Request limits against hoarding and floods, counted in PostgreSQL (rate-limiter-flexible's
+// PostgreSQL store on the app's pool, table "RateLimit"), so N app instances count as one.
+// A fixed window per key: `points` requests per `durationSeconds`.
+const LIMITS = {
+  /** Add-to-cart and quantity changes, per client address. */
+  cartChange: { points: 60, durationSeconds: 60 },
+  /** "Commander" (an order and its payment page), per client address. */
+  checkoutPerClient: { points: 10, durationSeconds: 600 },
+  /** "Commander", per cart: a reader retries a few times, a robot many. */
+  checkoutPerCart: { points: 6, durationSeconds: 600 },
+} as const;
+
+export type LimitName = keyof typeof LIMITS;
+
+const globalForLimits = globalThis as typeof globalThis & { librairieLimiters?: Map<LimitName, RateLimiterPostgres> };
+
+function limiter(name: LimitName): RateLimiterPostgres {
+  globalForLimits.librairieLimiters ??= new Map();
+  let found = globalForLimits.librairieLimiters.get(name);
+  if (!found) {
+    found = new RateLimiterPostgres({
+      storeClient: getPool(),
+      storeType: 'pool',
+      tableName: 'RateLimit',
+      // The migration creates the table; the purge job deletes expired rows.
+      tableCreated: true,
+      clearExpiredByTimeout: false,
+      keyPrefix: name,
+      points: LIMITS[name].points,
+      duration: LIMITS[name].durationSeconds,
+    });
+    globalForLimits.librairieLimiters.set(name, found);
+  }
+  return found;
+}
+
+/** Counts one request of `key` against the limit; a French "try again in N s" when over it. */
+export async function consumeLimit(name: LimitName, key: string): Promise<Failure | null> {
+  try {
+    await limiter(name).consume(key);
+    return null;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) {
+      const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      return failure('RATE_LIMITED', `Trop de demandes : réessayez dans ${formatWait(seconds)}.`, {
+        retryAfterSeconds: seconds,
+      });
+    }
+    if (isDatabaseBusy(rejection)) return busy();
+    throw rejection;
+  }
+}
+
+function formatWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} seconde${seconds > 1 ? 's' : ''}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes > 1 ? 's' : ''}`;
+}

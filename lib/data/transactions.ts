@@ -1,0 +1,69 @@
+import 'server-only';
+import { getDb } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { failure, type Failure } from '@/lib/validation/action-result';
+import { BUSY_MESSAGE, isDatabaseBusy, RETRY_AFTER_SECONDS } from './database-errors';
+
+export type Tx = Prisma.TransactionClient;
+
+/** Thrown inside a transaction to roll it back whole; `transact` returns the failure as a value. */
+export class Rejection extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+  }
+}
+
+export type TransactionLimits = {
+  /** Longest wait for a connection to start the transaction (Prisma's maxWait). */
+  maxWaitMs: number;
+  /** Longest the whole transaction may run before Prisma rolls it back. */
+  timeoutMs: number;
+  /** Longest wait for a row lock held by another transaction (PostgreSQL's lock_timeout). */
+  lockTimeoutMs: number;
+};
+
+/**
+ * The buying path (cart, checkout, payment events): buyers of the same book queue on its stock
+ * row for up to 4 s (under the pool's 5 s statement timeout); past that they are told to retry
+ * rather than kept waiting.
+ */
+export const BUYING_PATH_LIMITS: TransactionLimits = { maxWaitMs: 5_000, timeoutMs: 15_000, lockTimeoutMs: 4_000 };
+
+export type Busy = Failure<'BUSY'>;
+
+/**
+ * Runs `work` in one transaction with explicit limits. A `Rejection` thrown inside rolls
+ * everything back and comes out as its failure; a busy or unreachable database comes out as
+ * failure BUSY ("Trop de demandes en même temps : réessayez dans un instant."). Anything else
+ * is a bug and is thrown.
+ */
+export async function transact<T>(
+  work: (tx: Tx) => Promise<T>,
+  limits: TransactionLimits = BUYING_PATH_LIMITS,
+): Promise<T | Failure> {
+  try {
+    return await getDb().$transaction(
+      async (tx) => {
+        // For this transaction only (is_local = true, like SET LOCAL).
+        await tx.$executeRaw`SELECT set_config('lock_timeout', ${`${limits.lockTimeoutMs}ms`}, true)`;
+        return work(tx);
+      },
+      { maxWait: limits.maxWaitMs, timeout: limits.timeoutMs },
+    );
+  } catch (error) {
+    if (error instanceof Rejection) return error.failure;
+    if (isDatabaseBusy(error)) {
+      console.warn('database busy', error instanceof Error ? error.message.split('\n').at(-1) : error);
+      return busy();
+    }
+    throw error;
+  }
+}
+
+export function busy(): Busy {
+  return failure('BUSY', BUSY_MESSAGE, { retryAfterSeconds: RETRY_AFTER_SECONDS });
+}
+
+export function isFailure(value: unknown): value is Failure {
+  return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false;
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { isWellFormedPath, requestProblem } from './request-problems';
+
+const get = (rawPath: string) => ({ method: 'GET', rawPath, contentLength: null, transferEncoding: null });
+
+describe('requestProblem', () => {
+  it.each(['GET', 'HEAD', 'POST', 'get'])('lets %s through', (method) => {
+    expect(requestProblem({ ...get('/livres'), method, contentLength: '10' })).toBeNull();
+  });
+  it.each(['TRACE', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'CONNECT', 'PROPFIND'])('refuses %s with 405', (method) => {
+    expect(requestProblem({ ...get('/livres'), method })).toMatchObject({ kind: 'refused', status: 405 });
+  });
+  it.each(['/livre/%C3%28', '/theme/%E0%A4%A', '/auteur/%', '/editeur/%00', '/collection/a%ZZ'])(
+    'sends %s to the French 404',
+    (rawPath) => {
+      expect(requestProblem(get(rawPath))).toEqual({ kind: 'not_found' });
+    },
+  );
+  it('refuses a POST body over 1 MB, and one without a length', () => {
+    const post = { method: 'POST', rawPath: '/panier', transferEncoding: null };
+    expect(requestProblem({ ...post, contentLength: String(200 * 1024 * 1024) })).toMatchObject({ status: 413 });
+    expect(requestProblem({ ...post, contentLength: 'abc' })).toMatchObject({ status: 413 });
+    expect(requestProblem({ ...post, contentLength: null, transferEncoding: 'chunked' })).toMatchObject({
+      status: 411,
+    });
+    expect(requestProblem({ ...post, contentLength: '1024' })).toBeNull();
+  });
+});
+
+describe('isWellFormedPath', () => {
+  it.each([
+    ['/livre/9782296013681', true],
+    ['/auteur/fabrice-dhume-sonzogni', true],
+    ['/recherche/%C3%A9t%C3%A9', true],
+    ['/livre/%C3%28', false],
+    ['/a%00b', false],
+  ])('%s → %s', (path, expected) => {
+    expect(isWellFormedPath(path)).toBe(expected);
+  });
+});

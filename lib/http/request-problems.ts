@@ -1,0 +1,57 @@
+// What no route of the shop can answer, found from the request line and headers alone (pure;
+// proxy.ts answers it). Next answers some of these with a 500 or an English plain-text error.
+
+/** Next's own limit on a Server Action body (serverActions.bodySizeLimit, 1 MB by default). */
+export const MAX_POST_BYTES = 1024 * 1024;
+
+const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'POST']);
+
+export type RequestProblem =
+  { kind: 'not_found' } | { kind: 'refused'; status: 405 | 411 | 413; code: string; message: string };
+
+export function requestProblem(request: {
+  method: string;
+  rawPath: string;
+  contentLength: string | null;
+  transferEncoding: string | null;
+}): RequestProblem | null {
+  if (!ALLOWED_METHODS.has(request.method.toUpperCase())) {
+    return {
+      kind: 'refused',
+      status: 405,
+      code: 'METHOD_NOT_ALLOWED',
+      message: 'Méthode non autorisée sur cette adresse.',
+    };
+  }
+  if (!isWellFormedPath(request.rawPath)) return { kind: 'not_found' };
+  if (request.method.toUpperCase() === 'POST') {
+    if (request.contentLength === null && request.transferEncoding !== null) {
+      return {
+        kind: 'refused',
+        status: 411,
+        code: 'LENGTH_REQUIRED',
+        message: 'Indiquez la longueur du corps de la requête.',
+      };
+    }
+    const length = Number(request.contentLength ?? '0');
+    if (!Number.isFinite(length) || length > MAX_POST_BYTES) {
+      return {
+        kind: 'refused',
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: 'Requête trop volumineuse (1 Mo au plus).',
+      };
+    }
+  }
+  return null;
+}
+
+/** Every percent-escape decodes to valid UTF-8, and no segment hides a NUL byte. */
+export function isWellFormedPath(rawPath: string): boolean {
+  try {
+    const decoded = decodeURIComponent(rawPath);
+    return !decoded.includes('\u0000');
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,51 @@
+// The HTTP server in front of Next (`npm start` runs it instead of `next start`): Next's own
+// request handler, behind a few checks Next cannot make itself.
+// - TRACE, TRACK and CONNECT get 405 here: Next fails on them with a plain-text 500 before any
+//   proxy.ts can run (undici refuses to build a Request with those methods).
+// - X-Forwarded-For is the socket's address when no trusted proxy is in front
+//   (TRUSTED_PROXY_COUNT=0): a client cannot choose the address its rate limits count against.
+// - Requests get timeouts: a slow client cannot hold a connection for minutes.
+// Usage: tsx scripts/serve.ts --port 3000 [--dev]
+import http from 'node:http';
+import { parseArgs } from 'node:util';
+import next from 'next';
+import { ROOT } from './lib/project';
+
+const { values } = parseArgs({
+  options: { port: { type: 'string', default: '3000' }, dev: { type: 'boolean', default: false } },
+});
+const port = Number(values.port);
+const dev = values.dev;
+const trustedProxies = Number(process.env.TRUSTED_PROXY_COUNT ?? '0');
+const REFUSED_METHODS = new Set(['TRACE', 'TRACK', 'CONNECT']);
+
+if (!dev) Object.assign(process.env, { NODE_ENV: 'production' });
+const app = next({ dev, dir: ROOT, port, hostname: 'localhost' });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((request, response) => {
+  if (REFUSED_METHODS.has((request.method ?? '').toUpperCase())) {
+    response.writeHead(405, { Allow: 'GET, HEAD, POST', 'Content-Type': 'application/json; charset=utf-8' });
+    response.end(
+      JSON.stringify({ error: { code: 'METHOD_NOT_ALLOWED', message: 'Méthode non autorisée sur cette adresse.' } }),
+    );
+    return;
+  }
+  if (trustedProxies === 0) request.headers['x-forwarded-for'] = request.socket.remoteAddress ?? '';
+  void handle(request, response);
+});
+// Whole request in 60 s (a checkout waits on Stripe for up to 20 s), headers in 10 s.
+server.requestTimeout = 60_000;
+server.headersTimeout = 10_000;
+server.keepAliveTimeout = 5_000;
+server.listen(port, () => console.log(`Next ${dev ? '(développement) ' : ''}à l’écoute sur le port ${port}`));
+
+const stop = () => {
+  server.close(() => void app.close().then(() => process.exit(0)));
+  // Open keep-alive connections would hold close() forever.
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 10_000).unref();
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
