@@ -6,7 +6,8 @@
 // - No STRIPE_SECRET_KEY: starts the local Stripe emulator (scripts/stripe-emulator) on
 //   STRIPE_EMULATOR_PORT and generates the demo's secrets in the data folder. With a key, the
 //   shop talks to Stripe and COOKIE_SECRET and STRIPE_WEBHOOK_SECRET must be given.
-// Builds the app when its sources changed, then serves it on PORT (3000). Ctrl-C stops
+// Builds the app when its sources changed, then serves it on PORT (3000); the app checks its
+// settings as it boots, and if one is bad it stops, and so does this script. Ctrl-C stops
 // the app, then the emulator and the database (fast shutdown: nothing half-written).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -23,7 +24,8 @@ const StartEnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL doit commencer par postgresql://')
     .optional(),
-  SITE_URL: z.url().optional(),
+  // Checked by the app itself when it boots (instrumentation.ts, lib/env.ts).
+  SITE_URL: z.string().optional(),
   SEED_DEMO_CATALOG: z.enum(['0', '1']).default('0'),
   LIBRAIRIE_DATA_DIR: z.string().default('.data'),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
