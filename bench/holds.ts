@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { listProblems } from '../lib/validation/zod-errors';
 import { createCarts, createTestBook } from '../scripts/test/fixtures/books';
 import { createPrismaClient, type PrismaClient } from '../lib/prisma-client';
 import { seedDemoCatalog } from '../prisma/seed';
@@ -408,7 +409,7 @@ function report(results: ScenarioResult[]): string {
 
 async function main(): Promise<number> {
   const env = BenchEnvSchema.safeParse(process.env);
-  if (!env.success) throw new Error(env.error.issues.map((issue) => issue.message).join('\n'));
+  if (!env.success) throw new Error(listProblems(env.error));
   const buyers = env.data.BENCH_BUYERS;
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'librairie-bench-pg-'));

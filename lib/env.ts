@@ -1,7 +1,32 @@
 import { z } from 'zod';
+import { listProblems } from './validation/zod-errors';
 
-// Environment of the running shop, parsed once and typed. Read lazily so that `next build`
-// (which renders nothing from the database) does not need a database.
+// Environment of the running shop, parsed once and typed. Checked when the server boots
+// (instrumentation.ts), so a bad setting stops it at start; read lazily elsewhere so that
+// `next build` (which renders nothing from the database) needs no settings.
+
+const MIN_SECRET_LENGTH = 32;
+
+/** "secret" or "newest,older,…": the first signs cookies, all verify (lib/session/signed-value.ts). */
+const CookieSecretsSchema = z
+  .string({ error: 'COOKIE_SECRET manque : au moins 32 caractères aléatoires (npm start en génère un).' })
+  .transform((value, ctx): [string, ...string[]] => {
+    const [first = '', ...others] = value.split(',').map((secret) => secret.trim());
+    const secrets: [string, ...string[]] = [first, ...others];
+    secrets.forEach((secret, index) => {
+      if (secret.length >= MIN_SECRET_LENGTH) return;
+      ctx.issues.push({
+        code: 'custom',
+        input: value,
+        message:
+          secrets.length === 1
+            ? 'COOKIE_SECRET doit compter au moins 32 caractères.'
+            : `COOKIE_SECRET : le secret n° ${index + 1} de la liste compte moins de 32 caractères (chaque secret, séparé des autres par une virgule, doit en compter au moins 32).`,
+      });
+    });
+    return secrets;
+  });
+
 const EnvSchema = z
   .object({
     DATABASE_URL: z
@@ -10,9 +35,7 @@ const EnvSchema = z
     SITE_URL: z
       .url({ error: 'SITE_URL doit être une URL absolue (https://librairie.example).' })
       .transform((url) => url.replace(/\/+$/, '')),
-    COOKIE_SECRET: z
-      .string({ error: 'COOKIE_SECRET manque : au moins 32 caractères aléatoires (npm start en génère un).' })
-      .min(32, 'COOKIE_SECRET doit compter au moins 32 caractères.'),
+    COOKIE_SECRET: CookieSecretsSchema,
     /** Real Stripe when set (sk_live_… or sk_test_…); else the local emulator at STRIPE_EMULATOR_URL. */
     STRIPE_SECRET_KEY: z
       .string()
@@ -59,15 +82,31 @@ const EnvSchema = z
 
 export type Env = z.infer<typeof EnvSchema>;
 
+/** The settings of `source`, or an error listing every bad one with the variable's name. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    throw new Error(`Configuration invalide :\n${listProblems(result.error)}`);
+  }
+  return result.data;
+}
+
 let parsed: Env | undefined;
 
 export function getEnv(): Env {
-  if (parsed) return parsed;
-  const result = EnvSchema.safeParse(process.env);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Configuration invalide :\n${problems.join('\n')}`);
-  }
-  parsed = result.data;
+  parsed ??= parseEnv(process.env);
   return parsed;
+}
+
+/**
+ * At boot (instrumentation.ts): prints what is wrong and stops the process. Next.js would log an
+ * error thrown from `register` and go on serving, failing every request.
+ */
+export function exitOnInvalidEnv(): void {
+  try {
+    getEnv();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
 }

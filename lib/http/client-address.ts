@@ -22,7 +22,7 @@ export async function clientAddress(): Promise<string> {
 
 /** The address as stored with an order: keyed-hashed, never in clear. */
 export async function clientKey(): Promise<string> {
-  return createHmac('sha256', getEnv().COOKIE_SECRET)
+  return createHmac('sha256', getEnv().COOKIE_SECRET[0])
     .update(`client:${await clientAddress()}`)
     .digest('hex')
     .slice(0, 32);

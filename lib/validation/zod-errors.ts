@@ -20,7 +20,7 @@ export function firstErrorMessage(error: z.ZodError, fallback = 'Saisie invalide
   return error.issues[0]?.message ?? fallback;
 }
 
-/** Every problem with its path, one per line: for configuration read at start-up. */
-export function describeAllErrors(error: z.ZodError): string {
-  return z.prettifyError(error);
+/** Every problem, one per line, each naming its field: for settings read at start-up. */
+export function listProblems(error: z.ZodError): string {
+  return error.issues.map((issue) => `- ${issue.path.join('.') || '(racine)'}: ${issue.message}`).join('\n');
 }

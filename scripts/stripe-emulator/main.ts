@@ -4,6 +4,7 @@
 // STRIPE_EMULATOR_PUBLIC_URL (optional base of the payment page links).
 import { z } from 'zod';
 import { startStripeEmulator } from './server';
+import { listProblems } from '../../lib/validation/zod-errors';
 
 const EmulatorEnvSchema = z.object({
   STRIPE_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(12111),
@@ -19,7 +20,7 @@ const EmulatorEnvSchema = z.object({
 async function main() {
   const parsed = EmulatorEnvSchema.safeParse(process.env);
   if (!parsed.success) {
-    throw new Error(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
+    throw new Error(listProblems(parsed.error));
   }
   const env = parsed.data;
   const emulator = await startStripeEmulator({

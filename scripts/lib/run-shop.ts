@@ -1,0 +1,159 @@
+// The start-up shared by `npm start` and `npm run dev`: they differ only in Next's mode
+// (a production build, or development with hot reload and no build), both served by
+// scripts/serve.ts; the background worker (scripts/worker.ts) runs beside the app.
+// - No DATABASE_URL: starts a real PostgreSQL in .data/postgres (kept between runs), applies
+//   the migrations and loads the demo catalog into an empty database.
+// - DATABASE_URL set: uses it, applies the migrations, never loads demo data unless
+//   SEED_DEMO_CATALOG=1 is given.
+// - No STRIPE_SECRET_KEY: starts the local Stripe emulator (scripts/stripe-emulator) on
+//   STRIPE_EMULATOR_PORT and generates the demo's secrets in the data folder. With a key, the
+//   shop talks to Stripe and COOKIE_SECRET and STRIPE_WEBHOOK_SECRET must be given.
+// The app checks its own settings when it boots (instrumentation.ts, lib/env.ts): a bad one
+// stops Next, and then this process stops the emulator and the database.
+// Ctrl-C stops the app, then the emulator and the database (fast shutdown: nothing half-written).
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { z } from 'zod';
+import { listProblems } from '../../lib/validation/zod-errors';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
+import { loadOrCreateLocalSecrets } from './local-secrets';
+import { buildIfStale, generatePrismaClientIfStale, ROOT } from './project';
+import { startStripeEmulator, type StripeEmulator } from '../stripe-emulator/server';
+import { runPrisma } from '../prisma';
+
+/** `start`: build for production if the sources changed, then `next start`. `dev`: `next dev`. */
+export type NextMode = 'start' | 'dev';
+
+const StartEnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL doit commencer par postgresql://')
+    .optional(),
+  // Checked by the app itself (lib/env.ts), with the message every start-up shows.
+  SITE_URL: z.string().optional(),
+  SEED_DEMO_CATALOG: z.enum(['0', '1']).default('0'),
+  LIBRAIRIE_DATA_DIR: z.string().default('.data'),
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(12111),
+});
+type StartEnv = z.infer<typeof StartEnvSchema>;
+
+function parseStartEnv(): StartEnv {
+  const parsed = StartEnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(`Configuration invalide :\n${listProblems(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+async function seedDemoCatalogIfEmpty(databaseUrl: string): Promise<void> {
+  const { createPrismaClient } = await import('../../lib/prisma-client');
+  const { seedDemoCatalog } = await import('../../prisma/seed');
+  const db = createPrismaClient(databaseUrl);
+  try {
+    if ((await db.book.count()) === 0) {
+      const count = await seedDemoCatalog(db);
+      console.log(`Catalogue de démonstration chargé : ${count} livres.`);
+    }
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+export async function runShop(mode: NextMode): Promise<void> {
+  const started = Date.now();
+  let embedded: EmbeddedDatabase | undefined;
+  let emulator: StripeEmulator | undefined;
+  let app: ChildProcess | undefined;
+  let appExited: Promise<void> = Promise.resolve();
+  let worker: ChildProcess | undefined;
+  let workerExited: Promise<void> = Promise.resolve();
+  let shuttingDown = false;
+
+  const shutdown = async (code: number) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    for (const child of [app, worker]) {
+      if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    }
+    await Promise.all([appExited, workerExited]);
+    if (emulator) await emulator.stop();
+    if (embedded) {
+      console.log('Arrêt de PostgreSQL…');
+      await embedded.stop();
+    }
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    const env = parseStartEnv();
+    let databaseUrl = env.DATABASE_URL;
+    if (!databaseUrl) {
+      const dataDir = path.resolve(ROOT, env.LIBRAIRIE_DATA_DIR, 'postgres');
+      embedded = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_DB_PORT, database: 'librairie' });
+      databaseUrl = embedded.url;
+      console.log(`PostgreSQL intégré démarré (${dataDir}, port ${env.EMBEDDED_DB_PORT}).`);
+    }
+    await runPrisma(['migrate', 'deploy'], { DATABASE_URL: databaseUrl });
+    // The Prisma client is generated code (git-ignored): generate it before loading it.
+    await generatePrismaClientIfStale();
+    if (embedded || env.SEED_DEMO_CATALOG === '1') await seedDemoCatalogIfEmpty(databaseUrl);
+
+    if (mode === 'start') await buildIfStale();
+    if (shuttingDown) return;
+
+    const siteUrl = env.SITE_URL ?? `http://localhost:${env.PORT}`;
+    const appEnv: Record<string, string> = {
+      DATABASE_URL: databaseUrl,
+      SITE_URL: siteUrl,
+      NEXT_TELEMETRY_DISABLED: '1',
+    };
+    if (!env.STRIPE_SECRET_KEY) {
+      const secrets = loadOrCreateLocalSecrets(path.resolve(ROOT, env.LIBRAIRIE_DATA_DIR));
+      appEnv.COOKIE_SECRET = process.env.COOKIE_SECRET ?? secrets.cookieSecret;
+      appEnv.STRIPE_WEBHOOK_SECRET = secrets.webhookSecret;
+      emulator = await startStripeEmulator({
+        port: env.STRIPE_EMULATOR_PORT,
+        webhookUrl: `http://127.0.0.1:${env.PORT}/api/stripe/webhook`,
+        webhookSecret: secrets.webhookSecret,
+        publicBaseUrl: `http://localhost:${env.STRIPE_EMULATOR_PORT}`,
+        log: (message) => console.log(`[stripe-emulator] ${message}`),
+      });
+      appEnv.STRIPE_EMULATOR_URL = `http://127.0.0.1:${env.STRIPE_EMULATOR_PORT}`;
+      console.log(
+        `Émulateur Stripe local sur http://localhost:${env.STRIPE_EMULATOR_PORT} (aucune clé Stripe fournie).`,
+      );
+    }
+    // Next behind the shop's own HTTP server (scripts/serve.ts: TRACE refused, client address, timeouts).
+    const serveArgs = ['--import', 'tsx', path.join(ROOT, 'scripts/serve.ts'), '--port', String(env.PORT)];
+    app = spawn(process.execPath, mode === 'dev' ? [...serveArgs, '--dev'] : serveArgs, {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, ...appEnv },
+    });
+    const child = app;
+    appExited = new Promise((resolve) => child.once('exit', () => resolve()));
+    child.once('exit', (code) => void shutdown(code ?? 0));
+    // Background jobs (scripts/worker.ts): the purge of abandoned holds, orders and carts.
+    worker = spawn(
+      process.execPath,
+      ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'scripts/worker.ts')],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+        env: { ...process.env, ...appEnv },
+      },
+    );
+    const jobs = worker;
+    workerExited = new Promise((resolve) => jobs.once('exit', () => resolve()));
+    const what = mode === 'dev' ? 'en développement (rechargement à chaud)' : 'ouverte';
+    console.log(`La librairie est ${what} sur ${siteUrl} (prête en ${((Date.now() - started) / 1000).toFixed(1)} s).`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await shutdown(1);
+  }
+}
