@@ -35,6 +35,11 @@ const server = http.createServer((request, response) => {
   if (trustedProxies === 0) request.headers['x-forwarded-for'] = request.socket.remoteAddress ?? '';
   void handle(request, response);
 });
+// Hot reload in development talks over a WebSocket.
+if (dev) {
+  const upgrade = app.getUpgradeHandler();
+  server.on('upgrade', (request, socket, head) => void upgrade(request, socket, head));
+}
 // Whole request in 60 s (a checkout waits on Stripe for up to 20 s), headers in 10 s.
 server.requestTimeout = 60_000;
 server.headersTimeout = 10_000;
