@@ -41,6 +41,8 @@ export default defineConfig({
       EMBEDDED_DB_PORT: String(E2E_PORTS.database),
       STRIPE_EMULATOR_PORT: String(E2E_PORTS.emulator),
       NEXT_TELEMETRY_DISABLED: '1',
+      // As behind a load balancer: the rush test gives each reader an address of its own.
+      TRUSTED_PROXY_COUNT: '1',
     },
   },
 });

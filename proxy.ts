@@ -1,18 +1,24 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, paymentOrigins, staticSecurityHeaders } from '@/lib/http/security-headers';
-import { requestProblem, type RequestProblem } from '@/lib/http/request-problems';
+import { actionBodyProblem, requestProblem, type RequestProblem } from '@/lib/http/request-problems';
 
 // Runs before every route (Next 16's proxy, Node.js runtime): refuses what no route can answer
 // (unknown methods, malformed paths, oversized or unsized bodies) with a 4xx instead of letting
 // it reach Next as a 500, and sets the security headers with a fresh CSP nonce per response.
-export function proxy(request: NextRequest) {
-  const problem = requestProblem({
-    method: request.method,
-    rawPath: request.nextUrl.pathname,
-    contentLength: request.headers.get('content-length'),
-    transferEncoding: request.headers.get('transfer-encoding'),
-  });
+export async function proxy(request: NextRequest) {
+  const problem =
+    requestProblem({
+      method: request.method,
+      rawPath: request.nextUrl.pathname,
+      contentLength: request.headers.get('content-length'),
+      transferEncoding: request.headers.get('transfer-encoding'),
+    }) ??
+    (request.method === 'POST' && request.headers.has('next-action')
+      ? await actionBodyProblem(request.headers.get('content-type'), () => request.clone().text())
+      : null);
   if (problem?.kind === 'refused') return refusal(request, problem);
+  // The 503 page sets its own policy (no script, its one style by hash).
+  if (request.nextUrl.pathname === '/indisponible') return withStaticHeaders(NextResponse.next());
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = cspFor(nonce);

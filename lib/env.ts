@@ -57,12 +57,15 @@ const EnvSchema = z
       .int()
       .min(100, 'DATABASE_STATEMENT_TIMEOUT_MS doit valoir au moins 100.')
       .default(5_000),
-    /** Longest wait for a connection, in milliseconds. */
+    /**
+     * Longest wait for a connection, in milliseconds: queueing for a pooled one under a rush included,
+     * so it stays above what a burst needs and under the 10 s a reader should wait at most.
+     */
     DATABASE_CONNECT_TIMEOUT_MS: z.coerce
       .number({ error: 'DATABASE_CONNECT_TIMEOUT_MS doit être une durée en millisecondes.' })
       .int()
       .min(100, 'DATABASE_CONNECT_TIMEOUT_MS doit valoir au moins 100.')
-      .default(3_000),
+      .default(8_000),
     /**
      * Proxies in front of the app that append the client's address to X-Forwarded-For (nginx,
      * a load balancer). 0 when browsers reach Next directly.

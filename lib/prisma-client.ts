@@ -12,7 +12,7 @@ export type PoolSettings = {
   statementTimeoutMs?: number;
 };
 
-export const DEFAULT_POOL_SETTINGS = { size: 10, connectTimeoutMs: 3_000, statementTimeoutMs: 5_000 } as const;
+export const DEFAULT_POOL_SETTINGS = { size: 10, connectTimeoutMs: 8_000, statementTimeoutMs: 5_000 } as const;
 
 /** The pg pool behind a Prisma client: every timeout set, so a stuck database never hangs a request. */
 export function createPool(connectionString: string, settings: PoolSettings = {}): pg.Pool {

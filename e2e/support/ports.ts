@@ -5,6 +5,12 @@ if (!Number.isInteger(offset) || offset < 0 || offset > 1000) {
   throw new Error('E2E_PORT_OFFSET doit être un entier entre 0 et 1000.');
 }
 
-export const E2E_PORTS = { app: 3100 + offset, database: 54339 + offset, emulator: 12112 + offset } as const;
+export const E2E_PORTS = {
+  app: 3100 + offset,
+  /** A second instance of the app on the same database (e2e/rush.spec.ts). */
+  secondApp: 3101 + offset,
+  database: 54339 + offset,
+  emulator: 12112 + offset,
+} as const;
 
 export const E2E_BASE_URL = `http://localhost:${E2E_PORTS.app}`;

@@ -6,7 +6,7 @@ import { E2E_PORTS } from './ports';
 // the local Stripe emulator started by scripts/start.ts, and the steps of a purchase.
 
 /** The embedded PostgreSQL that playwright.config.ts starts for the e2e run. */
-const E2E_DATABASE_URL = `postgresql://librairie:librairie-local@127.0.0.1:${E2E_PORTS.database}/librairie`;
+export const E2E_DATABASE_URL = `postgresql://librairie:librairie-local@127.0.0.1:${E2E_PORTS.database}/librairie`;
 
 /** The Stripe emulator: hosted payment pages and test control endpoints (scripts/stripe-emulator/README.md). */
 export const EMULATOR_URL = `http://127.0.0.1:${E2E_PORTS.emulator}`;

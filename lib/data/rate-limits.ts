@@ -10,7 +10,7 @@ import { busy } from './transactions';
 // A fixed window per key: `points` requests per `durationSeconds`.
 const LIMITS = {
   /** Add-to-cart and quantity changes, per client address. */
-  cartChange: { points: 60, durationSeconds: 60 },
+  cartChange: { points: 120, durationSeconds: 60 },
   /** "Commander" (an order and its payment page), per client address. */
   checkoutPerClient: { points: 10, durationSeconds: 600 },
   /** "Commander", per cart: a reader retries a few times, a robot many. */

@@ -27,7 +27,7 @@ export type TransactionLimits = {
  * row for up to 4 s (under the pool's 5 s statement timeout); past that they are told to retry
  * rather than kept waiting.
  */
-export const BUYING_PATH_LIMITS: TransactionLimits = { maxWaitMs: 5_000, timeoutMs: 15_000, lockTimeoutMs: 4_000 };
+export const BUYING_PATH_LIMITS: TransactionLimits = { maxWaitMs: 8_000, timeoutMs: 15_000, lockTimeoutMs: 4_000 };
 
 export type Busy = Failure<'BUSY'>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWellFormedPath, requestProblem } from './request-problems';
+import { actionBodyProblem, isWellFormedPath, requestProblem } from './request-problems';
 
 const get = (rawPath: string) => ({ method: 'GET', rawPath, contentLength: null, transferEncoding: null });
 
@@ -36,5 +36,20 @@ describe('isWellFormedPath', () => {
     ['/a%00b', false],
   ])('%s → %s', (path, expected) => {
     expect(isWellFormedPath(path)).toBe(expected);
+  });
+});
+
+describe('actionBodyProblem', () => {
+  const body = (text: string) => () => Promise.resolve(text);
+  it('lets forms and argument arrays through', async () => {
+    expect(await actionBodyProblem('multipart/form-data; boundary=x', body('anything'))).toBeNull();
+    expect(await actionBodyProblem('text/plain;charset=UTF-8', body('[1,"$undefined"]'))).toBeNull();
+  });
+  it.each(['null', '{}', 'not json', '"\u0000', '['.repeat(50)])('refuses the text body %s with 400', async (text) => {
+    expect(await actionBodyProblem('text/plain', body(text))).toMatchObject({ status: 400, code: 'MALFORMED_ACTION' });
+  });
+  it('refuses other media types with 415', async () => {
+    expect(await actionBodyProblem('application/octet-stream', body(''))).toMatchObject({ status: 415 });
+    expect(await actionBodyProblem(null, body('[]'))).toMatchObject({ status: 415 });
   });
 });

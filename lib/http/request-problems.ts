@@ -7,7 +7,7 @@ export const MAX_POST_BYTES = 1024 * 1024;
 const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'POST']);
 
 export type RequestProblem =
-  { kind: 'not_found' } | { kind: 'refused'; status: 405 | 411 | 413; code: string; message: string };
+  { kind: 'not_found' } | { kind: 'refused'; status: 400 | 405 | 411 | 413 | 415; code: string; message: string };
 
 export function requestProblem(request: {
   method: string;
@@ -54,4 +54,44 @@ export function isWellFormedPath(rawPath: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A Server Action call (header Next-Action) that Next's own client could not have sent: the
+ * shop's actions take a form, which the client posts as multipart/form-data; a text body must
+ * be a JSON array of arguments. Next answers anything else with a 500 while decoding it.
+ */
+export function actionBodyProblem(
+  contentType: string | null,
+  body: () => Promise<string>,
+): Promise<RequestProblem | null> {
+  const type = (contentType ?? '').toLowerCase();
+  if (type.startsWith('multipart/form-data')) return Promise.resolve(null);
+  if (!type.startsWith('text/plain')) {
+    return Promise.resolve({
+      kind: 'refused',
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'Formulaire illisible : rechargez la page et réessayez.',
+    });
+  }
+  return body().then((text) => (isJsonArray(text) ? null : malformedAction()));
+}
+
+function isJsonArray(text: string): boolean {
+  try {
+    return Array.isArray(JSON.parse(text));
+  } catch {
+    // Not JSON at all: refused like any other malformed body.
+    return false;
+  }
+}
+
+function malformedAction(): RequestProblem {
+  return {
+    kind: 'refused',
+    status: 400,
+    code: 'MALFORMED_ACTION',
+    message: 'Formulaire illisible : rechargez la page et réessayez.',
+  };
 }

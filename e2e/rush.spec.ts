@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { cookiesOf, formFields, postForm, withValues, type FormField } from '../scripts/test/action-forms';
+import { startAppInstance, type AppInstance } from '../scripts/test/app-instance';
+import { E2E_BASE_URL, E2E_PORTS } from './support/ports';
+import { E2E_DATABASE_URL, EMULATOR_URL, expect, SEED_BOOK, test, uniqueEmail } from './support/shop';
+
+// The buying path as a rush of readers tries it, on two instances of the app sharing the e2e
+// database (as behind a load balancer): every answer is a success or a French "réessayez",
+// never a 5xx; one cart never makes two unpaid orders; simultaneous "+1" lose nothing.
+test.describe.configure({ mode: 'serial', timeout: 240_000 });
+
+let second: AppInstance;
+const RETRY = 'Trop de demandes en même temps : réessayez dans un instant.';
+
+test.beforeAll(async () => {
+  const secrets = JSON.parse(readFileSync(path.join('.data/e2e/local-secrets.json'), 'utf8')) as {
+    cookieSecret: string;
+    webhookSecret: string;
+  };
+  second = await startAppInstance(E2E_PORTS.secondApp, {
+    DATABASE_URL: E2E_DATABASE_URL,
+    SITE_URL: E2E_BASE_URL,
+    COOKIE_SECRET: secrets.cookieSecret,
+    STRIPE_WEBHOOK_SECRET: secrets.webhookSecret,
+    STRIPE_EMULATOR_URL: EMULATOR_URL,
+    TRUSTED_PROXY_COUNT: '1',
+  });
+});
+test.afterAll(() => second?.stop());
+
+const instances = () => [E2E_BASE_URL, second.url];
+
+async function addToCartFields(base: string): Promise<FormField[]> {
+  const html = await (await fetch(`${base}/livre/${SEED_BOOK.ean}`)).text();
+  return formFields(html, 'Ajouter au panier');
+}
+
+type Answer = { status: number; retry: boolean; cookie: string; location: string | null; message: string };
+
+async function answerOf(response: Response): Promise<Answer> {
+  const text = await response.text();
+  return {
+    status: response.status,
+    retry: text.includes(RETRY),
+    cookie: cookiesOf(response),
+    location: response.headers.get('location'),
+    // The alert a reader would read, to explain an unexpected answer.
+    message: /role="alert"[^>]*>([^<]*)</.exec(text)?.[1] ?? text.slice(0, 120),
+  };
+}
+
+test('500 readers add a book at once on two instances: no 5xx, each added or told to retry, and a retry gets in', async () => {
+  const fieldsByInstance = await Promise.all(instances().map(addToCartFields));
+  const readers = Array.from({ length: 500 }, (_, index) => ({
+    base: instances()[index % 2]!,
+    fields: fieldsByInstance[index % 2]!,
+    address: `10.7.${Math.floor(index / 250)}.${index % 250}`,
+  }));
+  const answers = await Promise.all(
+    readers.map(async (reader) =>
+      answerOf(
+        await postForm(`${reader.base}/livre/${SEED_BOOK.ean}`, reader.fields, { forwardedFor: reader.address }),
+      ),
+    ),
+  );
+  const serverErrors = answers.filter((answer) => answer.status >= 500);
+  expect(serverErrors).toEqual([]);
+  const added = answers.filter((answer) => answer.status === 303 && answer.location?.endsWith('/panier'));
+  const toRetry = answers.filter((answer) => answer.status === 200 && answer.retry);
+  const unexpected = answers.filter((answer) => !added.includes(answer) && !toRetry.includes(answer));
+  expect(unexpected.slice(0, 3).map((answer) => `${answer.status} ${answer.message}`)).toEqual([]);
+  console.log(`rush: ${added.length} added at once, ${toRetry.length} told to retry`);
+
+  // Those told to retry do, a few at a time, and get in.
+  const retried = readers.filter((_, index) => answers[index]?.retry);
+  for (let start = 0; start < retried.length; start += 20) {
+    const batch = await Promise.all(
+      retried
+        .slice(start, start + 20)
+        .map(async (reader) =>
+          answerOf(
+            await postForm(`${reader.base}/livre/${SEED_BOOK.ean}`, reader.fields, { forwardedFor: reader.address }),
+          ),
+        ),
+    );
+    expect(batch.map((answer) => answer.status)).toEqual(batch.map(() => 303));
+  }
+});
+
+test('60 simultaneous "+1" from one cart lose none: the line reaches the cap of 10', async ({ db }) => {
+  const fields = await addToCartFields(E2E_BASE_URL);
+  const address = '10.8.0.1';
+  const first = await answerOf(
+    await postForm(`${E2E_BASE_URL}/livre/${SEED_BOOK.ean}`, fields, { forwardedFor: address }),
+  );
+  expect(first.status).toBe(303);
+  const answers = await Promise.all(
+    Array.from({ length: 60 }, async (_, index) =>
+      answerOf(
+        await postForm(`${instances()[index % 2]}/livre/${SEED_BOOK.ean}`, fields, {
+          cookie: first.cookie,
+          forwardedFor: address,
+        }),
+      ),
+    ),
+  );
+  expect(answers.filter((answer) => answer.status >= 500)).toEqual([]);
+  expect(answers.filter((answer) => answer.status === 303)).toHaveLength(9);
+  const cartId = decodeURIComponent(first.cookie.replace(/^panier=/, '')).split('.')[0];
+  const { rows } = await db.query<{ quantity: number }>(
+    `SELECT l."quantity" FROM "CartLine" l JOIN "Book" b ON b."id" = l."bookId" WHERE l."cartId" = $1 AND b."ean" = $2`,
+    [cartId, SEED_BOOK.ean],
+  );
+  expect(rows).toEqual([{ quantity: 10 }]);
+});
+
+test('20 simultaneous "Commander" from one cart on two instances leave one unpaid order and one payment page', async ({
+  db,
+}) => {
+  const address = '10.9.0.1';
+  const added = await answerOf(
+    await postForm(`${E2E_BASE_URL}/livre/${SEED_BOOK.ean}`, await addToCartFields(E2E_BASE_URL), {
+      forwardedFor: address,
+    }),
+  );
+  expect(added.status).toBe(303);
+  const email = uniqueEmail('rush');
+  const checkoutFields = await Promise.all(
+    instances().map(async (base) => {
+      const html = await (await fetch(`${base}/commande`, { headers: { cookie: added.cookie } })).text();
+      return withValues(formFields(html, 'name="email"'), {
+        email,
+        fullName: 'Camille Martin',
+        phone: '0612345678',
+        deliveryMethod: 'home_delivery',
+        addressLine1: '12 rue Soufflot',
+        postalCode: '75005',
+        city: 'Paris',
+      });
+    }),
+  );
+  const answers = await Promise.all(
+    Array.from({ length: 20 }, async (_, index) =>
+      answerOf(
+        await postForm(`${instances()[index % 2]}/commande`, checkoutFields[index % 2]!, {
+          cookie: added.cookie,
+          forwardedFor: address,
+        }),
+      ),
+    ),
+  );
+  expect(answers.filter((answer) => answer.status >= 500)).toEqual([]);
+  const redirected = answers.filter((answer) => answer.status === 303);
+  expect(redirected.length).toBeGreaterThanOrEqual(1);
+  // Every reader sent to a payment page is sent to the same one.
+  expect(new Set(redirected.map((answer) => answer.location)).size).toBe(1);
+  const { rows } = await db.query<{ status: string; stripeSessionUrl: string | null }>(
+    `SELECT "status", "stripeSessionUrl" FROM "Order" WHERE "email" = $1`,
+    [email],
+  );
+  expect(rows).toEqual([{ status: 'pending_payment', stripeSessionUrl: redirected[0]?.location ?? null }]);
+});
