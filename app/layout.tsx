@@ -2,7 +2,10 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
+import { readCartId } from '@/lib/cart/cart-cookie';
+import { countCartCopies } from '@/lib/data/cart';
 import { getEnv } from '@/lib/env';
+import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 import { SHOP } from '@/lib/shop/config';
 import './globals.css';
 
@@ -17,14 +20,17 @@ export function generateMetadata(): Metadata {
   };
 }
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// The header's cart count reads the database on every page: the layout is guarded like the
+// pages, so a database that stops answering gives the French 503 page, not a blank one or a 500.
+async function RootLayout({ children }: { children: ReactNode }) {
+  const cartCount = await countCartCopies(await readCartId());
   return (
     <html lang="fr">
       <body>
         <a className="skip-link" href="#contenu">
           Aller au contenu
         </a>
-        <SiteHeader />
+        <SiteHeader cartCount={cartCount} />
         <main id="contenu" className="container">
           {children}
         </main>
@@ -33,3 +39,5 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     </html>
   );
 }
+
+export default whenDatabaseAnswers(RootLayout);

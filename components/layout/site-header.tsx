@@ -1,14 +1,17 @@
 import Link from 'next/link';
 import { SHOP } from '@/lib/shop/config';
+import { CartLink } from './cart-link';
 
-export function SiteHeader({ query = '' }: { query?: string }) {
+/** On a phone: the name and the cart on one line, then the search, then the catalog links. */
+export function SiteHeader({ query = '', cartCount }: { query?: string; cartCount: number }) {
   return (
     <header className="site-header">
-      <div className="container">
+      <div className="container site-header-bar">
         <Link href="/" className="brand">
           {SHOP.name}
           <small>{SHOP.tagline}</small>
         </Link>
+        <CartLink count={cartCount} />
         <form className="search-form" role="search" action="/recherche" method="get">
           <label htmlFor="site-search" className="visually-hidden">
             Rechercher un livre (titre, auteur, ISBN)
@@ -33,9 +36,6 @@ export function SiteHeader({ query = '' }: { query?: string }) {
             </li>
             <li>
               <Link href="/livres?disponibilite=en-stock">En stock</Link>
-            </li>
-            <li>
-              <Link href="/panier">Panier</Link>
             </li>
           </ul>
         </nav>

@@ -57,6 +57,13 @@ export function priceLines(
   return priceOrder(input, { shippingTable: SHOP_SHIPPING_TABLE });
 }
 
+/** Copies in the cart, for the header's "Panier (2)": one sum over the cart's lines (their primary key). */
+export async function countCartCopies(cartId: string | null): Promise<number> {
+  if (!cartId) return 0;
+  const { _sum } = await getDb().cartLine.aggregate({ where: { cartId }, _sum: { quantity: true } });
+  return _sum.quantity ?? 0;
+}
+
 export type CartView = Awaited<ReturnType<typeof getCartView>>;
 
 /** The cart as the reader sees it: lines, prices for each delivery method, delivery window. */
