@@ -24,10 +24,12 @@ async function CheckoutPage() {
     );
   }
   const homeFee = cart.homeDelivery.shipping.totalCents;
+  const homeTotal = formatPrice(cart.homeDelivery.totals.totalInclVatCents);
+  const pickupTotal = formatPrice(cart.shopPickup.totals.totalInclVatCents);
   return (
     <>
       <h1>Commande</h1>
-      <ul aria-label="Récapitulatif">
+      <ul className="checkout-lines" aria-label="Récapitulatif">
         {cart.lines.map((line) => (
           <li key={line.ean}>
             {line.title} × {line.quantity}
@@ -38,8 +40,9 @@ async function CheckoutPage() {
       {cart.deliveryWindow && <p className="delivery">{cart.deliveryWindow.label}</p>}
       <CheckoutForm
         payButtonLabel={PAY_BUTTON_LABEL}
-        homeDeliveryLabel={`${SHOP_SHIPPING_TABLE.home_delivery.label} — ${formatPrice(homeFee)} (total ${formatPrice(cart.homeDelivery.totals.totalInclVatCents)})`}
-        pickupLabel={`${SHOP_SHIPPING_TABLE.shop_pickup.label} — gratuit (total ${formatPrice(cart.shopPickup.totals.totalInclVatCents)})`}
+        homeDeliveryLabel={`${SHOP_SHIPPING_TABLE.home_delivery.label} — ${formatPrice(homeFee)} (total ${homeTotal})`}
+        pickupLabel={`${SHOP_SHIPPING_TABLE.shop_pickup.label} — gratuit (total ${pickupTotal})`}
+        totalReminder={`Total à payer : ${homeTotal} avec livraison à domicile, ${pickupTotal} avec retrait en librairie.`}
       />
       <section aria-labelledby="retractation">
         <h2 id="retractation">Droit de rétractation</h2>
