@@ -76,8 +76,10 @@ async function sizesOf(client: pg.Client, bookId: number) {
   return rows[0]!;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+function spread(durations: number[]): string {
+  const sorted = [...durations].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(1);
+  return `p50 ${at(50)} ms, p95 ${at(95)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`;
 }
 
 async function main() {
@@ -112,6 +114,7 @@ async function main() {
     });
     const { listRelatedBooks, relatedBookIdsQuery } = await import('../lib/data/related-books');
     const { getBookPage } = await import('../lib/data/books');
+    const { getDb } = await import('../lib/db');
     const client = new pg.Client({ connectionString: server.url });
     await client.connect();
     try {
@@ -126,22 +129,23 @@ async function main() {
           `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, SUMMARY ON) ${query.text}`,
           query.values,
         );
+        const idsDurations: number[] = [];
         const durations: number[] = [];
         let cards = 0;
         for (let call = 0; call < CALLS; call += 1) {
+          started = performance.now();
+          await getDb().$queryRaw(relatedBookIdsQuery(keys));
+          idsDurations.push(performance.now() - started);
           started = performance.now();
           const related = await listRelatedBooks(keys);
           durations.push(performance.now() - started);
           cards = related.byAuthor.length + related.inCollection.length + related.onTheme.length;
         }
-        durations.sort((a, b) => a - b);
         console.log(
           `── ${sample.label}: theme of ${sizes.theme} books, collection of ${sizes.collection}, author of ${sizes.author}`,
         );
-        console.log(
-          `listRelatedBooks (ids + ${cards} cards), ${CALLS} calls: p50 ${percentile(durations, 50).toFixed(1)} ms, ` +
-            `p95 ${percentile(durations, 95).toFixed(1)} ms, max ${durations.at(-1)!.toFixed(1)} ms`,
-        );
+        console.log(`ids query alone, ${CALLS} calls: ${spread(idsDurations)}`);
+        console.log(`listRelatedBooks (ids + ${cards} cards), ${CALLS} calls: ${spread(durations)}`);
         console.log('Plan of the ids query (EXPLAIN ANALYZE, before the timed calls):');
         console.log(
           plan.rows
@@ -154,7 +158,6 @@ async function main() {
       }
     } finally {
       await client.end();
-      const { getDb } = await import('../lib/db');
       await getDb().$disconnect();
     }
     console.log(`Machine: ${os.cpus().length} cores, Node ${process.version}, embedded PostgreSQL 18.`);
