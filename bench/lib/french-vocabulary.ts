@@ -209,7 +209,7 @@ export const LAST_NAMES = (
   'Barré Lebrun Marchal Weber Mallet Hamon Boulanger Jacob Monnier Michaud Rodriguez Guichard Gillet Étienne ' +
   'Grondin Poulain Tessier Chevallier Collin Chauvin Da Silva Bouchet Gay Lemaître Bénard Maréchal Humbert ' +
   'Reynaud Antoine Hoarau Perret Barthélemy Cordier Pichon Lejeune Gilbert Lamy Delaunay Pasquier Carlier ' +
-  'Laporte Dhume Sonzogni Tocqueville Duguit Hauriou Carbonnier Favoreu Chapus Vedel Rivero Waline Eisenmann'
+  'Laporte Tocqueville Duguit Hauriou Carbonnier Favoreu Chapus Vedel Rivero Waline Eisenmann'
 ).split(' ');
 
 export const CITIES = (

@@ -11,3 +11,9 @@ export const SHOP = {
 } as const;
 
 export const CATALOG_PAGE_SIZE = 24;
+
+/**
+ * Listings and search count matches up to this number, then say "plus de 10 000": counting a
+ * million rows on every page view costs more than the page (docs/decisions/007).
+ */
+export const LISTING_COUNT_CAP = 10_000;
