@@ -7,7 +7,7 @@ import { parseIsbn } from '@/lib/isbn';
 import { queryWords } from '@/lib/search/normalize';
 import { MIN_CORRECTABLE_WORD_LENGTH } from '@/lib/search/search-words';
 import { CATALOG_PAGE_SIZE } from '@/lib/shop/config';
-import { BOOK_CARD_SELECT, toBookCard, type BookCard } from './book-selects';
+import { BOOK_CARD_SELECT, toBookCard } from './book-selects';
 import { EMPTY_LIST, pageOf, resolveCatalogFilter, type BookList, type TotalPrecision } from './catalog';
 
 // Search at a million titles (docs/decisions/007-supplies-search-and-listings-at-scale.md):
