@@ -125,7 +125,9 @@ export async function* readOnix(source: Pick<OnixSource, 'stream' | 'encoding'>)
       problem ??= `texte trop long dans <${current.name}>`;
       return;
     }
-    current.text += text;
+    // Mixed content (XHTML in <Text>): text after a child element keeps its place.
+    if (current.children.length > 0) current.children.push({ name: '#text', attributes: {}, text, children: [] });
+    else current.text += text;
   };
   parser.on('text', onText);
   parser.on('cdata', onText);

@@ -34,6 +34,7 @@ const COMPOSITES = [
   'SupplyDate',
   'Price',
   'Tax',
+  'Territory',
 ] as const;
 
 const DATA_ELEMENTS: Record<string, string> = {
@@ -100,6 +101,7 @@ const DATA_ELEMENTS: Record<string, string> = {
   x470: 'TaxType',
   x471: 'TaxRateCode',
   x472: 'TaxRatePercent',
+  x449: 'CountriesIncluded',
 };
 
 const REFERENCE_NAMES: ReadonlyMap<string, string> = new Map([
