@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { PrismaClient } from '../lib/generated/prisma/client';
 import { createPrismaClient } from '../lib/prisma-client';
 import { bookAvailabilityState, bookSearchText, bookSortTitle } from '../lib/catalog/book-derived';
+import { bookSearchWords } from '../lib/search/search-words';
 import { DEMO_CATALOG } from './demo-catalog/catalog';
 import type { DemoCatalog } from './demo-catalog/types';
 
@@ -74,6 +75,8 @@ export async function seedDemoCatalog(db: PrismaClient, catalog: DemoCatalog = D
         contributors.set(contributor.slug, row);
       }
 
+      // The vocabulary of typo correction (SearchWord): words of titles and names, with their books.
+      const words = new Map<string, number>();
       for (const book of catalog.books) {
         const publisher = requireKey(publishers, book.publisherSlug, 'éditeur');
         const collection = book.collectionSlug ? requireKey(collections, book.collectionSlug, 'collection') : null;
@@ -84,6 +87,10 @@ export async function seedDemoCatalog(db: PrismaClient, catalog: DemoCatalog = D
           position,
         }));
         const supplierCode = supplier ? (book.supplierAvailabilityCode ?? null) : null;
+        const names = links.map((link) => link.contributor.name);
+        for (const word of bookSearchWords({ title: book.title, subtitle: book.subtitle, contributorNames: names })) {
+          words.set(word, (words.get(word) ?? 0) + 1);
+        }
         await tx.book.create({
           data: {
             ean: book.ean,
@@ -119,6 +126,10 @@ export async function seedDemoCatalog(db: PrismaClient, catalog: DemoCatalog = D
               supplierLeadTime: supplier?.lead ?? null,
               expectedDate: date(book.expectedOn),
             }),
+            // One supply, the book's distributor (BookSupply: docs/decisions/007).
+            supplies: supplier
+              ? { create: { supplierId: supplier.id, availabilityCode: supplierCode ?? '99' } }
+              : undefined,
             contributors: {
               create: links.map((link) => ({
                 contributorId: link.contributor.id,
@@ -135,6 +146,10 @@ export async function seedDemoCatalog(db: PrismaClient, catalog: DemoCatalog = D
           },
         });
       }
+      await tx.searchWord.createMany({
+        data: [...words].map(([word, bookCount]) => ({ word, bookCount })),
+        skipDuplicates: true,
+      });
       return catalog.books.length;
     },
     { timeout: 60_000 },

@@ -17,3 +17,9 @@ export const CATALOG_PAGE_SIZE = 24;
  * million rows on every page view costs more than the page (docs/decisions/007).
  */
 export const LISTING_COUNT_CAP = 10_000;
+
+/**
+ * Lead time given to a distributor the ONIX import meets for the first time (business days
+ * from the shop's order to the parcel leaving), until staff enter the real one.
+ */
+export const NEW_SUPPLIER_LEAD_TIME = { minDays: 3, maxDays: 8 } as const;

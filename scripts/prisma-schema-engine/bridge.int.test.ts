@@ -94,10 +94,10 @@ describe('Prisma migrate through the WebAssembly schema engine bridge', () => {
     );
     expect(applied.length).toBeGreaterThan(0);
     expect(applied.every((m) => m.finished_at !== null)).toBe(true);
-    // The catalogue search relies on pg_trgm and its GIN index.
+    // Typo correction relies on pg_trgm and its GIN index on the words of the catalog.
     const trigramIndexes = await query<{ indexdef: string }>(
       env.DATABASE_URL!,
-      `SELECT indexdef FROM pg_indexes WHERE tablename = 'Book' AND indexdef LIKE '%gin_trgm_ops%'`,
+      `SELECT indexdef FROM pg_indexes WHERE tablename = 'SearchWord' AND indexdef LIKE '%gin_trgm_ops%'`,
     );
     expect(trigramIndexes).toHaveLength(1);
   });
