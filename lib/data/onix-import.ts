@@ -32,6 +32,8 @@ export type ImportReport = {
 };
 
 const REJECTIONS_IN_REPORT = 50;
+/** Records written at once: their round trips overlap; the connection pool holds more. */
+const RECORDS_IN_FLIGHT = 6;
 
 export async function importOnixFile(
   db: PrismaClient,
@@ -56,6 +58,7 @@ export async function importOnixFile(
     await db.onixImportRejection.create({ data: { importId: run.id, ...rejection } });
   };
 
+  const inFlight = new Map<string, Promise<unknown>>();
   let source: Awaited<ReturnType<typeof openOnixFile>> | null = null;
   try {
     source = await openOnixFile(path);
@@ -77,21 +80,26 @@ export async function importOnixFile(
           reason: mapped.reason,
         });
       } else {
-        try {
-          counts[await applyRecord(db, mapped.record, context)] += 1;
-        } catch (error) {
-          // The record's transaction rolled back; the rest of the file goes on.
-          const reason =
-            error instanceof RecordRejection
-              ? error.message
-              : `erreur à l’écriture : ${error instanceof Error ? error.message.split('\n').at(-1) : String(error)}`;
-          await reject({
-            line: event.line,
-            recordReference: mapped.record.recordReference,
-            ean: mapped.record.ean,
-            reason,
-          });
+        // Records run RECORDS_IN_FLIGHT at a time, each in its own transaction; two records of the
+        // same EAN never overlap, so a file's update then deletion apply in the file's order.
+        const { record } = mapped;
+        while (inFlight.size >= RECORDS_IN_FLIGHT || inFlight.has(record.ean)) {
+          await Promise.race(inFlight.values());
         }
+        const task = applyRecord(db, record, context)
+          .then((outcome) => {
+            counts[outcome] += 1;
+          })
+          .catch((error: unknown) => {
+            // The record's transaction rolled back; the rest of the file goes on.
+            const reason =
+              error instanceof RecordRejection
+                ? error.message
+                : `erreur à l’écriture : ${error instanceof Error ? error.message.split('\n').at(-1) : String(error)}`;
+            return reject({ line: event.line, recordReference: record.recordReference, ean: record.ean, reason });
+          })
+          .finally(() => inFlight.delete(record.ean));
+        inFlight.set(record.ean, task);
       }
       const now = performance.now();
       if (options.onProgress && now - lastProgress > 200) {
@@ -99,7 +107,9 @@ export async function importOnixFile(
         options.onProgress({ bytesRead: source.bytesRead(), size: source.size, counts, done: false });
       }
     }
+    await Promise.all(inFlight.values());
   } catch (error) {
+    await Promise.allSettled(inFlight.values());
     // The file cannot be read on (not found, not ONIX 3.0, malformed XML): what was applied stays.
     failure =
       error instanceof OnixFileError && error.line !== null

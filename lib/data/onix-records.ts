@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import type { SupplyFacts } from '@/lib/catalog/book-supply';
 import { derivedBookColumns, supplyColumns } from '@/lib/catalog/derived-columns';
 import { slugify } from '@/lib/catalog/slug';
@@ -84,6 +84,19 @@ export async function applyRecord(
   record: OnixRecord,
   context: ImportContext,
 ): Promise<RecordOutcome> {
+  // Records run side by side: two may create the same new publisher or person at once. The
+  // loser's transaction rolls back on the unique index; run again, it finds the row.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await applyOnce(db, record, context);
+    } catch (error) {
+      const conflict = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+      if (!conflict || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function applyOnce(db: PrismaClient, record: OnixRecord, context: ImportContext): Promise<RecordOutcome> {
   const fresh = newImportCache();
   const outcome = await db.$transaction(
     (tx) =>
@@ -195,6 +208,7 @@ async function findOrCreateContributor(
     });
     id = row.id;
     fresh.contributors.set(slug, id);
+    return id;
   }
   if (person.biography) {
     await tx.contributor.updateMany({
