@@ -26,6 +26,8 @@ export type ImportCache = {
   publishers: Map<string, number>;
   collections: Map<string, number>;
   contributors: Map<string, number>;
+  /** Lead times of the suppliers met, for a new book's supply columns. */
+  leadTimes: Map<number, { minDays: number; maxDays: number }>;
   fallbackThemeId: number | null;
 };
 
@@ -42,6 +44,7 @@ export function newImportCache(): ImportCache {
     publishers: new Map(),
     collections: new Map(),
     contributors: new Map(),
+    leadTimes: new Map(),
     fallbackThemeId: null,
   };
 }
@@ -109,6 +112,7 @@ async function applyOnce(db: PrismaClient, record: OnixRecord, context: ImportCo
   for (const key of ['suppliers', 'publishers', 'collections', 'contributors'] as const) {
     for (const [name, id] of fresh[key]) context.cache[key].set(name, id);
   }
+  for (const [id, leadTime] of fresh.leadTimes) context.cache.leadTimes.set(id, leadTime);
   if (fresh.fallbackThemeId !== null) context.cache.fallbackThemeId = fresh.fallbackThemeId;
   return outcome;
 }
@@ -126,41 +130,62 @@ async function findSupplier(
   if (!key) return null;
   const cached = context.cache.suppliers.get(key) ?? fresh.suppliers.get(key);
   if (cached !== undefined) return cached;
-  let row = gln ? await tx.supplier.findFirst({ where: { gln }, select: { id: true } }) : null;
+  let row = gln ? await tx.supplier.findUnique({ where: { gln }, select: { id: true } }) : null;
   if (!row && name) {
-    row = await tx.supplier.findUnique({ where: { name }, select: { id: true } });
-    // A distributor the shop typed in without its GLN: the feed teaches it.
-    if (row && gln) await tx.supplier.update({ where: { id: row.id }, data: { gln } });
+    const named = await tx.supplier.findUnique({ where: { name }, select: { id: true, gln: true } });
+    // A distributor the shop typed in without its GLN: the feed teaches it. Another GLN under the
+    // same name is another distributor.
+    if (named && (named.gln === null || gln === null || named.gln === gln)) {
+      row = { id: named.id };
+      if (gln && named.gln === null) await tx.supplier.update({ where: { id: named.id }, data: { gln } });
+    }
   }
   if (!row && create) {
     const label = name ?? `Distributeur GLN ${gln}`;
     const taken = await tx.supplier.findUnique({ where: { name: label }, select: { id: true } });
-    row = await tx.supplier.create({
-      data: {
-        name: taken ? `${label} (GLN ${gln})` : label,
-        gln,
-        leadTimeMinDays: NEW_SUPPLIER_LEAD_TIME.minDays,
-        leadTimeMaxDays: NEW_SUPPLIER_LEAD_TIME.maxDays,
-      },
-      select: { id: true },
-    });
+    const finalName = taken ? `${label} (GLN ${gln})` : label;
+    // Two records of a new distributor at once: the second insert waits for the first and finds it.
+    const id = await insertOrFind(
+      tx,
+      Prisma.sql`INSERT INTO "Supplier" ("name", "gln", "leadTimeMinDays", "leadTimeMaxDays")
+                 VALUES (${finalName}, ${gln}, ${NEW_SUPPLIER_LEAD_TIME.minDays}, ${NEW_SUPPLIER_LEAD_TIME.maxDays})`,
+      gln
+        ? Prisma.sql`SELECT "id" FROM "Supplier" WHERE "gln" = ${gln}`
+        : Prisma.sql`SELECT "id" FROM "Supplier" WHERE "name" = ${finalName}`,
+    );
+    row = { id };
   }
-  if (row) fresh.suppliers.set(key, row.id);
+  if (row) {
+    fresh.suppliers.set(key, row.id);
+    const lead = await tx.supplier.findUniqueOrThrow({
+      where: { id: row.id },
+      select: { leadTimeMinDays: true, leadTimeMaxDays: true },
+    });
+    fresh.leadTimes.set(row.id, { minDays: lead.leadTimeMinDays, maxDays: lead.leadTimeMaxDays });
+  }
   return row?.id ?? null;
+}
+
+/** INSERT … ON CONFLICT DO NOTHING, then read: records running side by side never wait on a row lock. */
+async function insertOrFind(tx: Tx, insert: Prisma.Sql, find: Prisma.Sql): Promise<number> {
+  const inserted = await tx.$queryRaw<{ id: number }[]>`${insert} ON CONFLICT DO NOTHING RETURNING "id"`;
+  if (inserted[0]) return inserted[0].id;
+  const found = await tx.$queryRaw<{ id: number }[]>`${find}`;
+  if (!found[0]) throw new Error('ligne introuvable après un conflit d’insertion');
+  return found[0].id;
 }
 
 async function findOrCreatePublisher(tx: Tx, name: string, context: ImportContext, fresh: ImportCache) {
   const slug = slugify(name);
   const cached = context.cache.publishers.get(slug) ?? fresh.publishers.get(slug);
   if (cached !== undefined) return { id: cached, name };
-  const row = await tx.publisher.upsert({
-    where: { slug },
-    create: { slug, name },
-    update: {},
-    select: { id: true, name: true },
-  });
-  fresh.publishers.set(slug, row.id);
-  return row;
+  const id = await insertOrFind(
+    tx,
+    Prisma.sql`INSERT INTO "Publisher" ("slug", "name") VALUES (${slug}, ${name})`,
+    Prisma.sql`SELECT "id" FROM "Publisher" WHERE "slug" = ${slug}`,
+  );
+  fresh.publishers.set(slug, id);
+  return { id, name };
 }
 
 async function findOrCreateCollection(
@@ -197,24 +222,21 @@ async function findOrCreateContributor(
   fresh: ImportCache,
 ): Promise<number> {
   const slug = slugify(person.name);
-  let id = context.cache.contributors.get(slug) ?? fresh.contributors.get(slug);
-  if (id === undefined) {
-    // Same name, same person: ONIX name identifiers (ISNI) would tell homonyms apart (not read yet).
-    const row = await tx.contributor.upsert({
-      where: { slug },
-      create: { slug, name: person.name, sortName: person.sortName, biography: person.biography },
-      update: {},
-      select: { id: true },
-    });
-    id = row.id;
-    fresh.contributors.set(slug, id);
-    return id;
-  }
+  const known = context.cache.contributors.get(slug) ?? fresh.contributors.get(slug);
+  // Same name, same person: ONIX name identifiers (ISNI) would tell homonyms apart (not read yet).
+  const id =
+    known ??
+    (await insertOrFind(
+      tx,
+      Prisma.sql`INSERT INTO "Contributor" ("slug", "name", "sortName", "biography")
+                 VALUES (${slug}, ${person.name}, ${person.sortName}, ${person.biography})`,
+      Prisma.sql`SELECT "id" FROM "Contributor" WHERE "slug" = ${slug}`,
+    ));
+  fresh.contributors.set(slug, id);
   if (person.biography) {
-    await tx.contributor.updateMany({
-      where: { id, NOT: { biography: person.biography } },
-      data: { biography: person.biography },
-    });
+    await tx.$executeRaw`
+      UPDATE "Contributor" SET "biography" = ${person.biography}
+      WHERE "id" = ${id} AND "biography" IS DISTINCT FROM ${person.biography}`;
   }
   return id;
 }
@@ -244,20 +266,18 @@ async function lockStock(tx: Tx, bookId: number): Promise<number> {
 }
 
 async function suppliesOf(tx: Tx, bookId: number): Promise<SupplyFacts[]> {
-  const rows = await tx.bookSupply.findMany({
-    where: { bookId },
-    select: {
-      supplierId: true,
-      availabilityCode: true,
-      expectedOn: true,
-      supplier: { select: { leadTimeMinDays: true, leadTimeMaxDays: true } },
-    },
-  });
+  const rows = await tx.$queryRaw<
+    { supplierId: number; availabilityCode: string; expectedOn: Date | null; minDays: number; maxDays: number }[]
+  >`
+    SELECT s."supplierId", s."availabilityCode", s."expectedOn",
+           p."leadTimeMinDays" AS "minDays", p."leadTimeMaxDays" AS "maxDays"
+    FROM "BookSupply" s JOIN "Supplier" p ON p."id" = s."supplierId"
+    WHERE s."bookId" = ${bookId}`;
   return rows.map((row) => ({
     supplierId: row.supplierId,
     availabilityCode: row.availabilityCode,
     expectedOn: row.expectedOn,
-    leadTime: { minDays: row.supplier.leadTimeMinDays, maxDays: row.supplier.leadTimeMaxDays },
+    leadTime: { minDays: row.minDays, maxDays: row.maxDays },
   }));
 }
 
@@ -268,16 +288,14 @@ async function applyBook(tx: Tx, book: OnixBook, context: ImportContext, fresh: 
     if (id === null) throw new RecordRejection('distributeur non identifié (ni GLN, ni nom, ni expéditeur)');
     supplierIds.push(id);
   }
-  const existing = await tx.book.findUnique({ where: { ean: book.ean }, select: { id: true, delistedAt: true } });
-  if (existing) {
-    await lockStock(tx, existing.id);
-    const supplies = await tx.bookSupply.findMany({
-      where: { bookId: existing.id, supplierId: { in: supplierIds } },
-      select: { recordHash: true },
-    });
-    const same = supplies.length === supplierIds.length && supplies.every((s) => s.recordHash === book.hash);
-    if (same && existing.delistedAt === null) return 'unchanged';
-  }
+  // The same record from the same distributors, already applied: nothing to write.
+  const [existing] = await tx.$queryRaw<{ id: number; delisted: boolean; same: number }[]>`
+    SELECT b."id", b."delistedAt" IS NOT NULL AS delisted,
+           (SELECT count(*)::int FROM "BookSupply" s
+             WHERE s."bookId" = b."id" AND s."supplierId" = ANY(${supplierIds}::int[]) AND s."recordHash" = ${book.hash}) AS same
+    FROM "Book" b WHERE b."ean" = ${book.ean}`;
+  if (existing && existing.same === supplierIds.length && !existing.delisted) return 'unchanged';
+  const onHand = existing ? await lockStock(tx, existing.id) : 0;
 
   const publisher = await findOrCreatePublisher(tx, book.publisherName, context, fresh);
   const collectionId = book.collection
@@ -288,24 +306,16 @@ async function applyBook(tx: Tx, book: OnixBook, context: ImportContext, fresh: 
   for (const person of book.contributors)
     contributorIds.push(await findOrCreateContributor(tx, person, context, fresh));
 
-  const fields = {
-    title: book.title,
-    subtitle: book.subtitle,
-    description: book.description,
-    pageCount: book.pageCount,
-    publishedOn: book.publishedOn,
-    productForm: book.productForm,
-    languageCode: book.languageCode,
-    publisherPriceCents: book.priceCents,
-    vatRateBasisPoints: book.vatRateBasisPoints,
-    imprint: book.imprintName,
-    publisherId: publisher.id,
-    collectionId,
-    collectionNumber: book.collection?.number ?? null,
-    themeId,
-    delistedAt: null,
-  };
-  // Derived columns are written with the row; the supply columns once the supplies are in.
+  // A new book's supplies are this record's; an existing one may have other distributors'.
+  const recordSupplies: SupplyFacts[] = book.supplies.map((supply, index) => {
+    const supplierId = supplierIds[index] as number;
+    return {
+      supplierId,
+      availabilityCode: supply.availabilityCode,
+      expectedOn: supply.expectedOn,
+      leadTime: context.cache.leadTimes.get(supplierId) ?? fresh.leadTimes.get(supplierId) ?? NEW_SUPPLIER_LEAD_TIME,
+    };
+  });
   const names = book.contributors.map((c) => c.name);
   const derived = derivedBookColumns({
     title: book.title,
@@ -313,50 +323,65 @@ async function applyBook(tx: Tx, book: OnixBook, context: ImportContext, fresh: 
     contributorNames: names,
     publisherName: publisher.name,
     collectionName: book.collection?.name ?? null,
-    onHand: 0,
-    supplies: [],
+    onHand,
+    supplies: recordSupplies,
   });
-  const text = { searchText: derived.searchText, sortTitle: derived.sortTitle };
-  let bookId: number;
+  // One statement for the row; workType, featured and the cover stay the shop's on an update.
+  const [row] = await tx.$queryRaw<{ id: number }[]>`
+    INSERT INTO "Book" ("ean", "title", "subtitle", "description", "pageCount", "publishedOn", "productForm",
+      "workType", "languageCode", "publisherPriceCents", "vatRateBasisPoints", "imprint", "publisherId",
+      "collectionId", "collectionNumber", "themeId", "supplierId", "supplierAvailabilityCode", "expectedOn",
+      "searchText", "sortTitle", "availability", "delistedAt", "updatedAt")
+    VALUES (${book.ean}, ${book.title}, ${book.subtitle}, ${book.description}, ${book.pageCount},
+      ${book.publishedOn}::date, ${book.productForm}, 'Livre', ${book.languageCode}, ${book.priceCents},
+      ${book.vatRateBasisPoints}, ${book.imprintName}, ${publisher.id}, ${collectionId},
+      ${book.collection?.number ?? null}, ${themeId}, ${derived.supplierId}, ${derived.supplierAvailabilityCode},
+      ${derived.expectedOn}::date, ${derived.searchText}, ${derived.sortTitle},
+      ${derived.availability}::"AvailabilityState", NULL, now())
+    ON CONFLICT ("ean") DO UPDATE SET
+      "title" = excluded."title", "subtitle" = excluded."subtitle", "description" = excluded."description",
+      "pageCount" = excluded."pageCount", "publishedOn" = excluded."publishedOn",
+      "productForm" = excluded."productForm", "languageCode" = excluded."languageCode",
+      "publisherPriceCents" = excluded."publisherPriceCents", "vatRateBasisPoints" = excluded."vatRateBasisPoints",
+      "imprint" = excluded."imprint", "publisherId" = excluded."publisherId",
+      "collectionId" = excluded."collectionId", "collectionNumber" = excluded."collectionNumber",
+      "themeId" = excluded."themeId", "searchText" = excluded."searchText", "sortTitle" = excluded."sortTitle",
+      "delistedAt" = NULL, "updatedAt" = now()
+    RETURNING "id"`;
+  const bookId = (row as { id: number }).id;
   if (existing) {
-    bookId = existing.id;
-    await tx.book.update({ where: { id: bookId }, data: { ...fields, ...text } });
-    await tx.bookContributor.deleteMany({ where: { bookId } });
+    await tx.$executeRaw`DELETE FROM "BookContributor" WHERE "bookId" = ${bookId}`;
   } else {
-    const created = await tx.book.create({
-      // The kind of work is the shop's filing, not an ONIX field: staff refine it later.
-      data: { ean: book.ean, workType: 'Livre', availability: 'unavailable', ...fields, ...text },
-      select: { id: true },
-    });
-    bookId = created.id;
+    await tx.$executeRaw`INSERT INTO "StockLevel" ("bookId", "onHand", "reserved", "updatedAt") VALUES (${bookId}, 0, 0, now())`;
   }
-  const onHand = await lockStock(tx, bookId);
   if (contributorIds.length > 0) {
-    await tx.bookContributor.createMany({
-      data: book.contributors.map((person, position) => ({
-        bookId,
-        contributorId: contributorIds[position] as number,
-        role: person.role,
-        position,
-      })),
-      skipDuplicates: true,
-    });
+    await tx.$executeRaw`
+      INSERT INTO "BookContributor" ("bookId", "contributorId", "role", "position")
+      SELECT ${bookId}, c.id, c.role, c.position - 1
+      FROM unnest(${contributorIds}::int[], ${book.contributors.map((c) => c.role)}::text[]) WITH ORDINALITY AS c(id, role, position)
+      ON CONFLICT DO NOTHING`;
   }
-  for (const [index, supply] of book.supplies.entries()) {
-    const supplierId = supplierIds[index] as number;
-    const data = { availabilityCode: supply.availabilityCode, expectedOn: supply.expectedOn, recordHash: book.hash };
-    await tx.bookSupply.upsert({
-      where: { bookId_supplierId: { bookId, supplierId } },
-      create: { bookId, supplierId, ...data },
-      update: data,
-    });
+  await tx.$executeRaw`
+    INSERT INTO "BookSupply" ("bookId", "supplierId", "availabilityCode", "expectedOn", "recordHash", "updatedAt")
+    SELECT ${bookId}, s.supplier, s.code, s.expected, ${book.hash}, now()
+    FROM unnest(${supplierIds}::int[], ${book.supplies.map((s) => s.availabilityCode)}::text[],
+                ${book.supplies.map((s) => s.expectedOn)}::date[]) AS s(supplier, code, expected)
+    ON CONFLICT ("bookId", "supplierId") DO UPDATE SET "availabilityCode" = excluded."availabilityCode",
+      "expectedOn" = excluded."expectedOn", "recordHash" = excluded."recordHash", "updatedAt" = now()`;
+  if (existing) {
+    const columns = supplyColumns(onHand, await suppliesOf(tx, bookId));
+    await tx.$executeRaw`
+      UPDATE "Book" SET "supplierId" = ${columns.supplierId}, "supplierAvailabilityCode" = ${columns.supplierAvailabilityCode},
+        "expectedOn" = ${columns.expectedOn}::date, "availability" = ${columns.availability}::"AvailabilityState"
+      WHERE "id" = ${bookId}`;
   }
-  await tx.book.update({ where: { id: bookId }, data: supplyColumns(onHand, await suppliesOf(tx, bookId)) });
   const words = bookSearchWords({ title: book.title, subtitle: book.subtitle, contributorNames: names });
   if (words.length > 0) {
+    // New words only: counting each book on common words ("droit") would make every record wait
+    // for the others' row locks. bookCount only orders corrections; the seeds count exactly.
     await tx.$executeRaw`
       INSERT INTO "SearchWord" ("word", "bookCount") SELECT unnest(${words}::text[]), 1
-      ON CONFLICT ("word") DO UPDATE SET "bookCount" = "SearchWord"."bookCount" + ${existing ? 0 : 1}`;
+      ON CONFLICT ("word") DO NOTHING`;
   }
   return existing ? 'updated' : 'created';
 }

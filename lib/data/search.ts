@@ -34,7 +34,7 @@ export type SearchResult = BookList & {
   facets: { themes: SearchFacet[]; publishers: SearchFacet[]; availability: SearchFacet[] };
 };
 
-export const SEARCH_FACET_SAMPLE = 500;
+export const SEARCH_FACET_SAMPLE = 300;
 const FACET_OPTIONS = 8;
 // ts_rank weights of D, C, B, A: description 0.1, names and publisher 0.4, title 1.
 const RANK_WEIGHTS = '{0.1, 0.2, 0.4, 1.0}';
@@ -99,13 +99,14 @@ type Candidate = {
  * - a word in more than WALK_MIN_SHARE of the listed books ("droit", "décentralisation"):
  *   walk the newest-first index and keep the first matches (a few thousand rows at most),
  *   then rank that window; reading the GIN index would mean tens of thousands of rows;
- * - otherwise read the GIN index (only the matches), up to SEARCH_CANDIDATES, and rank them.
+ * - otherwise read the GIN index (only the matches), up to SEARCH_CANDIDATES (any beyond are
+ *   not ranked: a query that precise rarely has more), and rank them.
  * A walk that finds fewer matches than the estimate promised falls back to the GIN plan, so a
  * wrong estimate costs one bounded walk, never a scan of the catalog.
  */
 const WALK_MIN_SHARE = 0.03;
 const WALK_WINDOW = 96;
-const SEARCH_CANDIDATES = 2_000;
+const SEARCH_CANDIDATES = 600;
 
 async function fullTextSearch(text: string, page: number, filter: SearchFilter) {
   const db = getDb();
@@ -194,11 +195,15 @@ async function estimateMatches(text: string, conditions: Prisma.Sql): Promise<nu
   return row?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0;
 }
 
-/** Listed books, as the statistics know them (pg_class), without counting. */
+/** Listed books, as the statistics know them (pg_class), without counting; read once a minute. */
+let listedEstimate: { rows: number; readAt: number } | null = null;
+
 async function estimateListedBooks(): Promise<number> {
+  if (listedEstimate && Date.now() - listedEstimate.readAt < 60_000) return listedEstimate.rows;
   const [row] = await getDb().$queryRaw<{ rows: number }[]>`
     SELECT greatest(reltuples, 0)::float8 AS rows FROM pg_class WHERE oid = '"Book"'::regclass`;
-  return row?.rows ?? 0;
+  listedEstimate = { rows: row?.rows ?? 0, readAt: Date.now() };
+  return listedEstimate.rows;
 }
 
 async function countFacets(sample: Candidate[]): Promise<SearchResult['facets']> {
@@ -215,15 +220,15 @@ async function countFacets(sample: Candidate[]): Promise<SearchResult['facets']>
       where: { id: { in: publisherCounts.map(([id]) => id) } },
       select: { id: true, slug: true, name: true },
     }),
-    db.theme.findMany({ where: { id: { in: themeIds } }, select: { id: true, path: true } }),
+    // Themes are offered at the root of the tree ("Droit", "Histoire"): few, and broad enough.
+    db.$queryRaw<{ id: number; path: string; name: string }[]>`
+      SELECT t."id", r."path", r."name" FROM "Theme" t
+      JOIN "Theme" r ON r."path" = split_part(t."path", '/', 1)
+      WHERE t."id" = ANY(${themeIds}::int[])`,
   ]);
-  // Themes are offered at the root of the tree ("Droit", "Histoire"): few, and broad enough.
-  const rootOf = new Map(themes.map((t) => [t.id, t.path.split('/')[0] as string]));
-  const rootCounts = count(sample.map((c) => rootOf.get(c.themeId) ?? '')).filter(([path]) => path !== '');
-  const roots = await db.theme.findMany({
-    where: { path: { in: rootCounts.map(([path]) => path) } },
-    select: { path: true, name: true },
-  });
+  const rootOf = new Map(themes.map((t) => [t.id, t]));
+  const rootCounts = count(sample.flatMap((c) => rootOf.get(c.themeId)?.path ?? []));
+  const roots = [...rootOf.values()];
   return {
     themes: rootCounts.slice(0, FACET_OPTIONS).flatMap(([path, n]) => {
       const root = roots.find((r) => r.path === path);

@@ -87,8 +87,8 @@ DROP INDEX "Book_searchText_idx";
 -- CreateIndex
 CREATE INDEX "Book_supplierId_idx" ON "Book"("supplierId");
 
--- CreateIndex
-CREATE INDEX "Supplier_gln_idx" ON "Supplier"("gln");
+-- CreateIndex (a GLN names one distributor: two feeds of the same one find the same row)
+CREATE UNIQUE INDEX "Supplier_gln_key" ON "Supplier"("gln");
 
 -- CreateIndex
 CREATE INDEX "BookSupply_supplierId_idx" ON "BookSupply"("supplierId");
