@@ -6,7 +6,7 @@ import { AVAILABILITY_URL_VALUES } from '@/lib/catalog/availability-filter';
 import { parseIsbn } from '@/lib/isbn';
 import { queryWords } from '@/lib/search/normalize';
 import { MIN_CORRECTABLE_WORD_LENGTH } from '@/lib/search/search-words';
-import { CATALOG_PAGE_SIZE } from '@/lib/shop/config';
+import { CATALOG_PAGE_SIZE, LISTING_COUNT_CAP } from '@/lib/shop/config';
 import { BOOK_CARD_SELECT, toBookCard } from './book-selects';
 import { EMPTY_LIST, pageOf, resolveCatalogFilter, type BookList, type TotalPrecision } from './catalog';
 
@@ -116,6 +116,7 @@ async function fullTextSearch(text: string, page: number, filter: SearchFilter) 
   let candidates: Candidate[] | null = null;
   let totalPrecision: TotalPrecision = 'exact';
   let total = 0;
+  let walkedPlan = false;
   if (listed > 0 && estimate / listed >= WALK_MIN_SHARE) {
     const window = Math.max(WALK_WINDOW, needed);
     // Rows to walk for `window` matches at the estimated share, with a margin of 2.
@@ -132,6 +133,7 @@ async function fullTextSearch(text: string, page: number, filter: SearchFilter) 
       LIMIT ${window}`;
     if (walked.length >= window) {
       candidates = walked;
+      walkedPlan = true;
       totalPrecision = 'about';
       total = Math.max(Math.round(estimate), walked.length);
     }
@@ -162,7 +164,9 @@ async function fullTextSearch(text: string, page: number, filter: SearchFilter) 
     countFacets(sample),
   ]);
   const byId = new Map(books.map((book) => [book.id, book]));
-  const reachable = Math.min(total, candidates.length);
+  // A walk reads one more window per page: the reader can go on up to the listings' cap. The
+  // GIN plan ranked SEARCH_CANDIDATES at most: pages stop there.
+  const reachable = walkedPlan ? Math.min(total, LISTING_COUNT_CAP) : candidates.length;
   return {
     books: pageIds.flatMap((id) => {
       const book = byId.get(id);
