@@ -110,8 +110,10 @@ CREATE INDEX "Book_listed_theme_newest_idx" ON "Book" ("themeId", "publishedOn" 
 CREATE INDEX "Book_listed_publisher_newest_idx" ON "Book" ("publisherId", "publishedOn" DESC NULLS LAST, "id") WHERE "delistedAt" IS NULL;
 CREATE INDEX "Book_listed_collection_newest_idx" ON "Book" ("collectionId", "publishedOn" DESC NULLS LAST, "id") WHERE "delistedAt" IS NULL;
 CREATE INDEX "Book_listed_availability_newest_idx" ON "Book" ("availability", "publishedOn" DESC NULLS LAST, "id") WHERE "delistedAt" IS NULL;
-CREATE INDEX "Book_listed_featured_idx" ON "Book" ("publishedOn" DESC NULLS LAST, "id") WHERE "featured" AND "delistedAt" IS NULL;
-CREATE INDEX "Book_listed_forthcoming_idx" ON "Book" ("expectedOn", "id") WHERE "availability" = 'pre_order' AND "delistedAt" IS NULL;
+-- The home page's lists. Equality columns lead rather than sit in the WHERE: Prisma compares
+-- `CAST($1 AS "AvailabilityState")`, which the planner cannot match with a partial index predicate.
+CREATE INDEX "Book_listed_featured_idx" ON "Book" ("featured", "publishedOn" DESC NULLS LAST, "id") WHERE "delistedAt" IS NULL;
+CREATE INDEX "Book_listed_forthcoming_idx" ON "Book" ("availability", "expectedOn", "id") WHERE "delistedAt" IS NULL;
 
 -- AddForeignKey
 ALTER TABLE "BookSupply" ADD CONSTRAINT "BookSupply_bookId_fkey" FOREIGN KEY ("bookId") REFERENCES "Book"("id") ON DELETE CASCADE ON UPDATE CASCADE;
