@@ -20,7 +20,7 @@ const PAGES = [
   '/auteur/fabrice-dhume-sonzogni',
   '/livre/9782296013681',
 ];
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 15);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 30);
 
 type PageFigures = { p50: number; p95: number; kB: number };
 
@@ -57,54 +57,77 @@ async function startShop(databaseUrl: string, port: number) {
     });
 }
 
-async function measurePages(databaseUrl: string, port: number): Promise<Map<string, PageFigures>> {
-  const stop = await startShop(databaseUrl, port);
-  const figures = new Map<string, PageFigures>();
-  try {
-    for (const page of PAGES) {
-      const times: number[] = [];
-      let bytes = 0;
-      for (let i = 0; i < REQUESTS + 3; i += 1) {
-        const started = performance.now();
-        const response = await fetch(`http://127.0.0.1:${port}${page}`);
-        const body = await response.text();
-        if (!response.ok) throw new Error(`${page}: HTTP ${response.status}`);
-        if (i >= 3) times.push(performance.now() - started);
-        bytes = Buffer.byteLength(body);
+async function fetchPage(port: number, page: string): Promise<{ ms: number; bytes: number }> {
+  const started = performance.now();
+  const response = await fetch(`http://127.0.0.1:${port}${page}`);
+  const body = await response.text();
+  if (!response.ok) throw new Error(`${page}: HTTP ${response.status}`);
+  return { ms: performance.now() - started, bytes: Buffer.byteLength(body) };
+}
+
+/**
+ * Both shops run at once and each page is requested from one then the other, in turn: the
+ * load of a shared machine weighs on both sides of the ratio alike.
+ */
+async function measureBoth(small: number, big: number) {
+  const figures = new Map<string, { small: PageFigures; big: PageFigures }>();
+  for (const page of PAGES) {
+    const times = { small: [] as number[], big: [] as number[] };
+    const bytes = { small: 0, big: 0 };
+    for (let i = 0; i < REQUESTS + 3; i += 1) {
+      for (const [side, port] of [
+        ['small', small],
+        ['big', big],
+      ] as const) {
+        const { ms, bytes: size } = await fetchPage(port, page);
+        if (i >= 3) times[side].push(ms);
+        bytes[side] = size;
       }
-      figures.set(page, { p50: percentile(times, 50), p95: percentile(times, 95), kB: bytes / 1000 });
     }
-  } finally {
-    await stop();
+    const summary = (side: 'small' | 'big') => ({
+      p50: percentile(times[side], 50),
+      p95: percentile(times[side], 95),
+      kB: bytes[side] / 1000,
+    });
+    figures.set(page, { small: summary('small'), big: summary('big') });
   }
   return figures;
 }
 
 async function main() {
   await buildIfStale();
-  const sizes = sizesFrom(process.env.BENCH_SIZES, [1_000, 1_000_000]);
-  const results: [number, Map<string, PageFigures>][] = [];
-  let dbPort = Number(process.env.BENCH_DB_PORT ?? 54464);
-  let appPort = Number(process.env.BENCH_APP_PORT ?? 3464);
-  for (const size of sizes)
-    results.push([size, await withCatalog(size, dbPort++, (url) => measurePages(url, appPort++))]);
-  const [small, big] = [results[0], results.at(-1)];
-  if (!small || !big) return;
+  const [smallSize, bigSize] = sizesFrom(process.env.BENCH_SIZES, [1_000, 1_000_000]) as [number, number];
+  const appPorts = [Number(process.env.BENCH_APP_PORT ?? 3464), Number(process.env.BENCH_APP_PORT ?? 3464) + 1];
+  const dbPort = Number(process.env.BENCH_DB_PORT ?? 54464);
+  const figures = await withCatalog(smallSize, dbPort, (smallUrl) =>
+    withCatalog(bigSize, dbPort + 1, async (bigUrl) => {
+      const stopSmall = await startShop(smallUrl, appPorts[0] as number);
+      const stopBig = await startShop(bigUrl, appPorts[1] as number);
+      try {
+        return await measureBoth(appPorts[0] as number, appPorts[1] as number);
+      } finally {
+        await Promise.all([stopSmall(), stopBig()]);
+      }
+    }),
+  );
   console.log(
     `\nPages — ${new Date().toISOString()}, charge ${os
       .loadavg()
       .map((l) => l.toFixed(1))
-      .join(' ')}, ${REQUESTS} requêtes par page`,
+      .join(' ')}, ` + `${REQUESTS} requêtes par page et par catalogue, en alternance`,
   );
   console.log(
-    `${'page'.padEnd(72)} ${`${small[0]} p50`.padStart(12)} ${`${big[0]} p50`.padStart(14)} ${'× p50'.padStart(7)} ${`${big[0]} p95`.padStart(14)} ${'HTML kB'.padStart(9)}`,
+    `${'page'.padEnd(60)} ${`${smallSize} p50`.padStart(10)} ${`${bigSize} p50`.padStart(12)} ${'× p50'.padStart(6)}` +
+      ` ${`${smallSize} p95`.padStart(10)} ${`${bigSize} p95`.padStart(12)} ${'× p95'.padStart(6)} ${'HTML kB'.padStart(8)}`,
   );
   for (const page of PAGES) {
-    const a = small[1].get(page);
-    const b = big[1].get(page);
-    if (!a || !b) continue;
+    const f = figures.get(page);
+    if (!f) continue;
+    const { small, big } = f;
     console.log(
-      `${page.padEnd(72)} ${a.p50.toFixed(1).padStart(12)} ${b.p50.toFixed(1).padStart(14)} ${(b.p50 / a.p50).toFixed(2).padStart(7)} ${b.p95.toFixed(1).padStart(14)} ${b.kB.toFixed(0).padStart(9)}`,
+      `${page.slice(0, 60).padEnd(60)} ${small.p50.toFixed(1).padStart(10)} ${big.p50.toFixed(1).padStart(12)} ` +
+        `${(big.p50 / small.p50).toFixed(2).padStart(6)} ${small.p95.toFixed(1).padStart(10)} ${big.p95.toFixed(1).padStart(12)} ` +
+        `${(big.p95 / small.p95).toFixed(2).padStart(6)} ${big.kB.toFixed(0).padStart(8)}`,
     );
   }
 }

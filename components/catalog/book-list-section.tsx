@@ -4,7 +4,7 @@ import { BookGrid } from './book-grid';
 
 type Props = { list: BookList; label: string; hrefFor: (page: number) => string; empty?: string };
 
-/** "1 234 livres"; "Plus de 10 000 livres" when the count stopped at its cap; "Environ 82 000 livres". */
+/** "1 234 livres"; "Plus de 2 000 livres" when the count stopped at its cap; "Environ 82 000 livres". */
 export function bookCountLabel(total: number, precision: TotalPrecision): string {
   if (precision === 'atLeast') return `Plus de ${total.toLocaleString('fr-FR')} livres`;
   if (precision === 'about') return `Environ ${roundForReading(total).toLocaleString('fr-FR')} livres`;

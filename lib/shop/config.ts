@@ -13,10 +13,11 @@ export const SHOP = {
 export const CATALOG_PAGE_SIZE = 24;
 
 /**
- * Listings and search count matches up to this number, then say "plus de 10 000": counting a
- * million rows on every page view costs more than the page (docs/decisions/007).
+ * Listings count matches up to this number, then say "plus de 2 000 livres" (83 pages: more than
+ * a reader turns): counting a million rows on every page view costs more than the page, and even
+ * 10,000 index entries cost a 1M catalog 5 ms a page (docs/decisions/007).
  */
-export const LISTING_COUNT_CAP = 10_000;
+export const LISTING_COUNT_CAP = 2_000;
 
 /**
  * Lead time given to a distributor the ONIX import meets for the first time (business days
