@@ -1,27 +1,21 @@
-// Related books at a million titles: the plan and the time of the book page's "Du même auteur",
-// "Dans la même collection" and "Sur le même thème" (lib/data/related-books.ts).
+// `npm run bench:related`: the plan and the time of the book page's "Du même auteur", "Dans la
+// même collection" and "Sur le même thème" (lib/data/related-books.ts) at a million titles.
 //
-//   npx tsx --conditions=react-server bench/related-books.ts                 # 1,000,000 books, about 5 minutes on 2 cores
-//   BENCH_BOOKS=200000 npx tsx --conditions=react-server bench/related-books.ts
+//   npm run bench:related                      # 1,000,000 books (the fill takes most of the time)
+//   BENCH_BOOKS=100000 npm run bench:related
 //
-// Starts its own embedded PostgreSQL in a temporary folder, applies the migrations, loads the demo
-// catalog and BENCH_BOOKS synthetic books (bench/lib/synthetic-catalog.ts: skewed themes,
-// collections and authors, few books in stock), then for a book in the biggest theme, collection
-// and author, a typical book and the seed book: prints the plan of the ids query (EXPLAIN ANALYZE)
-// and the time of the whole listRelatedBooks (ids and cards) over repeated calls. Asserts nothing.
-import { mkdtempSync, rmSync } from 'node:fs';
+// The catalog comes from bench/lib/scratch-catalog.ts (a scratch embedded PostgreSQL filled by
+// fill-catalog.ts, or BENCH_DATABASE_<size> if given), vacuumed as autovacuum would leave it. For
+// a book of the biggest author in a big theme and collection, a book of an author with 3 to 10
+// books and the seed book: the sizes of their theme, collection and author, the EXPLAIN ANALYZE
+// plan of the ids query, and the time of that query and of the whole listRelatedBooks (ids and
+// cards) over repeated calls. Asserts nothing.
 import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import { z } from 'zod';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../scripts/lib/embedded-postgres';
-import { generatePrismaClientIfStale } from '../scripts/lib/project';
-import { runPrisma } from '../scripts/prisma';
 import { freePort } from '../scripts/test/database';
-import { createPrismaClient } from '../lib/prisma-client';
-import { seedDemoCatalog } from '../prisma/seed';
 import { SEED_BOOK_EAN } from '../prisma/demo-catalog/seed-book';
-import { loadSyntheticCatalog, syntheticCatalogSize } from './lib/synthetic-catalog';
+import { withCatalog } from './lib/scratch-catalog';
 
 const BenchEnvSchema = z.object({
   BENCH_BOOKS: z.coerce
@@ -50,7 +44,7 @@ async function pickSamples(client: pg.Client): Promise<Sample[]> {
      LIMIT 1`);
   const { rows: typical } = await client.query<{ id: number }>(`
     SELECT b."id" FROM "Book" b JOIN "BookContributor" bc ON bc."bookId" = b."id" AND bc."position" = 0
-     WHERE b."ean" LIKE '990%' AND b."collectionId" IS NOT NULL
+     WHERE b."collectionId" IS NOT NULL
        AND (SELECT count(*) FROM "BookContributor" x WHERE x."contributorId" = bc."contributorId") BETWEEN 3 AND 10
      ORDER BY b."id" DESC LIMIT 1`);
   const { rows: seed } = await client.query<{ id: number }>(`SELECT "id" FROM "Book" WHERE "ean" = $1`, [
@@ -76,6 +70,36 @@ async function sizesOf(client: pg.Client, bookId: number) {
   return rows[0]!;
 }
 
+/**
+ * The same query's plan without this feature's indexes (migration 20261202200000): dropped in a
+ * transaction that is rolled back, the contributor index they replaced put back meanwhile.
+ */
+async function planWithoutRelatedIndexes(client: pg.Client, query: { text: string; values: unknown[] }) {
+  await client.query('BEGIN');
+  try {
+    for (const statement of [
+      'DROP INDEX "Book_listed_collection_availability_idx"',
+      'DROP INDEX "Book_listed_theme_availability_idx"',
+      'DROP INDEX "BookContributor_contributorId_role_bookId_idx"',
+      'CREATE INDEX "BookContributor_contributorId_idx" ON "BookContributor"("contributorId")',
+    ])
+      await client.query(statement);
+    const plan = await client.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN (ANALYZE, COSTS OFF, SUMMARY ON) ${query.text}`,
+      query.values,
+    );
+    return plan.rows.map((row) => row['QUERY PLAN']);
+  } finally {
+    await client.query('ROLLBACK');
+  }
+}
+
+const planLines = (lines: string[]) =>
+  lines
+    .filter((line) => /Scan|Sort|Limit|Loop|Append|Aggregate|Execution|Planning Time/.test(line))
+    .map((line) => `  ${line}`)
+    .join('\n');
+
 function spread(durations: number[]): string {
   const sorted = [...durations].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(1);
@@ -85,28 +109,14 @@ function spread(durations: number[]): string {
 async function main() {
   const env = BenchEnvSchema.parse(process.env);
   if (!process.execArgv.some((arg) => arg.includes('react-server'))) {
-    throw new Error('Run it with: npx tsx --conditions=react-server bench/related-books.ts (lib/data is server-only).');
+    throw new Error('Run it with npm run bench:related (lib/data is server-only: --conditions=react-server).');
   }
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'librairie-bench-related-'));
-  let server: EmbeddedDatabase | undefined;
-  try {
-    await generatePrismaClientIfStale();
-    server = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'librairie_bench' });
-    await runPrisma(['migrate', 'deploy'], { DATABASE_URL: server.url });
-    const seeding = createPrismaClient(server.url);
-    await seedDemoCatalog(seeding);
-    await seeding.$disconnect();
-    let started = performance.now();
-    const size = syntheticCatalogSize(env.BENCH_BOOKS);
-    await loadSyntheticCatalog(server.url, size);
-    console.log(
-      `Loaded ${size.books.toLocaleString('en')} synthetic books (${size.themes} themes, ${size.collections} collections, ` +
-        `${size.contributors} contributors) in ${((performance.now() - started) / 1000).toFixed(0)} s.\n`,
-    );
-
+  await withCatalog(env.BENCH_BOOKS, await freePort(), async (url) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
     // The app's own data layer, on this database.
     Object.assign(process.env, {
-      DATABASE_URL: server.url,
+      DATABASE_URL: url,
       SITE_URL: 'http://localhost:3000',
       COOKIE_SECRET: 'bench-related-books-cookie-secret-0123456789',
       STRIPE_WEBHOOK_SECRET: 'whsec_bench_related_books',
@@ -115,9 +125,11 @@ async function main() {
     const { listRelatedBooks, relatedBookIdsQuery } = await import('../lib/data/related-books');
     const { getBookPage } = await import('../lib/data/books');
     const { getDb } = await import('../lib/db');
-    const client = new pg.Client({ connectionString: server.url });
-    await client.connect();
     try {
+      // Statistics and the visibility map as autovacuum would leave them (index-only scans).
+      await client.query('VACUUM ANALYZE "Book", "BookContributor"');
+      const { rows: counts } = await client.query<{ books: number }>('SELECT count(*)::int AS "books" FROM "Book"');
+      console.log(`${counts[0]!.books.toLocaleString('en')} books; load average ${os.loadavg()[0]!.toFixed(1)}.\n`);
       for (const sample of await pickSamples(client)) {
         const { rows } = await client.query<{ ean: string }>(`SELECT "ean" FROM "Book" WHERE "id" = $1`, [
           sample.bookId,
@@ -133,7 +145,7 @@ async function main() {
         const durations: number[] = [];
         let cards = 0;
         for (let call = 0; call < CALLS; call += 1) {
-          started = performance.now();
+          let started = performance.now();
           await getDb().$queryRaw(relatedBookIdsQuery(keys));
           idsDurations.push(performance.now() - started);
           started = performance.now();
@@ -147,24 +159,17 @@ async function main() {
         console.log(`ids query alone, ${CALLS} calls: ${spread(idsDurations)}`);
         console.log(`listRelatedBooks (ids + ${cards} cards), ${CALLS} calls: ${spread(durations)}`);
         console.log('Plan of the ids query (EXPLAIN ANALYZE, before the timed calls):');
-        console.log(
-          plan.rows
-            .map((row) => row['QUERY PLAN'])
-            .filter((line) => /Scan|Sort|Limit|Loop|Append|Aggregate|Execution|Planning Time/.test(line))
-            .map((line) => `  ${line}`)
-            .join('\n'),
-        );
+        console.log(planLines(plan.rows.map((row) => row['QUERY PLAN'])));
+        console.log("The same without the related rows' indexes (listings' indexes only):");
+        console.log(planLines(await planWithoutRelatedIndexes(client, query)));
         console.log('');
       }
     } finally {
       await client.end();
       await getDb().$disconnect();
     }
-    console.log(`Machine: ${os.cpus().length} cores, Node ${process.version}, embedded PostgreSQL 18.`);
-  } finally {
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
+  console.log(`Machine: ${os.cpus().length} cores, Node ${process.version}, embedded PostgreSQL 18.`);
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,7 @@ import type { PrismaClient } from '../lib/generated/prisma/client';
 import { createPrismaClient } from '../lib/prisma-client';
 import { describeBookAvailability } from '../lib/catalog/book-availability';
 import { bookSearchText, bookSortTitle } from '../lib/catalog/book-derived';
+import { bookSearchWords } from '../lib/search/search-words';
 import { DEMO_CATALOG } from './demo-catalog/catalog';
 import type { DemoCatalog } from './demo-catalog/types';
 
@@ -75,6 +76,8 @@ export async function seedDemoCatalog(db: PrismaClient, catalog: DemoCatalog = D
         contributors.set(contributor.slug, row);
       }
 
+      // The vocabulary of typo correction (SearchWord): words of titles and names, with their books.
+      const words = new Map<string, number>();
       for (const book of catalog.books) {
         const publisher = requireKey(publishers, book.publisherSlug, 'éditeur');
         const collection = book.collectionSlug ? requireKey(collections, book.collectionSlug, 'collection') : null;
@@ -85,6 +88,10 @@ export async function seedDemoCatalog(db: PrismaClient, catalog: DemoCatalog = D
           position,
         }));
         const supplierCode = supplier ? (book.supplierAvailabilityCode ?? null) : null;
+        const names = links.map((link) => link.contributor.name);
+        for (const word of bookSearchWords({ title: book.title, subtitle: book.subtitle, contributorNames: names })) {
+          words.set(word, (words.get(word) ?? 0) + 1);
+        }
         await tx.book.create({
           data: {
             ean: book.ean,
@@ -121,6 +128,10 @@ export async function seedDemoCatalog(db: PrismaClient, catalog: DemoCatalog = D
               supplier,
               stock: { onHand: book.onHand },
             }).state,
+            // One supply, the book's distributor (BookSupply: docs/decisions/010).
+            supplies: supplier
+              ? { create: { supplierId: supplier.id, availabilityCode: supplierCode ?? '99' } }
+              : undefined,
             contributors: {
               create: links.map((link) => ({
                 contributorId: link.contributor.id,
@@ -137,6 +148,10 @@ export async function seedDemoCatalog(db: PrismaClient, catalog: DemoCatalog = D
           },
         });
       }
+      await tx.searchWord.createMany({
+        data: [...words].map(([word, bookCount]) => ({ word, bookCount })),
+        skipDuplicates: true,
+      });
       return catalog.books.length;
     },
     { timeout: 60_000 },

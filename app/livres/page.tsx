@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { BookListSection } from '@/components/catalog/book-list-section';
 import { CatalogFilters } from '@/components/catalog/catalog-filters';
-import { listCatalog } from '@/lib/data/catalog';
-import { listCatalogFacets } from '@/lib/data/taxonomy';
+import { getCatalogPage } from '@/lib/data/catalog';
 import { listThemeTree } from '@/lib/data/themes';
 import { catalogHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
@@ -15,11 +14,11 @@ export const metadata: Metadata = {
 
 async function CatalogPage({ searchParams }: PageProps<'/livres'>) {
   const query = parseCatalogQuery(await searchParams);
-  const [list, facets, themes] = await Promise.all([listCatalog(query), listCatalogFacets(), listThemeTree()]);
+  const [{ list, publishers, collections }, themes] = await Promise.all([getCatalogPage(query), listThemeTree()]);
   return (
     <>
       <h1>Catalogue</h1>
-      <CatalogFilters query={query} themes={themes} publishers={facets.publishers} collections={facets.collections} />
+      <CatalogFilters query={query} themes={themes} publishers={publishers} collections={collections} />
       <BookListSection
         list={list}
         label="Livres du catalogue"

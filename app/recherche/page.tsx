@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { BookListSection } from '@/components/catalog/book-list-section';
-import { searchBooks } from '@/lib/data/search';
+import { SearchFacets } from '@/components/catalog/search-facets';
+import { searchCatalog } from '@/lib/data/search';
 import { parseSearchQuery, searchHref } from '@/lib/validation/search-query';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 
@@ -10,7 +12,8 @@ export const metadata: Metadata = {
 };
 
 async function SearchPage({ searchParams }: PageProps<'/recherche'>) {
-  const { q, page } = parseSearchQuery(await searchParams);
+  const query = parseSearchQuery(await searchParams);
+  const { q, page: _page, ...filters } = query;
   if (q === '') {
     return (
       <>
@@ -20,16 +23,23 @@ async function SearchPage({ searchParams }: PageProps<'/recherche'>) {
       </>
     );
   }
-  const result = await searchBooks(q, page);
+  const result = await searchCatalog(query);
   return (
     <>
       <h1>Recherche : « {q} »</h1>
       <SearchForm q={q} />
       {result.isbnMatch && <p>Livre trouvé par son ISBN.</p>}
+      {result.correctedQuery && (
+        <p role="note">
+          Aucun livre pour « {q} ». Résultats pour «{' '}
+          <Link href={searchHref(result.correctedQuery, 1, filters)}>{result.correctedQuery}</Link> » :
+        </p>
+      )}
+      <SearchFacets query={query} facets={result.facets} sample={result.facetSample} />
       <BookListSection
         list={result}
         label="Résultats de la recherche"
-        hrefFor={(p) => searchHref(q, p)}
+        hrefFor={(p) => searchHref(q, p, filters)}
         empty="Aucun livre ne correspond à votre recherche. Vérifiez l’orthographe ou essayez moins de mots."
       />
     </>

@@ -1,120 +1,136 @@
-// A catalog of many synthetic titles, loaded with SQL alone (generate_series), for benchmarks
-// that need the planner to see a million books: skewed the way a bookshop's catalog is (a few
-// themes, collections and "authors" such as "Collectif" with tens of thousands of titles, most
-// with a handful), with the availability mix of a distributor's feed (few in stock, most to order).
-import pg from 'pg';
+// Plausible books for benchmarks, drawn from a seeded generator: the same count gives the same
+// catalog. Pure: the writer (bench/lib/fill-catalog.ts) turns these into rows.
+import { ean13CheckDigit } from '../../lib/isbn/check-digit';
+import {
+  ADJECTIVES,
+  CITIES,
+  COLLECTION_NAMES,
+  FIRST_NAMES,
+  LAST_NAMES,
+  NOUNS,
+  PUBLISHER_PATTERNS,
+  SUBTITLES,
+  WORK_TYPES,
+  type Noun,
+} from './french-vocabulary';
 
-export type SyntheticCatalogSize = {
-  books: number;
-  publishers: number;
-  collections: number;
-  themes: number;
-  contributors: number;
-};
-
-export function syntheticCatalogSize(books: number): SyntheticCatalogSize {
-  return {
-    books,
-    publishers: Math.max(10, Math.round(books / 500)),
-    collections: Math.max(10, Math.round(books / 50)),
-    themes: Math.max(10, Math.round(books / 1000)),
-    contributors: Math.max(10, Math.round(books * 0.3)),
+/** mulberry32: small, fast, good enough for test data. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
-// Each key is drawn as floor(count × random()^k): key 0 is the biggest (k = 3 gives the first
-// collection about 4 % of the books with a collection, the first contributor 1.5 % of all books).
-const STATEMENTS = (size: SyntheticCatalogSize) => [
-  `INSERT INTO "Publisher" ("slug", "name")
-     SELECT 'synth-publisher-' || g, 'Éditeur synthétique ' || g FROM generate_series(1, ${size.publishers}) g`,
-  `INSERT INTO "Collection" ("slug", "name", "publisherId")
-     SELECT 'synth-collection-' || g, 'Collection synthétique ' || g,
-            (SELECT min("id") FROM "Publisher" WHERE "slug" LIKE 'synth-publisher-%') + g % ${size.publishers}
-       FROM generate_series(1, ${size.collections}) g`,
-  `INSERT INTO "Theme" ("path", "slug", "name", "depth", "position")
-     VALUES ('synthetique', 'synthetique', 'Thèmes synthétiques', 1, 10000)`,
-  `INSERT INTO "Theme" ("path", "slug", "name", "depth", "position", "parentId")
-     SELECT 'synthetique/theme-' || g, 'theme-' || g, 'Thème synthétique ' || g, 2, 10000 + g,
-            (SELECT "id" FROM "Theme" WHERE "path" = 'synthetique')
-       FROM generate_series(1, ${size.themes}) g`,
-  `INSERT INTO "Contributor" ("slug", "name", "sortName")
-     SELECT 'synth-contributor-' || g, 'Auteur synthétique ' || g, 'Synthétique, Auteur ' || g
-       FROM generate_series(1, ${size.contributors}) g`,
-  `CREATE TEMP TABLE synth_book AS
-     SELECT g,
-            floor(${size.publishers} * random())::int AS publisher_rank,
-            CASE WHEN random() < 0.6 THEN floor(${size.collections} * power(random(), 3))::int END AS collection_rank,
-            floor(${size.themes} * power(random(), 2))::int AS theme_rank,
-            floor(${size.contributors} * power(random(), 3))::int AS author_rank,
-            CASE WHEN random() < 0.2 THEN floor(${size.contributors} * random())::int END AS second_author_rank,
-            random() AS availability_draw,
-            CASE WHEN random() < 0.02 THEN NULL ELSE date '1950-01-01' + floor(random() * 27700)::int END AS published_on
-       FROM generate_series(1, ${size.books}) g`,
-  `INSERT INTO "Book" ("ean", "title", "workType", "publisherPriceCents", "publisherId", "collectionId", "themeId",
-                       "publishedOn", "availability", "searchText", "sortTitle", "updatedAt")
-     SELECT '990' || lpad(s.g::text, 10, '0'), 'Livre synthétique ' || s.g, 'Essai', 1000 + s.g % 4000,
-            p0."id" + s.publisher_rank,
-            CASE WHEN s.collection_rank IS NOT NULL THEN c0."id" + s.collection_rank END,
-            t0."id" + s.theme_rank,
-            s.published_on,
-            (CASE WHEN s.availability_draw < 0.05 THEN 'in_stock'
-                  WHEN s.availability_draw < 0.75 THEN 'to_order'
-                  WHEN s.availability_draw < 0.78 THEN 'pre_order'
-                  WHEN s.availability_draw < 0.80 THEN 'reprinting'
-                  WHEN s.availability_draw < 0.95 THEN 'out_of_print'
-                  ELSE 'unavailable' END)::"AvailabilityState",
-            'livre synthetique ' || s.g, 'livre synthetique ' || s.g, now()
-       FROM synth_book s,
-            (SELECT min("id") AS "id" FROM "Publisher" WHERE "slug" LIKE 'synth-publisher-%') p0,
-            (SELECT min("id") AS "id" FROM "Collection" WHERE "slug" LIKE 'synth-collection-%') c0,
-            (SELECT min("id") AS "id" FROM "Theme" WHERE "path" LIKE 'synthetique/%') t0
-      ORDER BY s.g`,
-  `INSERT INTO "BookContributor" ("bookId", "contributorId", "role", "position")
-     SELECT b0."id" + s.g - 1, a0."id" + s.author_rank, 'A01', 0
-       FROM synth_book s,
-            (SELECT "id" FROM "Book" WHERE "ean" = '990' || lpad('1', 10, '0')) b0,
-            (SELECT min("id") AS "id" FROM "Contributor" WHERE "slug" LIKE 'synth-contributor-%') a0`,
-  `INSERT INTO "BookContributor" ("bookId", "contributorId", "role", "position")
-     SELECT b0."id" + s.g - 1, a0."id" + s.second_author_rank, 'A01', 1
-       FROM synth_book s,
-            (SELECT "id" FROM "Book" WHERE "ean" = '990' || lpad('1', 10, '0')) b0,
-            (SELECT min("id") AS "id" FROM "Contributor" WHERE "slug" LIKE 'synth-contributor-%') a0
-      WHERE s.second_author_rank IS NOT NULL AND s.second_author_rank <> s.author_rank`,
-  `INSERT INTO "StockLevel" ("bookId", "onHand", "updatedAt")
-     SELECT "id", 3, now() FROM "Book" WHERE "availability" = 'in_stock' AND "ean" LIKE '990%'`,
-  `DROP TABLE synth_book`,
-];
+export type Random = () => number;
 
-// Indexes are dropped during the load and built again after it (several times faster than
-// keeping them up to date row by row), except the trigram index on searchText, which only search
-// uses and which takes longest to build.
-const BULK_TABLES = ['Book', 'BookContributor'];
-const NOT_REBUILT = new Set(['Book_searchText_idx']);
+/** Index in [0, size): low indexes much more often (roughly Zipf with exponent 1). */
+export function zipfIndex(random: Random, size: number): number {
+  return Math.min(size - 1, Math.floor(Math.exp(random() * Math.log(size + 1)) - 1));
+}
+
+const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+const pickZipf = <T>(random: Random, items: readonly T[]): T => items[zipfIndex(random, items.length)] as T;
 
 /**
- * Adds `size.books` synthetic books (EANs 990…) to a database that has the schema (and maybe the
- * demo catalog), with the schema's indexes (but the search one) built after the load.
+ * The i-th EAN of the synthetic range 978-2-…: a permutation of 10^8 bodies (the multiplier is
+ * prime to 10^8), so two indexes never give the same EAN and neighbours do not look sequential.
  */
-export async function loadSyntheticCatalog(url: string, size: SyntheticCatalogSize): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    // A bulk load takes minutes: no statement timeout on this session, more memory for the sorts.
-    await client.query(`SET statement_timeout = 0; SET maintenance_work_mem = '256MB'`);
-    const { rows: indexes } = await client.query<{ name: string; definition: string }>(
-      `SELECT i.indexname AS "name", i.indexdef AS "definition"
-         FROM pg_indexes i
-         JOIN pg_class c ON c.relname = i.indexname
-         JOIN pg_index x ON x.indexrelid = c.oid
-        WHERE i.schemaname = 'public' AND i.tablename = ANY($1) AND NOT x.indisprimary`,
-      [BULK_TABLES],
-    );
-    for (const index of indexes) await client.query(`DROP INDEX "${index.name}"`);
-    for (const statement of STATEMENTS(size)) await client.query(statement);
-    for (const index of indexes) if (!NOT_REBUILT.has(index.name)) await client.query(index.definition);
-    // As autovacuum would leave it: statistics and the visibility map (index-only scans) up to date.
-    await client.query('VACUUM ANALYZE');
-  } finally {
-    await client.end();
-  }
+export function syntheticEan(index: number): string {
+  const body = (BigInt(index) * 48_271n + 12_345_678n) % 100_000_000n;
+  const first12 = `9782${body.toString().padStart(8, '0')}`;
+  return `${first12}${ean13CheckDigit(first12)}`;
 }
+
+export function contributorName(index: number): { name: string; sortName: string } {
+  const first = FIRST_NAMES[index % FIRST_NAMES.length] as string;
+  const rest = Math.floor(index / FIRST_NAMES.length);
+  const last1 = LAST_NAMES[rest % LAST_NAMES.length] as string;
+  const round = Math.floor(rest / LAST_NAMES.length);
+  // Past first × last combinations, compound family names: "Martin-Leroy".
+  const last = round === 0 ? last1 : `${last1}-${LAST_NAMES[(round * 7 + rest) % LAST_NAMES.length]}`;
+  return { name: `${first} ${last}`, sortName: `${last}, ${first}` };
+}
+
+export function publisherName(index: number): string {
+  const pattern = PUBLISHER_PATTERNS[index % PUBLISHER_PATTERNS.length] as (name: string) => string;
+  const round = Math.floor(index / PUBLISHER_PATTERNS.length);
+  const base = index % 2 === 0 ? LAST_NAMES[round % LAST_NAMES.length] : CITIES[round % CITIES.length];
+  const suffix = round >= LAST_NAMES.length ? ` ${Math.floor(round / LAST_NAMES.length) + 1}` : '';
+  return `${pattern(base as string)}${suffix}`;
+}
+
+export function collectionNames(publisherIndex: number, random: Random): string[] {
+  const count = publisherIndex < 50 ? 4 + Math.floor(random() * 6) : Math.floor(random() * 4);
+  const names = new Set<string>();
+  for (let i = 0; i < count; i += 1) names.add(pick(random, COLLECTION_NAMES));
+  return [...names];
+}
+
+function article(noun: Noun): string {
+  if (noun.plural) return `les ${noun.word}`;
+  if (/^[aeiouyéèêâîôûhÉÈ]/i.test(noun.word)) return `l’${noun.word}`;
+  return `${noun.feminine ? 'la' : 'le'} ${noun.word}`;
+}
+
+function of(noun: Noun): string {
+  if (noun.plural) return `des ${noun.word}`;
+  if (/^[aeiouyéèêâîôûhÉÈ]/i.test(noun.word)) return `de l’${noun.word}`;
+  return noun.feminine ? `de la ${noun.word}` : `du ${noun.word}`;
+}
+
+function to(noun: Noun): string {
+  if (noun.plural) return `aux ${noun.word}`;
+  if (/^[aeiouyéèêâîôûhÉÈ]/i.test(noun.word)) return `à l’${noun.word}`;
+  return noun.feminine ? `à la ${noun.word}` : `au ${noun.word}`;
+}
+
+function adjective(random: Random, noun: Noun): string {
+  const adj = pickZipf(random, ADJECTIVES);
+  const form = noun.feminine ? adj.feminine : adj.masculine;
+  return noun.plural && !form.endsWith('s') ? `${form}s` : form;
+}
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+export function bookTitle(random: Random): { title: string; subtitle: string | null } {
+  const x = pickZipf(random, NOUNS);
+  const y = pickZipf(random, NOUNS);
+  const patterns = [
+    () => capitalize(`${article(x)} ${adjective(random, x)}`),
+    () => capitalize(`${article(x)} et ${article(y)}`),
+    () => `Introduction ${to(x)}`,
+    () => `Penser ${article(x)}`,
+    () => `Histoire ${of(x)} ${adjective(random, x)}`,
+    () => `Manuel ${of(x)}`,
+    () => capitalize(`${article(x)} ${adjective(random, x)} en France`),
+    () => capitalize(`${article(x)} à l’épreuve ${of(y)}`),
+    () => `Droit ${of(x)}`,
+    () => `Sociologie ${of(x)}`,
+  ];
+  const title = (pick(random, patterns) as () => string)();
+  const subtitle = random() < 0.4 ? pick(random, SUBTITLES) : null;
+  return { title, subtitle };
+}
+
+export function bookDescription(random: Random): string | null {
+  if (random() < 0.1) return null;
+  const noun = () => pickZipf(random, NOUNS);
+  const sentences = [
+    `Cet ouvrage analyse ${article(noun())} à partir ${of(noun())}.`,
+    `L’auteur montre comment ${article(noun())} transforme ${article(noun())} depuis les années ${1950 + 10 * Math.floor(random() * 7)}.`,
+    `Fondé sur des sources inédites et une enquête menée à ${pick(random, CITIES)}, il éclaire les liens entre ${article(noun())} et ${article(noun())}.`,
+    `Un livre pour les étudiants, les praticiens et tous ceux qui s’intéressent ${to(noun())}.`,
+    `Cette nouvelle édition tient compte des réformes récentes ${of(noun())}.`,
+  ];
+  const count = 2 + Math.floor(random() * 3);
+  const chosen: string[] = [];
+  for (let i = 0; i < count; i += 1) chosen.push(pick(random, sentences));
+  return chosen.join(' ');
+}
+
+export { pick, pickZipf, WORK_TYPES };

@@ -1,8 +1,22 @@
-import type { BookList } from '@/lib/data/catalog';
+import type { BookList, TotalPrecision } from '@/lib/data/catalog';
 import { Pagination } from '@/components/ui/pagination';
 import { BookGrid } from './book-grid';
 
 type Props = { list: BookList; label: string; hrefFor: (page: number) => string; empty?: string };
+
+/** "1 234 livres"; "Plus de 2 000 livres" when the count stopped at its cap; "Environ 82 000 livres". */
+export function bookCountLabel(total: number, precision: TotalPrecision): string {
+  if (precision === 'atLeast') return `Plus de ${total.toLocaleString('fr-FR')} livres`;
+  if (precision === 'about') return `Environ ${roundForReading(total).toLocaleString('fr-FR')} livres`;
+  return `${total.toLocaleString('fr-FR')} livre${total > 1 ? 's' : ''}`;
+}
+
+/** Two significant digits: 81 696 → 82 000. */
+function roundForReading(total: number): number {
+  if (total < 100) return total;
+  const unit = 10 ** (Math.floor(Math.log10(total)) - 1);
+  return Math.round(total / unit) * unit;
+}
 
 export function BookListSection({ list, label, hrefFor, empty = 'Aucun livre ne correspond.' }: Props) {
   return (
@@ -10,7 +24,9 @@ export function BookListSection({ list, label, hrefFor, empty = 'Aucun livre ne 
       <p className="result-count" role="status">
         {list.total === 0
           ? empty
-          : `${list.total.toLocaleString('fr-FR')} livre${list.total > 1 ? 's' : ''} — page ${list.page} sur ${list.pageCount}`}
+          : list.totalPrecision === 'exact'
+            ? `${bookCountLabel(list.total, 'exact')} — page ${list.page} sur ${list.pageCount}`
+            : `${bookCountLabel(list.total, list.totalPrecision)} — page ${list.page}`}
       </p>
       {list.books.length > 0 && <BookGrid books={list.books} label={label} />}
       <Pagination page={list.page} pageCount={list.pageCount} hrefFor={hrefFor} />

@@ -20,22 +20,31 @@ const SORT_LABELS = {
 
 /** A plain GET form: filters live in the URL and work without JavaScript. */
 export function CatalogFilters({ query, themes, publishers, collections }: Props) {
+  const selectedRoot = query.theme?.split('/')[0];
   return (
     <form className="filters" method="get" action="/livres" aria-label="Filtrer le catalogue">
       <label>
         Thème
         <select name="theme" defaultValue={query.theme ?? ''}>
           <option value="">Tous les thèmes</option>
-          {themes.map((theme) => (
-            <optgroup key={theme.path} label={theme.name}>
-              <option value={theme.path}>{theme.name} (tout)</option>
-              {theme.children.map((child) => (
-                <option key={child.path} value={child.path}>
-                  {child.name}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          {themes.map((theme) =>
+            // Sub-themes of the chosen root only: the whole tree is what the theme pages are for,
+            // and every option weighs on each page of the catalog.
+            selectedRoot === theme.path ? (
+              <optgroup key={theme.path} label={theme.name}>
+                <option value={theme.path}>{theme.name} (tout)</option>
+                {theme.children.map((child) => (
+                  <option key={child.path} value={child.path}>
+                    {child.name}
+                  </option>
+                ))}
+              </optgroup>
+            ) : (
+              <option key={theme.path} value={theme.path}>
+                {theme.name}
+              </option>
+            ),
+          )}
         </select>
       </label>
       <label>

@@ -38,7 +38,7 @@ export function describeBookAvailability(facts: BookAvailabilityFacts): Availabi
 }
 
 /** What the reader would see if the shop had no copy left: the distributor's side alone. */
-function fromSupplierAlone(facts: BookSupplyFacts): Availability {
+export function fromSupplierAlone(facts: BookSupplyFacts): Availability {
   return deriveAvailability(availabilityInput(facts, 0));
 }
 

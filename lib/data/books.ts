@@ -17,8 +17,9 @@ export async function getBookPage(ean: string) {
 }
 
 async function loadBookPage(ean: string) {
+  // A delisted book (withdrawn by its distributors) is no longer a page of the shop.
   const row = await getDb().book.findUnique({
-    where: { ean },
+    where: { ean, delistedAt: null },
     select: {
       id: true,
       collectionId: true,
@@ -87,8 +88,8 @@ async function loadBookPage(ean: string) {
 
 export async function listFeaturedBooks(limit: number): Promise<BookCard[]> {
   const rows = await getDb().book.findMany({
-    where: { featured: true },
-    orderBy: [{ publishedOn: 'desc' }, { id: 'asc' }],
+    where: { featured: true, delistedAt: null },
+    orderBy: [{ publishedOn: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
     take: limit,
     select: BOOK_CARD_SELECT,
   });
@@ -98,8 +99,13 @@ export async function listFeaturedBooks(limit: number): Promise<BookCard[]> {
 /** Latest published titles (forthcoming ones excluded). */
 export async function listNewBooks(limit: number, now: Date): Promise<BookCard[]> {
   const rows = await getDb().book.findMany({
-    where: { publishedOn: { lte: now }, availability: { notIn: ['out_of_print', 'unavailable'] } },
-    orderBy: [{ publishedOn: 'desc' }, { id: 'asc' }],
+    where: {
+      delistedAt: null,
+      publishedOn: { lte: now },
+      availability: { notIn: ['out_of_print', 'unavailable'] },
+    },
+    // The order of the listed-books index (publishedOn DESC NULLS LAST, id): a walk, no sort.
+    orderBy: [{ publishedOn: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
     take: limit,
     select: BOOK_CARD_SELECT,
   });
@@ -108,7 +114,7 @@ export async function listNewBooks(limit: number, now: Date): Promise<BookCard[]
 
 export async function listForthcomingBooks(limit: number): Promise<BookCard[]> {
   const rows = await getDb().book.findMany({
-    where: { availability: 'pre_order' },
+    where: { availability: 'pre_order', delistedAt: null },
     orderBy: [{ expectedOn: 'asc' }, { id: 'asc' }],
     take: limit,
     select: BOOK_CARD_SELECT,

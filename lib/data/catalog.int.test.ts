@@ -67,6 +67,39 @@ describe('searchBooks', () => {
     },
   );
 
+  it.each([
+    ['cooperaton action publique', 'cooperation action publique'],
+    ['dhume cooperaton', 'dhume cooperation'],
+  ])('corrects typos when nothing matches: %s', async (query, corrected) => {
+    const result = await data.searchBooks(query, 1);
+    expect(result.correctedQuery).toBe(corrected);
+    expect(result.books[0]?.ean).toBe(SEED_BOOK_EAN);
+  });
+
+  it('ranks a title match above a match in the description only', async () => {
+    // "injonction" is in the seed book's back-cover text only; a title with it must come first.
+    const before = await data.searchBooks('injonction', 1);
+    expect(before.books.map((b) => b.ean)).toContain(SEED_BOOK_EAN);
+    const { createTestBook } = await import('@/scripts/test/fixtures/books');
+    const titled = await createTestBook((await import('@/lib/db')).getDb(), {
+      onHand: 1,
+      withSupplier: false,
+      title: 'L’injonction au partenariat',
+    });
+    const after = await data.searchBooks('injonction', 1);
+    expect(after.books[0]?.ean).toBe(titled.ean);
+    expect(after.books.map((b) => b.ean)).toContain(SEED_BOOK_EAN);
+  });
+
+  it('counts facets on the results', async () => {
+    const result = await data.searchBooks('droit', 1);
+    expect(result.facets.themes.length).toBeGreaterThan(0);
+    expect(result.facets.themes.reduce((sum, t) => sum + t.count, 0)).toBe(result.facetSample);
+    expect(result.facets.availability.map((a) => a.key)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^[a-z-]+$/)]),
+    );
+  });
+
   it('requires every word', async () => {
     const result = await data.searchBooks('cooperation zzzzzz', 1);
     expect(result.total).toBe(0);
@@ -82,6 +115,20 @@ describe('searchBooks', () => {
 });
 
 describe('listCatalog', () => {
+  it('offers the top publishers and collections of the listing, and the selected one', async () => {
+    const page = await data.getCatalogPage({ tri: 'nouveautes', page: 1, editeur: 'berger-levrault' });
+    expect(page.publishers[0]).toMatchObject({ slug: 'berger-levrault' });
+    expect(page.list.books.every((b) => b.publisher.slug === 'berger-levrault')).toBe(true);
+    const all = await data.getCatalogPage({ tri: 'nouveautes', page: 1 });
+    expect(all.publishers.length).toBeGreaterThan(1);
+    expect(all.publishers.length).toBeLessThanOrEqual(data.CATALOG_FACET_OPTIONS);
+  });
+
+  it('lists nothing for an unknown publisher or theme', async () => {
+    expect((await data.listCatalog({ tri: 'nouveautes', page: 1, editeur: 'inconnu' })).total).toBe(0);
+    expect((await data.listCatalog({ tri: 'nouveautes', page: 1, theme: 'inconnu' })).total).toBe(0);
+  });
+
   it('filters a theme with its sub-themes', async () => {
     const all = await data.listCatalog({ tri: 'titre', page: 1, theme: 'droit' });
     const admin = await data.listCatalog({ tri: 'titre', page: 1, theme: 'droit/droit-administratif' });

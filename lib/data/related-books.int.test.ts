@@ -78,7 +78,7 @@ describe('listRelatedBooks order, size and overlap', () => {
     };
   }
 
-  it('puts books in stock first, then by the enum order of availability, latest first, six at most', async () => {
+  it('puts books in stock first, then by the enum order of availability, latest first, six at most, listed only', async () => {
     const { add, keys } = await shelf();
     const current = await add('Le livre ouvert', 'in_stock', '2020-01-01');
     await add('Épuisé récent', 'out_of_print', '2025-01-01');
@@ -88,6 +88,9 @@ describe('listRelatedBooks order, size and overlap', () => {
     await add('En stock récent', 'in_stock', '2023-06-01');
     await add('Indisponible', 'unavailable', '2025-06-01');
     await add('À paraître', 'pre_order', '2026-09-01');
+    // Withdrawn by its distributors: no page, so in no row, though in stock and the latest.
+    const delisted = await add('Retiré de la vente', 'in_stock', '2026-10-01');
+    await db.book.update({ where: { id: delisted.id }, data: { delistedAt: new Date() } });
 
     const related = await data.listRelatedBooks(keys(current.id));
     expect(related.byAuthor.map((book) => book.title)).toEqual([

@@ -8,12 +8,13 @@ import { BOOK_CARD_SELECT, toBookCard, type BookCard } from './book-selects';
 // for the ids (three index-bound branches), one for the cards. Plans at a million books:
 // bench/related-books.ts.
 //
-// Order of every row: in stock first, then the other states in the order of the
-// AvailabilityState enum (to order, pre-order, reprinting, out of print, unavailable: PostgreSQL
-// sorts an enum by its declaration), then the latest published. Indexes relied on
-// (migration 20261202100000_related_books_indexes):
-// - "Book"(collectionId, availability, publishedOn DESC, id DESC) and the same on themeId: each
-//   row is an index-only scan that stops after its LIMIT, however big the collection or theme;
+// Listed books only (a delisted book has no page). Order of every row: in stock first, then the
+// other states in the order of the AvailabilityState enum (to order, pre-order, reprinting, out of
+// print, unavailable: PostgreSQL sorts an enum by its declaration), then the latest published,
+// as the listings. Indexes relied on (migration 20261202200000_related_books_indexes):
+// - "Book_listed_collection_availability_idx" and "Book_listed_theme_availability_idx", partial
+//   on listed books, in this order: each row stops after its LIMIT, however big the collection
+//   or theme;
 // - "BookContributor"(contributorId, role, bookId DESC): an author's books, latest added first.
 //   A contributor may have tens of thousands of titles ("Collectif"): only the
 //   AUTHOR_CANDIDATES latest added of each author are sorted, so the cost is bounded.
@@ -45,7 +46,7 @@ type Row = (typeof ROWS)[number];
 /** The SQL of the ids, exported for the benchmark that prints its plan (bench/related-books.ts). */
 export function relatedBookIdsQuery(keys: RelatedKeys): Prisma.Sql {
   const authorIds = keys.authorIds.slice(0, MAX_AUTHORS);
-  const order = Prisma.sql`ORDER BY b."availability", b."publishedOn" DESC, b."id" DESC`;
+  const order = Prisma.sql`ORDER BY b."availability", b."publishedOn" DESC NULLS LAST, b."id"`;
   // Each later row fetches enough to still fill itself once the books of earlier rows are removed.
   return Prisma.sql`
     SELECT "id", "row" FROM (
@@ -59,23 +60,23 @@ export function relatedBookIdsQuery(keys: RelatedKeys): Prisma.Sql {
                     WHERE bc."contributorId" = author."id" AND bc."role" = 'A01'
                     ORDER BY bc."bookId" DESC
                     LIMIT ${AUTHOR_CANDIDATES}) latest)
-          AND b."id" <> ${keys.bookId}
+          AND b."id" <> ${keys.bookId} AND b."delistedAt" IS NULL
         ${order}
         LIMIT ${RELATED_ROW_SIZE})
       UNION ALL
       (SELECT b."id", 1, b."availability", b."publishedOn"
          FROM "Book" b
-        WHERE b."collectionId" = ${keys.collectionId} AND b."id" <> ${keys.bookId}
+        WHERE b."collectionId" = ${keys.collectionId} AND b."id" <> ${keys.bookId} AND b."delistedAt" IS NULL
         ${order}
         LIMIT ${2 * RELATED_ROW_SIZE})
       UNION ALL
       (SELECT b."id", 2, b."availability", b."publishedOn"
          FROM "Book" b
-        WHERE b."themeId" = ${keys.themeId} AND b."id" <> ${keys.bookId}
+        WHERE b."themeId" = ${keys.themeId} AND b."id" <> ${keys.bookId} AND b."delistedAt" IS NULL
         ${order}
         LIMIT ${3 * RELATED_ROW_SIZE})
     ) b
-    ORDER BY "row", b."availability", b."publishedOn" DESC, b."id" DESC`;
+    ORDER BY "row", b."availability", b."publishedOn" DESC NULLS LAST, b."id"`;
 }
 
 /** Up to RELATED_ROW_SIZE books per row; a book shows in the first row it belongs to only. */

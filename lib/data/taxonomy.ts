@@ -4,38 +4,25 @@ import { getDb } from '@/lib/db';
 export async function getContributor(slug: string) {
   return getDb().contributor.findUnique({
     where: { slug },
-    select: { name: true, slug: true, biography: true },
+    select: { id: true, name: true, slug: true, biography: true },
   });
 }
 
 export async function getPublisher(slug: string) {
   return getDb().publisher.findUnique({
     where: { slug },
-    select: { name: true, slug: true, collections: { orderBy: { name: 'asc' }, select: { name: true, slug: true } } },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      collections: { orderBy: { name: 'asc' }, select: { name: true, slug: true } },
+    },
   });
 }
 
 export async function getCollection(slug: string) {
   return getDb().collection.findUnique({
     where: { slug },
-    select: { name: true, slug: true, publisher: { select: { name: true, slug: true } } },
+    select: { id: true, name: true, slug: true, publisher: { select: { name: true, slug: true } } },
   });
-}
-
-/** Publishers and collections that have books: the catalog's filters. */
-export async function listCatalogFacets() {
-  const db = getDb();
-  const [publishers, collections] = await Promise.all([
-    db.publisher.findMany({
-      where: { books: { some: {} } },
-      orderBy: { name: 'asc' },
-      select: { name: true, slug: true },
-    }),
-    db.collection.findMany({
-      where: { books: { some: {} } },
-      orderBy: { name: 'asc' },
-      select: { name: true, slug: true },
-    }),
-  ]);
-  return { publishers, collections };
 }

@@ -15,6 +15,7 @@ describe('contentSecurityPolicy', () => {
   it('lets next dev evaluate code, and does not upgrade http', () => {
     const csp = contentSecurityPolicy({ ...base, development: true, https: false });
     expect(csp).toContain("'unsafe-eval'");
+    expect(csp).toContain("style-src 'self' 'unsafe-inline'");
     expect(csp).not.toContain('upgrade-insecure-requests');
   });
 });

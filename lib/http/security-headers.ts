@@ -17,7 +17,8 @@ export function contentSecurityPolicy({ nonce, development, paymentOrigins, http
     "default-src 'self'",
     // 'strict-dynamic': scripts loaded by a trusted script are trusted (Next's chunks).
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    // next dev's overlay and hot reload inject inline styles (a nonce would disable 'unsafe-inline').
+    development ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",

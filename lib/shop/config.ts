@@ -30,3 +30,16 @@ export const SHOP = {
 } as const;
 
 export const CATALOG_PAGE_SIZE = 24;
+
+/**
+ * Listings count matches up to this number, then say "plus de 2 000 livres" (83 pages: more than
+ * a reader turns): counting a million rows on every page view costs more than the page, and even
+ * 10,000 index entries cost a 1M catalog 5 ms a page (docs/decisions/010).
+ */
+export const LISTING_COUNT_CAP = 2_000;
+
+/**
+ * Lead time given to a distributor the ONIX import meets for the first time (business days
+ * from the shop's order to the parcel leaving), until staff enter the real one.
+ */
+export const NEW_SUPPLIER_LEAD_TIME = { minDays: 3, maxDays: 8 } as const;

@@ -18,3 +18,22 @@ describe('searchHref', () => {
     expect(searchHref('coopération & action', 2)).toBe('/recherche?q=coop%C3%A9ration+%26+action&page=2');
   });
 });
+
+describe('search filters', () => {
+  it('keeps valid facet filters and drops malformed ones', () => {
+    expect(parseSearchQuery({ q: 'droit', theme: 'droit', editeur: 'dalloz', disponibilite: 'en-stock' })).toEqual({
+      q: 'droit',
+      page: 1,
+      theme: 'droit',
+      editeur: 'dalloz',
+      disponibilite: 'en-stock',
+    });
+    expect(parseSearchQuery({ q: 'droit', theme: '../x', disponibilite: 'partout' })).toEqual({ q: 'droit', page: 1 });
+  });
+
+  it('puts the filters in the link', () => {
+    expect(searchHref('droit', 1, { editeur: 'dalloz', disponibilite: 'en-stock' })).toBe(
+      '/recherche?q=droit&editeur=dalloz&disponibilite=en-stock',
+    );
+  });
+});

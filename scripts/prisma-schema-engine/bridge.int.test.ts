@@ -64,10 +64,10 @@ describe('Prisma migrate through the WebAssembly schema engine bridge', () => {
     const migrationFolders = readdirSync(MIGRATIONS, { withFileTypes: true }).filter((entry) => entry.isDirectory());
     expect(applied.map((m) => m.migration_name).sort()).toEqual(migrationFolders.map((entry) => entry.name).sort());
     expect(applied.filter((m) => m.finished_at === null)).toEqual([]);
-    // The catalogue search relies on pg_trgm and its GIN index.
+    // Typo correction relies on pg_trgm and its GIN index on the words of the catalog.
     const trigramIndexes = await query<{ indexdef: string }>(
       env.DATABASE_URL!,
-      `SELECT indexdef FROM pg_indexes WHERE tablename = 'Book' AND indexdef LIKE '%gin_trgm_ops%'`,
+      `SELECT indexdef FROM pg_indexes WHERE tablename = 'SearchWord' AND indexdef LIKE '%gin_trgm_ops%'`,
     );
     expect(trigramIndexes).toHaveLength(1);
   });

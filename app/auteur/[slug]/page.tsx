@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { BookListSection } from '@/components/catalog/book-list-section';
-import { bookWhere, listBooks } from '@/lib/data/catalog';
+import { listBooks } from '@/lib/data/catalog';
 import { getContributor } from '@/lib/data/taxonomy';
 import { isSlug } from '@/lib/validation/slug';
 import { listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
@@ -25,7 +25,7 @@ async function AuthorPage({ params, searchParams }: PageProps<'/auteur/[slug]'>)
   const author = await load((await params).slug);
   if (!author) notFound();
   const query = parseCatalogQuery(await searchParams);
-  const list = await listBooks(bookWhere({ contributorSlug: author.slug }), { sort: query.tri, page: query.page });
+  const list = await listBooks({ contributorId: author.id }, { sort: query.tri, page: query.page });
   return (
     <>
       <h1>{author.name}</h1>

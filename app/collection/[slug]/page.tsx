@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { BookListSection } from '@/components/catalog/book-list-section';
-import { bookWhere, listBooks } from '@/lib/data/catalog';
+import { listBooks } from '@/lib/data/catalog';
 import { getCollection } from '@/lib/data/taxonomy';
 import { isSlug } from '@/lib/validation/slug';
 import { listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
@@ -26,7 +26,7 @@ async function CollectionPage({ params, searchParams }: PageProps<'/collection/[
   const collection = await load((await params).slug);
   if (!collection) notFound();
   const query = parseCatalogQuery(await searchParams);
-  const list = await listBooks(bookWhere({ collectionSlug: collection.slug }), { sort: query.tri, page: query.page });
+  const list = await listBooks({ collectionId: collection.id }, { sort: query.tri, page: query.page });
   return (
     <>
       <h1>{collection.name}</h1>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { BookListSection } from '@/components/catalog/book-list-section';
-import { bookWhere, listBooks } from '@/lib/data/catalog';
+import { listBooks } from '@/lib/data/catalog';
 import { getPublisher } from '@/lib/data/taxonomy';
 import { isSlug } from '@/lib/validation/slug';
 import { listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
@@ -26,7 +26,7 @@ async function PublisherPage({ params, searchParams }: PageProps<'/editeur/[slug
   const publisher = await load((await params).slug);
   if (!publisher) notFound();
   const query = parseCatalogQuery(await searchParams);
-  const list = await listBooks(bookWhere({ publisherSlug: publisher.slug }), { sort: query.tri, page: query.page });
+  const list = await listBooks({ publisherId: publisher.id }, { sort: query.tri, page: query.page });
   return (
     <>
       <h1>{publisher.name}</h1>

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { BookListSection } from '@/components/catalog/book-list-section';
 import { Breadcrumb } from '@/components/ui/breadcrumb';
-import { bookWhere, listBooks } from '@/lib/data/catalog';
+import { listBooks, listThemeSubtreeIds } from '@/lib/data/catalog';
 import { getTheme } from '@/lib/data/themes';
 import { listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
@@ -30,7 +30,10 @@ async function ThemePage({ params, searchParams }: PageProps<'/theme/[...path]'>
   const theme = path ? await getTheme(path) : null;
   if (!theme) notFound();
   const query = parseCatalogQuery(await searchParams);
-  const list = await listBooks(bookWhere({ themePath: theme.path }), { sort: query.tri, page: query.page });
+  const list = await listBooks(
+    { themeIds: await listThemeSubtreeIds(theme.path) },
+    { sort: query.tri, page: query.page },
+  );
   const base = `/theme/${theme.path}`;
   return (
     <>

@@ -1,0 +1,379 @@
+// What the import takes from one ONIX 3.0 <Product>, checked: a product either maps whole
+// or is rejected with a reason (nothing of it is written). Codes: EDItEUR code lists
+// (https://ns.editeur.org/onix/en), cited where used.
+import { createHash } from 'node:crypto';
+import { parseIsbn } from '@/lib/isbn';
+import { childNamed, childrenNamed, textOf, type OnixElement } from './onix-element';
+
+export type OnixContributor = {
+  name: string;
+  sortName: string;
+  /** Code list 17: A01 author, B01 editor, B06 translator, A15 preface… */
+  role: string;
+  biography: string | null;
+};
+
+export type OnixSupply = {
+  /** GLN (SupplierIDType 06), 13 digits. */
+  gln: string | null;
+  name: string | null;
+  /** Code list 65. */
+  availabilityCode: string;
+  /** SupplyDate role 08, expected availability. */
+  expectedOn: Date | null;
+};
+
+export type OnixBook = {
+  notification: 'upsert';
+  recordReference: string | null;
+  ean: string;
+  title: string;
+  subtitle: string | null;
+  contributors: OnixContributor[];
+  publisherName: string;
+  imprintName: string | null;
+  collection: { name: string; number: string | null } | null;
+  /** Subject codes, main subject first: CLIL (scheme 29) and Thema (93). */
+  clilCodes: string[];
+  themaCodes: string[];
+  description: string | null;
+  pageCount: number | null;
+  publishedOn: Date | null;
+  productForm: string;
+  languageCode: string;
+  priceCents: number;
+  vatRateBasisPoints: number;
+  supplies: OnixSupply[];
+  /** SHA-256 of all the above: the same record imported again changes nothing. */
+  hash: string;
+};
+
+export type OnixDeletion = {
+  notification: 'delete';
+  recordReference: string | null;
+  ean: string;
+  /** Distributors named in the record (a deletion often names none). */
+  supplies: Pick<OnixSupply, 'gln' | 'name'>[];
+};
+
+export type OnixRecord = OnixBook | OnixDeletion;
+
+export type MappedProduct =
+  { ok: true; record: OnixRecord } | { ok: false; reason: string; ean: string | null; recordReference: string | null };
+
+class Rejection extends Error {}
+
+const reject = (reason: string): never => {
+  throw new Rejection(reason);
+};
+
+// French books: VAT 5.5 % (CGI art. 278-0 bis A) when the record gives no rate.
+const BOOK_VAT_BASIS_POINTS = 550;
+
+export function mapProduct(product: OnixElement): MappedProduct {
+  const recordReference = textOf(product, 'RecordReference');
+  let ean: string | null = null;
+  try {
+    ean = readEan(product);
+    const notification = textOf(product, 'NotificationType');
+    // Code list 1: 01–03 announce or confirm the whole record; 05 deletes it.
+    if (notification === '05') {
+      return {
+        ok: true,
+        record: { notification: 'delete', recordReference, ean, supplies: readSuppliers(product) },
+      };
+    }
+    if (notification === '04') reject('mise à jour partielle (NotificationType 04) non prise en charge');
+    if (!['01', '02', '03'].includes(notification ?? '')) {
+      reject(`NotificationType inconnu (${notification ?? 'absent'})`);
+    }
+    const record = readBook(product, recordReference, ean);
+    return { ok: true, record };
+  } catch (error) {
+    if (error instanceof Rejection) return { ok: false, reason: error.message, ean, recordReference };
+    throw error;
+  }
+}
+
+function readEan(product: OnixElement): string {
+  const ids = childrenNamed(product, 'ProductIdentifier');
+  // Code list 5: 15 ISBN-13, 03 GTIN-13 (the same number for a book).
+  const id = ['15', '03'].map((type) => ids.find((i) => textOf(i, 'ProductIDType') === type)).find(Boolean);
+  const value = textOf(id, 'IDValue');
+  if (!value) reject('aucun identifiant ISBN-13 ou GTIN-13 (ProductIDType 15 ou 03)');
+  const parsed = parseIsbn(value as string);
+  if (!parsed || parsed.ean13 !== (value as string).replace(/[\s-]/g, '')) reject(`EAN invalide « ${value} »`);
+  return (parsed as NonNullable<typeof parsed>).ean13;
+}
+
+function readBook(product: OnixElement, recordReference: string | null, ean: string): OnixBook {
+  const detail = childNamed(product, 'DescriptiveDetail');
+  if (!detail) reject('bloc DescriptiveDetail absent');
+  const { title, subtitle, collectionFromTitle } = readTitles(detail as OnixElement);
+  const publishing = childNamed(product, 'PublishingDetail');
+  const publishers = childrenNamed(publishing, 'Publisher');
+  // Code list 45: 01 publisher.
+  const publisher = publishers.find((p) => textOf(p, 'PublishingRole') === '01') ?? publishers[0];
+  const publisherName = textOf(publisher, 'PublisherName');
+  if (!publisherName) reject('éditeur absent (Publisher/PublisherName)');
+  const imprintName = textOf(childNamed(publishing, 'Imprint'), 'ImprintName');
+  const productForm = textOf(detail, 'ProductForm') ?? 'BC';
+  if (!/^[A-Z][A-Z0-9]$/.test(productForm)) reject(`ProductForm invalide « ${productForm} »`);
+  const price = readPrice(product);
+  const fields = {
+    recordReference,
+    ean,
+    title,
+    subtitle,
+    contributors: readContributors(detail as OnixElement),
+    publisherName: publisherName as string,
+    imprintName: imprintName && imprintName !== publisherName ? imprintName : null,
+    collection: readCollection(detail as OnixElement) ?? collectionFromTitle,
+    ...readSubjects(detail as OnixElement),
+    description: readDescription(product),
+    pageCount: readPageCount(detail as OnixElement),
+    publishedOn: readPublishingDate(publishing),
+    productForm,
+    languageCode: readLanguage(detail as OnixElement),
+    priceCents: price.cents,
+    vatRateBasisPoints: price.vatRateBasisPoints,
+    supplies: readSupplies(product),
+  };
+  return { notification: 'upsert', ...fields, hash: hashOf(fields) };
+}
+
+function hashOf(fields: object): string {
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+function titleOf(element: OnixElement | undefined): string | null {
+  const text = textOf(element, 'TitleText');
+  if (text) return text;
+  const without = textOf(element, 'TitleWithoutPrefix');
+  if (!without) return null;
+  const prefix = textOf(element, 'TitlePrefix');
+  // "L'" + "action publique" has no space; "La" + "coopération" has one.
+  return prefix ? (/['’]$/.test(prefix) ? `${prefix}${without}` : `${prefix} ${without}`) : without;
+}
+
+function readTitles(detail: OnixElement) {
+  const titles = childrenNamed(detail, 'TitleDetail');
+  // Code list 15: 01 distinctive title; code list 149: 01 product level, 02 collection level.
+  const titleDetail = titles.find((t) => textOf(t, 'TitleType') === '01') ?? titles[0];
+  const elements = childrenNamed(titleDetail, 'TitleElement');
+  const productLevel = elements.find((e) => textOf(e, 'TitleElementLevel') === '01') ?? elements[0];
+  const title = titleOf(productLevel);
+  if (!title) reject('titre absent (TitleDetail/TitleElement/TitleText)');
+  const collectionLevel = elements.find((e) => textOf(e, 'TitleElementLevel') === '02');
+  const collectionName = titleOf(collectionLevel);
+  return {
+    title: title as string,
+    subtitle: textOf(productLevel, 'Subtitle'),
+    collectionFromTitle: collectionName
+      ? { name: collectionName, number: textOf(collectionLevel, 'PartNumber') }
+      : null,
+  };
+}
+
+function readContributors(detail: OnixElement): OnixContributor[] {
+  const contributors = childrenNamed(detail, 'Contributor')
+    .map((c, index) => ({ c, order: Number(textOf(c, 'SequenceNumber') ?? index + 1) }))
+    .sort((a, b) => (Number.isFinite(a.order) ? a.order : 0) - (Number.isFinite(b.order) ? b.order : 0));
+  const result: OnixContributor[] = [];
+  for (const { c } of contributors) {
+    const before = textOf(c, 'NamesBeforeKey');
+    const key = textOf(c, 'KeyNames');
+    const inverted = textOf(c, 'PersonNameInverted');
+    const fromInverted = inverted?.includes(',')
+      ? `${inverted.slice(inverted.indexOf(',') + 1).trim()} ${inverted.slice(0, inverted.indexOf(',')).trim()}`
+      : inverted;
+    const name =
+      textOf(c, 'PersonName') ??
+      (key ? [before, key].filter(Boolean).join(' ') : null) ??
+      fromInverted ??
+      textOf(c, 'CorporateName');
+    // Unnamed contributors ("et al.", UnnamedPersons) are not people a reader can look up.
+    if (!name) continue;
+    const sortName = inverted ?? (key ? [key, before].filter(Boolean).join(', ') : name);
+    const biography = htmlToText(childNamed(c, 'BiographicalNote'));
+    const roles = childrenNamed(c, 'ContributorRole')
+      .map((r) => r.text.trim())
+      .filter((r) => /^[A-Z]\d\d$/.test(r));
+    for (const role of roles.length > 0 ? roles : ['A01']) {
+      if (!result.some((r) => r.name === name && r.role === role)) result.push({ name, sortName, role, biography });
+    }
+  }
+  return result;
+}
+
+function readCollection(detail: OnixElement): OnixBook['collection'] {
+  const collections = childrenNamed(detail, 'Collection');
+  // Code list 148: 10 publisher collection (a series), 20 ascribed collection.
+  const collection = collections.find((c) => textOf(c, 'CollectionType') === '10') ?? collections[0];
+  if (!collection) return null;
+  const elements = childrenNamed(childNamed(collection, 'TitleDetail'), 'TitleElement');
+  const element = elements.find((e) => textOf(e, 'TitleElementLevel') === '02') ?? elements[0];
+  const name = titleOf(element);
+  if (!name) return null;
+  const number =
+    textOf(element, 'PartNumber') ?? textOf(childNamed(collection, 'CollectionSequence'), 'CollectionSequenceNumber');
+  return { name, number };
+}
+
+function readSubjects(detail: OnixElement): { clilCodes: string[]; themaCodes: string[] } {
+  const subjects = childrenNamed(detail, 'Subject').sort(
+    (a, b) => Number(Boolean(childNamed(b, 'MainSubject'))) - Number(Boolean(childNamed(a, 'MainSubject'))),
+  );
+  const codes = (scheme: string) =>
+    subjects
+      .filter((s) => textOf(s, 'SubjectSchemeIdentifier') === scheme)
+      .flatMap((s) => textOf(s, 'SubjectCode') ?? []);
+  // Code list 27: 29 CLIL, 93 Thema subject category.
+  return { clilCodes: codes('29'), themaCodes: codes('93') };
+}
+
+function readDescription(product: OnixElement): string | null {
+  const texts = childrenNamed(childNamed(product, 'CollateralDetail'), 'TextContent');
+  // Code list 153: 03 description (back-cover text), 02 short description.
+  const text = texts.find((t) => textOf(t, 'TextType') === '03') ?? texts.find((t) => textOf(t, 'TextType') === '02');
+  return htmlToText(childNamed(text, 'Text'));
+}
+
+/** Paragraphs of a text given as plain text, escaped HTML or XHTML children; blank lines between. */
+export function htmlToText(element: OnixElement | undefined): string | null {
+  if (!element) return null;
+  const collect = (e: OnixElement): string => {
+    const inner = e.text + e.children.map(collect).join('');
+    return ['p', 'div', 'br', 'li', 'ul', 'ol'].includes(e.name.toLowerCase()) ? `\n\n${inner}\n\n` : inner;
+  };
+  const raw = element.children.length > 0 ? collect({ ...element, name: 'Text' }) : element.text;
+  const text = raw
+    .replace(/<\s*(br|\/p|p|\/div|div|li)\b[^>]*>/gi, '\n\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
+  return text || null;
+}
+
+function readPageCount(detail: OnixElement): number | null {
+  const extents = childrenNamed(detail, 'Extent');
+  // Code list 23: 00 main content page count, 05 total numbered pages; list 24: 03 pages.
+  for (const type of ['00', '05']) {
+    const extent = extents.find((e) => textOf(e, 'ExtentType') === type);
+    if (!extent) continue;
+    const unit = textOf(extent, 'ExtentUnit');
+    if (unit && unit !== '03') continue;
+    const value = textOf(extent, 'ExtentValue') ?? '';
+    if (!/^\d{1,5}$/.test(value) || Number(value) === 0) reject(`nombre de pages invalide « ${value} »`);
+    return Number(value);
+  }
+  return null;
+}
+
+/** Code list 55: 00 YYYYMMDD (the default), 01 YYYYMM, 05 YYYY. */
+export function parseOnixDate(element: OnixElement | undefined, what: string): Date | null {
+  const value = element?.text.trim();
+  if (!element || !value) return null;
+  const format = element.attributes.dateformat ?? (value.length === 4 ? '05' : value.length === 6 ? '01' : '00');
+  const match =
+    format === '00'
+      ? /^(\d{4})(\d{2})(\d{2})$/.exec(value)
+      : format === '01'
+        ? /^(\d{4})(\d{2})()$/.exec(value)
+        : format === '05'
+          ? /^(\d{4})()()$/.exec(value)
+          : null;
+  if (!match) return reject(`${what} invalide « ${value} »`);
+  const [year, month, day] = [Number(match[1]), Number(match[2] || 1), Number(match[3] || 1)];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || year < 1450) {
+    return reject(`${what} invalide « ${value} »`);
+  }
+  return date;
+}
+
+function readPublishingDate(publishing: OnixElement | undefined): Date | null {
+  const dates = childrenNamed(publishing, 'PublishingDate');
+  // Code list 163: 01 publication date.
+  const date = dates.find((d) => textOf(d, 'PublishingDateRole') === '01');
+  return parseOnixDate(childNamed(date, 'Date'), 'date de publication');
+}
+
+function readLanguage(detail: OnixElement): string {
+  const languages = childrenNamed(detail, 'Language');
+  // Code list 22: 01 language of text; code list 74: ISO 639-2/B.
+  const language = languages.find((l) => textOf(l, 'LanguageRole') === '01') ?? languages[0];
+  const code = textOf(language, 'LanguageCode')?.toLowerCase() ?? 'fre';
+  if (!/^[a-z]{3}$/.test(code)) reject(`code de langue invalide « ${code} »`);
+  return code;
+}
+
+/**
+ * The fixed retail price of loi n° 81-766 (art. 1): PriceType 04 (fixed retail price including
+ * tax), in euros, for France or with no territory. Without one the book cannot be sold here.
+ */
+function readPrice(product: OnixElement): { cents: number; vatRateBasisPoints: number } {
+  const prices = childrenNamed(childNamed(product, 'ProductSupply'), 'SupplyDetail').flatMap((d) =>
+    childrenNamed(d, 'Price'),
+  );
+  const forFrance = (price: OnixElement) => {
+    const countries = textOf(childNamed(price, 'Territory'), 'CountriesIncluded');
+    return countries === null || countries.split(/\s+/).includes('FR');
+  };
+  const price = prices.find(
+    (p) => textOf(p, 'PriceType') === '04' && (textOf(p, 'CurrencyCode') ?? 'EUR') === 'EUR' && forFrance(p),
+  );
+  if (!price) return reject('aucun prix de vente fixé en euros (PriceType 04, EUR)');
+  const amount = textOf(price, 'PriceAmount') ?? '';
+  const match = /^(\d{1,6})(?:\.(\d{1,2}))?$/.exec(amount);
+  if (!match) return reject(`prix invalide « ${amount} »`);
+  const cents = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  if (cents === 0) return reject('prix nul');
+  const rate = textOf(childNamed(price, 'Tax'), 'TaxRatePercent');
+  if (rate === null) return { cents, vatRateBasisPoints: BOOK_VAT_BASIS_POINTS };
+  const rateMatch = /^(\d{1,2})(?:\.(\d{1,2}))?$/.exec(rate);
+  if (!rateMatch) return reject(`taux de TVA invalide « ${rate} »`);
+  return { cents, vatRateBasisPoints: Number(rateMatch[1]) * 100 + Number((rateMatch[2] ?? '').padEnd(2, '0')) };
+}
+
+function readSupplier(detail: OnixElement): Pick<OnixSupply, 'gln' | 'name'> {
+  const supplier = childNamed(detail, 'Supplier');
+  // Code list 92: 06 GLN.
+  const id = childrenNamed(supplier, 'SupplierIdentifier').find((i) => textOf(i, 'SupplierIDType') === '06');
+  const gln = textOf(id, 'IDValue');
+  if (gln !== null && !/^\d{13}$/.test(gln)) reject(`GLN de fournisseur invalide « ${gln} »`);
+  return { gln, name: textOf(supplier, 'SupplierName') };
+}
+
+function readSuppliers(product: OnixElement): Pick<OnixSupply, 'gln' | 'name'>[] {
+  return childrenNamed(childNamed(product, 'ProductSupply'), 'SupplyDetail')
+    .map(readSupplier)
+    .filter((s) => s.gln !== null || s.name !== null);
+}
+
+function readSupplies(product: OnixElement): OnixSupply[] {
+  const supplies: OnixSupply[] = [];
+  for (const detail of childrenNamed(childNamed(product, 'ProductSupply'), 'SupplyDetail')) {
+    const supplier = readSupplier(detail);
+    const code = textOf(detail, 'ProductAvailability');
+    if (!code || !/^\d\d$/.test(code))
+      reject(`disponibilité absente ou invalide (ProductAvailability « ${code ?? ''} »)`);
+    // Code list 166: 08 expected availability date.
+    const date = childrenNamed(detail, 'SupplyDate').find((d) => textOf(d, 'SupplyDateRole') === '08');
+    const expectedOn = parseOnixDate(childNamed(date, 'Date'), 'date de disponibilité');
+    // One supply per distributor: a second SupplyDetail of the same one (another market) is ignored.
+    const same = supplies.some(
+      (s) => (s.gln !== null && s.gln === supplier.gln) || (s.gln === null && s.name === supplier.name),
+    );
+    if (!same) supplies.push({ ...supplier, availabilityCode: code as string, expectedOn });
+  }
+  return supplies;
+}
