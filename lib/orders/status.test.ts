@@ -13,6 +13,13 @@ describe('canMoveTo', () => {
     ['refunded', 'paid', false],
     ['expired', 'payment_failed', false],
     ['paid', 'paid', false],
+    // A full refund closes an order wherever it is on its way; nothing reopens a closed one.
+    ['shipped', 'refunded', true],
+    ['preparing', 'refunded', true],
+    ['shipped', 'paid', false],
+    ['collected', 'expired', false],
+    ['cancelled', 'refunded', false],
+    ['refunded', 'cancelled', false],
   ] as const)('%s → %s: %s', (from, to, allowed) => {
     expect(canMoveTo(from, to)).toBe(allowed);
   });
