@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '@/lib/prisma-client';
 import { SAMPLE_CHECKOUT_FORM } from '@/lib/validation/checkout';
+import type { EventContext } from './payments';
 import { createCarts, createTestBook } from './test-fixtures';
 
 // Real PostgreSQL; events built as Stripe sends them (the emulator's own tests check the
@@ -60,6 +61,16 @@ function refundEvent(order: Order, paymentIntent: string): Stripe.Event {
   } as unknown as Stripe.Event;
 }
 
+/**
+ * What the webhook route lists from Stripe for `charge.refunded` (the event's Charge does not
+ * carry its refunds): here one refund of the whole charge, made outside the order desk.
+ */
+function refundsListedFor(event: Stripe.Event): EventContext {
+  if (event.type !== 'charge.refunded') return {};
+  const charge = event.data.object as Stripe.Charge;
+  return { refunds: [{ id: `re_${charge.id}`, amount: charge.amount_refunded, status: 'succeeded', metadata: {} }] };
+}
+
 async function placeTestOrder(options: { onHand: number; withSupplier: boolean; quantity?: number }) {
   const book = await createTestBook(db, options);
   const [cartId] = await createCarts(db, book.id, 1, options.quantity ?? 1);
@@ -77,7 +88,7 @@ async function deliver(events: Stripe.Event[]) {
     const retry: Stripe.Event[] = [];
     for (const event of queue) {
       try {
-        const result = await payments.applyStripeEvent(event, new Date());
+        const result = await payments.applyStripeEvent(event, new Date(), refundsListedFor(event));
         if (result.refund) throw new Error('unexpected refund request');
       } catch (error) {
         if (error instanceof payments.EventNotYetApplicable) retry.push(event);
