@@ -11,6 +11,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { z } from 'zod';
+import { ensureDemoAdmin } from './lib/demo-admin';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './lib/embedded-postgres';
 import { loadOrCreateLocalSecrets } from './lib/local-secrets';
 import { buildIfStale, generatePrismaClientIfStale, ROOT } from './lib/project';
@@ -82,6 +83,7 @@ async function main() {
           const count = await seedDemoCatalog(db);
           console.log(`Catalogue de démonstration chargé : ${count} livres.`);
         }
+        if (embedded) await ensureDemoAdmin(db, path.resolve(ROOT, env.LIBRAIRIE_DATA_DIR));
       } finally {
         await db.$disconnect();
       }

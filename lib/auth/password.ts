@@ -1,4 +1,5 @@
-import 'server-only';
+// Not 'server-only': scripts (npm start's demo account, npm run staff:create) hash with it too.
+// It holds no secret, and the native argon2 binding cannot reach a browser bundle anyway.
 import { randomInt } from 'node:crypto';
 import { hash, verify, type Algorithm, type Options } from '@node-rs/argon2';
 

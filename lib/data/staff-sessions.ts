@@ -73,13 +73,6 @@ export async function createStaffSession(
   return session.id;
 }
 
-/** Logout: the session row goes, so the cookie opens nothing even if it was copied. */
-export async function deleteSessionByTokenHash(tokenHash: string): Promise<{ staffId: number } | null> {
-  const deleted = await getDb().$queryRaw<{ staffId: number }[]>`
-    DELETE FROM "StaffSession" WHERE "tokenHash" = ${tokenHash} RETURNING "staffId"`;
-  return deleted[0] ?? null;
-}
-
 /** Every session of a member of staff (disabled account, new password), but the one given. */
 export async function deleteStaffSessions(tx: Tx, staffId: number, exceptSessionId?: number): Promise<number> {
   const deleted = await tx.staffSession.deleteMany({

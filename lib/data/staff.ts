@@ -157,6 +157,19 @@ export async function setStaffDisabled(
   });
 }
 
+/** Logout: the session row goes, so the cookie opens nothing even if it was copied. */
+export async function endStaffSession(actor: Actor & { sessionId: number }): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    await tx.staffSession.deleteMany({ where: { id: actor.sessionId } });
+    await recordAudit(tx, { staffId: actor.id, action: 'auth.logout', ip: actor.ip });
+  });
+}
+
+/** A session token presented at login is dropped: the login always starts a new session. */
+export async function dropSessionByTokenHash(tokenHash: string): Promise<void> {
+  await getDb().staffSession.deleteMany({ where: { tokenHash } });
+}
+
 /** The new hash replaces the old one; every other session of the account ends. */
 export async function replacePassword(
   actor: Actor & { sessionId: number },

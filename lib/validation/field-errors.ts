@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { failure, type Failure } from './action-result';
 
 /** The first message of each field, for forms (zod 4's flattenError). */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -19,4 +20,11 @@ export function formFields(formData: FormData): Record<string, string> {
     if (typeof value === 'string' && !(key in fields)) fields[key] = value;
   }
   return fields;
+}
+
+/** A form that did not parse: its field messages, and all of them as one message for forms that show only that. */
+export function invalidInput(error: z.ZodError): Failure {
+  const errors = fieldErrors(error);
+  const messages = [...new Set(Object.values(errors))];
+  return failure('INVALID_INPUT', messages.length > 0 ? messages.join(' ') : 'Formulaire invalide.', errors);
 }
