@@ -1,6 +1,6 @@
 import 'server-only';
 import { appendAudit } from '@/lib/data/audit';
-import { loginWaitSeconds, recordLoginFailure, recordLoginSuccess } from '@/lib/data/login-throttle';
+import { chargeLoginAttempt, recordLoginSuccess } from '@/lib/data/login-throttle';
 import { findStaffForLogin, openStaffSession } from '@/lib/data/staff';
 import { failure, type Result } from '@/lib/validation/action-result';
 import { verifyPassword } from './password';
@@ -21,9 +21,10 @@ export type LoginAttempt = {
 export const LOGIN_REFUSED = 'Adresse e-mail ou mot de passe incorrect.';
 
 /**
- * Checks a staff login. Counters first (a blocked attempt verifies nothing); then the password,
- * against a dummy hash when no active account has this e-mail, so both cases cost one argon2
- * verification, one counter write and one audit entry. A success opens a new session (a new
+ * Checks a staff login. Counters first: every attempt is counted before anything else, and one
+ * over a limit verifies nothing. Then the password, against a dummy hash when no active
+ * account has this e-mail, so both cases cost the same: counter writes, one argon2
+ * verification, one audit entry. A success opens a new session (a new
  * token, never one the browser already had) and returns its token for the cookie.
  */
 export async function logIn(
@@ -31,7 +32,7 @@ export async function logIn(
   now: Date,
 ): Promise<Result<{ sessionToken: string; staffName: string }>> {
   const keys = { email: attempt.email, ip: attempt.ip, deviceId: attempt.deviceId };
-  const waitSeconds = await loginWaitSeconds(keys);
+  const waitSeconds = await chargeLoginAttempt(keys);
   if (waitSeconds > 0) {
     await appendAudit({
       staffId: null,
@@ -49,7 +50,6 @@ export async function logIn(
   const staff = await findStaffForLogin(attempt.email);
   const valid = await verifyPassword(staff?.passwordHash ?? null, attempt.password);
   if (!staff || !valid) {
-    await recordLoginFailure(keys);
     await appendAudit({
       staffId: null,
       action: 'auth.login_failed',

@@ -15,7 +15,9 @@ import { getDb } from '@/lib/db';
 //   (OWASP, "Slow Down Online Guessing Attacks with Device Cookies");
 // - per IP, whatever the account: 50 failures in 15 minutes → 15 minutes (password spraying).
 //
-// Every block lasts 15 minutes at most and counters expire on their own. Keys hash the e-mail,
+// Every attempt is counted before its password is checked (a success gives its point back), so
+// attempts sent all at once cannot pass together. Every block lasts 15 minutes at most, and
+// counters expire on their own. Keys hash the e-mail,
 // so the table holds no address, and an unknown e-mail is counted exactly like a real one.
 
 const WINDOW_SECONDS = 15 * 60;
@@ -65,37 +67,38 @@ function keysOf(attempt: LoginAttemptKeys): [LimiterName, string][] {
   return keys;
 }
 
-/** Seconds before this attempt may be tried, 0 when it may be tried now. */
-export async function loginWaitSeconds(attempt: LoginAttemptKeys): Promise<number> {
+/**
+ * Counts an attempt on each of its counters before the password is checked, atomically (one
+ * INSERT … ON CONFLICT per counter), so attempts sent all at once cannot slip through together.
+ * Returns the seconds to wait if a counter is over its limit (the password is then not checked),
+ * else 0.
+ */
+export async function chargeLoginAttempt(attempt: LoginAttemptKeys): Promise<number> {
   const all = limiters();
-  const states = await Promise.all(keysOf(attempt).map(([name, key]) => all[name].get(key)));
-  let waitMs = 0;
-  states.forEach((state, index) => {
-    const name = keysOf(attempt)[index]![0];
-    if (state && state.consumedPoints > LOGIN_LIMITS[name].points) waitMs = Math.max(waitMs, state.msBeforeNext);
-  });
-  return Math.ceil(waitMs / 1000);
-}
-
-/** Counts a failed attempt on each of its counters (a counter that blocks now is no error). */
-export async function recordLoginFailure(attempt: LoginAttemptKeys): Promise<void> {
-  const all = limiters();
-  await Promise.all(
+  const states = await Promise.all(
     keysOf(attempt).map(([name, key]) =>
-      all[name].consume(key).catch((rejection: unknown) => {
-        if (rejection instanceof RateLimiterRes) return rejection;
-        throw rejection;
-      }),
+      all[name].consume(key).then(
+        () => 0,
+        (rejection: unknown) => {
+          // Over the limit: the library answers with the time left, not an error.
+          if (rejection instanceof RateLimiterRes) return Math.max(rejection.msBeforeNext, 1000);
+          throw rejection;
+        },
+      ),
     ),
   );
+  return Math.ceil(Math.max(...states) / 1000);
 }
 
-/** A success ends the run of failures of this account from this IP and this device. */
+/**
+ * A success is not a failure: it ends the run of failures of this account from this IP and this
+ * device, and gives back the point it took on the per-IP and per-account counters.
+ */
 export async function recordLoginSuccess(attempt: LoginAttemptKeys): Promise<void> {
   const all = limiters();
   await Promise.all(
-    keysOf(attempt)
-      .filter(([name]) => name === 'accountAndIp' || name === 'device')
-      .map(([name, key]) => all[name].delete(key)),
+    keysOf(attempt).map(([name, key]) =>
+      name === 'accountAndIp' || name === 'device' ? all[name].delete(key) : all[name].reward(key),
+    ),
   );
 }
