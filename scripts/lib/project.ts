@@ -16,6 +16,7 @@ const BUILD_INPUTS = [
   'public',
   'prisma/schema.prisma',
   'next.config.js',
+  'proxy.ts',
   'package-lock.json',
   'tsconfig.json',
 ];
