@@ -52,11 +52,14 @@ test('axe finds no violation on any back-office page, an order included', async 
   await page.goto(`/admin/commandes/${reference}`);
   await page.getByText('Annuler la commande…').click();
   await page
-    .getByRole('form', { name: 'Remboursement' })
+    .getByRole('form', { name: 'Remboursement', exact: true })
     .getByLabel('Montant libre en euros (geste commercial, facultatif)')
     .fill('abc');
-  await page.getByRole('form', { name: 'Remboursement' }).getByRole('button', { name: 'Rembourser' }).click();
-  await expect(page.getByRole('form', { name: 'Remboursement' }).getByRole('alert')).toBeVisible();
+  await page
+    .getByRole('form', { name: 'Remboursement', exact: true })
+    .getByRole('button', { name: 'Rembourser' })
+    .click();
+  await expect(page.getByRole('form', { name: 'Remboursement', exact: true }).getByRole('alert')).toBeVisible();
   await expectNoAxeViolation(page);
 });
 

@@ -112,7 +112,7 @@ test('one line of a second order is refunded through Stripe; the copy is back on
   const admin = await createStaff(db, 'admin', 'Paul Martin');
   await logIn(page, admin);
   await page.goto(`/admin/commandes/${reference}`);
-  const refund = page.getByRole('form', { name: 'Remboursement' });
+  const refund = page.getByRole('form', { name: 'Remboursement', exact: true });
   const price = (
     await db.query<{ unitPriceCents: number }>(
       `SELECT l."unitPriceCents" FROM "OrderLine" l JOIN "Order" o ON o."id" = l."orderId" WHERE o."reference" = $1 AND l."ean" = $2`,
@@ -191,7 +191,7 @@ test('malformed input in the order desk’s forms gets a French message, never a
     'Numéro de suivi Colissimo invalide (exemple : 6A12345678901).',
   );
 
-  const refund = page.getByRole('form', { name: 'Remboursement' });
+  const refund = page.getByRole('form', { name: 'Remboursement', exact: true });
   await refund.getByLabel('Montant libre en euros (geste commercial, facultatif)').fill('deux euros');
   await refund.getByRole('button', { name: 'Rembourser' }).click();
   await expect(refund.getByRole('alert')).toHaveText('Montant en euros, par exemple 5 ou 2,50.');

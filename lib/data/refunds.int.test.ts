@@ -222,6 +222,37 @@ describe('cancelling and other refunds', () => {
     ).toEqual([{ action: 'order.status_changed' }, { action: 'refund.requested' }]);
   });
 
+  it('"tout rembourser" after a partial refund gives back the rest: the order is remboursée, every copy back', async () => {
+    const { order, book, lineId } = await paidOrder({ onHand: 3, withSupplier: false, quantity: 2 });
+    expect(await orderRefunds.refundOrder(actor, oneCopy(order.reference, 0, lineId))).toMatchObject({ ok: true });
+    const { version } = await orderOf(order.id);
+    expect(
+      await orderRefunds.refundOrder(actor, {
+        kind: 'everything',
+        reference: order.reference,
+        version,
+        reason: 'withdrawal',
+        note: null,
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await orderOf(order.id)).toMatchObject({ status: 'refunded' });
+    expect((await refundRows(order.id)).reduce((sum, r) => sum + r.amountCents, 0)).toBe(order.totalCents);
+    expect((await stockAndLedger(db, book.id, order.id)).ledger).toEqual([
+      { quantity: -2, reason: 'SALE' },
+      { quantity: 1, reason: 'SALE_CANCELLED' },
+      { quantity: 1, reason: 'SALE_CANCELLED' },
+    ]);
+    expect(
+      await orderRefunds.refundOrder(actor, {
+        kind: 'everything',
+        reference: order.reference,
+        version: (await orderOf(order.id)).version,
+        reason: 'withdrawal',
+        note: null,
+      }),
+    ).toEqual({ ok: false, code: 'NOTHING_LEFT', message: 'La commande est déjà entièrement remboursée.' });
+  });
+
   it('a refund made in the Stripe Dashboard is recorded as such, restocks nothing, and closes the order when whole', async () => {
     const { order, book, paymentIntentId } = await paidOrder({ onHand: 2, withSupplier: false, quantity: 1 });
     await stripe.refunds.create({ payment_intent: paymentIntentId });

@@ -5,7 +5,7 @@ import { ActionForm } from '../action-form';
 import { refundAction } from './actions';
 import { OrderFields } from './order-hidden-fields';
 
-/** Refund copies of lines, the delivery fee and/or a free amount, with a reason. */
+/** Refund copies of lines, the delivery fee and/or a free amount, with a reason; or everything that remains. */
 export function RefundForm({ order }: { order: AdminOrder }) {
   if (!order.paid || order.refundableCents === 0 || !order.stripePaymentIntentId) return null;
   const lines = order.lines.filter((line) => line.refundableQuantity > 0);
@@ -74,6 +74,26 @@ export function RefundForm({ order }: { order: AdminOrder }) {
         <div className="field">
           <label htmlFor="refund-note">Note interne (facultative)</label>
           <input id="refund-note" name="note" maxLength={500} />
+        </div>
+      </ActionForm>
+      <ActionForm
+        action={refundAction}
+        submitLabel={`Tout rembourser (${formatPrice(order.refundableCents)})`}
+        className="admin-form"
+        label="Remboursement de tout ce qui reste"
+        buttonClassName="button-secondary"
+      >
+        <OrderFields reference={order.reference} version={order.version} />
+        <input type="hidden" name="mode" value="everything" />
+        <div className="field">
+          <label htmlFor="refund-all-reason">Motif du remboursement total</label>
+          <select id="refund-all-reason" name="reason" defaultValue="withdrawal">
+            {REFUND_FORM_REASONS.map((reason) => (
+              <option key={reason} value={reason}>
+                {REFUND_REASON_LABELS[reason]}
+              </option>
+            ))}
+          </select>
         </div>
       </ActionForm>
     </section>
