@@ -34,15 +34,21 @@ const routes = discoverRoutes();
 
 test('the discovery finds the back office, and every entry point calls requireStaff itself', () => {
   expect(pages.length).toBeGreaterThanOrEqual(7);
-  expect(actions.length).toBeGreaterThanOrEqual(13);
+  expect(actions.length).toBeGreaterThanOrEqual(16);
   for (const page of pages) {
     if (PUBLIC_PAGES.includes(page.file)) expect(page.role, page.file).toBeNull();
     else expect(page.role, `${page.file} must call requireStaff`).not.toBeNull();
   }
   for (const action of actions) {
-    if (PUBLIC_ACTIONS.includes(action.key)) expect(action.role, action.key).toBeNull();
+    if (PUBLIC_ACTIONS.includes(action.name)) expect(action.role, action.key).toBeNull();
     else expect(action.role, `${action.key} must call requireStaff`).not.toBeNull();
   }
+  expect(
+    actions
+      .filter((a) => PUBLIC_ACTIONS.includes(a.name))
+      .map((a) => a.name)
+      .sort(),
+  ).toEqual([...PUBLIC_ACTIONS].sort());
   for (const route of routes) expect(route.role, `${route.file} must call requireStaff`).not.toBeNull();
 });
 
@@ -148,11 +154,10 @@ test.describe('refused requests', () => {
       expect(await response.text()).toContain('Accès réservé');
     }
     const adminActions: AdminAction[] = actions.filter((a) => adminOnly(a.role));
-    expect(adminActions.map((a) => a.name).sort()).toEqual([
-      'changeRoleAction',
-      'createStaffAction',
-      'setStaffDisabledAction',
-    ]);
+    // The role is read from the code: the staff screens' actions must be among the admin-only ones.
+    expect(adminActions.map((a) => a.name)).toEqual(
+      expect.arrayContaining(['changeRoleAction', 'createStaffAction', 'setStaffDisabledAction']),
+    );
     for (const action of adminActions) {
       const response = await postAction(librarianContext, action, url(action.pageRoute), tempting(reference, adminId));
       expect(response.status(), action.key).toBe(403);

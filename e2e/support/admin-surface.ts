@@ -7,8 +7,10 @@ import { E2E_BASE_URL } from './ports';
 // The back office's attack surface, found in the code rather than listed by hand, so a page,
 // action or route added tomorrow is checked too:
 // - pages: every app/admin/**/page.tsx;
-// - Server Actions: every exported function of every 'use server' file under components/admin
-//   (and app/admin), with its id read from the build's server-reference manifest;
+// - Server Actions: every exported function of every 'use server' file of the app (components/
+//   and app/), with its id read from the build's server-reference manifest; each must call
+//   requireStaff unless it is one of the few public ones named below (the reader's cart and
+//   checkout, the login form), so a new action cannot be forgotten;
 // - route handlers: every route.ts under app/admin or app/api/admin.
 // The role each one demands is read from its `requireStaff('…')` call.
 
@@ -18,7 +20,8 @@ export type Role = 'libraire' | 'admin';
 
 /** Deliberately public: logging in cannot require being logged in. */
 export const PUBLIC_PAGES = ['app/admin/connexion/page.tsx'];
-export const PUBLIC_ACTIONS = ['components/admin/login/actions.ts#loginAction'];
+/** The reader's actions (their cart is their signed cookie) and the login form. By name: files may move. */
+export const PUBLIC_ACTIONS = ['addToCartAction', 'updateCartLineAction', 'startCheckoutAction', 'loginAction'];
 
 function walk(dir: string): string[] {
   const absolute = path.join(ROOT, dir);
@@ -77,7 +80,7 @@ export function discoverActions(): AdminAction[] {
   const manifest = JSON.parse(
     readFileSync(path.join(ROOT, '.next/server/server-reference-manifest.json'), 'utf8'),
   ) as Manifest;
-  const files = [...walk('components/admin'), ...walk('app/admin')].filter((file) => {
+  const files = [...walk('components'), ...walk('app')].filter((file) => {
     if (!/\.tsx?$/.test(file)) return false;
     return /^\s*(\/\/.*\n\s*)*['"]use server['"]/.test(readFileSync(path.join(ROOT, file), 'utf8'));
   });
