@@ -98,6 +98,8 @@ test.describe('refused requests', () => {
   let adminId: number;
 
   test.beforeAll(async ({ browser, db }) => {
+    // A purchase first: three times the default timeout on a loaded machine.
+    test.setTimeout(90_000);
     // One paid order, so the order page has something to show and the actions something to change.
     const [book] = await booksOnShelf(db, 1);
     const page = await browser.newPage();

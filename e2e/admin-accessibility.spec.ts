@@ -26,6 +26,8 @@ test('axe finds no violation on the login form', async ({ page }) => {
 });
 
 test('axe finds no violation on any back-office page, an order included', async ({ page, db }) => {
+  // A purchase or twenty logins, then the checks: three times the default timeout on a loaded machine.
+  test.slow();
   const [book] = await booksOnShelf(db, 1);
   const reader = await page.context().browser()!.newPage();
   await addToCart(reader, book!.ean);
@@ -64,6 +66,8 @@ test('axe finds no violation on any back-office page, an order included', async 
 });
 
 test('from the keyboard alone: log in, find an order, take a step', async ({ page, db }) => {
+  // A purchase or twenty logins, then the checks: three times the default timeout on a loaded machine.
+  test.slow();
   const [book] = await booksOnShelf(db, 1);
   const reader = await page.context().browser()!.newPage();
   await addToCart(reader, book!.ean);

@@ -33,6 +33,8 @@ test('the session cookie is HttpOnly and SameSite=Lax, never one planted before 
 });
 
 test('20 wrong passwords in a row: refused, then slowed, and every one in the journal', async ({ page, db }) => {
+  // A purchase or twenty logins, then the checks: three times the default timeout on a loaded machine.
+  test.slow();
   const target = await createStaff(db, 'libraire');
   await page.goto('/admin/connexion');
   const messages: string[] = [];

@@ -16,7 +16,9 @@ import {
 // The booksellers' order desk, end to end: a reader pays, staff run the order from the list to
 // the parcel, and a refund goes through Stripe (the local emulator) and back to the shelf once.
 
-// Each test takes books with copies on the shelf (support/admin.ts, booksOnShelf).
+// Each test takes books with copies on the shelf (support/admin.ts, booksOnShelf). A purchase
+// and a day at the desk per test: three times the default timeout on a loaded machine.
+test.describe.configure({ timeout: 90_000 });
 
 /** A reader, in a browser of their own, buys these books with home delivery; returns the order number. */
 async function readerBuys(page: Page, eans: string[]): Promise<string> {
