@@ -17,6 +17,11 @@ const nextConfig = {
     deviceSizes: [384, 640, 828],
     formats: ['image/webp'],
   },
+  experimental: {
+    // forbidden() and unauthorized(): the back office answers 401/403 to a refused Server Action
+    // or page (lib/auth/require-staff.ts), with app/forbidden.tsx and app/unauthorized.tsx.
+    authInterrupts: true,
+  },
   // The headers that do not depend on the request, also on Next's static files. The others
   // (CSP with a fresh nonce, HSTS over https) are set per response by proxy.ts.
   async headers() {

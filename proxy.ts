@@ -1,11 +1,16 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, paymentOrigins, staticSecurityHeaders } from '@/lib/http/security-headers';
+import { guardActionRequest } from '@/lib/http/action-request-guard';
 import { actionBodyProblem, requestProblem, type RequestProblem } from '@/lib/http/request-problems';
 
 // Runs before every route (Next 16's proxy, Node.js runtime): refuses what no route can answer
-// (unknown methods, malformed paths, oversized or unsized bodies) with a 4xx instead of letting
-// it reach Next as a 500, and sets the security headers with a fresh CSP nonce per response.
+// (unknown methods, malformed paths, oversized or unsized bodies, forged or cross-site Server
+// Action posts) with a 4xx instead of letting it reach Next as a 500, and sets the security
+// headers with a fresh CSP nonce per response. It decides nothing about who may do what:
+// requireStaff does, in each staff action.
 export async function proxy(request: NextRequest) {
+  const crossSite = guardActionRequest(request.method, request.headers);
+  if (crossSite) return refusal(request, { kind: 'refused', ...crossSite });
   const problem =
     requestProblem({
       method: request.method,

@@ -25,6 +25,12 @@ export const test = base.extend<{ failOnServerError: void }, { db: pg.Pool }>({
     },
     { scope: 'worker' },
   ],
+  // Each test is a reader of its own: its own address (the e2e server trusts one proxy, see
+  // playwright.config.ts), so one test's per-client limits never spill into the next.
+  extraHTTPHeaders: async ({ extraHTTPHeaders }, provide, testInfo) => {
+    const hash = [...testInfo.testId].reduce((sum, char) => (sum * 31 + char.charCodeAt(0)) >>> 0, 7);
+    await provide({ ...extraHTTPHeaders, 'x-forwarded-for': `10.200.${(hash >>> 8) % 256}.${hash % 256}` });
+  },
   // Bad input must give a page with a message, never a server error: every response is watched.
   failOnServerError: [
     async ({ page }, provide) => {

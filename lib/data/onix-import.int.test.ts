@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OnixBook } from '@/lib/onix/onix-product';
 
-// Real PostgreSQL with the migrations and the demo catalog (scripts/test-db-setup.ts).
+// Real PostgreSQL with the migrations and the demo catalog (scripts/test/database-setup.ts).
 const SAMPLES = path.join(import.meta.dirname, '../onix/samples');
 let data: typeof import('./onix-import') & typeof import('./onix-records') & typeof import('./books');
 let db: Awaited<ReturnType<typeof import('@/lib/db').getDb>>;

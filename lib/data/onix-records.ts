@@ -9,7 +9,7 @@ import { NEW_SUPPLIER_LEAD_TIME } from '@/lib/shop/config';
 
 // One ONIX record applied in one transaction (docs/decisions/010): everything it says is
 // written, or nothing. Locks, in this order: the book's StockLevel row (as the buying path
-// does, lib/data/stock-locks.ts), then its Book row.
+// does, lib/data/stock-holds.ts), then its Book row.
 
 type Tx = Prisma.TransactionClient;
 

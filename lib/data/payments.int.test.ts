@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createCarts, createTestBook } from '@/scripts/test/fixtures/books';
 import { SAMPLE_CHECKOUT_FORM } from '@/scripts/test/fixtures/checkout-form';
 import { openTestDatabase } from '@/scripts/test/test-database';
+import type { EventContext } from './payments';
 
 // Real PostgreSQL; events built as Stripe sends them (the emulator's own tests check the
 // wire format against Stripe's OpenAPI schema).
@@ -58,6 +59,16 @@ function refundEvent(order: Order, paymentIntent: string): Stripe.Event {
   } as unknown as Stripe.Event;
 }
 
+/**
+ * What the webhook route lists from Stripe for `charge.refunded` (the event's Charge does not
+ * carry its refunds): here one refund of the whole charge, made outside the order desk.
+ */
+function refundsListedFor(event: Stripe.Event): EventContext {
+  if (event.type !== 'charge.refunded') return {};
+  const charge = event.data.object as Stripe.Charge;
+  return { refunds: [{ id: `re_${charge.id}`, amount: charge.amount_refunded, status: 'succeeded', metadata: {} }] };
+}
+
 async function placeTestOrder(options: { onHand: number; withSupplier: boolean; quantity?: number }) {
   const book = await createTestBook(db, options);
   const [cartId] = await createCarts(db, book.id, 1, options.quantity ?? 1);
@@ -74,7 +85,7 @@ async function deliver(events: Stripe.Event[]) {
   for (let round = 0; round < 5 && queue.length > 0; round += 1) {
     const retry: Stripe.Event[] = [];
     for (const event of queue) {
-      const result = await payments.applyStripeEvent(event, new Date());
+      const result = await payments.applyStripeEvent(event, new Date(), refundsListedFor(event));
       if (!result.ok) {
         expect(result.code).toBe('EVENT_NOT_YET_APPLICABLE');
         retry.push(event);

@@ -9,11 +9,22 @@ import { canMoveTo, type OrderStatus } from '@/lib/orders/status';
 import { eventShapeProblem } from '@/lib/payments/event-shape';
 import { failure, type Result } from '@/lib/validation/action-result';
 import { SUPPLY_FACTS_SELECT } from './book-selects';
+import { reconcileStripeRefunds, type StripeRefundFact } from './refunds';
 import { lockStock, refreshStoredAvailability, releaseOrderHolds } from './stock-holds';
 import { Rejection, transact, type Tx } from './transactions';
 
 export type RefundRequest = { orderId: number; reference: string; paymentIntentId: string };
 export type EventResult = { outcome: string; refund?: RefundRequest };
+
+/** What the webhook fetched from Stripe for an event whose object does not say it all. */
+export type EventContext = {
+  /**
+   * For `charge.refunded`: the payment's refunds as Stripe lists them. The event's Charge has
+   * only the total refunded (its `refunds` list is not included since API 2022-11-15), and the
+   * order desk needs to know which of its refunds went through (lib/data/refunds.ts).
+   */
+  refunds?: StripeRefundFact[];
+};
 
 /**
  * Applies one Stripe event. The event id is recorded in the same transaction as its effect,
@@ -24,7 +35,11 @@ export type EventResult = { outcome: string; refund?: RefundRequest };
  * again later (https://docs.stripe.com/webhooks#retries): EVENT_NOT_YET_APPLICABLE (a refund
  * whose payment is not recorded yet) or BUSY.
  */
-export async function applyStripeEvent(event: Stripe.Event, now: Date): Promise<Result<EventResult>> {
+export async function applyStripeEvent(
+  event: Stripe.Event,
+  now: Date,
+  context: EventContext = {},
+): Promise<Result<EventResult>> {
   const malformed = eventShapeProblem(event);
   return transact(async (tx) => {
     const recorded = await tx.paymentEvent.createMany({
@@ -39,7 +54,9 @@ export async function applyStripeEvent(event: Stripe.Event, now: Date): Promise<
       throw new Rejection(failure('EVENT_NOT_YET_APPLICABLE', `${event.id}: no order has this payment yet`));
     }
     const result: EventResult =
-      orderId === null ? { outcome: 'ignored: no matching order' } : await applyToOrder(tx, orderId, event, now);
+      orderId === null
+        ? { outcome: 'ignored: no matching order' }
+        : await applyToOrder(tx, orderId, event, now, context);
     await tx.paymentEvent.update({ where: { id: event.id }, data: { outcome: result.outcome, orderId } });
     return { ok: true as const, ...result };
   });
@@ -64,7 +81,13 @@ async function findOrderId(tx: Tx, event: Stripe.Event): Promise<number | null> 
   return null;
 }
 
-async function applyToOrder(tx: Tx, orderId: number, event: Stripe.Event, now: Date): Promise<EventResult> {
+async function applyToOrder(
+  tx: Tx,
+  orderId: number,
+  event: Stripe.Event,
+  now: Date,
+  context: EventContext,
+): Promise<EventResult> {
   // One event at a time per order, whatever the number of app instances.
   await tx.$queryRaw`SELECT 1 FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
   const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } });
@@ -85,14 +108,16 @@ async function applyToOrder(tx: Tx, orderId: number, event: Stripe.Event, now: D
     case 'checkout.session.expired':
       return closeUnpaid(tx, orderId, order.status, 'expired');
     case 'charge.refunded': {
-      const charge = event.data.object as Stripe.Charge;
-      if (charge.amount_refunded < charge.amount)
-        return { outcome: `partial refund of ${charge.amount_refunded} cents` };
-      if (!canMoveTo(order.status, 'refunded')) return { outcome: `ignored: order is ${order.status}` };
+      // Order desk (issue 8): partial or full, asked at the desk or elsewhere, each refund
+      // Stripe lists is applied once under this lock, in whichever order the API answer and
+      // this event come (lib/data/refunds.ts); the order turns `remboursée` when every euro is
+      // back. Without the list (Stripe unreachable) nothing is written and Stripe retries.
+      if (!context.refunds) {
+        throw new Rejection(failure('EVENT_NOT_YET_APPLICABLE', `${event.id}: the payment's refunds were not listed`));
+      }
       // A refund proves the payment: if its event has not come yet, apply it first.
       if (canMoveTo(order.status, 'paid')) await markPaid(tx, orderId, now);
-      await tx.order.update({ where: { id: orderId }, data: { status: 'refunded' } });
-      return { outcome: 'refunded' };
+      return { outcome: await reconcileStripeRefunds(tx, orderId, context.refunds, now) };
     }
     default:
       return { outcome: 'ignored: event type not used' };

@@ -11,8 +11,11 @@ import { busy } from './transactions';
 const LIMITS = {
   /** Add-to-cart and quantity changes, per client address. */
   cartChange: { points: 120, durationSeconds: 60 },
-  /** "Commander" (an order and its payment page), per client address. */
-  checkoutPerClient: { points: 10, durationSeconds: 600 },
+  /**
+   * "Commander" (an order and its payment page), per client address. Generous: readers of a
+   * university or a library may share one address; the cap on held copies does the rest.
+   */
+  checkoutPerClient: { points: 30, durationSeconds: 600 },
   /** "Commander", per cart: a reader retries a few times, a robot many. */
   checkoutPerCart: { points: 6, durationSeconds: 600 },
 } as const;

@@ -7,7 +7,7 @@ export const MAX_POST_BYTES = 1024 * 1024;
 const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'POST']);
 
 export type RequestProblem =
-  { kind: 'not_found' } | { kind: 'refused'; status: 400 | 405 | 411 | 413 | 415; code: string; message: string };
+  { kind: 'not_found' } | { kind: 'refused'; status: 400 | 403 | 405 | 411 | 413 | 415; code: string; message: string };
 
 export function requestProblem(request: {
   method: string;

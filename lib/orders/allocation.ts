@@ -12,6 +12,12 @@ export function availableCopies(stock: { onHand: number; held: number } | null |
   return Math.max((stock?.onHand ?? 0) - (stock?.held ?? 0), 0);
 }
 
+/**
+ * The most copies any order line may hold: a bound on what staff type (refunds, counts). Readers
+ * are capped lower, by SHOP.maxCopiesPerBook.
+ */
+export const MAX_QUANTITY_PER_LINE = 99;
+
 export type SupplyFacts = {
   /** The book's title, for the reader's message. */
   title: string;

@@ -17,6 +17,13 @@ describe('canMoveTo', () => {
     ['replaced', 'expired', false],
     ['paid', 'replaced', false],
     ['paid', 'paid', false],
+    // A full refund closes an order wherever it is on its way; nothing reopens a closed one.
+    ['shipped', 'refunded', true],
+    ['preparing', 'refunded', true],
+    ['shipped', 'paid', false],
+    ['collected', 'expired', false],
+    ['cancelled', 'refunded', false],
+    ['refunded', 'cancelled', false],
   ] as const)('%s → %s: %s', (from, to, allowed) => {
     expect(canMoveTo(from, to)).toBe(allowed);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { failure, type Failure } from './action-result';
 
 // zod errors turned into what people read. The schemas carry the French messages; these only
 // choose which ones to show. Built on zod 4's flattenError and prettifyError
@@ -23,4 +24,22 @@ export function firstErrorMessage(error: z.ZodError, fallback = 'Saisie invalide
 /** Every problem, one per line, each naming its field: for settings read at start-up. */
 export function listProblems(error: z.ZodError): string {
   return error.issues.map((issue) => `- ${issue.path.join('.') || '(racine)'}: ${issue.message}`).join('\n');
+}
+
+/** A form that did not parse: its field messages, and all of them as one message for forms that show only that. */
+export function invalidInput(error: z.ZodError): Failure {
+  const errors = fieldErrors(error);
+  const messages = [...new Set(Object.values(errors))];
+  return failure('INVALID_INPUT', messages.length > 0 ? messages.join(' ') : 'Formulaire invalide.', {
+    fieldErrors: errors,
+  });
+}
+
+/** The text fields of a posted form; a file where text was expected is kept out (zod then refuses it). */
+export function formFields(formData: FormData): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === 'string' && !(key in fields)) fields[key] = value;
+  }
+  return fields;
 }

@@ -17,6 +17,7 @@ const BUILD_INPUTS = [
   'prisma/schema.prisma',
   'next.config.js',
   'instrumentation.ts',
+  'proxy.ts',
   'package-lock.json',
   'tsconfig.json',
 ];

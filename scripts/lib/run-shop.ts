@@ -15,6 +15,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { z } from 'zod';
 import { listProblems } from '../../lib/validation/zod-errors';
+import { ensureDemoAdmin } from './demo-admin';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 import { loadOrCreateLocalSecrets } from './local-secrets';
 import { buildIfStale, generatePrismaClientIfStale, ROOT } from './project';
@@ -48,7 +49,8 @@ function parseStartEnv(): StartEnv {
   return parsed.data;
 }
 
-async function seedDemoCatalogIfEmpty(databaseUrl: string): Promise<void> {
+/** The demo catalog in an empty database; in demo mode (embedded database) the demo admin too. */
+async function seedDemoCatalogIfEmpty(databaseUrl: string, demoAdminDataDir: string | null): Promise<void> {
   const { createPrismaClient } = await import('../../lib/prisma-client');
   const { seedDemoCatalog } = await import('../../prisma/seed');
   const db = createPrismaClient(databaseUrl);
@@ -57,6 +59,7 @@ async function seedDemoCatalogIfEmpty(databaseUrl: string): Promise<void> {
       const count = await seedDemoCatalog(db);
       console.log(`Catalogue de démonstration chargé : ${count} livres.`);
     }
+    if (demoAdminDataDir) await ensureDemoAdmin(db, demoAdminDataDir);
   } finally {
     await db.$disconnect();
   }
@@ -101,7 +104,9 @@ export async function runShop(mode: NextMode): Promise<void> {
     await runPrisma(['migrate', 'deploy'], { DATABASE_URL: databaseUrl });
     // The Prisma client is generated code (git-ignored): generate it before loading it.
     await generatePrismaClientIfStale();
-    if (embedded || env.SEED_DEMO_CATALOG === '1') await seedDemoCatalogIfEmpty(databaseUrl);
+    if (embedded || env.SEED_DEMO_CATALOG === '1') {
+      await seedDemoCatalogIfEmpty(databaseUrl, embedded ? path.resolve(ROOT, env.LIBRAIRIE_DATA_DIR) : null);
+    }
 
     if (mode === 'start') await buildIfStale();
     if (shuttingDown) return;

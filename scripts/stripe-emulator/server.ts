@@ -10,6 +10,7 @@ import { StripeApiError } from './errors';
 import { parseFormBody, readBody, type FormNode } from './form-body';
 import { renderPaymentPage, submitPayment, type PageReply } from './hosted-page';
 import { newId } from './ids';
+import { listRefunds, retrieveRefund } from './refund-queries';
 import { createRefund } from './refunds';
 import { Router } from './router';
 import { createSession, expireIfDue, expireSession, listSessionLineItems, retrieveSession } from './sessions';
@@ -43,7 +44,9 @@ const apiRouter = new Router<ApiHandler>()
   .add('POST', '/v1/checkout/sessions/:id/expire', (ctx, input) =>
     expireSession(ctx, input.params.id ?? '', input.body, input.request),
   )
-  .add('POST', '/v1/refunds', (ctx, input) => createRefund(ctx, input.body, input.request));
+  .add('POST', '/v1/refunds', (ctx, input) => createRefund(ctx, input.body, input.request))
+  .add('GET', '/v1/refunds', (ctx, input) => listRefunds(ctx, input.query))
+  .add('GET', '/v1/refunds/:id', (ctx, input) => retrieveRefund(ctx, input.params.id ?? ''));
 
 const pageRouter = new Router<(ctx: EmulatorContext, id: string, form: URLSearchParams) => PageReply>()
   .add('GET', '/pay/:id', (ctx, id) => renderPaymentPage(ctx, id))

@@ -142,6 +142,29 @@ describe('the shop’s calls against Stripe’s schema', () => {
     });
   });
 
+  it('list and retrieve a payment’s refunds (charge.refunded does not carry them): Refund items, newest first, paged', async () => {
+    const paid = await h.stripe.checkout.sessions.retrieve(session.id);
+    const paymentIntent = paid.payment_intent as string;
+    await h.stripe.refunds.create(
+      { payment_intent: paymentIntent, amount: 100, metadata: { refund_id: '2', order_reference: 'LF-TEST' } },
+      { idempotencyKey: 'refund-list-test-2' },
+    );
+    const first = await h.stripe.refunds.list({ payment_intent: paymentIntent, limit: 1 });
+    expect(first.data).toHaveLength(1);
+    expect(first.has_more).toBe(true);
+    const all = await h.stripe.refunds
+      .list({ payment_intent: paymentIntent, limit: 1 })
+      .autoPagingToArray({ limit: 10 });
+    expect(all.map((refund) => refund.amount)).toEqual([100, 900]);
+    expect(all[0]?.metadata).toEqual({ refund_id: '2', order_reference: 'LF-TEST' });
+    for (const refund of all) expect(spec.refund.validate(refund)).toBe(true);
+    const retrieved = await h.stripe.refunds.retrieve(all[1]?.id ?? '');
+    expect(spec.refund.validate(withoutLastResponse(retrieved))).toBe(true);
+    expect(retrieved).toMatchObject({ amount: 900, payment_intent: paymentIntent, status: 'succeeded' });
+    expect((await h.stripe.refunds.list({ payment_intent: 'pi_unknown' })).data).toEqual([]);
+    await expect(h.stripe.refunds.list({ payment_intent: paymentIntent, limit: 101 })).rejects.toThrow(/limit/);
+  });
+
   it('expire: request params and Session response', async () => {
     const other = await h.stripe.checkout.sessions.create(shopSessionParams());
     const expired = await h.stripe.checkout.sessions.expire(other.id);

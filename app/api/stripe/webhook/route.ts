@@ -1,7 +1,9 @@
-import { applyStripeEvent } from '@/lib/data/payments';
+import type Stripe from 'stripe';
+import { applyStripeEvent, type EventContext } from '@/lib/data/payments';
 import { getEnv } from '@/lib/env';
 import { problem } from '@/lib/http/problem';
 import { readBodyWithLimit } from '@/lib/http/read-body';
+import { listPaymentRefunds } from '@/lib/payments/order-refunds';
 import { requestRefund } from '@/lib/payments/refunds';
 import { getStripe } from '@/lib/stripe';
 
@@ -27,13 +29,30 @@ export async function POST(request: Request): Promise<Response> {
     console.warn('stripe webhook: signature rejected', error instanceof Error ? error.message : error);
     return problem(400, 'INVALID_SIGNATURE', 'Signature Stripe invalide.');
   }
-  const result = await applyStripeEvent(event, new Date());
+  let context: EventContext;
+  try {
+    context = await eventContext(event);
+  } catch (error) {
+    console.error(`stripe webhook: could not fetch what ${event.id} needs from Stripe`, error);
+    return problem(503, 'STRIPE_UNAVAILABLE', 'Stripe est injoignable : réessayez plus tard.', 60);
+  }
+  const result = await applyStripeEvent(event, new Date(), context);
   if (!result.ok) {
     if (result.code === 'BUSY') return problem(503, result.code, result.message, result.retryAfterSeconds);
     return problem(409, result.code, result.message);
   }
-  if (result.outcome === 'ignored: malformed event')
+  if (result.outcome === 'ignored: malformed event') {
     console.warn(`stripe webhook: malformed event ${event.id} (${event.type})`);
+  }
   if (result.refund) await requestRefund(result.refund);
   return Response.json({ received: true, outcome: result.outcome });
+}
+
+/** `charge.refunded` does not list its refunds: ask Stripe (lib/data/refunds.ts). */
+async function eventContext(event: Stripe.Event): Promise<EventContext> {
+  if (event.type !== 'charge.refunded') return {};
+  // A malformed event (no object) is acknowledged by applyStripeEvent, not fetched for.
+  const intent = (event.data?.object as Partial<Stripe.Charge> | undefined)?.payment_intent;
+  const paymentIntentId = typeof intent === 'string' ? intent : intent?.id;
+  return { refunds: paymentIntentId ? await listPaymentRefunds(paymentIntentId) : [] };
 }

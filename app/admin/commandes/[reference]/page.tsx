@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { CustomerCard } from '@/components/admin/order/customer-card';
+import { OrderActions } from '@/components/admin/order/order-actions';
+import { OrderLines } from '@/components/admin/order/order-lines';
+import { OrderPayments } from '@/components/admin/order/order-payments';
+import { OrderTimeline } from '@/components/admin/order/order-timeline';
+import { RefundForm } from '@/components/admin/order/refund-form';
+import { requireStaff } from '@/lib/auth/require-staff';
+import { getAdminOrder } from '@/lib/data/admin-orders';
+import { formatDateTime } from '@/lib/format/date-time';
+import { formatPrice } from '@/lib/format/money';
+import { STAGE_LABELS } from '@/lib/orders/workflow';
+import { ORDER_REFERENCE } from '@/lib/validation/order-desk';
+
+export async function generateMetadata({ params }: PageProps<'/admin/commandes/[reference]'>): Promise<Metadata> {
+  const { reference } = await params;
+  return { title: ORDER_REFERENCE.test(reference) ? `Commande ${reference}` : 'Commande' };
+}
+
+export default async function AdminOrderPage({ params }: PageProps<'/admin/commandes/[reference]'>) {
+  const { reference } = await params;
+  await requireStaff('libraire', { loginRedirect: `/admin/commandes/${encodeURIComponent(reference)}` });
+  const order = ORDER_REFERENCE.test(reference) ? await getAdminOrder(reference) : null;
+  if (!order) notFound();
+  return (
+    <>
+      <p>
+        <Link href="/admin/commandes">← Toutes les commandes</Link>
+      </p>
+      <h1>
+        Commande {order.reference} <span className={`badge badge-${order.stage}`}>{STAGE_LABELS[order.stage]}</span>
+      </h1>
+      <p>
+        Passée le {formatDateTime(order.createdAt)} — {formatPrice(order.totalCents)} dont livraison{' '}
+        {formatPrice(order.shippingCents)}.
+      </p>
+      <OrderActions order={order} />
+      <OrderLines order={order} />
+      <div className="admin-columns">
+        <CustomerCard order={order} />
+        <OrderPayments order={order} />
+      </div>
+      <RefundForm order={order} />
+      <OrderTimeline order={order} />
+    </>
+  );
+}

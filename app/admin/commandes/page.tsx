@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import { OrdersFilters } from '@/components/admin/orders/orders-filters';
+import { OrdersTable } from '@/components/admin/orders/orders-table';
+import { StageCounts } from '@/components/admin/orders/stage-counts';
+import { Pagination } from '@/components/ui/pagination';
+import { requireStaff } from '@/lib/auth/require-staff';
+import { ADMIN_ORDERS_PAGE_SIZE, countOrdersByStage, listAdminOrders } from '@/lib/data/admin-orders';
+import { adminOrdersHref, parseAdminOrdersQuery, STAGE_URL_VALUES } from '@/lib/validation/admin-orders';
+
+export const metadata: Metadata = { title: 'Commandes' };
+
+export default async function AdminOrdersPage({ searchParams }: PageProps<'/admin/commandes'>) {
+  await requireStaff('libraire', { loginRedirect: '/admin/commandes' });
+  const query = parseAdminOrdersQuery(await searchParams);
+  const [{ total, rows }, counts] = await Promise.all([listAdminOrders(query), countOrdersByStage()]);
+  const pageCount = Math.max(Math.ceil(total / ADMIN_ORDERS_PAGE_SIZE), 1);
+  return (
+    <>
+      <h1>Commandes</h1>
+      <StageCounts
+        byStage={counts.byStage}
+        attention={counts.attention}
+        current={query.etape ? STAGE_URL_VALUES[query.etape] : null}
+      />
+      <OrdersFilters query={query} />
+      <p className="result-count" role="status">
+        {total} commande{total > 1 ? 's' : ''}
+      </p>
+      <OrdersTable rows={rows} />
+      <Pagination page={query.page} pageCount={pageCount} hrefFor={(page) => adminOrdersHref(query, { page })} />
+    </>
+  );
+}

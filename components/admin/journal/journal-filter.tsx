@@ -1,0 +1,21 @@
+import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS } from '@/lib/audit/actions';
+import type { JournalQuery } from '@/lib/validation/journal-query';
+
+export function JournalFilter({ query }: { query: JournalQuery }) {
+  return (
+    <form className="admin-filters" method="get" action="/admin/journal" aria-label="Filtrer le journal">
+      <div className="field">
+        <label htmlFor="action">Action</label>
+        <select id="action" name="action" defaultValue={query.action ?? ''}>
+          <option value="">Toutes</option>
+          {AUDIT_ACTIONS.map((action) => (
+            <option key={action} value={action}>
+              {AUDIT_ACTION_LABELS[action]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit">Filtrer</button>
+    </form>
+  );
+}

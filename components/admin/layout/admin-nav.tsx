@@ -1,0 +1,40 @@
+import Link from 'next/link';
+import { STAFF_ROLE_LABELS } from '@/lib/auth/roles';
+import type { StaffUser } from '@/lib/auth/require-staff';
+import { ActionForm } from '../action-form';
+import { logoutAction } from '../session/actions';
+
+/** The back office's menu. Shows what the role may open; every page checks again itself. */
+export function AdminNav({ staff }: { staff: StaffUser }) {
+  return (
+    <nav className="admin-nav" aria-label="Arrière-boutique">
+      <ul>
+        <li>
+          <Link href="/admin/commandes">Commandes</Link>
+        </li>
+        {staff.role === 'admin' && (
+          <>
+            <li>
+              <Link href="/admin/journal">Journal</Link>
+            </li>
+            <li>
+              <Link href="/admin/equipe">Équipe</Link>
+            </li>
+          </>
+        )}
+        <li>
+          <Link href="/admin/mon-compte">Mon compte</Link>
+        </li>
+      </ul>
+      <p className="admin-user">
+        {staff.name} <span className="muted">({STAFF_ROLE_LABELS[staff.role]})</span>
+      </p>
+      <ActionForm
+        action={logoutAction}
+        submitLabel="Se déconnecter"
+        className="logout-form"
+        buttonClassName="button-secondary"
+      />
+    </nav>
+  );
+}

@@ -1,0 +1,97 @@
+import type { AdminOrder } from '@/lib/data/admin-orders';
+import { CARRIER_IDS, CARRIERS } from '@/lib/orders/carriers';
+import { TRANSITIONS } from '@/lib/orders/workflow';
+import { ActionForm } from '../action-form';
+import { cancelOrderAction, changeOrderStatusAction, clearAttentionAction } from './actions';
+import { OrderFields } from './order-hidden-fields';
+
+/** The next steps the workflow allows for this order (the server checks again on submit). */
+export function OrderActions({ order }: { order: AdminOrder }) {
+  const steps = order.transitions.filter((t) => t !== 'cancel');
+  const canCancel = order.transitions.includes('cancel');
+  return (
+    <section className="order-actions" aria-labelledby="etapes">
+      <h2 id="etapes">Étapes</h2>
+      {order.attentionReason && (
+        <div className="attention" role="note">
+          <p>
+            <strong>À traiter :</strong> {order.attentionReason}
+          </p>
+          <ActionForm
+            action={clearAttentionAction}
+            submitLabel="Marquer l’alerte comme traitée"
+            buttonClassName="button-secondary"
+          >
+            <OrderFields reference={order.reference} version={order.version} />
+          </ActionForm>
+        </div>
+      )}
+      {order.stage === 'awaiting_supplier' && (
+        <p>
+          En attente du distributeur : marquez les exemplaires reçus (tableau des livres) pour préparer la commande.
+        </p>
+      )}
+      {steps.length === 0 && !canCancel && <p className="muted">Aucune étape possible pour cette commande.</p>}
+      <div className="step-forms">
+        {steps.map((transition) =>
+          transition === 'ship' ? (
+            <ActionForm
+              key={transition}
+              action={changeOrderStatusAction}
+              submitLabel={TRANSITIONS.ship.label}
+              className="ship-form"
+              label="Expédition"
+            >
+              <OrderFields reference={order.reference} version={order.version} />
+              <input type="hidden" name="transition" value="ship" />
+              <div className="field">
+                <label htmlFor="carrier">Transporteur</label>
+                <select id="carrier" name="carrier" defaultValue="colissimo">
+                  {CARRIER_IDS.map((carrier) => (
+                    <option key={carrier} value={carrier}>
+                      {CARRIERS[carrier].label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="trackingNumber">Numéro de suivi</label>
+                <input id="trackingNumber" name="trackingNumber" required maxLength={60} autoComplete="off" />
+              </div>
+            </ActionForm>
+          ) : (
+            <ActionForm key={transition} action={changeOrderStatusAction} submitLabel={TRANSITIONS[transition].label}>
+              <OrderFields reference={order.reference} version={order.version} />
+              <input type="hidden" name="transition" value={transition} />
+            </ActionForm>
+          ),
+        )}
+      </div>
+      {canCancel && (
+        <details className="cancel-order">
+          <summary>Annuler la commande…</summary>
+          <ActionForm
+            action={cancelOrderAction}
+            submitLabel="Annuler et rembourser"
+            label="Annulation"
+            buttonClassName="button-danger"
+          >
+            <OrderFields reference={order.reference} version={order.version} />
+            <p>
+              L’annulation rembourse tout ce qui reste payé et remet en rayon les exemplaires qui n’ont pas quitté la
+              librairie.
+            </p>
+            <div className="field">
+              <label htmlFor="cancel-note">Raison (interne, facultative)</label>
+              <input id="cancel-note" name="note" maxLength={500} />
+            </div>
+            <div className="field field-check">
+              <input id="cancel-confirm" name="confirm" type="checkbox" value="oui" required />
+              <label htmlFor="cancel-confirm">Je confirme l’annulation et le remboursement</label>
+            </div>
+          </ActionForm>
+        </details>
+      )}
+    </section>
+  );
+}

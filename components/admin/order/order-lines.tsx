@@ -1,0 +1,81 @@
+import type { AdminOrder } from '@/lib/data/admin-orders';
+import { formatDateLong } from '@/lib/format/date';
+import { formatPrice } from '@/lib/format/money';
+import { ActionForm } from '../action-form';
+import { receiveLineAction } from './actions';
+import { OrderFields } from './order-hidden-fields';
+
+const copies = (n: number) => `${n} exemplaire${n > 1 ? 's' : ''}`;
+
+/** Lines with where their copies come from: the shelf, or the distributor (and when). */
+export function OrderLines({ order }: { order: AdminOrder }) {
+  return (
+    <table className="admin-table">
+      <caption>Livres</caption>
+      <thead>
+        <tr>
+          <th scope="col">Livre</th>
+          <th scope="col">Quantité</th>
+          <th scope="col">Prix</th>
+          <th scope="col">Provenance</th>
+          <th scope="col">Remboursés</th>
+        </tr>
+      </thead>
+      <tbody>
+        {order.lines.map((line) => (
+          <tr key={line.id}>
+            <th scope="row">
+              {line.title}
+              <br />
+              <span className="muted">EAN {line.ean}</span>
+            </th>
+            <td>{line.quantity}</td>
+            <td>
+              {formatPrice(line.unitPriceCents)}
+              {line.quantity > 1 && (
+                <span className="muted">
+                  {' '}
+                  × {line.quantity} = {formatPrice(line.lineTotalCents)}
+                </span>
+              )}
+            </td>
+            <td>
+              <ul className="plain-list">
+                {line.fromStockQuantity > 0 && <li>{copies(line.fromStockQuantity)} du rayon</li>}
+                {line.backorderQuantity > 0 && (
+                  <li>
+                    {copies(line.backorderQuantity)} commandé{line.backorderQuantity > 1 ? 's' : ''} chez{' '}
+                    {line.supplierName ?? 'le distributeur'}
+                    {line.receivedQuantity > 0 &&
+                      `, ${line.receivedQuantity} reçu${line.receivedQuantity > 1 ? 's' : ''}`}
+                    {line.cancelledBackorderQuantity > 0 &&
+                      `, ${line.cancelledBackorderQuantity} annulé${line.cancelledBackorderQuantity > 1 ? 's' : ''}`}
+                    {line.awaited > 0 && line.expectedFrom && line.expectedTo && (
+                      <>
+                        {' '}
+                        — {copies(line.awaited)} attendu{line.awaited > 1 ? 's' : ''} entre le{' '}
+                        {formatDateLong(line.expectedFrom)} et le {formatDateLong(line.expectedTo)}
+                      </>
+                    )}
+                  </li>
+                )}
+              </ul>
+              {line.awaited > 0 && order.status === 'paid' && (
+                <ActionForm
+                  action={receiveLineAction}
+                  submitLabel={`Marquer reçu : ${line.title}`}
+                  className="inline-form"
+                  buttonClassName="button-secondary"
+                >
+                  <OrderFields reference={order.reference} version={order.version} />
+                  <input type="hidden" name="lineId" value={line.id} />
+                </ActionForm>
+              )}
+            </td>
+            <td>{line.refundedQuantity > 0 ? line.refundedQuantity : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,83 @@
+import { STAGE_LABELS } from '@/lib/orders/workflow';
+import {
+  DELIVERY_URL_VALUES,
+  PAYMENT_STATES,
+  STAGE_URL_VALUES,
+  type AdminOrdersQuery,
+} from '@/lib/validation/admin-orders';
+
+const DELIVERY_LABELS: Record<keyof typeof DELIVERY_URL_VALUES, string> = {
+  domicile: 'Livraison à domicile',
+  retrait: 'Retrait en librairie',
+};
+
+/** A plain GET form: every filter is in the URL, so a list can be bookmarked or shared. */
+export function OrdersFilters({ query }: { query: AdminOrdersQuery }) {
+  return (
+    <form
+      className="admin-filters"
+      method="get"
+      action="/admin/commandes"
+      role="search"
+      aria-label="Chercher des commandes"
+    >
+      <div className="field field-wide">
+        <label htmlFor="q">Numéro de commande, e-mail, nom ou EAN</label>
+        <input id="q" name="q" type="search" defaultValue={query.q ?? ''} maxLength={100} autoComplete="off" />
+      </div>
+      <div className="field">
+        <label htmlFor="etape">Étape</label>
+        <select id="etape" name="etape" defaultValue={query.etape ?? ''}>
+          <option value="">Toutes</option>
+          {Object.entries(STAGE_URL_VALUES).map(([slug, stage]) => (
+            <option key={slug} value={slug}>
+              {STAGE_LABELS[stage]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="paiement">Paiement</label>
+        <select id="paiement" name="paiement" defaultValue={query.paiement ?? ''}>
+          <option value="">Tous</option>
+          {Object.entries(PAYMENT_STATES).map(([slug, label]) => (
+            <option key={slug} value={slug}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="livraison">Mode de livraison</label>
+        <select id="livraison" name="livraison" defaultValue={query.livraison ?? ''}>
+          <option value="">Tous</option>
+          {Object.entries(DELIVERY_LABELS).map(([slug, label]) => (
+            <option key={slug} value={slug}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="du">Du</label>
+        <input id="du" name="du" type="date" defaultValue={query.du ?? ''} />
+      </div>
+      <div className="field">
+        <label htmlFor="au">Au</label>
+        <input id="au" name="au" type="date" defaultValue={query.au ?? ''} />
+      </div>
+      <div className="field">
+        <label htmlFor="tri">Tri</label>
+        <select id="tri" name="tri" defaultValue={query.tri}>
+          <option value="recentes">Plus récentes d’abord</option>
+          <option value="anciennes">Plus anciennes d’abord</option>
+        </select>
+      </div>
+      <div className="field field-check">
+        <input id="attention" name="attention" type="checkbox" value="1" defaultChecked={query.attention === '1'} />
+        <label htmlFor="attention">À traiter seulement</label>
+      </div>
+      <button type="submit">Filtrer</button>
+    </form>
+  );
+}

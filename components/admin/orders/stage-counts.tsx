@@ -1,0 +1,34 @@
+import Link from 'next/link';
+import { ACTIVE_STAGES, STAGE_LABELS, type OrderStage } from '@/lib/orders/workflow';
+import { adminOrdersHref, parseAdminOrdersQuery, STAGE_SLUGS } from '@/lib/validation/admin-orders';
+
+type Props = { byStage: Partial<Record<OrderStage, number>>; attention: number; current: OrderStage | null };
+
+/** "À préparer (3)": the day's work at a glance, each count a link to its orders. */
+export function StageCounts({ byStage, attention, current }: Props) {
+  const base = parseAdminOrdersQuery({});
+  return (
+    <nav className="stage-counts" aria-label="Commandes par étape">
+      <ul>
+        {ACTIVE_STAGES.map((stage) => {
+          const label = STAGE_LABELS[stage];
+          return (
+            <li key={stage}>
+              <Link
+                href={adminOrdersHref(base, { etape: STAGE_SLUGS[stage] })}
+                aria-current={current === stage ? 'page' : undefined}
+              >
+                {label.charAt(0).toUpperCase() + label.slice(1)} <strong>({byStage[stage] ?? 0})</strong>
+              </Link>
+            </li>
+          );
+        })}
+        <li>
+          <Link href={adminOrdersHref(base, { attention: '1' })}>
+            À traiter <strong>({attention})</strong>
+          </Link>
+        </li>
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import pg from 'pg';
+import { hashPassword } from '../../lib/auth/password';
+import { expect } from './shop';
+
+// What the back-office specs share: the demo admin that `npm start` created for the e2e run,
+// staff accounts written straight into the database, and logging in as a person does.
+
+export type StaffCredentials = { email: string; password: string; name: string };
+
+/** The admin `npm start` created in .data/e2e (scripts/lib/demo-admin.ts). */
+export function demoAdmin(): StaffCredentials {
+  const file = path.resolve(import.meta.dirname, '../../.data/e2e/demo-admin.json');
+  const { email, password } = JSON.parse(readFileSync(file, 'utf8')) as { email: string; password: string };
+  return { email, password, name: 'Administrateur (démo)' };
+}
+
+/** A new staff account, for a test of its own. */
+export async function createStaff(db: pg.Pool, role: 'libraire' | 'admin', name?: string): Promise<StaffCredentials> {
+  const tag = randomUUID().slice(0, 8);
+  const account = {
+    email: `${role}.${tag}@librairie.test`,
+    password: `mot de passe ${tag}`,
+    name: name ?? `Libraire ${tag}`,
+  };
+  await db.query(
+    `INSERT INTO "Staff" ("email", "name", "role", "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, now())`,
+    [account.email, account.name, role, await hashPassword(account.password)],
+  );
+  return account;
+}
+
+/** Logs in through /admin/connexion; lands on the orders list. */
+export async function logIn(page: Page, account: StaffCredentials): Promise<void> {
+  await page.goto('/admin/connexion');
+  await page.getByLabel('Adresse e-mail').fill(account.email);
+  await page.getByLabel('Mot de passe').fill(account.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page).toHaveURL(/\/admin\/commandes$/);
+}
+
+/** The back office's confirmation of the last action (components/admin/feedback.tsx). */
+export function feedback(page: Page) {
+  return page.locator('.feedback');
+}
+
+// Books the shop's own purchase specs count on: left alone here.
+const BOOKED_BY_OTHER_SPECS = ['9782130835219', '9782130849575', '9782296013681', '9782717835212'];
+
+/** `count` books with at least 3 copies free on the shelf, picked at random among the catalog's. */
+export async function booksOnShelf(db: pg.Pool, count: number): Promise<{ ean: string; title: string }[]> {
+  const { rows } = await db.query<{ ean: string; title: string }>(
+    `SELECT b."ean", b."title" FROM "Book" b JOIN "StockLevel" s ON s."bookId" = b."id"
+      WHERE s."onHand" - s."held" >= 3 AND b."ean" <> ALL($1::text[])
+      ORDER BY random() LIMIT $2`,
+    [BOOKED_BY_OTHER_SPECS, count],
+  );
+  if (rows.length < count) throw new Error(`Only ${rows.length} books with copies on the shelf`);
+  return rows;
+}
+
+export async function ledgerOf(db: pg.Pool, orderReference: string) {
+  const { rows } = await db.query<{ ean: string; quantity: number; reason: string }>(
+    `SELECT b."ean", m."quantity", m."reason" FROM "StockMovement" m
+       JOIN "Order" o ON o."id" = m."orderId" JOIN "Book" b ON b."id" = m."bookId"
+      WHERE o."reference" = $1 ORDER BY m."id"`,
+    [orderReference],
+  );
+  return rows;
+}

@@ -1,0 +1,14 @@
+// Staff roles: a libraire runs orders; an admin also manages staff accounts and the shop's
+// settings. Pure.
+import type { StaffRole } from '@/lib/generated/prisma/enums';
+
+const RANK: Record<StaffRole, number> = { libraire: 1, admin: 2 };
+
+export const STAFF_ROLES = Object.keys(RANK) as StaffRole[];
+
+export const STAFF_ROLE_LABELS: Record<StaffRole, string> = { libraire: 'Libraire', admin: 'Administrateur' };
+
+/** An admin may do everything a libraire may. */
+export function hasRole(actual: StaffRole, required: StaffRole): boolean {
+  return RANK[actual] >= RANK[required];
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { buildTimeline } from './timeline';
+
+const at = (minute: number) => new Date(Date.UTC(2026, 11, 2, 9, minute));
+
+describe('buildTimeline', () => {
+  it('puts the customer, Stripe and staff in time order, with who did what', () => {
+    const timeline = buildTimeline({
+      createdAt: at(0),
+      paymentEvents: [
+        { receivedAt: at(2), type: 'checkout.session.completed', outcome: 'paid' },
+        { receivedAt: at(40), type: 'charge.refunded', outcome: 'refunds applied: 1' },
+        { receivedAt: at(41), type: 'charge.refunded', outcome: 'ignored: order is cancelled' },
+      ],
+      auditEntries: [
+        {
+          at: at(10),
+          action: 'order.status_changed',
+          staffName: 'Claire Libraire',
+          before: { status: 'paid' },
+          after: { status: 'preparing' },
+        },
+        {
+          at: at(20),
+          action: 'order.status_changed',
+          staffName: 'Claire Libraire',
+          before: { status: 'preparing' },
+          after: { status: 'shipped', carrier: 'colissimo', trackingNumber: '6A12345678901' },
+        },
+        {
+          at: at(25),
+          action: 'order.comment',
+          staffName: 'Paul Admin',
+          before: null,
+          after: { text: 'Client prévenu.' },
+        },
+        {
+          at: at(30),
+          action: 'refund.requested',
+          staffName: 'Paul Admin',
+          before: null,
+          after: {
+            amountCents: 1000,
+            shippingCents: 0,
+            extraCents: 0,
+            reason: 'damaged',
+            note: null,
+            lines: [{ title: 'Le service public', quantity: 1 }],
+          },
+        },
+      ],
+      refunds: [{ appliedAt: at(31), amountCents: 1000, stripeRefundId: 're_1' }],
+    });
+    expect(timeline.map((e) => [e.who, e.title, e.detail])).toEqual([
+      ['Client', 'Commande passée', null],
+      ['Stripe', 'Paiement reçu', null],
+      ['Claire Libraire', 'Statut : payée → en préparation', null],
+      ['Claire Libraire', 'Statut : en préparation → expédiée', 'Colissimo, suivi 6A12345678901'],
+      ['Paul Admin', 'Commentaire interne', 'Client prévenu.'],
+      ['Paul Admin', 'Remboursement demandé : 10,00\u00a0€ (Livre abîmé)', '1 × « Le service public »'],
+      ['Stripe', 'Remboursement de 10,00\u00a0€ effectué', 're_1'],
+      ['Stripe', 'Remboursement signalé', null],
+      ['Stripe', 'Remboursement signalé (sans effet)', null],
+    ]);
+  });
+
+  it('survives audit entries whose JSON is not what it expects', () => {
+    const [, entry] = buildTimeline({
+      createdAt: at(0),
+      paymentEvents: [],
+      auditEntries: [{ at: at(1), action: 'refund.requested', staffName: null, before: 'x', after: [1, 2] }],
+      refunds: [],
+    });
+    expect(entry).toMatchObject({ who: 'Librairie', title: 'Remboursement demandé : 0,00\u00a0€ ()' });
+  });
+});
