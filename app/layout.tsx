@@ -3,41 +3,40 @@ import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { readCartId } from '@/lib/cart/cart-cookie';
-import { countCartCopies } from '@/lib/data/cart';
+import { countCartCopiesForFrame } from '@/lib/data/cart';
 import { getEnv } from '@/lib/env';
-import { whenDatabaseAnswers } from '@/lib/http/database-guard';
-import { SHOP } from '@/lib/shop/config';
+import { getShopSettingsForFrame } from '@/lib/data/shop-settings';
 import './globals.css';
 
 // Stock and prices change: every page is rendered per request from the database.
 export const dynamic = 'force-dynamic';
 
-export function generateMetadata(): Metadata {
+export async function generateMetadata(): Promise<Metadata> {
+  const shop = await getShopSettingsForFrame();
   return {
     metadataBase: new URL(getEnv().SITE_URL),
-    title: { default: `${SHOP.name} — ${SHOP.tagline}`, template: `%s — ${SHOP.name}` },
-    description: `${SHOP.name}, librairie juridique et universitaire : ${SHOP.tagline.toLowerCase()}.`,
+    title: { default: `${shop.name} — ${shop.tagline}`, template: `%s — ${shop.name}` },
+    description: `${shop.name}, librairie juridique et universitaire : ${shop.tagline.toLowerCase()}.`,
   };
 }
 
-// The header's cart count reads the database on every page: the layout is guarded like the
-// pages, so a database that stops answering gives the French 503 page, not a blank one or a 500.
-async function RootLayout({ children }: { children: ReactNode }) {
-  const cartCount = await countCartCopies(await readCartId());
+// The frame (header, footer, title) still renders when the database does not answer: the settings
+// fall back to their defaults and the cart count is left out; the page itself, if it reads the
+// database, sends the reader to the 503 page (lib/http/database-guard.ts).
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const [shop, cartCount] = await Promise.all([getShopSettingsForFrame(), countCartCopiesForFrame(await readCartId())]);
   return (
     <html lang="fr">
       <body>
         <a className="skip-link" href="#contenu">
           Aller au contenu
         </a>
-        <SiteHeader cartCount={cartCount} />
+        <SiteHeader shopName={shop.name} tagline={shop.tagline} cartCount={cartCount} />
         <main id="contenu" className="container">
           {children}
         </main>
-        <SiteFooter />
+        <SiteFooter shopName={shop.name} />
       </body>
     </html>
   );
 }
-
-export default whenDatabaseAnswers(RootLayout);

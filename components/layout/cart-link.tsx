@@ -6,12 +6,14 @@ import Link from 'next/link';
  * server from the cart cookie (app/layout.tsx), so it is right without JavaScript; the cart
  * actions revalidate the layout after each change.
  */
-export function CartLink({ count }: { count: number }) {
+export function CartLink({ count }: { count: number | null }) {
+  // null: unknown (the database did not answer), shown as an empty cart's link.
+  const copies = count ?? 0;
   // French: "1 article", "2 articles".
-  const label = count > 0 ? `Panier, ${count} article${count > 1 ? 's' : ''}` : undefined;
+  const label = copies > 0 ? `Panier, ${copies} article${copies > 1 ? 's' : ''}` : undefined;
   return (
     <Link href="/panier" className="cart-link" aria-label={label}>
-      Panier{count > 0 && ` (${count})`}
+      Panier{copies > 0 && ` (${copies})`}
     </Link>
   );
 }

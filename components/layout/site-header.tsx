@@ -1,15 +1,16 @@
 import Link from 'next/link';
-import { SHOP } from '@/lib/shop/config';
 import { CartLink } from './cart-link';
 
+type Props = { shopName: string; tagline: string; query?: string; cartCount: number | null };
+
 /** On a phone: the name and the cart on one line, then the search, then the catalog links. */
-export function SiteHeader({ query = '', cartCount }: { query?: string; cartCount: number }) {
+export function SiteHeader({ shopName, tagline, query = '', cartCount }: Props) {
   return (
     <header className="site-header">
       <div className="container site-header-bar">
         <Link href="/" className="brand">
-          {SHOP.name}
-          <small>{SHOP.tagline}</small>
+          {shopName}
+          <small>{tagline}</small>
         </Link>
         <CartLink count={cartCount} />
         <form className="search-form" role="search" action="/recherche" method="get">

@@ -17,6 +17,7 @@ export const AUDIT_ACTION_LABELS = {
   'order.attention_cleared': 'Alerte traitée',
   'refund.requested': 'Remboursement demandé',
   'refund.failed': 'Remboursement refusé par Stripe',
+  'settings.updated': 'Réglages de la librairie modifiés',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

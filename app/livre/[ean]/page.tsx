@@ -7,6 +7,7 @@ import { estimateDeliveryWindow } from '@/lib/availability';
 import { bookJsonLd, serializeJsonLd } from '@/lib/catalog/book-json-ld';
 import { getBookPage } from '@/lib/data/books';
 import { listRelatedBooks } from '@/lib/data/related-books';
+import { getShopSettings } from '@/lib/data/shop-settings';
 import { getEnv } from '@/lib/env';
 import { normalizeEanParam } from '@/lib/isbn';
 import { SHOP } from '@/lib/shop/config';
@@ -35,15 +36,16 @@ async function metadata({ params }: PageProps<'/livre/[ean]'>): Promise<Metadata
 async function BookRoute({ params }: PageProps<'/livre/[ean]'>) {
   const book = await loadBook((await params).ean);
   if (!book) notFound();
-  // Rendered with the page (no request from the browser): a front cache that keeps the page keeps them too.
-  const related = await listRelatedBooks(book.relatedKeys);
+  // The related rows are rendered with the page (no request from the browser): a front cache that
+  // keeps the page keeps them too.
+  const [{ orderCutoffHour }, related] = await Promise.all([getShopSettings(), listRelatedBooks(book.relatedKeys)]);
   const { shipWithin } = book.availability;
   const deliveryLabel = shipWithin
     ? estimateDeliveryWindow({
         now: new Date(),
         shipWithin,
         transit: SHOP.transitDays,
-        cutoffHour: SHOP.orderCutoffHour,
+        cutoffHour: orderCutoffHour,
       }).label
     : null;
   const jsonLd = bookJsonLd({
