@@ -42,8 +42,8 @@ function watchServerErrors(page: Page): string[] {
   return errors;
 }
 
-// Pages that read the catalog. The cart and checkout read the database only for a reader with a
-// cart: see the last tests.
+// Every page of the storefront reads the database: the catalog, and the shop's settings (the
+// terms' seller identity, the cart's and checkout's shipping table).
 const PAGES = [
   '/',
   '/livres',
@@ -51,7 +51,13 @@ const PAGES = [
   '/recherche?q=droit',
   '/theme/droit',
   '/auteur/fabrice-dhume-sonzogni',
+  '/conditions-generales-de-vente',
+  '/panier',
+  '/commande',
 ];
+
+/** An address no route serves: its 404 page is the one page that reads nothing but the frame. */
+const UNKNOWN_PATH = '/page-qui-n-existe-pas';
 
 for (const javaScriptEnabled of [false, true]) {
   test(`every page that reads the database gives the 503 page, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async ({
@@ -79,9 +85,10 @@ for (const javaScriptEnabled of [false, true]) {
 
 test('a click from a page that needs no database lands on the 503 page (client-side navigation)', async ({ page }) => {
   const errors = watchServerErrors(page);
-  // The terms page reads nothing from the database when the reader has no cart.
-  const terms = await page.goto(`${down.url}/conditions-generales-de-vente`);
-  expect(terms?.status()).toBe(200);
+  // The frame renders on its defaults (lib/data/shop-settings.ts, getShopSettingsForFrame).
+  const notFound = await page.goto(`${down.url}${UNKNOWN_PATH}`);
+  expect(notFound?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
   await expect.poll(() => page.evaluate(() => Boolean((window as { next?: unknown }).next))).toBe(true);
   await page
     .getByRole('navigation', { name: 'Navigation principale' })
@@ -92,9 +99,7 @@ test('a click from a page that needs no database lands on the 503 page (client-s
   expect(errors).toEqual([]);
 });
 
-test('with a cart: the cart and checkout give the 503 page; a page that needs no database shows, without the count', async ({
-  browser,
-}) => {
+test('with a cart: the cart and checkout give the 503 page; the frame shows without the count', async ({ browser }) => {
   for (const javaScriptEnabled of [false, true]) {
     const context = await browser.newContext({ javaScriptEnabled });
     await context.addCookies([
@@ -109,10 +114,11 @@ test('with a cart: the cart and checkout give the 503 page; a page that needs no
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(HEADING);
       }
       // The layout cannot count the cart: it leaves the count out rather than failing the page.
-      const terms = await page.goto(`${down.url}/conditions-generales-de-vente`);
-      expect(terms?.status()).toBe(200);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Conditions générales de vente');
-      await expect(page.getByRole('banner').getByRole('link', { name: 'Panier', exact: true })).toBeVisible();
+      const notFound = await page.goto(`${down.url}${UNKNOWN_PATH}`);
+      expect(notFound?.status()).toBe(404);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
+      const cartLink = page.getByRole('banner').getByRole('link', { name: 'Panier', exact: true });
+      await expect(cartLink).toHaveText('Panier');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

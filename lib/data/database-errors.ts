@@ -46,6 +46,21 @@ function sqlState(error: unknown): string | undefined {
   return record.cause ? sqlState(record.cause) : undefined;
 }
 
+/**
+ * The driver adapter's kind of error (@prisma/driver-adapter-utils' MappedError), which Prisma
+ * puts in `meta.driverAdapterError.cause`: a raw query (`$queryRaw`) that cannot connect fails
+ * with P2010 and kind 'DatabaseNotReachable', not with P1001 as a model query does.
+ */
+function driverAdapterErrorKind(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } }).meta;
+  const kind = meta?.driverAdapterError?.cause?.kind;
+  return typeof kind === 'string' ? kind : undefined;
+}
+
+/** Driver adapter kinds of a server that does not answer (adapter-pg maps ECONNREFUSED, ECONNRESET, ETIMEDOUT to them). */
+const UNREACHABLE_ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout']);
+
 function messages(error: unknown, depth = 0): string {
   if (depth > 4 || typeof error !== 'object' || error === null) return String(error ?? '');
   const record = error as { message?: unknown; cause?: unknown };
@@ -69,6 +84,7 @@ function isBreakerRefusal(error: unknown): boolean {
 export function isDatabaseUnreachable(error: unknown): boolean {
   if (isBreakerRefusal(error)) return true;
   if (['P1001', 'P1002', 'P1017'].includes(prismaCode(error) ?? '')) return true;
+  if (UNREACHABLE_ADAPTER_KINDS.has(driverAdapterErrorKind(error) ?? '')) return true;
   const text = messages(error);
   return [
     'timeout exceeded when trying to connect',
@@ -84,6 +100,7 @@ export function isDatabaseBusy(error: unknown): boolean {
   const code = prismaCode(error);
   if (code && BUSY_PRISMA_CODES.has(code)) return true;
   if ((error as { name?: unknown } | null)?.name === 'PrismaClientInitializationError') return true;
+  if (driverAdapterErrorKind(error) === 'TooManyConnections') return true;
   const state = sqlState(error);
   if (state && BUSY_SQLSTATES.has(state)) return true;
   const text = messages(error);
