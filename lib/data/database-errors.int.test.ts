@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPool, createPrismaClientOnPool, type PrismaClient } from '@/lib/prisma-client';
 import { freePort } from '@/scripts/test/database';
 import { isDatabaseBusy, isDatabaseUnreachable } from './database-errors';
@@ -46,5 +46,24 @@ describe('an unreachable database', () => {
     });
     expect(isDatabaseUnreachable(syntaxError)).toBe(false);
     expect(isDatabaseBusy(syntaxError)).toBe(false);
+  });
+});
+
+describe('a pool whose connections are all in use', () => {
+  it('is busy (retry), not unreachable: a rush must not open the circuit breaker', async () => {
+    const pool = createPool(inject('databaseUrl'), { size: 1, connectTimeoutMs: 500 });
+    const full = createPrismaClientOnPool(pool);
+    const held = await pool.connect();
+    try {
+      for (const query of [() => full.book.findFirst({ select: { id: true } }), () => full.$queryRaw`SELECT 1`]) {
+        const error = await errorOf(query);
+        expect(String(error)).toContain('timeout exceeded when trying to connect');
+        expect(isDatabaseUnreachable(error)).toBe(false);
+        expect(isDatabaseBusy(error)).toBe(true);
+      }
+    } finally {
+      held.release();
+      await full.$disconnect();
+    }
   });
 });
