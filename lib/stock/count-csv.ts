@@ -48,7 +48,6 @@ export function parseCountCsv(text: string): ParsedCount {
     const reject = (reason: string) => {
       rejections.push({ line: number, reason });
     };
-    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
     if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(line))
       return reject('caractère de contrôle dans la ligne');
     const fields = line.split(/[;,\t]/).map((field) =>
