@@ -85,7 +85,7 @@ describe('purchase lists', () => {
     expect(await proposalFor(followed.id)).toMatchObject({ quantity: 3 });
   });
 
-  it('two members of staff preparing the same distributor's list at once: both lists are whole, one after the other', async () => {
+  it("two members of staff preparing the same distributor's list at once: both lists are whole, one after the other", async () => {
     const { book } = await createPaidOrder(db, { onHand: 0, withSupplier: true });
     const item = { supplierId, lines: [{ bookId: book.id, quantity: 1 }] };
     const [a, b] = await runStockDeskWorkers(inject('databaseUrl'), [
