@@ -14,6 +14,8 @@ describe('the list 65 codes staff choose from', () => {
   it('say what a reader will see: 20 is orderable, 51 is out of print', () => {
     const supplier = { leadTimeMinDays: 2, leadTimeMaxDays: 4 };
     expect(fromSupplierAlone({ supplierAvailabilityCode: '20', expectedOn: null, supplier }).state).toBe('to_order');
-    expect(fromSupplierAlone({ supplierAvailabilityCode: '51', expectedOn: null, supplier }).state).toBe('out_of_print');
+    expect(fromSupplierAlone({ supplierAvailabilityCode: '51', expectedOn: null, supplier }).state).toBe(
+      'out_of_print',
+    );
   });
 });
