@@ -749,3 +749,10 @@ export async function listSuppliersForEditing() {
     },
   });
 }
+
+export async function listThemesForEditing() {
+  return getDb().theme.findMany({
+    orderBy: [{ path: 'asc' }],
+    select: { id: true, name: true, path: true, depth: true, clilCode: true, themaCode: true },
+  });
+}

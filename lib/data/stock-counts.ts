@@ -228,8 +228,18 @@ export async function getStockCount(id: number) {
           WHERE s."onHand" > 0 AND NOT EXISTS (
             SELECT 1 FROM "StockCountLine" l WHERE l."stockCountId" = ${id} AND l."bookId" = s."bookId")`
       : [{ books: 0, copies: 0 }];
+  const adjustments =
+    count.status === 'validated'
+      ? await getDb().stockMovement.findMany({
+          where: { stockCountId: id },
+          orderBy: { id: 'asc' },
+          take: 5000,
+          select: { quantity: true, note: true, book: { select: { ean: true, title: true } } },
+        })
+      : [];
   return {
     ...count,
+    adjustments,
     lines: rows.map((row) => ({ ...row, counted: row.counted ?? 0, difference: (row.counted ?? 0) - row.onHand })),
     countedBooks: totals?.books ?? 0,
     countedCopies: totals?.copies ?? 0,
