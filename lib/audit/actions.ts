@@ -40,6 +40,7 @@ export const AUDIT_ACTION_LABELS = {
   'catalog.collection_saved': 'Collection enregistrée',
   'catalog.theme_saved': 'Thème enregistré',
   'catalog.supplier_saved': 'Distributeur enregistré',
+  'settings.updated': 'Réglages de la librairie modifiés',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -8,11 +8,12 @@ import { lineShipWithin, orderDeliveryWindow, orderShipWithin } from '@/lib/orde
 import { newOrderReference } from '@/lib/orders/reference';
 import type { OrderForPayment } from '@/lib/payments/checkout-session-params';
 import { SHOP } from '@/lib/shop/config';
-import { SHOP_SHIPPING_TABLE } from '@/lib/shop/shipping-config';
+import type { ShippingTable } from '@/lib/pricing';
 import { failure, type Result } from '@/lib/validation/action-result';
 import type { CheckoutForm } from '@/lib/validation/checkout';
 import { CART_BOOK_SELECT, orderTooLarge, priceLines, supplyFacts } from './cart';
 import { lockStock, releaseOrderHolds, type StockRow } from './stock-holds';
+import { getShopSettings } from './shop-settings';
 import { Rejection, transact, type Tx } from './transactions';
 
 export type PlacedOrder = {
@@ -40,6 +41,7 @@ export async function placeOrder(
   now: Date,
   clientKey: string,
 ): Promise<Result<PlacedOrder>> {
+  const { shippingTable, orderCutoffHour } = await getShopSettings();
   return transact(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`client:${clientKey}`}, 0))`;
     await tx.$queryRaw`SELECT 1 FROM "Cart" WHERE "id" = ${cartId}::uuid FOR UPDATE`;
@@ -66,7 +68,7 @@ export async function placeOrder(
     if (same && unpaid.length === 1) {
       return {
         ok: true as const,
-        order: await loadOrderForPayment(tx, same.id),
+        order: await loadOrderForPayment(tx, same.id, shippingTable),
         replacedSessionIds: [],
         existingSessionUrl: same.stripeSessionUrl,
       };
@@ -85,10 +87,15 @@ export async function placeOrder(
     const copiesToHold = plans.reduce((sum, plan) => sum + plan.allocation.fromStock, 0);
     if (copiesToHold > 0) await checkClientHoldCap(tx, clientKey, copiesToHold);
 
-    const priced = priceLines(plans, form.deliveryMethod);
+    const priced = priceLines(plans, form.deliveryMethod, shippingTable);
     if (!priced.ok) throw new Rejection(priced);
     const pricing = priced.order;
-    const window = orderDeliveryWindow(orderShipWithin(plans.map((p) => p.shipWithin)), form.deliveryMethod, now);
+    const window = orderDeliveryWindow(
+      orderShipWithin(plans.map((p) => p.shipWithin)),
+      form.deliveryMethod,
+      now,
+      orderCutoffHour,
+    );
     const holdExpiresAt = new Date(now.getTime() + SHOP.holdMinutes * 60_000);
     const provisionalExpiry = new Date(now.getTime() + SHOP.provisionalHoldMinutes * 60_000);
 
@@ -153,7 +160,7 @@ export async function placeOrder(
     }
     return {
       ok: true as const,
-      order: await loadOrderForPayment(tx, created.id),
+      order: await loadOrderForPayment(tx, created.id, shippingTable),
       replacedSessionIds,
       existingSessionUrl: null,
     };
@@ -186,7 +193,7 @@ async function checkClientHoldCap(tx: Tx, clientKey: string, copiesToHold: numbe
 }
 
 /** What Stripe's Checkout Session is built from, read back from the order as stored. */
-async function loadOrderForPayment(tx: Tx, orderId: number): Promise<OrderForPayment> {
+async function loadOrderForPayment(tx: Tx, orderId: number, shippingTable: ShippingTable): Promise<OrderForPayment> {
   const order = await tx.order.findUniqueOrThrow({
     where: { id: orderId },
     select: {
@@ -205,7 +212,7 @@ async function loadOrderForPayment(tx: Tx, orderId: number): Promise<OrderForPay
     select: { ean: true, title: true, quantity: true, unitPriceCents: true },
   });
   const { deliveryMethod, ...rest } = order;
-  return { ...rest, shippingLabel: SHOP_SHIPPING_TABLE[deliveryMethod].label, lines };
+  return { ...rest, shippingLabel: shippingTable[deliveryMethod].label, lines };
 }
 
 /**

@@ -11,6 +11,7 @@ import type { CounterOrderForm } from '@/lib/validation/stock-desk';
 import { recordAudit } from './audit';
 import { CART_BOOK_SELECT, priceLines } from './cart';
 import { bumpOrderVersion, lockOrder, OrderDeskRejection } from './order-lock';
+import { getShopSettings } from './shop-settings';
 import { lockStock } from './stock-holds';
 import { bookMovements, STOCK_DESK_LIMITS } from './stock-ledger';
 import type { Actor } from './staff';
@@ -28,6 +29,7 @@ export async function createCounterOrder(
   form: CounterOrderForm,
   now = new Date(),
 ): Promise<Result<{ reference: string; totalCents: number }>> {
+  const { shippingTable, orderCutoffHour } = await getShopSettings();
   return transact(async (tx) => {
     const book = await tx.book.findUnique({ where: { ean: form.ean }, select: CART_BOOK_SELECT });
     if (!book)
@@ -40,11 +42,11 @@ export async function createCounterOrder(
         ),
       );
     const allocation = { fromStock: 0, backorder: form.quantity };
-    const priced = priceLines([{ book, quantity: form.quantity }], 'shop_pickup');
+    const priced = priceLines([{ book, quantity: form.quantity }], 'shop_pickup', shippingTable);
     if (!priced.ok) throw new Rejection(priced);
     const pricing = priced.order;
     const shipWithin = lineShipWithin(allocation, book);
-    const window = orderDeliveryWindow(orderShipWithin([shipWithin]), 'shop_pickup', now);
+    const window = orderDeliveryWindow(orderShipWithin([shipWithin]), 'shop_pickup', now, orderCutoffHour);
     const line = pricing.lines[0];
     if (!line) throw new Error('Pricing returned no line');
     const order = await tx.order.create({
