@@ -12,7 +12,7 @@ import type { ShippingTable } from '@/lib/pricing';
 import { failure, type Result } from '@/lib/validation/action-result';
 import type { CheckoutForm } from '@/lib/validation/checkout';
 import { CART_BOOK_SELECT, orderTooLarge, priceLines, supplyFacts } from './cart';
-import { lockStock, releaseOrderHolds, type StockRow } from './stock-holds';
+import { addHeldCopies, lockStock, releaseOrderHolds, type StockRow } from './stock-holds';
 import { getShopSettings } from './shop-settings';
 import { Rejection, transact, type Tx } from './transactions';
 
@@ -43,8 +43,10 @@ export async function placeOrder(
 ): Promise<Result<PlacedOrder>> {
   const { shippingTable, orderCutoffHour } = await getShopSettings();
   return transact(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`client:${clientKey}`}, 0))`;
-    await tx.$queryRaw`SELECT 1 FROM "Cart" WHERE "id" = ${cartId}::uuid FOR UPDATE`;
+    // Client first, then cart: one order of locks for every checkout, one round trip.
+    await tx.$queryRaw`
+      SELECT pg_advisory_xact_lock(hashtextextended(${`client:${clientKey}`}, 0))::text AS client,
+             (SELECT 1 FROM "Cart" WHERE "id" = ${cartId}::uuid FOR UPDATE) AS cart`;
     const cartLines = await tx.cartLine.findMany({
       where: { cartId },
       orderBy: { bookId: 'asc' },
@@ -149,21 +151,28 @@ export async function placeOrder(
             })),
         },
       },
-      select: { id: true },
+      select: { id: true, reference: true },
     });
-    for (const plan of plans) {
-      if (plan.allocation.fromStock === 0) continue;
-      await tx.stockLevel.update({
-        where: { bookId: plan.book.id },
-        data: { held: { increment: plan.allocation.fromStock } },
-      });
-    }
-    return {
-      ok: true as const,
-      order: await loadOrderForPayment(tx, created.id, shippingTable),
-      replacedSessionIds,
-      existingSessionUrl: null,
+    await addHeldCopies(
+      tx,
+      plans.map((plan) => ({ bookId: plan.book.id, quantity: plan.allocation.fromStock })),
+    );
+    const order: OrderForPayment = {
+      id: created.id,
+      reference: created.reference,
+      email: form.email,
+      totalCents: pricing.totals.totalInclVatCents,
+      shippingCents: pricing.totals.shippingCents,
+      holdExpiresAt,
+      shippingLabel: shippingTable[form.deliveryMethod].label,
+      lines: plans.map((plan, index) => ({
+        ean: plan.book.ean,
+        title: plan.book.title,
+        quantity: plan.quantity,
+        unitPriceCents: pricing.lines[index]?.unitPriceCents ?? 0,
+      })),
     };
+    return { ok: true as const, order, replacedSessionIds, existingSessionUrl: null };
   });
 }
 
