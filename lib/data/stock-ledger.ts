@@ -11,10 +11,11 @@ import { Rejection, type TransactionLimits, type Tx } from './transactions';
 // the ledger's sum (docs/decisions/011-stock-desk-receiving-and-ledger.md).
 
 /**
- * The stock desk waits a little longer than a reader for a row (a delivery of 200 lines, a count
- * of 5,000 books), and never for long: past the lock wait, staff are told to try again.
+ * The stock desk's transactions run longer than a reader's (a delivery of 200 lines, a count of
+ * 5,000 books), but wait for a row no longer than anyone: the pool's lock_timeout (4 s,
+ * lib/prisma-client.ts); past it, staff are told to try again.
  */
-export const STOCK_DESK_LIMITS: TransactionLimits = { maxWaitMs: 8_000, timeoutMs: 60_000, lockTimeoutMs: 4_000 };
+export const STOCK_DESK_LIMITS: TransactionLimits = { maxWaitMs: 8_000, timeoutMs: 60_000 };
 
 export type MovementInput = {
   bookId: number;
