@@ -62,7 +62,14 @@ export default function Charts({ data }: { data: ChartData }) {
         <h3>Exemplaires vendus : rayon ou distributeur</h3>
         <ResponsiveContainer width="100%" height={240}>
           <PieChart accessibilityLayer={false}>
-            <Pie data={share} dataKey="value" nameKey="name" outerRadius={80} isAnimationActive={false}>
+            <Pie
+              data={share}
+              dataKey="value"
+              nameKey="name"
+              outerRadius={80}
+              isAnimationActive={false}
+              rootTabIndex={-1}
+            >
               {share.map((entry, index) => (
                 <Cell key={entry.name} fill={SHARE_COLORS[index]} />
               ))}
