@@ -8,7 +8,18 @@ const DATABASE = {
 };
 
 /** Folders of pure domain logic (lib/<folder>). */
-const PURE_FOLDERS = ['pricing', 'availability', 'isbn', 'orders', 'format', 'search', 'catalog', 'validation', 'shop'];
+const PURE_FOLDERS = [
+  'pricing',
+  'availability',
+  'isbn',
+  'orders',
+  'format',
+  'search',
+  'catalog',
+  'validation',
+  'shop',
+  'stock',
+];
 
 export default tseslint.config(
   {

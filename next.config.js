@@ -9,10 +9,14 @@ const nextConfig = {
   typedRoutes: false,
   // Covers (components/catalog/book-cover.tsx) are resized and turned into WebP by Next's image
   // optimizer with sharp (a dependency: its prebuilt @img/sharp-linux-x64 needs no install script),
-  // and cached on disk in .next/cache/images. Only the shop's own covers folder may be optimized,
+  // and cached on disk in .next/cache/images. Only the shop's own covers (the demo's in public/covers,
+  // the uploaded ones served by app/couvertures) may be optimized,
   // at a few widths: a request for another file or width is refused rather than computed.
   images: {
-    localPatterns: [{ pathname: '/covers/**', search: '' }],
+    localPatterns: [
+      { pathname: '/covers/**', search: '' },
+      { pathname: '/couvertures/**', search: '' },
+    ],
     imageSizes: [96, 128, 192, 256],
     deviceSizes: [384, 640, 828],
     formats: ['image/webp'],

@@ -17,6 +17,7 @@ export async function proxy(request: NextRequest) {
       rawPath: request.nextUrl.pathname,
       contentLength: request.headers.get('content-length'),
       transferEncoding: request.headers.get('transfer-encoding'),
+      serverAction: request.headers.has('next-action'),
     }) ??
     (request.method === 'POST' && request.headers.has('next-action')
       ? await actionBodyProblem(request.headers.get('content-type'), () => request.clone().text())

@@ -96,6 +96,9 @@ test.describe('refused requests', () => {
   let librarianContext: APIRequestContext;
   let anonymous: APIRequestContext;
   let adminId: number;
+  let ean: string;
+  /** A document of each kind the stock desk's pages show, by the route that shows it. */
+  const documentIds: Record<string, string> = {};
 
   test.beforeAll(async ({ browser, db }) => {
     // A purchase first: three times the default timeout on a loaded machine.
@@ -118,13 +121,39 @@ test.describe('refused requests', () => {
     anonymous = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL });
     const { rows } = await db.query<{ id: number }>(`SELECT "id" FROM "Staff" WHERE "email" = $1`, [demoAdmin().email]);
     adminId = rows[0]!.id;
+    ean = book!.ean;
+    // One closed, empty document of each kind, so their pages have something to show a libraire.
+    const supplier = await db.query<{ supplierId: number }>(`SELECT "supplierId" FROM "Book" WHERE "ean" = $1`, [ean]);
+    const supplierId = supplier.rows[0]!.supplierId;
+    const insert = async (sql: string, params: unknown[]) =>
+      String((await db.query<{ id: number }>(`${sql} RETURNING "id"`, params)).rows[0]!.id);
+    documentIds['/admin/commandes-fournisseurs/[id]'] = await insert(
+      `INSERT INTO "PurchaseOrder" ("supplierId", "status", "createdById", "updatedAt") VALUES ($1, 'cancelled', $2, now())`,
+      [supplierId, adminId],
+    );
+    documentIds['/admin/receptions/[id]'] = await insert(
+      `INSERT INTO "Delivery" ("supplierId", "noteNumber", "receivedById") VALUES ($1, $2, $3)`,
+      [supplierId, `ACCES-${Date.now()}`, adminId],
+    );
+    documentIds['/admin/retours/[id]'] = await insert(
+      `INSERT INTO "SupplierReturn" ("supplierId", "expectedCreditCents", "createdById") VALUES ($1, 0, $2)`,
+      [supplierId, adminId],
+    );
+    documentIds['/admin/inventaire/[id]'] = await insert(
+      `INSERT INTO "StockCount" ("label", "scope", "status", "startedById", "closedById", "closedAt")
+       VALUES ('Contrôle des accès', 'counted_books', 'cancelled', $1, $1, now())`,
+      [adminId],
+    );
   });
 
   test.afterAll(async () => {
     await anonymous.dispose();
   });
 
-  const url = (route: string) => fillRoute(route, { reference });
+  const url = (route: string) => {
+    const document = Object.keys(documentIds).find((prefix) => route.startsWith(prefix));
+    return fillRoute(route, { reference, ean, id: document ? documentIds[document]! : '1' });
+  };
 
   test('anonymous: pages send to the login form, actions and routes answer 401, nothing is written', async ({ db }) => {
     const before = await databaseDigest(db);

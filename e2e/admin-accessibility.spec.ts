@@ -1,6 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { booksOnShelf, createStaff, demoAdmin, feedback, logIn } from './support/admin';
+import { booksOnShelf, createStaff, demoAdmin, expectNoAxeViolation, feedback, logIn } from './support/admin';
 import {
   addToCart,
   expect,
@@ -14,11 +12,6 @@ import {
 
 // The back office passes axe and works from the keyboard alone (staff at the counter often
 // keep their hands on it and a barcode scanner).
-
-async function expectNoAxeViolation(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test('axe finds no violation on the login form', async ({ page }) => {
   await page.goto('/admin/connexion');
@@ -64,6 +57,47 @@ test('axe finds no violation on any back-office page, an order included', async 
   await expect(page.getByRole('form', { name: 'Remboursement', exact: true }).getByRole('alert')).toBeVisible();
   await expectNoAxeViolation(page);
 });
+
+// The stock desk's pages, in groups small enough for one test's time on a loaded machine.
+const STOCK_DESK_PAGES: Record<string, (ean: string) => string[]> = {
+  'the dashboard and the stock': (ean) => [
+    '/admin',
+    '/admin/stock',
+    '/admin/stock?etat=sous-seuil',
+    `/admin/stock/${ean}`,
+  ],
+  'receiving, distributor and counter orders, returns, inventory': () => [
+    '/admin/receptions',
+    '/admin/receptions/nouvelle',
+    '/admin/commandes-fournisseurs',
+    '/admin/commandes-clients/nouvelle',
+    '/admin/retours',
+    '/admin/inventaire',
+  ],
+  'the catalog': (ean) => [
+    '/admin/catalogue',
+    '/admin/catalogue/livres/nouveau',
+    `/admin/catalogue/livres/${ean}`,
+    '/admin/catalogue/auteurs',
+    '/admin/catalogue/editeurs',
+    '/admin/catalogue/collections',
+    '/admin/catalogue/themes',
+    '/admin/catalogue/distributeurs',
+  ],
+};
+
+for (const [group, pathsFor] of Object.entries(STOCK_DESK_PAGES)) {
+  test(`axe finds no violation on the stock desk's pages: ${group}`, async ({ page, db }) => {
+    test.slow();
+    const [book] = await booksOnShelf(db, 1);
+    await logIn(page, demoAdmin());
+    for (const path of pathsFor(book!.ean)) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 }), path).toBeVisible();
+      await expectNoAxeViolation(page);
+    }
+  });
+}
 
 test('from the keyboard alone: log in, find an order, take a step', async ({ page, db }) => {
   // A purchase or twenty logins, then the checks: three times the default timeout on a loaded machine.

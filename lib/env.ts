@@ -77,6 +77,13 @@ const EnvSchema = z
       .max(5)
       .default(0),
     STRIPE_EMULATOR_URL: z.url({ error: 'STRIPE_EMULATOR_URL doit être une URL (http://127.0.0.1:12111).' }).optional(),
+    /** The shop's data folder (npm start keeps its database there); covers go in its covers/ by default. */
+    LIBRAIRIE_DATA_DIR: z.string().min(1).default('.data'),
+    /**
+     * Where uploaded covers are stored (lib/media/cover-store.ts), served at /couvertures/. Shared by
+     * every app instance: a mounted volume in production. Default: $LIBRAIRIE_DATA_DIR/covers.
+     */
+    COVERS_DIR: z.string().min(1, 'COVERS_DIR est vide : indiquez un dossier, ou retirez la variable.').optional(),
   })
   .refine((env) => env.STRIPE_SECRET_KEY || env.STRIPE_EMULATOR_URL, {
     path: ['STRIPE_SECRET_KEY'],

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import pg from 'pg';
 import { hashPassword } from '../../lib/auth/password';
@@ -70,4 +71,10 @@ export async function ledgerOf(db: pg.Pool, orderReference: string) {
     [orderReference],
   );
   return rows;
+}
+
+/** axe (WCAG 2.1 A and AA) finds nothing on the page as it is now. */
+export async function expectNoAxeViolation(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }

@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { coverAlt, coverImageSource } from './cover-image';
 
 describe('coverImageSource', () => {
-  it.each(['/covers/9782296998414.webp', '/covers/a-b_c.1.png', '/covers/x.jpg', '/covers/x.jpeg', '/covers/x.avif'])(
-    'serves the local cover %s',
-    (path) => expect(coverImageSource(path)).toBe(path),
-  );
+  it.each([
+    '/covers/9782296998414.webp',
+    '/covers/a-b_c.1.png',
+    '/covers/x.jpg',
+    '/covers/x.jpeg',
+    '/covers/x.avif',
+    '/couvertures/9782296013681-3f2a9c1b0d4e5f60.webp',
+  ])('serves the local cover %s', (path) => expect(coverImageSource(path)).toBe(path));
 
   it.each([
     null,
@@ -19,6 +23,9 @@ describe('coverImageSource', () => {
     '/autre/x.webp',
     '/covers/.hidden.webp',
     '/covers/x.webp?w=3840',
+    '/couvertures/9782296013681.webp',
+    '/couvertures/9782296013681-3F2A9C1B0D4E5F60.webp',
+    '/couvertures/../9782296013681-3f2a9c1b0d4e5f60.webp',
   ])('gives the typographic cover for %s', (path) => expect(coverImageSource(path)).toBeNull());
 });
 

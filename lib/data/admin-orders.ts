@@ -7,8 +7,10 @@ import { UNPAID_STATUSES } from '@/lib/orders/status';
 import { isValidEan13 } from '@/lib/isbn';
 import { buildTimeline } from '@/lib/orders/timeline';
 import { availableTransitions, awaitedCopies, orderStage, type OrderStage } from '@/lib/orders/workflow';
+import { UNCOLLECTED_AFTER_DAYS } from '@/lib/orders/pickup';
 import {
   DELIVERY_URL_VALUES,
+  ORIGIN_URL_VALUES,
   STAGE_URL_VALUES,
   type AdminOrdersQuery,
   type PaymentState,
@@ -34,6 +36,10 @@ const REFUNDED_SQL = Prisma.sql`
 
 export const ADMIN_ORDERS_PAGE_SIZE = 25;
 
+/** Ready for pickup for more than UNCOLLECTED_AFTER_DAYS days. */
+const UNCOLLECTED_SQL = Prisma.sql`(o."status" = 'ready_for_pickup'
+  AND COALESCE(o."readyForPickupAt", o."updatedAt") < now() - make_interval(days => ${UNCOLLECTED_AFTER_DAYS}))`;
+
 export type AdminOrderRow = {
   reference: string;
   createdAt: Date;
@@ -45,6 +51,7 @@ export type AdminOrderRow = {
   refundedCents: number;
   copies: number;
   attention: boolean;
+  origin: 'online' | 'counter';
 };
 
 function likePattern(text: string): string {
@@ -57,6 +64,8 @@ function whereOf(query: AdminOrdersQuery): Prisma.Sql {
   if (query.livraison)
     conditions.push(Prisma.sql`o."deliveryMethod" = ${DELIVERY_URL_VALUES[query.livraison]}::"DeliveryMethod"`);
   if (query.attention) conditions.push(Prisma.sql`o."attentionReason" IS NOT NULL`);
+  if (query.origine) conditions.push(Prisma.sql`o."origin" = ${ORIGIN_URL_VALUES[query.origine]}::"OrderOrigin"`);
+  if (query['non-retirees']) conditions.push(UNCOLLECTED_SQL);
   const paymentState: Record<PaymentState, Prisma.Sql> = {
     'non-payee': Prisma.sql`o."paidAt" IS NULL`,
     payee: Prisma.sql`o."paidAt" IS NOT NULL AND ${REFUNDED_SQL} = 0`,
@@ -90,7 +99,7 @@ export async function listAdminOrders(query: AdminOrdersQuery): Promise<{ total:
   const [counted, rows] = await Promise.all([
     getDb().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "Order" o ${where}`,
     getDb().$queryRaw<(Omit<AdminOrderRow, 'attention'> & { attentionReason: string | null })[]>`
-      SELECT o."reference", o."createdAt", o."fullName", o."email", o."deliveryMethod", o."totalCents",
+      SELECT o."reference", o."createdAt", o."fullName", o."email", o."deliveryMethod", o."totalCents", o."origin",
              (${STAGE_SQL}) AS "stage", (${REFUNDED_SQL})::int AS "refundedCents", o."attentionReason",
              (SELECT COALESCE(SUM(l."quantity"), 0)::int FROM "OrderLine" l WHERE l."orderId" = o."id") AS "copies"
       FROM "Order" o ${where}
@@ -103,17 +112,23 @@ export async function listAdminOrders(query: AdminOrdersQuery): Promise<{ total:
   };
 }
 
-/** "3 à préparer": orders per stage, and those that need a look. */
+/** "3 à préparer": orders per stage, those that need a look, and those waiting too long at the counter. */
 export async function countOrdersByStage(): Promise<{
   byStage: Partial<Record<OrderStage, number>>;
   attention: number;
+  uncollected: number;
 }> {
-  const [stages, attention] = await Promise.all([
+  const [stages, attention, uncollected] = await Promise.all([
     getDb().$queryRaw<{ stage: OrderStage; count: number }[]>`
       SELECT "stage", count(*)::int AS "count" FROM (SELECT (${STAGE_SQL}) AS "stage" FROM "Order" o) s GROUP BY "stage"`,
     getDb().order.count({ where: { attentionReason: { not: null } } }),
+    getDb().$queryRaw<{ count: number }[]>`SELECT count(*)::int AS "count" FROM "Order" o WHERE ${UNCOLLECTED_SQL}`,
   ]);
-  return { byStage: Object.fromEntries(stages.map((s) => [s.stage, s.count])), attention };
+  return {
+    byStage: Object.fromEntries(stages.map((s) => [s.stage, s.count])),
+    attention,
+    uncollected: uncollected[0]?.count ?? 0,
+  };
 }
 
 const ORDER_SELECT = {
@@ -133,6 +148,9 @@ const ORDER_SELECT = {
   country: true,
   deliveryMethod: true,
   customerKind: true,
+  origin: true,
+  payAtPickup: true,
+  readyForPickupAt: true,
   goodsCents: true,
   shippingCents: true,
   totalCents: true,

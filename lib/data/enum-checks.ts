@@ -3,14 +3,17 @@ import type {
   Carrier as DatabaseCarrier,
   OrderStatus as DatabaseOrderStatus,
   RefundReason as DatabaseRefundReason,
+  StockMovementReason as DatabaseStockMovementReason,
 } from '@/lib/generated/prisma/enums';
 import type { Carrier } from '@/lib/orders/carriers';
 import type { RefundReason } from '@/lib/orders/refund-plan';
 import type { OrderStatus } from '@/lib/orders/status';
+import type { StockMovementReason } from '@/lib/stock/movement-reasons';
 
-// lib/orders is pure and keeps its own lists of the database's enums; these lines fail to
+// lib/orders and lib/stock are pure and keeps its own lists of the database's enums; these lines fail to
 // compile if one of them and its database enum (prisma/schema.prisma) ever differ.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const ORDER_STATUS_LIST_MATCHES_DATABASE: Same<OrderStatus, DatabaseOrderStatus> = true;
 export const CARRIER_LIST_MATCHES_DATABASE: Same<Carrier, DatabaseCarrier> = true;
 export const REFUND_REASON_LIST_MATCHES_DATABASE: Same<RefundReason, DatabaseRefundReason> = true;
+export const STOCK_MOVEMENT_REASON_LIST_MATCHES_DATABASE: Same<StockMovementReason, DatabaseStockMovementReason> = true;

@@ -22,6 +22,8 @@ export async function readWorkflowFacts(tx: Tx, orderId: number) {
     select: {
       status: true,
       deliveryMethod: true,
+      payAtPickup: true,
+      paidAt: true,
       carrier: true,
       trackingNumber: true,
       lines: {
@@ -73,7 +75,14 @@ export async function changeOrderStatus(actor: Actor, change: StatusChange): Pro
         );
       }
       const shipment = change.transition === 'ship' ? change.shipment : undefined;
-      const version = await bumpOrderVersion(tx, id, { status: check.to, ...shipment });
+      // A counter special order paid at pickup is paid now, at the till (lib/data/counter-orders.ts).
+      const paidAtPickup = change.transition === 'collect' && order.payAtPickup && order.paidAt === null;
+      const version = await bumpOrderVersion(tx, id, {
+        status: check.to,
+        ...shipment,
+        ...(change.transition === 'make_ready' && { readyForPickupAt: new Date() }),
+        ...(paidAtPickup && { paidAt: new Date() }),
+      });
       await recordAudit(tx, {
         staffId: actor.id,
         action: 'order.status_changed',
@@ -82,6 +91,8 @@ export async function changeOrderStatus(actor: Actor, change: StatusChange): Pro
         after: { status: check.to, ...shipment },
         ip: actor.ip,
       });
+      if (paidAtPickup)
+        await recordAudit(tx, { staffId: actor.id, action: 'order.paid_at_counter', orderId: id, ip: actor.ip });
       return { ok: true as const, version };
     }, STAFF_TRANSACTION_LIMITS),
   );

@@ -118,6 +118,15 @@ export async function recordRefundRequest(
   return asStaffResult(() =>
     getDb().$transaction(async (tx) => {
       const { id: orderId } = await lockOrder(tx, input.reference, input.version);
+      // A counter special order was paid at the till, not through Stripe (lib/data/counter-orders.ts).
+      const { origin } = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { origin: true } });
+      if (origin === 'counter')
+        throw new OrderDeskRejection(
+          failure(
+            'COUNTER_ORDER',
+            'Commande prise au comptoir : annulez-la avec « Annuler la commande client » et remboursez en caisse.',
+          ),
+        );
       const order = await readRefundable(tx, orderId);
       if (input.kind === 'cancel') {
         const workflow = await tx.order.findUniqueOrThrow({
@@ -369,11 +378,16 @@ async function applyRefund(tx: Tx, refundId: number, now: Date): Promise<void> {
   );
 }
 
-/** Copies of each book sold from the shelf for this order and not put back: from the stock ledger. */
+/**
+ * Copies of each book that left the shelf for this order and were not put back, from the stock
+ * ledger: sold from the shelf, or received from the distributor and set aside for it
+ * (ORDER_ALLOCATION, lib/data/backorder-allocation.ts). Both are still in the shop until the
+ * order leaves it.
+ */
 async function soldFromShelf(tx: Tx, orderId: number): Promise<Map<number, number>> {
   const rows = await tx.$queryRaw<{ bookId: number; copies: number }[]>`
     SELECT "bookId", (-SUM("quantity"))::int AS "copies" FROM "StockMovement"
-    WHERE "orderId" = ${orderId} AND "reason" IN ('SALE', 'SALE_CANCELLED')
+    WHERE "orderId" = ${orderId} AND "reason" IN ('SALE', 'SALE_CANCELLED', 'ORDER_ALLOCATION')
     GROUP BY "bookId"`;
   return new Map(rows.map((row) => [row.bookId, Math.max(row.copies, 0)]));
 }

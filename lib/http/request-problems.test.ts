@@ -25,6 +25,28 @@ describe('requestProblem', () => {
     });
     expect(requestProblem({ ...post, contentLength: '1024' })).toBeNull();
   });
+  it('lets the two upload routes take more, but not a Server Action posted to them', () => {
+    const cover = {
+      method: 'POST',
+      rawPath: '/admin/catalogue/livres/9782296013681/couverture',
+      transferEncoding: null,
+    };
+    expect(requestProblem({ ...cover, contentLength: String(4 * 1024 * 1024) })).toBeNull();
+    expect(requestProblem({ ...cover, contentLength: String(11 * 1024 * 1024) })).toMatchObject({
+      status: 413,
+      message: 'Requête trop volumineuse (10 Mo au plus).',
+    });
+    expect(requestProblem({ ...cover, contentLength: String(4 * 1024 * 1024), serverAction: true })).toMatchObject({
+      status: 413,
+      message: 'Requête trop volumineuse (1 Mo au plus).',
+    });
+    const csv = { method: 'POST', rawPath: '/admin/inventaire/12/fichier', transferEncoding: null };
+    expect(requestProblem({ ...csv, contentLength: String(3 * 1024 * 1024) })).toBeNull();
+    expect(requestProblem({ ...csv, contentLength: String(6 * 1024 * 1024) })).toMatchObject({ status: 413 });
+    expect(
+      requestProblem({ ...csv, rawPath: '/admin/inventaire/12/fichier/autre', contentLength: String(3 * 1024 * 1024) }),
+    ).toMatchObject({ status: 413 });
+  });
 });
 
 describe('isWellFormedPath', () => {

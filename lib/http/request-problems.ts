@@ -4,6 +4,23 @@
 /** Next's own limit on a Server Action body (serverActions.bodySizeLimit, 1 MB by default). */
 export const MAX_POST_BYTES = 1024 * 1024;
 
+/**
+ * The back office's two upload routes take more than a Server Action: a cover photo (a
+ * publisher's JPEG is often 2–5 MB) and an inventory terminal's CSV (100,000 lines). Route
+ * handlers, not Server Actions, so Next's 1 MB action limit stays as it is for every form; the
+ * larger limit holds only for these paths and only for a POST that is not a Server Action.
+ * Each route checks its file again (lib/media/covers.ts, lib/stock/count-csv.ts).
+ */
+export const UPLOAD_ROUTES: readonly { path: RegExp; maxBytes: number; label: string }[] = [
+  { path: /^\/admin\/catalogue\/livres\/\d{13}\/couverture$/, maxBytes: 10 * 1024 * 1024, label: '10 Mo' },
+  { path: /^\/admin\/inventaire\/\d{1,9}\/fichier$/, maxBytes: 5 * 1024 * 1024, label: '5 Mo' },
+];
+
+function postLimit(rawPath: string, serverAction: boolean): { maxBytes: number; label: string } {
+  const upload = serverAction ? undefined : UPLOAD_ROUTES.find((route) => route.path.test(rawPath));
+  return upload ?? { maxBytes: MAX_POST_BYTES, label: '1 Mo' };
+}
+
 const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'POST']);
 
 export type RequestProblem =
@@ -14,6 +31,8 @@ export function requestProblem(request: {
   rawPath: string;
   contentLength: string | null;
   transferEncoding: string | null;
+  /** The request carries Next's `Next-Action` header. */
+  serverAction?: boolean;
 }): RequestProblem | null {
   if (!ALLOWED_METHODS.has(request.method.toUpperCase())) {
     return {
@@ -34,12 +53,13 @@ export function requestProblem(request: {
       };
     }
     const length = Number(request.contentLength ?? '0');
-    if (!Number.isFinite(length) || length > MAX_POST_BYTES) {
+    const limit = postLimit(request.rawPath, request.serverAction ?? false);
+    if (!Number.isFinite(length) || length > limit.maxBytes) {
       return {
         kind: 'refused',
         status: 413,
         code: 'PAYLOAD_TOO_LARGE',
-        message: 'Requête trop volumineuse (1 Mo au plus).',
+        message: `Requête trop volumineuse (${limit.label} au plus).`,
       };
     }
   }

@@ -37,6 +37,9 @@ export type PaymentState = keyof typeof PAYMENT_STATES;
 
 export const DELIVERY_URL_VALUES = { domicile: 'home_delivery', retrait: 'shop_pickup' } as const;
 
+/** Where the order was taken: the website, or the counter (a customer's special order). */
+export const ORIGIN_URL_VALUES = { internet: 'online', comptoir: 'counter' } as const;
+
 export const ADMIN_ORDERS_MAX_PAGE = 1000;
 
 const day = z
@@ -54,6 +57,9 @@ const AdminOrdersQuerySchema = z.object({
   du: day.optional().catch(undefined),
   au: day.optional().catch(undefined),
   attention: z.literal('1').optional().catch(undefined),
+  origine: z.enum(keys(ORIGIN_URL_VALUES)).optional().catch(undefined),
+  /** Ready for pickup for more than UNCOLLECTED_AFTER_DAYS days (lib/orders/pickup.ts). */
+  'non-retirees': z.literal('1').optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   tri: z.enum(['recentes', 'anciennes']).catch('recentes'),
   page: z.coerce.number().int().min(1).max(ADMIN_ORDERS_MAX_PAGE).catch(1),
@@ -69,7 +75,17 @@ export function parseAdminOrdersQuery(params: SearchParams): AdminOrdersQuery {
 export function adminOrdersHref(query: AdminOrdersQuery, changes: Partial<AdminOrdersQuery>): string {
   const next = { ...query, ...changes };
   const params = new URLSearchParams();
-  for (const name of ['etape', 'paiement', 'livraison', 'du', 'au', 'attention', 'q'] as const) {
+  for (const name of [
+    'etape',
+    'paiement',
+    'livraison',
+    'origine',
+    'du',
+    'au',
+    'attention',
+    'non-retirees',
+    'q',
+  ] as const) {
     const value = next[name];
     if (value) params.set(name, value);
   }

@@ -65,6 +65,12 @@ export const CommentSchema = z.object({
 
 export const ClearAttentionSchema = z.object({ reference, version });
 
+export const CancelCounterOrderSchema = z.object({
+  reference,
+  version,
+  confirm: z.literal('oui', { error: 'Cochez la case pour confirmer l’annulation.' }),
+});
+
 export const CancelOrderSchema = z.object({
   reference,
   version,

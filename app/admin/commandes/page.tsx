@@ -20,6 +20,7 @@ export default async function AdminOrdersPage({ searchParams }: PageProps<'/admi
       <StageCounts
         byStage={counts.byStage}
         attention={counts.attention}
+        uncollected={counts.uncollected}
         current={query.etape ? STAGE_URL_VALUES[query.etape] : null}
       />
       <OrdersFilters query={query} />

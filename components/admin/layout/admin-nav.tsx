@@ -10,7 +10,31 @@ export function AdminNav({ staff }: { staff: StaffUser }) {
     <nav className="admin-nav" aria-label="Arrière-boutique">
       <ul>
         <li>
+          <Link href="/admin">Tableau de bord</Link>
+        </li>
+        <li>
           <Link href="/admin/commandes">Commandes</Link>
+        </li>
+        <li>
+          <Link href="/admin/commandes-clients/nouvelle">Commande client</Link>
+        </li>
+        <li>
+          <Link href="/admin/stock">Stock</Link>
+        </li>
+        <li>
+          <Link href="/admin/receptions">Réceptions</Link>
+        </li>
+        <li>
+          <Link href="/admin/commandes-fournisseurs">Commandes fournisseurs</Link>
+        </li>
+        <li>
+          <Link href="/admin/retours">Retours</Link>
+        </li>
+        <li>
+          <Link href="/admin/inventaire">Inventaire</Link>
+        </li>
+        <li>
+          <Link href="/admin/catalogue">Catalogue</Link>
         </li>
         {staff.role === 'admin' && (
           <>

@@ -9,11 +9,13 @@ import {
   clearOrderAttention,
   receiveBackorderedCopies,
 } from '@/lib/data/order-desk';
+import { cancelCounterOrder } from '@/lib/data/counter-orders';
 import { refundOrder, retryRefund } from '@/lib/payments/order-refunds';
 import { ORDER_STATUS_LABELS } from '@/lib/orders/status';
 import { TRANSITIONS } from '@/lib/orders/workflow';
 import { formFields, invalidInput } from '@/lib/validation/zod-errors';
 import {
+  CancelCounterOrderSchema,
   CancelOrderSchema,
   ClearAttentionSchema,
   CommentSchema,
@@ -128,4 +130,16 @@ export async function retryRefundAction(_state: ActionState, formData: FormData)
   const result = await retryRefund(parsed.data.reference, parsed.data.refundId);
   revalidateOrder(parsed.data.reference);
   return result.ok ? { ok: true, message: result.message } : result;
+}
+
+/** A counter special order the customer no longer wants: no Stripe, the till gives the money back. */
+export async function cancelCounterOrderAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
+  const staff = await requireStaff('libraire');
+  const parsed = CancelCounterOrderSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalidInput(parsed.error);
+  const result = await cancelCounterOrder(await actorOf(staff), parsed.data);
+  if (!result.ok) return result;
+  revalidateOrder(parsed.data.reference);
+  return { ok: true, message: result.message };
 }

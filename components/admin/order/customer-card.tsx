@@ -10,12 +10,16 @@ export function CustomerCard({ order }: { order: AdminOrder }) {
       <dl className="facts">
         <dt>Client</dt>
         <dd>{order.fullName}</dd>
+        {order.origin === 'counter' && (
+          <>
+            <dt>Origine</dt>
+            <dd>Commande client prise au comptoir</dd>
+          </>
+        )}
         <dt>Adresse e-mail</dt>
-        <dd>
-          <a href={`mailto:${order.email}`}>{order.email}</a>
-        </dd>
+        <dd>{order.email ? <a href={`mailto:${order.email}`}>{order.email}</a> : '—'}</dd>
         <dt>Téléphone</dt>
-        <dd>{order.phone}</dd>
+        <dd>{order.phone || '—'}</dd>
         <dt>Mode de livraison</dt>
         <dd>{order.deliveryMethod === 'shop_pickup' ? 'Retrait en librairie' : 'Livraison à domicile'}</dd>
         {order.deliveryMethod === 'home_delivery' && (

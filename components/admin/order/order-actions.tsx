@@ -2,13 +2,16 @@ import type { AdminOrder } from '@/lib/data/admin-orders';
 import { CARRIER_IDS, CARRIERS } from '@/lib/orders/carriers';
 import { TRANSITIONS } from '@/lib/orders/workflow';
 import { ActionForm } from '../action-form';
-import { cancelOrderAction, changeOrderStatusAction, clearAttentionAction } from './actions';
+import { cancelCounterOrderAction, cancelOrderAction, changeOrderStatusAction, clearAttentionAction } from './actions';
 import { OrderFields } from './order-hidden-fields';
 
 /** The next steps the workflow allows for this order (the server checks again on submit). */
 export function OrderActions({ order }: { order: AdminOrder }) {
   const steps = order.transitions.filter((t) => t !== 'cancel');
-  const canCancel = order.transitions.includes('cancel');
+  // A counter special order is cancelled without Stripe: the money was taken at the till.
+  const counter = order.origin === 'counter';
+  const canCancel = order.transitions.includes('cancel') && !counter;
+  const canCancelCounter = counter && (order.status === 'paid' || order.status === 'ready_for_pickup');
   return (
     <section className="order-actions" aria-labelledby="etapes">
       <h2 id="etapes">Étapes</h2>
@@ -28,10 +31,13 @@ export function OrderActions({ order }: { order: AdminOrder }) {
       )}
       {order.stage === 'awaiting_supplier' && (
         <p>
-          En attente du distributeur : marquez les exemplaires reçus (tableau des livres) pour préparer la commande.
+          En attente du distributeur : la réception de la livraison lui attribuera ses exemplaires (ou marquez-les reçus
+          dans le tableau des livres).
         </p>
       )}
-      {steps.length === 0 && !canCancel && <p className="muted">Aucune étape possible pour cette commande.</p>}
+      {steps.length === 0 && !canCancel && !canCancelCounter && (
+        <p className="muted">Aucune étape possible pour cette commande.</p>
+      )}
       <div className="step-forms">
         {steps.map((transition) =>
           transition === 'ship' ? (
@@ -88,6 +94,27 @@ export function OrderActions({ order }: { order: AdminOrder }) {
             <div className="field field-check">
               <input id="cancel-confirm" name="confirm" type="checkbox" value="oui" required />
               <label htmlFor="cancel-confirm">Je confirme l’annulation et le remboursement</label>
+            </div>
+          </ActionForm>
+        </details>
+      )}
+      {canCancelCounter && (
+        <details className="cancel-order">
+          <summary>Annuler la commande client…</summary>
+          <ActionForm
+            action={cancelCounterOrderAction}
+            submitLabel="Annuler la commande client"
+            label="Annulation de la commande client"
+            buttonClassName="button-danger"
+          >
+            <OrderFields reference={order.reference} version={order.version} />
+            <p>
+              Les exemplaires déjà reçus pour ce client retournent en rayon ; ceux encore attendus ne lui sont plus
+              destinés. Un montant déjà réglé se rend en caisse.
+            </p>
+            <div className="field field-check">
+              <input id="cancel-counter-confirm" name="confirm" type="checkbox" value="oui" required />
+              <label htmlFor="cancel-counter-confirm">Je confirme l’annulation</label>
             </div>
           </ActionForm>
         </details>

@@ -16,7 +16,13 @@ export function OrderPayments({ order }: { order: AdminOrder }) {
       <h2 id="paiement">Paiement et remboursements</h2>
       <dl className="facts">
         <dt>Total payé</dt>
-        <dd>{order.paidAt ? `${formatPrice(order.totalCents)} le ${formatDateTime(order.paidAt)}` : 'Non payée'}</dd>
+        <dd>
+          {order.paidAt
+            ? `${formatPrice(order.totalCents)} le ${formatDateTime(order.paidAt)}${order.origin === 'counter' ? ' (en librairie)' : ''}`
+            : order.payAtPickup
+              ? `À régler au retrait : ${formatPrice(order.totalCents)}`
+              : 'Non payée'}
+        </dd>
         <dt>Remboursé</dt>
         <dd>{formatPrice(order.refundedCents)}</dd>
         <dt>Paiement Stripe</dt>

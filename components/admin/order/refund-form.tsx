@@ -7,7 +7,8 @@ import { OrderFields } from './order-hidden-fields';
 
 /** Refund copies of lines, the delivery fee and/or a free amount, with a reason; or everything that remains. */
 export function RefundForm({ order }: { order: AdminOrder }) {
-  if (!order.paid || order.refundableCents === 0 || !order.stripePaymentIntentId) return null;
+  if (!order.paid || order.refundableCents === 0 || !order.stripePaymentIntentId || order.origin === 'counter')
+    return null;
   const lines = order.lines.filter((line) => line.refundableQuantity > 0);
   return (
     <section aria-labelledby="rembourser">

@@ -1,3 +1,4 @@
+import { UNCOLLECTED_AFTER_DAYS } from '@/lib/orders/pickup';
 import { STAGE_LABELS } from '@/lib/orders/workflow';
 import {
   DELIVERY_URL_VALUES,
@@ -59,6 +60,14 @@ export function OrdersFilters({ query }: { query: AdminOrdersQuery }) {
         </select>
       </div>
       <div className="field">
+        <label htmlFor="origine">Origine</label>
+        <select id="origine" name="origine" defaultValue={query.origine ?? ''}>
+          <option value="">Toutes</option>
+          <option value="internet">Site internet</option>
+          <option value="comptoir">Commandes clients au comptoir</option>
+        </select>
+      </div>
+      <div className="field">
         <label htmlFor="du">Du</label>
         <input id="du" name="du" type="date" defaultValue={query.du ?? ''} />
       </div>
@@ -76,6 +85,16 @@ export function OrdersFilters({ query }: { query: AdminOrdersQuery }) {
       <div className="field field-check">
         <input id="attention" name="attention" type="checkbox" value="1" defaultChecked={query.attention === '1'} />
         <label htmlFor="attention">À traiter seulement</label>
+      </div>
+      <div className="field field-check">
+        <input
+          id="non-retirees"
+          name="non-retirees"
+          type="checkbox"
+          value="1"
+          defaultChecked={query['non-retirees'] === '1'}
+        />
+        <label htmlFor="non-retirees">Non retirées depuis {UNCOLLECTED_AFTER_DAYS} jours</label>
       </div>
       <button type="submit">Filtrer</button>
     </form>

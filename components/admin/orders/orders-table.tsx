@@ -26,12 +26,13 @@ export function OrdersTable({ rows }: { rows: AdminOrderRow[] }) {
             <th scope="row">
               <Link href={`/admin/commandes/${row.reference}`}>{row.reference}</Link>
               {row.attention && <span className="badge badge-attention"> à traiter</span>}
+              {row.origin === 'counter' && <span className="badge"> comptoir</span>}
             </th>
             <td>{formatDateTime(row.createdAt)}</td>
             <td>
               {row.fullName}
               <br />
-              <span className="muted">{row.email}</span>
+              <span className="muted">{row.email || 'commande client au comptoir'}</span>
             </td>
             <td>{row.deliveryMethod === 'shop_pickup' ? 'Retrait' : 'Domicile'}</td>
             <td>

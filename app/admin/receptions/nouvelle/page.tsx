@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ReceivingForm, type PurchaseOrderPrefill } from '@/components/admin/receiving/receiving-form';
+import { requireStaff } from '@/lib/auth/require-staff';
+import { getPurchaseOrder } from '@/lib/data/purchase-orders';
+import { listSupplierOptions } from '@/lib/data/receiving';
+import { firstValues } from '@/lib/validation/catalog-query';
+
+export const metadata: Metadata = { title: 'Nouvelle réception' };
+
+export default async function NewDeliveryPage({ searchParams }: PageProps<'/admin/receptions/nouvelle'>) {
+  await requireStaff('libraire', { loginRedirect: '/admin/receptions/nouvelle' });
+  const commande = firstValues(await searchParams).commande;
+  const id = commande && /^\d{1,9}$/.test(commande) ? Number(commande) : null;
+  const [suppliers, order] = await Promise.all([listSupplierOptions(), id ? getPurchaseOrder(id) : null]);
+  const prefill: PurchaseOrderPrefill | null =
+    order && order.status === 'sent'
+      ? {
+          id: order.id,
+          version: order.version,
+          supplierId: order.supplier.id,
+          lines: order.lines
+            .filter((line) => line.missing > 0)
+            .map((line) => ({ ean: line.book.ean, title: line.book.title, missing: line.missing })),
+        }
+      : null;
+  return (
+    <>
+      <p>
+        <Link href="/admin/receptions">← Réceptions</Link>
+      </p>
+      <h1>{prefill ? `Réception de la commande fournisseur n° ${prefill.id}` : 'Nouvelle réception'}</h1>
+      {id && !prefill && (
+        <p className="attention" role="note">
+          Cette commande fournisseur n’est pas en attente de livraison : réception libre.
+        </p>
+      )}
+      <p>
+        Les exemplaires attendus par des clients leur sont attribués d’abord (la commande la plus ancienne en premier) ;
+        le reste va en rayon. « Office » : exemplaires retournables au distributeur pendant sa fenêtre de retour.
+      </p>
+      <ReceivingForm suppliers={suppliers} purchaseOrder={prefill} />
+    </>
+  );
+}

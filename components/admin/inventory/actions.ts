@@ -1,0 +1,76 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { actorOf } from '@/lib/auth/actor';
+import { requireStaff } from '@/lib/auth/require-staff';
+import { cancelStockCount, recordCountedCopies, startStockCount, validateStockCount } from '@/lib/data/stock-counts';
+import { copies } from '@/lib/stock/movement-reasons';
+import type { Failure } from '@/lib/validation/action-result';
+import {
+  CountEntrySchema,
+  StartCountSchema,
+  StockCountRefSchema,
+  ValidateCountSchema,
+} from '@/lib/validation/stock-desk';
+import { formFields, invalidInput } from '@/lib/validation/zod-errors';
+import { NOT_A_FORM, type ActionState } from '../action-state';
+
+// Inventory counts: start one, scan or type what is on the shelf, validate (or abandon).
+
+export async function startCountAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
+  const staff = await requireStaff('libraire');
+  const parsed = StartCountSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalidInput(parsed.error);
+  const result = await startStockCount(await actorOf(staff), parsed.data);
+  if (!result.ok) return result;
+  revalidatePath('/admin/inventaire');
+  redirect(`/admin/inventaire/${result.stockCountId}`);
+}
+
+export type CountEntryState = Failure | { ok: true; message: string; title: string; counted: number } | null;
+
+/** One scan (adds) or one correction (replaces): the count of that book after it. */
+export async function countEntryAction(_state: CountEntryState, formData: FormData): Promise<CountEntryState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
+  const staff = await requireStaff('libraire');
+  const parsed = CountEntrySchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalidInput(parsed.error);
+  const result = await recordCountedCopies(await actorOf(staff), parsed.data);
+  if (!result.ok) return result;
+  return {
+    ok: true,
+    title: result.title,
+    counted: result.counted,
+    message: `« ${result.title} » : ${copies(result.counted)} compté${result.counted > 1 ? 's' : ''}.`,
+  };
+}
+
+export async function validateCountAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
+  const staff = await requireStaff('libraire');
+  const parsed = ValidateCountSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalidInput(parsed.error);
+  const result = await validateStockCount(await actorOf(staff), parsed.data);
+  if (!result.ok) return result;
+  revalidatePath(`/admin/inventaire/${parsed.data.stockCountId}`);
+  revalidatePath('/admin/inventaire');
+  revalidatePath('/admin/stock');
+  return {
+    ok: true,
+    message: `Inventaire validé : ${result.adjustments} ajustement${result.adjustments > 1 ? 's' : ''} (${copies(result.copiesIn)} en plus, ${copies(result.copiesOut)} en moins).`,
+  };
+}
+
+export async function cancelCountAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
+  const staff = await requireStaff('libraire');
+  const parsed = StockCountRefSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalidInput(parsed.error);
+  const result = await cancelStockCount(await actorOf(staff), parsed.data);
+  if (!result.ok) return result;
+  revalidatePath(`/admin/inventaire/${parsed.data.stockCountId}`);
+  revalidatePath('/admin/inventaire');
+  return { ok: true, message: 'Inventaire abandonné : aucun stock n’a changé.' };
+}

@@ -1,0 +1,66 @@
+import Link from 'next/link';
+import type { SupplierProposal } from '@/lib/data/purchase-orders';
+import { ActionForm } from '../action-form';
+import { createPurchaseOrderAction } from './actions';
+
+/** One distributor's proposed list: customers' special orders and réassort, quantities to adjust. */
+export function ProposalForm({ proposal }: { proposal: SupplierProposal }) {
+  const { supplier } = proposal;
+  const headingId = `proposition-${supplier.id}`;
+  return (
+    <section aria-labelledby={headingId} className="proposal">
+      <h3 id={headingId}>
+        {supplier.name}
+        <span className="muted"> — {supplier.gln ? `GLN ${supplier.gln}` : 'GLN inconnu'}</span>
+      </h3>
+      <ActionForm
+        action={createPurchaseOrderAction}
+        submitLabel={`Préparer la commande pour ${supplier.name}`}
+        label={`Commande proposée pour ${supplier.name}`}
+      >
+        <input type="hidden" name="supplierId" value={supplier.id} />
+        <table className="admin-table">
+          <caption className="visually-hidden">Livres proposés pour {supplier.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Livre</th>
+              <th scope="col">Attendus par des clients</th>
+              <th scope="col">Disponibles / seuil</th>
+              <th scope="col">Déjà commandés</th>
+              <th scope="col">À commander</th>
+            </tr>
+          </thead>
+          <tbody>
+            {proposal.lines.map((line) => (
+              <tr key={line.bookId}>
+                <th scope="row">
+                  <Link href={`/admin/stock/${line.ean}`}>{line.title}</Link>
+                  <br />
+                  <span className="muted">EAN {line.ean}</span>
+                </th>
+                <td>{line.awaitedByCustomers}</td>
+                <td>
+                  {line.available}
+                  {line.reorderThreshold > 0 ? ` / ${line.reorderThreshold}` : ''}
+                </td>
+                <td>{line.onOrder}</td>
+                <td>
+                  <input
+                    name={`qty-${line.bookId}`}
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    max={9999}
+                    defaultValue={line.quantity}
+                    aria-label={`Exemplaires de « ${line.title} » à commander`}
+                    className="input-narrow"
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ActionForm>
+    </section>
+  );
+}
