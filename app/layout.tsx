@@ -4,6 +4,7 @@ import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { getEnv } from '@/lib/env';
 import { getShopSettingsForFrame } from '@/lib/data/shop-settings';
+import { SETTINGS_TAG, tagResponse } from '@/lib/front-cache/response-tags';
 import './globals.css';
 
 // Stock and prices change: every page is rendered per request from the database.
@@ -20,6 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const shop = await getShopSettingsForFrame();
+  tagResponse(SETTINGS_TAG);
   return (
     <html lang="fr">
       <body>

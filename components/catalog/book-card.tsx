@@ -2,11 +2,13 @@ import Link from 'next/link';
 import type { BookCard as BookCardData } from '@/lib/data/books';
 import { formatPrice } from '@/lib/format/money';
 import { AddToCartForm } from '@/components/cart/add-to-cart-form';
+import { bookTag, tagResponse } from '@/lib/front-cache/response-tags';
 import { AvailabilityLine } from './availability-line';
 import { BookCover } from './book-cover';
 
 export function BookCard({ book, headingLevel = 3 }: { book: BookCardData; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  tagResponse(bookTag(book.ean));
   return (
     <article className="book-card">
       <BookCover title={book.title} authors={book.authors.map((a) => a.name)} coverPath={book.coverPath} />
@@ -16,7 +18,7 @@ export function BookCard({ book, headingLevel = 3 }: { book: BookCardData; headi
       {book.authors.length > 0 && <p className="authors">{book.authors.map((a) => a.name).join(', ')}</p>}
       <p className="publisher">{book.publisher.name}</p>
       <p className="price">{formatPrice(book.priceCents)}</p>
-      <AvailabilityLine availability={book.availability} />
+      <AvailabilityLine ean={book.ean} availability={book.availability} />
       {book.availability.orderable && <AddToCartForm ean={book.ean} title={book.title} compact />}
     </article>
   );

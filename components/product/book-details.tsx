@@ -55,7 +55,7 @@ export function BookDetails({ book, deliveryLabel }: Props) {
         </div>
 
         <section className="buy-box" aria-label="Prix et disponibilité">
-          <AvailabilityLine availability={book.availability} />
+          <AvailabilityLine ean={book.ean} availability={book.availability} />
           {deliveryLabel && <p className="delivery">{deliveryLabel}</p>}
           <p className="price">{formatPrice(book.priceCents)}</p>
           {book.availability.orderable ? (
