@@ -29,7 +29,9 @@ export async function proxy(request: NextRequest) {
   // Behind the front cache a stored page is sent to many readers: the app writes a placeholder
   // that nginx replaces, in the page and in this header, with a fresh value per response
   // (scripts/front-cache/nginx.conf). The app is then never reached but through nginx.
-  const nonce = behindFrontCache() ? FRONT_CACHE_NONCE_PLACEHOLDER : Buffer.from(crypto.randomUUID()).toString('base64');
+  const nonce = behindFrontCache()
+    ? FRONT_CACHE_NONCE_PLACEHOLDER
+    : Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = cspFor(nonce);
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.
   const requestHeaders = new Headers(request.headers);

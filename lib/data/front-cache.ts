@@ -2,6 +2,8 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { FRONT_CACHE_PURGE_HEADER } from '@/lib/front-cache/response-tags';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { Tx } from './transactions';
 
 // The purges of the front caches (docs/decisions/014-front-cache.md). Triggers write the tags a
 // change made stale into "FrontCachePurge", in the transaction of the change (migration
@@ -24,12 +26,14 @@ export type FlushReport = { purgedTags: number };
  * after its commit knows the next reader misses the cache. Throws when a cache cannot be
  * reached (the rows stay). Without front caches configured, sends nothing.
  */
-export async function flushFrontCachePurges(): Promise<FlushReport> {
-  const caches = getEnv().FRONT_CACHE_PURGE_URLS;
+export async function flushFrontCachePurges(
+  caches: string[] = getEnv().FRONT_CACHE_PURGE_URLS,
+  db: PrismaClient = getDb(),
+): Promise<FlushReport> {
   if (caches.length === 0) return { purgedTags: 0 };
   let purgedTags = 0;
   for (;;) {
-    const sent = await getDb().$transaction(
+    const sent = await db.$transaction(
       async (tx) => {
         // "dueAt" as text: the exact key back, whatever the session's time zone.
         const rows = await tx.$queryRaw<{ tag: string; dueAt: string }[]>`
@@ -40,7 +44,7 @@ export async function flushFrontCachePurges(): Promise<FlushReport> {
         await Promise.all(caches.map((cache) => purgeTags(cache, tags)));
         await tx.$executeRaw`
           DELETE FROM "FrontCachePurge" p
-          USING unnest(${rows.map((row) => row.tag)}::text[], ${rows.map((row) => row.dueAt)}::timestamp[]) AS sent(tag, due)
+          USING unnest(${rows.map((row) => row.tag)}::text[], ${rows.map((row) => row.dueAt)}::timestamptz[]) AS sent(tag, due)
           WHERE p."tag" = sent.tag AND p."dueAt" = sent.due`;
         return { rows: rows.length, tags: tags.length };
       },
@@ -64,10 +68,18 @@ export async function flushFrontCachePurgesAfterCommit(): Promise<void> {
   }
 }
 
-/** When a delayed purge is next due, for the worker's timer; null when none is waiting. */
-export async function nextFrontCachePurgeDue(): Promise<Date | null> {
-  const rows = await getDb().$queryRaw<{ dueAt: Date | null }[]>`SELECT min("dueAt") AS "dueAt" FROM "FrontCachePurge"`;
-  return rows[0]?.dueAt ?? null;
+/** Whether the transaction wrote purges (the triggers set a transaction-local setting). */
+export async function wroteFrontCachePurges(tx: Tx): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ due: string | null }[]>`
+    SELECT current_setting('librairie.front_cache_purges', true) AS due`;
+  return rows[0]?.due === 'due';
+}
+
+/** Milliseconds until the next purge is due (0 when one is due), null when none is waiting. */
+export async function msUntilNextFrontCachePurge(): Promise<number | null> {
+  const rows = await getDb().$queryRaw<{ ms: number | null }[]>`
+    SELECT greatest(0, ceil(extract(epoch FROM min("dueAt") - now()) * 1000))::int AS ms FROM "FrontCachePurge"`;
+  return rows[0]?.ms ?? null;
 }
 
 /** Without a front cache, purge rows are never sent: old ones are deleted. */

@@ -16,7 +16,10 @@ export const PRIVATE_COOKIES = [CART_COOKIE, STAFF_SESSION_COOKIE] as const;
 export function carriesPrivateCookie(cookieHeader: string | undefined): boolean {
   if (!cookieHeader) return false;
   return cookieHeader.split(';').some((pair) => {
-    const name = pair.split('=', 1)[0]!.trim().replace(/^__Host-/, '');
+    const name = pair
+      .split('=', 1)[0]!
+      .trim()
+      .replace(/^__Host-/, '');
     return (PRIVATE_COOKIES as readonly string[]).includes(name);
   });
 }

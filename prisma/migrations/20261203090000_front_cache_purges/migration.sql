@@ -5,7 +5,7 @@
 -- CreateTable
 CREATE TABLE "FrontCachePurge" (
     "tag" VARCHAR(64) NOT NULL,
-    "dueAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "dueAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "FrontCachePurge_pkey" PRIMARY KEY ("tag","dueAt")
 );
@@ -23,12 +23,14 @@ CREATE INDEX "FrontCachePurge_dueAt_idx" ON "FrontCachePurge"("dueAt");
 -- https://www.postgresql.org/docs/current/sql-createtrigger.html (transition tables)
 CREATE FUNCTION front_cache_purge(tags TEXT[]) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-  later TIMESTAMP(3) := clock_timestamp() + interval '5 seconds';
+  later TIMESTAMPTZ := clock_timestamp() + interval '5 seconds';
 BEGIN
   IF cardinality(tags) = 0 THEN RETURN; END IF;
   INSERT INTO "FrontCachePurge" ("tag", "dueAt")
-  SELECT DISTINCT t, d FROM unnest(tags) AS t, (VALUES (now()::TIMESTAMP(3)), (later)) AS due(d)
+  SELECT DISTINCT t, d FROM unnest(tags) AS t, (VALUES (now()), (later)) AS due(d)
   ON CONFLICT DO NOTHING;
+  -- For the writer: this transaction has purges to flush once committed (lib/data/transactions.ts).
+  PERFORM set_config('librairie.front_cache_purges', 'due', true);
   PERFORM pg_notify('front_cache_purge', '');
 END $$;
 
