@@ -33,7 +33,10 @@ export const CART_BOOK_SELECT = {
 export type CartBook = Prisma.BookGetPayload<{ select: typeof CART_BOOK_SELECT }>;
 
 /** What allocation needs of a book: its title, the copies left, whether the distributor has more. */
-export function supplyFacts(book: CartBook, stock: { onHand: number; held: number } | null = book.stock): SupplyFacts {
+export function supplyFacts(
+  book: Pick<CartBook, 'title' | 'supplierAvailabilityCode' | 'expectedOn' | 'supplier'>,
+  stock: { onHand: number; held: number } | null,
+): SupplyFacts {
   return { title: book.title, available: availableCopies(stock), supplierCanSupply: supplierCanSupply(book) };
 }
 
@@ -72,7 +75,7 @@ export async function getCartView(cartId: string | null, now: Date) {
       })
     : [];
   const lines = rows.map(({ book, quantity }) => {
-    const facts = supplyFacts(book);
+    const facts = supplyFacts(book, book.stock);
     const allocation = allocate(quantity, facts);
     return {
       ean: book.ean,
@@ -135,7 +138,7 @@ export async function changeCartLine(
     if (quantity > 0) {
       await releaseExpiredHoldsIfAny(tx, [bookId]);
       const fresh = await tx.book.findUniqueOrThrow({ where: { id: bookId }, select: CART_BOOK_SELECT });
-      const facts = supplyFacts(fresh);
+      const facts = supplyFacts(fresh, fresh.stock);
       const allocation = allocate(quantity, facts);
       if (!allocation.ok) throw new Rejection(allocation);
       if (quantity > supplyLimit(facts)) {

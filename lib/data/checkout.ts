@@ -11,8 +11,9 @@ import { SHOP } from '@/lib/shop/config';
 import type { ShippingTable } from '@/lib/pricing';
 import { failure, type Result } from '@/lib/validation/action-result';
 import type { CheckoutForm } from '@/lib/validation/checkout';
-import { CART_BOOK_SELECT, orderTooLarge, priceLines, supplyFacts } from './cart';
-import { addHeldCopies, lockStock, releaseOrderHolds, type StockRow } from './stock-holds';
+import { orderTooLarge, priceLines, supplyFacts } from './cart';
+import { insertOrderWithHolds, readCheckoutCart } from './checkout-statements';
+import { lockStock, releaseOrderHolds, type StockRow } from './stock-holds';
 import { getShopSettings } from './shop-settings';
 import { Rejection, transact, type Tx } from './transactions';
 
@@ -47,26 +48,18 @@ export async function placeOrder(
     await tx.$queryRaw`
       SELECT pg_advisory_xact_lock(hashtextextended(${`client:${clientKey}`}, 0))::text AS client,
              (SELECT 1 FROM "Cart" WHERE "id" = ${cartId}::uuid FOR UPDATE) AS cart`;
-    const cartLines = await tx.cartLine.findMany({
-      where: { cartId },
-      orderBy: { bookId: 'asc' },
-      select: { quantity: true, book: { select: CART_BOOK_SELECT } },
-    });
+    const {
+      lines: cartLines,
+      unpaid,
+      clientHeld,
+    } = await readCheckoutCart(tx, cartId, clientKey, now, REUSE_MARGIN_MINUTES);
     if (cartLines.length === 0) throw new Rejection(failure('EMPTY_CART', 'Votre panier est vide.'));
     if (cartLines.reduce((sum, line) => sum + line.quantity, 0) > SHOP.maxCopiesPerOrder) {
       throw new Rejection(orderTooLarge());
     }
     const fingerprint = checkoutFingerprint(cartLines, form);
 
-    const unpaid = await tx.order.findMany({
-      where: { cartId, status: 'pending_payment' },
-      select: { id: true, checkoutFingerprint: true, holdExpiresAt: true, stripeSessionUrl: true },
-    });
-    const same = unpaid.find(
-      (order) =>
-        order.checkoutFingerprint === fingerprint &&
-        order.holdExpiresAt.getTime() - now.getTime() > REUSE_MARGIN_MINUTES * 60_000,
-    );
+    const same = unpaid.find((order) => order.checkoutFingerprint === fingerprint && order.reusable);
     if (same && unpaid.length === 1) {
       return {
         ok: true as const,
@@ -87,7 +80,9 @@ export async function placeOrder(
       return { book, quantity, allocation: result.allocation, shipWithin: lineShipWithin(result.allocation, book) };
     });
     const copiesToHold = plans.reduce((sum, plan) => sum + plan.allocation.fromStock, 0);
-    if (copiesToHold > 0) await checkClientHoldCap(tx, clientKey, copiesToHold);
+    // Holds of orders this checkout replaces were just released: they no longer count.
+    if (copiesToHold > 0)
+      checkClientHoldCap(unpaid.length > 0 ? await heldByClient(tx, clientKey) : clientHeld, copiesToHold);
 
     const priced = priceLines(plans, form.deliveryMethod, shippingTable);
     if (!priced.ok) throw new Rejection(priced);
@@ -101,65 +96,49 @@ export async function placeOrder(
     const holdExpiresAt = new Date(now.getTime() + SHOP.holdMinutes * 60_000);
     const provisionalExpiry = new Date(now.getTime() + SHOP.provisionalHoldMinutes * 60_000);
 
-    const created = await tx.order.create({
-      data: {
-        reference: newOrderReference(),
-        cartId,
-        email: form.email,
-        fullName: form.fullName,
-        phone: form.phone,
-        addressLine1: form.addressLine1,
-        addressLine2: form.addressLine2,
-        postalCode: form.postalCode,
-        city: form.city,
-        deliveryMethod: form.deliveryMethod,
-        goodsCents: pricing.totals.goodsCents,
-        shippingCents: pricing.totals.shippingCents,
-        totalCents: pricing.totals.totalInclVatCents,
-        pricing: pricing as unknown as Prisma.InputJsonValue,
-        deliveryEarliestOn: window ? toDateOnly(window.earliest) : null,
-        deliveryLatestOn: window ? toDateOnly(window.latest) : null,
-        holdExpiresAt,
-        checkoutFingerprint: fingerprint,
-        clientKey,
-        lines: {
-          create: plans.map((plan, index) => {
-            const line = pricing.lines[index];
-            if (!line || line.ean !== plan.book.ean) throw new Error('Priced lines do not match the cart lines');
-            return {
-              bookId: plan.book.id,
-              ean: plan.book.ean,
-              title: plan.book.title,
-              quantity: plan.quantity,
-              unitPriceCents: line.unitPriceCents,
-              lineTotalCents: line.lineTotalCents,
-              vatRateBasisPoints: line.vatRateBasisPoints,
-              fromStockQuantity: plan.allocation.fromStock,
-              backorderQuantity: plan.allocation.backorder,
-              shipWithinMinDays: plan.shipWithin?.minDays ?? 0,
-              shipWithinMaxDays: plan.shipWithin?.maxDays ?? 0,
-            };
-          }),
-        },
-        holds: {
-          create: plans
-            .filter((plan) => plan.allocation.fromStock > 0)
-            .map((plan) => ({
-              bookId: plan.book.id,
-              quantity: plan.allocation.fromStock,
-              expiresAt: provisionalExpiry,
-            })),
-        },
-      },
-      select: { id: true, reference: true },
+    const reference = newOrderReference();
+    const orderId = await insertOrderWithHolds(tx, {
+      reference,
+      cartId,
+      email: form.email,
+      fullName: form.fullName,
+      phone: form.phone,
+      addressLine1: form.addressLine1 ?? null,
+      addressLine2: form.addressLine2 ?? null,
+      postalCode: form.postalCode ?? null,
+      city: form.city ?? null,
+      deliveryMethod: form.deliveryMethod,
+      goodsCents: pricing.totals.goodsCents,
+      shippingCents: pricing.totals.shippingCents,
+      totalCents: pricing.totals.totalInclVatCents,
+      pricing: pricing as unknown as Prisma.InputJsonValue,
+      deliveryEarliestOn: window ? toDateOnly(window.earliest) : null,
+      deliveryLatestOn: window ? toDateOnly(window.latest) : null,
+      holdExpiresAt,
+      checkoutFingerprint: fingerprint,
+      clientKey,
+      lines: plans.map((plan, index) => {
+        const line = pricing.lines[index];
+        if (!line || line.ean !== plan.book.ean) throw new Error('Priced lines do not match the cart lines');
+        return {
+          bookId: plan.book.id,
+          ean: plan.book.ean,
+          title: plan.book.title,
+          quantity: plan.quantity,
+          unitPriceCents: line.unitPriceCents,
+          lineTotalCents: line.lineTotalCents,
+          vatRateBasisPoints: line.vatRateBasisPoints,
+          fromStockQuantity: plan.allocation.fromStock,
+          backorderQuantity: plan.allocation.backorder,
+          shipWithinMinDays: plan.shipWithin?.minDays ?? 0,
+          shipWithinMaxDays: plan.shipWithin?.maxDays ?? 0,
+        };
+      }),
+      holdsExpireAt: provisionalExpiry,
     });
-    await addHeldCopies(
-      tx,
-      plans.map((plan) => ({ bookId: plan.book.id, quantity: plan.allocation.fromStock })),
-    );
     const order: OrderForPayment = {
-      id: created.id,
-      reference: created.reference,
+      id: orderId,
+      reference,
       email: form.email,
       totalCents: pricing.totals.totalInclVatCents,
       shippingCents: pricing.totals.shippingCents,
@@ -185,13 +164,17 @@ function checkoutFingerprint(lines: { quantity: number; book: { id: number } }[]
   return createHash('sha256').update(content).digest('hex');
 }
 
-async function checkClientHoldCap(tx: Tx, clientKey: string, copiesToHold: number): Promise<void> {
+/** Copies this client holds in its unpaid orders, read again after some were released. */
+async function heldByClient(tx: Tx, clientKey: string): Promise<number> {
   const [row] = await tx.$queryRaw<{ held: number }[]>`
     SELECT COALESCE(SUM(h."quantity"), 0)::int AS held
     FROM "Hold" h JOIN "Order" o ON o."id" = h."orderId"
     WHERE o."clientKey" = ${clientKey} AND o."status" = 'pending_payment'
       AND h."status" = 'active' AND h."expiresAt" > now()`;
-  const held = row?.held ?? 0;
+  return row?.held ?? 0;
+}
+
+function checkClientHoldCap(held: number, copiesToHold: number): void {
   if (held + copiesToHold <= SHOP.maxHeldCopiesPerClient) return;
   throw new Rejection(
     failure(

@@ -40,17 +40,6 @@ export async function lockStock(tx: Tx, bookIds: number[]): Promise<Map<number, 
   return new Map(rows.map((row) => [row.bookId, row]));
 }
 
-/** Adds held copies to the books' stock rows, in one statement (rows already locked). */
-export async function addHeldCopies(tx: Tx, copies: { bookId: number; quantity: number }[]): Promise<void> {
-  const held = copies.filter((copy) => copy.quantity > 0);
-  if (held.length === 0) return;
-  await tx.$executeRaw`
-    UPDATE "StockLevel" s SET "held" = s."held" + v.quantity, "updatedAt" = now()
-    FROM unnest(${held.map((copy) => copy.bookId)}::int[], ${held.map((copy) => copy.quantity)}::int[])
-      AS v("bookId", quantity)
-    WHERE s."bookId" = v."bookId"`;
-}
-
 /**
  * For readers who only look (the cart): releases the books' expired holds if there are any,
  * locking their stock rows only then, so a burst of readers adding the same book does not
