@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestBook } from '@/scripts/test/fixtures/books';
 import { openTestDatabase } from '@/scripts/test/test-database';
 
@@ -68,6 +68,9 @@ describe('the purges the database writes', () => {
 });
 
 describe('flushFrontCachePurges', () => {
+  // The other test files' writes left purges nobody sent: start from none.
+  beforeEach(() => db.frontCachePurge.deleteMany());
+
   it('sends the due tags to every cache in one PURGE each, deletes them, and keeps the delayed ones', async () => {
     const book = await createTestBook(db, { onHand: 1, withSupplier: true });
     const tag = `livre-${book.ean}`;

@@ -49,9 +49,11 @@ export function runWithResponseTags(work: () => void): ResponseTags {
 
 /**
  * The page is the same for every reader and may be stored by the front cache, for at most
- * `maxAgeSeconds` (the shortest of every call wins): a page that changes with the clock says when.
+ * `maxAgeSeconds` (the shortest of every call wins). By default until the next whole hour: what
+ * changes with the clock (a delivery estimate at the cut-off hour, a forthcoming book published
+ * at midnight, Paris time, whose offsets from UTC are whole hours) changes on the hour.
  */
-export function allowFrontCache(maxAgeSeconds = DEFAULT_MAX_AGE_SECONDS): void {
+export function allowFrontCache(maxAgeSeconds = secondsUntilNextHour(new Date())): void {
   const store = storage().getStore();
   if (!store) return;
   store.cacheable = true;
@@ -71,10 +73,7 @@ export function allowListingInFrontCache(): void {
   tagResponse(LISTINGS_TAG);
 }
 
-/**
- * Seconds until the next full hour: a delivery estimate changes at the shop's cut-off hour and at
- * midnight, both whole hours in Paris (its offsets from UTC are whole hours).
- */
+/** Seconds until the next whole hour. */
 export function secondsUntilNextHour(now: Date): number {
   const next = new Date(now);
   next.setUTCMinutes(60, 0, 0);
