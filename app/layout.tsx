@@ -6,6 +6,7 @@ import { readCartId } from '@/lib/cart/cart-cookie';
 import { countCartCopiesForFrame } from '@/lib/data/cart';
 import { getEnv } from '@/lib/env';
 import { getShopSettingsForFrame } from '@/lib/data/shop-settings';
+import { SETTINGS_TAG, tagResponse } from '@/lib/front-cache/response-tags';
 import './globals.css';
 
 // Stock and prices change: every page is rendered per request from the database.
@@ -25,6 +26,8 @@ export async function generateMetadata(): Promise<Metadata> {
 // database, sends the reader to the 503 page (lib/http/database-guard.ts).
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [shop, cartCount] = await Promise.all([getShopSettingsForFrame(), countCartCopiesForFrame(await readCartId())]);
+  // The header's cart count is per reader: readers with a cart never get a stored page (scripts/front-cache/default.vcl).
+  tagResponse(SETTINGS_TAG);
   return (
     <html lang="fr">
       <body>

@@ -4,6 +4,7 @@ import { listFeaturedBooks, listForthcomingBooks, listNewBooks } from '@/lib/dat
 import { listThemeTree } from '@/lib/data/themes';
 import { getShopSettings } from '@/lib/data/shop-settings';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
+import { allowListingInFrontCache } from '@/lib/front-cache/response-tags';
 
 async function HomePage() {
   const [shop, featured, recent, forthcoming, themes] = await Promise.all([
@@ -13,6 +14,7 @@ async function HomePage() {
     listForthcomingBooks(4),
     listThemeTree(),
   ]);
+  allowListingInFrontCache();
   return (
     <>
       <h1>{shop.name}</h1>

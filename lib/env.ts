@@ -76,6 +76,21 @@ const EnvSchema = z
       .min(0)
       .max(5)
       .default(0),
+    /**
+     * The front caches in front of the app (Varnish, `npm run start:cached`), comma-separated:
+     * each gets the purges of the pages a change made stale (lib/data/front-cache.ts). Empty: no
+     * front cache, pages are not marked cacheable.
+     */
+    FRONT_CACHE_PURGE_URLS: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((url) => url.trim())
+          .filter((url) => url !== ''),
+      )
+      .pipe(z.array(z.url({ error: 'FRONT_CACHE_PURGE_URLS : une liste d’URL séparées par des virgules.' }))),
     STRIPE_EMULATOR_URL: z.url({ error: 'STRIPE_EMULATOR_URL doit être une URL (http://127.0.0.1:12111).' }).optional(),
     /** The shop's data folder (npm start keeps its database there); covers go in its covers/ by default. */
     LIBRAIRIE_DATA_DIR: z.string().min(1).default('.data'),

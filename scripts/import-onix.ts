@@ -17,6 +17,8 @@ const EnvSchema = z.object({
     .optional(),
   LIBRAIRIE_DATA_DIR: z.string().default('.data'),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /** The running shop's front caches (lib/env.ts): purged once the file is applied. */
+  FRONT_CACHE_PURGE_URLS: z.string().default(''),
 });
 
 const number = (n: number) => n.toLocaleString('fr-FR');
@@ -98,6 +100,9 @@ async function main() {
   try {
     const report = await importOnixFile(db, path.resolve(file), {
       fileName: path.basename(file),
+      frontCacheUrls: env.FRONT_CACHE_PURGE_URLS.split(',')
+        .map((url) => url.trim())
+        .filter((url) => url !== ''),
       onProgress: (progress) => {
         const line = progressLine(progress, (performance.now() - started) / 1000);
         if (tty) process.stdout.write(`\r${line}`);

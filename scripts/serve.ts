@@ -5,11 +5,16 @@
 // - X-Forwarded-For is the socket's address when no trusted proxy is in front
 //   (TRUSTED_PROXY_COUNT=0): a client cannot choose the address its rate limits count against.
 // - Requests get timeouts: a slow client cannot hold a connection for minutes.
+// - Behind the front cache (FRONT_CACHE_PURGE_URLS set, `npm run start:cached`), a public page
+//   rendered for an anonymous reader gets the headers that let Varnish store it: its tags and
+//   how long (scripts/lib/front-cache-headers.ts).
 // Usage: tsx scripts/serve.ts --port 3000 [--dev]
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
 import { ROOT } from './lib/project';
+import { markFrontCacheable } from './lib/front-cache-headers';
+import { runWithResponseTags } from '../lib/front-cache/response-tags';
 
 const { values } = parseArgs({
   options: { port: { type: 'string', default: '3000' }, dev: { type: 'boolean', default: false } },
@@ -18,6 +23,7 @@ const port = Number(values.port);
 const dev = values.dev;
 const trustedProxies = Number(process.env.TRUSTED_PROXY_COUNT ?? '0');
 const REFUSED_METHODS = new Set(['TRACE', 'TRACK', 'CONNECT']);
+const frontCache = (process.env.FRONT_CACHE_PURGE_URLS ?? '').trim() !== '';
 
 if (!dev) Object.assign(process.env, { NODE_ENV: 'production' });
 const app = next({ dev, dir: ROOT, port, hostname: 'localhost' });
@@ -33,7 +39,13 @@ const server = http.createServer((request, response) => {
     return;
   }
   if (trustedProxies === 0) request.headers['x-forwarded-for'] = request.socket.remoteAddress ?? '';
-  void handle(request, response);
+  if (!frontCache) {
+    void handle(request, response);
+    return;
+  }
+  const started = performance.now();
+  const store = runWithResponseTags(() => void handle(request, response));
+  markFrontCacheable(request, response, store, started);
 });
 // Hot reload in development talks over a WebSocket.
 if (dev) {

@@ -5,6 +5,7 @@
 import { PgBoss } from 'pg-boss';
 import { getDb } from '../lib/db';
 import { purgeAbandoned } from '../lib/data/purge';
+import { deleteUnsentPurges, startFrontCacheFlusher, type FrontCacheFlusher } from '../lib/data/front-cache-flusher';
 import { getEnv } from '../lib/env';
 
 const PURGE = 'purge-abandoned';
@@ -16,13 +17,17 @@ await boss.createQueue(PURGE);
 // Every minute: expired holds back on the shelf, abandoned orders closed, old carts deleted.
 await boss.schedule(PURGE, '* * * * *');
 await boss.work(PURGE, async () => {
-  const report = await purgeAbandoned(new Date());
+  const report = { ...(await purgeAbandoned(new Date())), deletedUnsentPurges: await deleteUnsentPurges(new Date()) };
   if (Object.values(report).some((count) => count > 0)) console.log(`[worker] ${PURGE}`, JSON.stringify(report));
 });
+// Behind a front cache: its purges, on NOTIFY and when delayed ones fall due (lib/data/front-cache-flusher.ts).
+const flusher: FrontCacheFlusher | null =
+  getEnv().FRONT_CACHE_PURGE_URLS.length > 0 ? await startFrontCacheFlusher() : null;
 console.log('[worker] tâches de fond démarrées (file PostgreSQL pg-boss).');
 
 const stop = async () => {
   await boss.stop({ graceful: true, timeout: 10_000 });
+  await flusher?.stop();
   await getDb().$disconnect();
   process.exit(0);
 };

@@ -5,6 +5,7 @@ import { getCatalogPage } from '@/lib/data/catalog';
 import { listThemeTree } from '@/lib/data/themes';
 import { catalogHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
+import { allowListingInFrontCache } from '@/lib/front-cache/response-tags';
 
 export const metadata: Metadata = {
   title: 'Catalogue',
@@ -15,6 +16,7 @@ export const metadata: Metadata = {
 async function CatalogPage({ searchParams }: PageProps<'/livres'>) {
   const query = parseCatalogQuery(await searchParams);
   const [{ list, publishers, collections }, themes] = await Promise.all([getCatalogPage(query), listThemeTree()]);
+  allowListingInFrontCache();
   return (
     <>
       <h1>Catalogue</h1>

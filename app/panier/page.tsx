@@ -56,7 +56,7 @@ async function CartPage() {
                     <Link href={`/livre/${line.ean}`}>{line.title}</Link>
                   </h2>
                   {line.authors.length > 0 && <p className="authors">{line.authors.join(', ')}</p>}
-                  <AvailabilityLine availability={line.availability} />
+                  <AvailabilityLine ean={line.ean} availability={line.availability} />
                   {line.problem && <FormError message={line.problem} />}
                 </div>
                 <p>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { BookCard as BookCardData } from '@/lib/data/books';
 import { formatPrice } from '@/lib/format/money';
 import { AddToCartForm } from '@/components/cart/add-to-cart-form';
+import { bookTag, tagResponse } from '@/lib/front-cache/response-tags';
 import { AvailabilityLine } from './availability-line';
 import { BookCover } from './book-cover';
 
@@ -14,6 +15,7 @@ type Props = {
 
 export function BookCard({ book, headingLevel = 3, withAddToCart = true }: Props) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  tagResponse(bookTag(book.ean));
   return (
     <article className="book-card">
       <BookCover title={book.title} authors={book.authors.map((a) => a.name)} coverPath={book.coverPath} />
@@ -23,7 +25,7 @@ export function BookCard({ book, headingLevel = 3, withAddToCart = true }: Props
       {book.authors.length > 0 && <p className="authors">{book.authors.map((a) => a.name).join(', ')}</p>}
       <p className="publisher">{book.publisher.name}</p>
       <p className="price">{formatPrice(book.priceCents)}</p>
-      <AvailabilityLine availability={book.availability} />
+      <AvailabilityLine ean={book.ean} availability={book.availability} />
       {withAddToCart && book.availability.orderable && <AddToCartForm ean={book.ean} title={book.title} compact />}
     </article>
   );

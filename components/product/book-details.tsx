@@ -41,7 +41,7 @@ export function BookDetails({ book, deliveryLabel }: Props) {
 
       <section className="buy-box" aria-label="Prix et disponibilité">
         <p className="price">{formatPrice(book.priceCents)}</p>
-        <AvailabilityLine availability={book.availability} />
+        <AvailabilityLine ean={book.ean} availability={book.availability} />
         {deliveryLabel && <p className="delivery">{deliveryLabel}</p>}
         {book.availability.orderable ? (
           <AddToCartForm ean={book.ean} title={book.title} />

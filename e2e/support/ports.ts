@@ -11,6 +11,10 @@ export const E2E_PORTS = {
   secondApp: 3101 + offset,
   database: 54339 + offset,
   emulator: 12112 + offset,
+  /** `npm run start:cached` for e2e/front-cache.spec.ts: nginx, then Varnish and the app on the next two ports. */
+  cachedFront: 3105 + offset,
+  cachedDatabase: 54344 + offset,
+  cachedEmulator: 12117 + offset,
 } as const;
 
 export const E2E_BASE_URL = `http://localhost:${E2E_PORTS.app}`;

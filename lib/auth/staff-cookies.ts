@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { cookies } from 'next/headers';
 import { getEnv } from '@/lib/env';
+import { STAFF_DEVICE_COOKIE, STAFF_SESSION_COOKIE } from '@/lib/session/cookie-names';
 import { signValue, verifySignedValue } from '@/lib/session/signed-value';
 import { isWellFormedToken, SESSION_ABSOLUTE_MS } from './session-policy';
 
@@ -16,8 +17,8 @@ import { isWellFormedToken, SESSION_ABSOLUTE_MS } from './session-policy';
 const secure = () => getEnv().SITE_URL.startsWith('https://');
 const named = (name: string) => (secure() ? `__Host-${name}` : name);
 
-const SESSION_COOKIE = 'librairie-equipe';
-const DEVICE_COOKIE = 'librairie-appareil';
+const SESSION_COOKIE = STAFF_SESSION_COOKIE;
+const DEVICE_COOKIE = STAFF_DEVICE_COOKIE;
 const DEVICE_MAX_AGE_SECONDS = 180 * 24 * 3600;
 
 const options = (maxAgeSeconds: number) =>

@@ -1,11 +1,11 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { getEnv } from '@/lib/env';
+import { CART_COOKIE } from '@/lib/session/cookie-names';
 import { signValue, verifySignedValue } from '@/lib/session/signed-value';
 
 // The cart lives in the database; the browser only carries its id, signed with the first
 // COOKIE_SECRET and accepted with any of them, so the secret can be rotated (lib/env.ts).
-const CART_COOKIE = 'panier';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const THIRTY_DAYS_SECONDS = 30 * 24 * 3600;
 

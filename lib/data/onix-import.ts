@@ -2,6 +2,7 @@ import 'server-only';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { mapProduct } from '@/lib/onix/onix-product';
 import { OnixFileError, openOnixFile, readOnix } from '@/lib/onix/onix-reader';
+import { flushFrontCachePurges } from './front-cache';
 import {
   applyRecord,
   loadThemeIndex,
@@ -38,7 +39,12 @@ const RECORDS_IN_FLIGHT = 6;
 export async function importOnixFile(
   db: PrismaClient,
   path: string,
-  options: { fileName: string; onProgress?: (progress: ImportProgress) => void },
+  options: {
+    fileName: string;
+    onProgress?: (progress: ImportProgress) => void;
+    /** The front caches to purge once the file is applied (the worker purges meanwhile). */
+    frontCacheUrls?: string[];
+  },
 ): Promise<ImportReport> {
   const started = performance.now();
   const run = await db.onixImport.create({ data: { fileName: options.fileName }, select: { id: true } });
@@ -131,5 +137,10 @@ export async function importOnixFile(
     where: { id: run.id },
     data: { ...counts, sender, status, failure, finishedAt: new Date() },
   });
+  if (options.frontCacheUrls?.length) {
+    await flushFrontCachePurges(options.frontCacheUrls, db).catch((error: unknown) => {
+      console.error('front cache purge failed (the worker will retry)', error instanceof Error ? error.message : error);
+    });
+  }
   return { importId: run.id, status, failure, counts, rejections, seconds: (performance.now() - started) / 1000 };
 }

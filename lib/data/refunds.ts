@@ -18,6 +18,7 @@ import { markOrderCancelled } from './order-desk';
 import { asStaffResult, bumpOrderVersion, lockOrder, OrderDeskRejection, STAFF_TRANSACTION_LIMITS } from './order-lock';
 import type { Actor } from './staff';
 import { lockStock, refreshStoredAvailability } from './stock-holds';
+import { flushFrontCachePurgesAfterCommit } from './front-cache';
 
 type Tx = Prisma.TransactionClient;
 
@@ -210,6 +211,8 @@ export async function settleRefund(refundId: number, stripeRefund: StripeRefundF
     await tx.$queryRaw`SELECT 1 FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
     await settleLocked(tx, refundId, stripeRefund, now);
   }, STAFF_TRANSACTION_LIMITS);
+  // Copies back on the shelf: their pages leave the front cache.
+  await flushFrontCachePurgesAfterCommit();
 }
 
 /** Stripe refused the refund for good (a 4xx): its copies and amount are free again. */

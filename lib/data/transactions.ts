@@ -1,8 +1,10 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
+import { getEnv } from '@/lib/env';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { failure, type Failure } from '@/lib/validation/action-result';
 import { BUSY_MESSAGE, isDatabaseBusy, RETRY_AFTER_SECONDS } from './database-errors';
+import { flushFrontCachePurgesAfterCommit, wroteFrontCachePurges } from './front-cache';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -33,14 +35,27 @@ export type Busy = Failure<'BUSY'>;
  * Runs `work` in one transaction with explicit limits. A `Rejection` thrown inside rolls
  * everything back and comes out as its failure; a busy or unreachable database comes out as
  * failure BUSY ("Trop de demandes en même temps : réessayez dans un instant."). Anything else
- * is a bug and is thrown.
+ * is a bug and is thrown. Behind a front cache, the purges the transaction wrote are sent once
+ * it committed (lib/data/front-cache.ts).
  */
 export async function transact<T>(
   work: (tx: Tx) => Promise<T>,
   limits: TransactionLimits = BUYING_PATH_LIMITS,
 ): Promise<T | Failure> {
+  const frontCache = getEnv().FRONT_CACHE_PURGE_URLS.length > 0;
+  let purgesDue = false;
   try {
-    return await getDb().$transaction(work, { maxWait: limits.maxWaitMs, timeout: limits.timeoutMs });
+    const result = await getDb().$transaction(
+      async (tx) => {
+        const value = await work(tx);
+        if (frontCache) purgesDue = await wroteFrontCachePurges(tx);
+        return value;
+      },
+      { maxWait: limits.maxWaitMs, timeout: limits.timeoutMs },
+    );
+    // Committed: the pages it made stale leave the front cache before the reader's next request.
+    if (purgesDue) await flushFrontCachePurgesAfterCommit();
+    return result;
   } catch (error) {
     if (error instanceof Rejection) return error.failure;
     if (isDatabaseBusy(error)) {

@@ -10,6 +10,9 @@
 //   shop talks to Stripe and COOKIE_SECRET and STRIPE_WEBHOOK_SECRET must be given.
 // The app checks its own settings when it boots (instrumentation.ts, lib/env.ts): a bad one
 // stops Next, and then this process stops the emulator and the database.
+// - With the front cache (`npm run start:cached`): nginx listens on PORT, in front of Varnish on
+//   FRONT_CACHE_VARNISH_PORT (PORT + 1), in front of the app on FRONT_CACHE_APP_PORT (PORT + 2);
+//   scripts/front-cache/ and docs/decisions/014-front-cache.md.
 // Ctrl-C stops the app, then the emulator and the database (fast shutdown: nothing half-written).
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -20,6 +23,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgre
 import { loadOrCreateLocalSecrets } from './local-secrets';
 import { buildIfStale, generatePrismaClientIfStale, ROOT } from './project';
 import { startStripeEmulator, type StripeEmulator } from '../stripe-emulator/server';
+import { startFrontCache, type FrontCache } from '../front-cache/daemons';
 import { runPrisma } from '../prisma';
 
 /** `start`: build for production if the sources changed, then `next start`. `dev`: `next dev`. */
@@ -38,6 +42,9 @@ const StartEnvSchema = z.object({
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(12111),
+  FRONT_CACHE_VARNISH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  FRONT_CACHE_APP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(5).default(0),
 });
 type StartEnv = z.infer<typeof StartEnvSchema>;
 
@@ -65,7 +72,9 @@ async function seedDemoCatalogIfEmpty(databaseUrl: string, demoAdminDataDir: str
   }
 }
 
-export async function runShop(mode: NextMode): Promise<void> {
+export type RunOptions = { frontCache?: boolean };
+
+export async function runShop(mode: NextMode, options: RunOptions = {}): Promise<void> {
   const started = Date.now();
   let embedded: EmbeddedDatabase | undefined;
   let emulator: StripeEmulator | undefined;
@@ -73,6 +82,7 @@ export async function runShop(mode: NextMode): Promise<void> {
   let appExited: Promise<void> = Promise.resolve();
   let worker: ChildProcess | undefined;
   let workerExited: Promise<void> = Promise.resolve();
+  let frontCache: FrontCache | undefined;
   let shuttingDown = false;
 
   const shutdown = async (code: number) => {
@@ -81,7 +91,7 @@ export async function runShop(mode: NextMode): Promise<void> {
     for (const child of [app, worker]) {
       if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     }
-    await Promise.all([appExited, workerExited]);
+    await Promise.all([appExited, workerExited, frontCache?.stop()]);
     if (emulator) await emulator.stop();
     if (embedded) {
       console.log('Arrêt de PostgreSQL…');
@@ -133,8 +143,24 @@ export async function runShop(mode: NextMode): Promise<void> {
         `Émulateur Stripe local sur http://localhost:${env.STRIPE_EMULATOR_PORT} (aucune clé Stripe fournie).`,
       );
     }
+    let appPort = env.PORT;
+    if (options.frontCache) {
+      const ports = {
+        port: env.PORT,
+        varnishPort: env.FRONT_CACHE_VARNISH_PORT ?? env.PORT + 1,
+        appPort: env.FRONT_CACHE_APP_PORT ?? env.PORT + 2,
+      };
+      appPort = ports.appPort;
+      frontCache = await startFrontCache(ports, path.resolve(ROOT, env.LIBRAIRIE_DATA_DIR));
+      appEnv.FRONT_CACHE_PURGE_URLS = `http://127.0.0.1:${ports.varnishPort}/`;
+      // nginx and Varnish each append the address they saw to X-Forwarded-For.
+      appEnv.TRUSTED_PROXY_COUNT = String(env.TRUSTED_PROXY_COUNT + 2);
+      console.log(
+        `Cache frontal : nginx sur le port ${ports.port}, Varnish sur ${ports.varnishPort}, l’application sur ${ports.appPort}.`,
+      );
+    }
     // Next behind the shop's own HTTP server (scripts/serve.ts: TRACE refused, client address, timeouts).
-    const serveArgs = ['--import', 'tsx', path.join(ROOT, 'scripts/serve.ts'), '--port', String(env.PORT)];
+    const serveArgs = ['--import', 'tsx', path.join(ROOT, 'scripts/serve.ts'), '--port', String(appPort)];
     app = spawn(process.execPath, mode === 'dev' ? [...serveArgs, '--dev'] : serveArgs, {
       cwd: ROOT,
       stdio: 'inherit',

@@ -6,6 +6,7 @@ import { getContributor } from '@/lib/data/taxonomy';
 import { isSlug } from '@/lib/validation/slug';
 import { listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
+import { allowListingInFrontCache } from '@/lib/front-cache/response-tags';
 
 async function load(slug: string) {
   return isSlug(slug) ? getContributor(slug) : null;
@@ -26,6 +27,7 @@ async function AuthorPage({ params, searchParams }: PageProps<'/auteur/[slug]'>)
   if (!author) notFound();
   const query = parseCatalogQuery(await searchParams);
   const list = await listBooks({ contributorId: author.id }, { sort: query.tri, page: query.page });
+  allowListingInFrontCache();
   return (
     <>
       <h1>{author.name}</h1>

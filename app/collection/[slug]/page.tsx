@@ -7,6 +7,7 @@ import { getCollection } from '@/lib/data/taxonomy';
 import { isSlug } from '@/lib/validation/slug';
 import { listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
+import { allowListingInFrontCache } from '@/lib/front-cache/response-tags';
 
 async function load(slug: string) {
   return isSlug(slug) ? getCollection(slug) : null;
@@ -27,6 +28,7 @@ async function CollectionPage({ params, searchParams }: PageProps<'/collection/[
   if (!collection) notFound();
   const query = parseCatalogQuery(await searchParams);
   const list = await listBooks({ collectionId: collection.id }, { sort: query.tri, page: query.page });
+  allowListingInFrontCache();
   return (
     <>
       <h1>{collection.name}</h1>

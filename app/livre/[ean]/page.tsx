@@ -12,6 +12,7 @@ import { getEnv } from '@/lib/env';
 import { normalizeEanParam } from '@/lib/isbn';
 import { SHOP } from '@/lib/shop/config';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
+import { allowFrontCache, bookTag, tagResponse } from '@/lib/front-cache/response-tags';
 
 // One query per request, shared by the metadata and the page.
 const loadBook = cache(async (param: string) => {
@@ -48,6 +49,9 @@ async function BookRoute({ params }: PageProps<'/livre/[ean]'>) {
         cutoffHour: orderCutoffHour,
       }).label
     : null;
+  // The same for every reader until the delivery estimate moves (on the hour: allowFrontCache).
+  allowFrontCache();
+  tagResponse(bookTag(book.ean));
   const jsonLd = bookJsonLd({
     url: `${getEnv().SITE_URL}/livre/${book.ean}`,
     ean: book.ean,

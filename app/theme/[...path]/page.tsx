@@ -7,6 +7,7 @@ import { listBooks, listThemeSubtreeIds } from '@/lib/data/catalog';
 import { getTheme } from '@/lib/data/themes';
 import { listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
+import { allowListingInFrontCache } from '@/lib/front-cache/response-tags';
 
 const THEME_SEGMENT = /^[a-z0-9-]{1,80}$/;
 
@@ -35,6 +36,7 @@ async function ThemePage({ params, searchParams }: PageProps<'/theme/[...path]'>
     { sort: query.tri, page: query.page },
   );
   const base = `/theme/${theme.path}`;
+  allowListingInFrontCache();
   return (
     <>
       <Breadcrumb crumbs={theme.ancestry.map((t) => ({ label: t.name, href: `/theme/${t.path}` }))} />

@@ -1,0 +1,213 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { APIRequestContext } from '@playwright/test';
+import pg from 'pg';
+import { missingFrontCachePackages } from '../scripts/front-cache/daemons';
+import { CACHED, importOnix, startCachedShop, type CachedShop } from './support/cached-shop';
+import {
+  expect,
+  expectPaidConfirmation,
+  fillCheckout,
+  payWithCard,
+  sessionIdOf,
+  test,
+  uniqueEmail,
+} from './support/shop';
+
+// The production setup (`npm run start:cached`: nginx → Varnish → the app) serves public pages
+// from its cache, and never a stale one: after a sale, an expiry, a delivery or an import, the
+// next request through the front cache shows what the app renders now.
+// docs/decisions/014-front-cache.md
+
+const missing = missingFrontCachePackages();
+test.skip(missing !== null, `nginx, varnish or varnish-modules missing: ${missing ?? ''}`);
+test.describe.configure({ mode: 'serial' });
+
+let shop: CachedShop;
+let db: pg.Pool;
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  shop = await startCachedShop();
+  db = new pg.Pool({ connectionString: CACHED.databaseUrl, max: 2 });
+});
+
+test.afterAll(async () => {
+  await db?.end();
+  await shop?.stop();
+});
+
+type Seen = { cache: string | null; csp: string; availability: string; price: string; nonces: string[] };
+
+async function read(request: APIRequestContext, url: string, headers: Record<string, string> = {}): Promise<Seen> {
+  const response = await request.get(url, { headers, maxRedirects: 0 });
+  expect(response.status(), url).toBe(200);
+  const html = await response.text();
+  return {
+    cache: response.headers()['x-cache'] ?? null,
+    csp: response.headers()['content-security-policy'] ?? '',
+    availability: /class="availability availability--[a-z_]+">([^<]+)</.exec(html)?.[1] ?? '',
+    price: /<p class="price">([^<]+)</.exec(html)?.[1] ?? '',
+    nonces: [...html.matchAll(/nonce="([^"]+)"/g)].map((match) => match[1]!),
+  };
+}
+
+/** Through the front cache, once stored: the second of two requests is a hit. */
+async function readCached(request: APIRequestContext, pathname: string): Promise<Seen> {
+  await expect(async () => {
+    await read(request, `${CACHED.url}${pathname}`);
+    expect((await read(request, `${CACHED.url}${pathname}`)).cache).toBe('HIT');
+  }).toPass({ timeout: 15_000 });
+  return read(request, `${CACHED.url}${pathname}`);
+}
+
+/** What the app renders right now, bypassing the cache. */
+async function readFresh(request: APIRequestContext, pathname: string): Promise<Seen> {
+  return read(request, `${CACHED.appUrl}${pathname}`);
+}
+
+/** A write made outside the app (psql, a script) is purged by the worker, on NOTIFY. */
+async function waitForWorkerPurges(): Promise<void> {
+  await expect(async () => {
+    const { rows } = await db.query<{ due: number }>(
+      `SELECT count(*)::int AS due FROM "FrontCachePurge" WHERE "dueAt" <= now()`,
+    );
+    expect(rows[0]!.due).toBe(0);
+  }).toPass({ timeout: 10_000 });
+}
+
+async function setOnHand(ean: string, onHand: number): Promise<void> {
+  await db.query(
+    `UPDATE "StockLevel" SET "onHand" = $2, "updatedAt" = now() WHERE "bookId" = (SELECT "id" FROM "Book" WHERE "ean" = $1)`,
+    [ean, onHand],
+  );
+}
+
+/** A listed book the distributor can supply, and with no copy held. */
+async function orderableBook(exclude: string[]): Promise<string> {
+  const { rows } = await db.query<{ ean: string }>(
+    `SELECT b."ean" FROM "Book" b JOIN "StockLevel" s ON s."bookId" = b."id"
+      WHERE b."delistedAt" IS NULL AND b."supplierAvailabilityCode" = '21' AND s."held" = 0
+        AND NOT (b."ean" = ANY($1)) ORDER BY b."ean" LIMIT 1`,
+    [exclude],
+  );
+  if (!rows[0]) throw new Error('No orderable book in the demo catalog');
+  return rows[0].ean;
+}
+
+test('a public page is served from the cache, each reader with a nonce of their own', async ({ request }) => {
+  const ean = await orderableBook([]);
+  const first = await readCached(request, `/livre/${ean}`);
+  const second = await read(request, `${CACHED.url}/livre/${ean}`);
+  expect(second.cache).toBe('HIT');
+  for (const seen of [first, second]) {
+    expect(seen.nonces.length).toBeGreaterThan(0);
+    expect(new Set(seen.nonces).size).toBe(1);
+    expect(seen.csp).toContain(`'nonce-${seen.nonces[0]}'`);
+    expect(seen.csp).not.toContain('FrontCacheNoncePlaceholder');
+  }
+  expect(second.nonces[0]).not.toBe(first.nonces[0]);
+
+  // The home page and the catalog are stored too.
+  expect((await readCached(request, '/')).cache).toBe('HIT');
+  expect((await readCached(request, '/livres')).cache).toBe('HIT');
+});
+
+test('a reader with a cart is never served from the cache', async ({ request }) => {
+  const ean = await orderableBook([]);
+  await readCached(request, `/livre/${ean}`);
+  for (let i = 0; i < 3; i += 1) {
+    const seen = await read(request, `${CACHED.url}/livre/${ean}`, {
+      cookie: 'panier=00000000-0000-0000-0000-000000000000.x',
+    });
+    expect(seen.cache).toBe('MISS');
+  }
+});
+
+test('a delivery: the next request shows the copies on the shelf', async ({ request }) => {
+  const ean = await orderableBook([]);
+  await setOnHand(ean, 0);
+  await waitForWorkerPurges();
+  const before = await readCached(request, `/livre/${ean}`);
+  expect(before.availability).toMatch(/^Expédié sous/);
+
+  // What the stock desk's "livraison reçue" writes; the worker purges on the trigger's NOTIFY.
+  await setOnHand(ean, 3);
+  await waitForWorkerPurges();
+  const after = await read(request, `${CACHED.url}/livre/${ean}`);
+  expect(after.availability).toMatch(/^En stock/);
+  expect(after.availability).toBe((await readFresh(request, `/livre/${ean}`)).availability);
+});
+
+test('a sale through the shop: the next request shows the last copy gone', async ({ page, request }) => {
+  const ean = await orderableBook([]);
+  await setOnHand(ean, 1);
+  await waitForWorkerPurges();
+  expect((await readCached(request, `/livre/${ean}`)).availability).toMatch(/^En stock/);
+
+  await page.goto(`${CACHED.url}/livre/${ean}`);
+  await page.getByRole('main').getByRole('button', { name: 'Ajouter au panier' }).click();
+  await expect(page).toHaveURL(/\/panier$/);
+  await page.getByRole('link', { name: 'Passer commande' }).click();
+  await fillCheckout(page, { email: uniqueEmail('cache') });
+  await page.getByRole('button', { name: 'Commander avec obligation de paiement' }).click();
+  await expect(page).toHaveURL(new RegExp(`^${CACHED.emulatorPublicUrl}/pay/cs_`));
+  const sessionId = sessionIdOf(page);
+  await payWithCard(page, '4242 4242 4242 4242');
+  await expectPaidConfirmation(page, sessionId);
+
+  // The webhook's transaction sold the copy and purged the page before it answered Stripe.
+  const after = await read(request, `${CACHED.url}/livre/${ean}`);
+  expect(after.availability).toMatch(/^Expédié sous/);
+  expect(after.availability).toBe((await readFresh(request, `/livre/${ean}`)).availability);
+});
+
+test('an expiry: the copy held for an unpaid order is on sale again, and the page says so', async ({
+  page,
+  request,
+}) => {
+  const ean = await orderableBook([]);
+  await setOnHand(ean, 1);
+  await waitForWorkerPurges();
+  await page.goto(`${CACHED.url}/livre/${ean}`);
+  await page.getByRole('main').getByRole('button', { name: 'Ajouter au panier' }).click();
+  await page.getByRole('link', { name: 'Passer commande' }).click();
+  await fillCheckout(page, { email: uniqueEmail('cache-expiry') });
+  await page.getByRole('button', { name: 'Commander avec obligation de paiement' }).click();
+  await expect(page).toHaveURL(new RegExp(`^${CACHED.emulatorPublicUrl}/pay/cs_`));
+  const sessionId = sessionIdOf(page);
+  const held = await readCached(request, `/livre/${ean}`);
+
+  const expired = await request.post(`${CACHED.emulatorUrl}/_emulator/sessions/${sessionId}/expire-now`);
+  expect(expired.status()).toBe(200);
+  await expect(async () => {
+    const { rows } = await db.query<{ held: number }>(
+      `SELECT s."held" FROM "StockLevel" s JOIN "Book" b ON b."id" = s."bookId" WHERE b."ean" = $1`,
+      [ean],
+    );
+    expect(rows[0]!.held).toBe(0);
+  }).toPass({ timeout: 15_000 });
+  const after = await read(request, `${CACHED.url}/livre/${ean}`);
+  expect(after.availability).toMatch(/^En stock/);
+  expect(after.availability).toBe((await readFresh(request, `/livre/${ean}`)).availability);
+  expect(after.availability).toBe(held.availability);
+});
+
+test('an import: the next request shows the distributor’s new price', async ({ request }, testInfo) => {
+  test.setTimeout(120_000); // two imports, each applying the migrations first
+  const sample = path.resolve(import.meta.dirname, '../lib/onix/samples/distributeur-a.xml');
+  const ean = '9782811100001';
+  await importOnix(sample);
+  const before = await readCached(request, `/livre/${ean}`);
+  expect(before.price).toMatch(/^23,50\s€$/);
+
+  const changed = testInfo.outputPath('distributeur-a-nouveau-prix.xml');
+  writeFileSync(
+    changed,
+    readFileSync(sample, 'utf8').replace('<PriceAmount>23.50</PriceAmount>', '<PriceAmount>27.90</PriceAmount>'),
+  );
+  await importOnix(changed);
+  const after = await read(request, `${CACHED.url}/livre/${ean}`);
+  expect(after.price).toMatch(/^27,90\s€$/);
+  expect(after.cache).toBe('MISS');
+});

@@ -1,0 +1,119 @@
+// Starts nginx and Varnish for one run of the shop, as the current user, with their
+// configuration and work folders under the run's data folder; stops them with the shop.
+// Debian packages: nginx, varnish, varnish-modules (the xkey vmod).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { nginxConfig, varnishConfig, type FrontCachePorts } from './config';
+
+export type FrontCache = { stop(): Promise<void> };
+
+const NGINX = '/usr/sbin/nginx';
+const VARNISHD = '/usr/sbin/varnishd';
+const XKEY_VMOD = '/usr/lib/x86_64-linux-gnu/varnish/vmods/libvmod_xkey.so';
+
+/** What is missing to run the front cache here, or null. */
+export function missingFrontCachePackages(): string | null {
+  const missing = [
+    !existsSync(NGINX) && 'nginx',
+    !existsSync(VARNISHD) && 'varnish',
+    !existsSync(XKEY_VMOD) && 'varnish-modules',
+  ].filter(Boolean);
+  return missing.length ? `apt-get install -y ${missing.join(' ')}` : null;
+}
+
+export async function startFrontCache(
+  ports: FrontCachePorts,
+  dataDir: string,
+  log: (line: string) => void = console.log,
+): Promise<FrontCache> {
+  const missing = missingFrontCachePackages();
+  if (missing) throw new Error(`Le cache frontal a besoin de paquets Debian absents : ${missing}`);
+  const runDir = path.resolve(dataDir, 'front-cache');
+  rmSync(runDir, { recursive: true, force: true });
+  for (const dir of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi', 'varnish']) {
+    mkdirSync(path.join(runDir, dir), { recursive: true });
+  }
+  writeFileSync(path.join(runDir, 'nginx.conf'), nginxConfig(ports, runDir));
+  writeFileSync(path.join(runDir, 'default.vcl'), varnishConfig(ports));
+
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    await Promise.all(children.map((child) => stopChild(child)));
+  };
+  try {
+    // -F: in the foreground, stopped with the shop. -j none: no privilege separation (the
+    // current user owns the work folder). http_gzip_support off: pages are kept plain and
+    // nginx compresses them after putting in the nonce.
+    children.push(
+      daemon(
+        'varnish',
+        VARNISHD,
+        [
+          '-F',
+          '-j',
+          'none',
+          '-n',
+          path.join(runDir, 'varnish'),
+          '-a',
+          `127.0.0.1:${ports.varnishPort}`,
+          '-f',
+          path.join(runDir, 'default.vcl'),
+          '-s',
+          'malloc,128m',
+          '-p',
+          'http_gzip_support=off',
+        ],
+        log,
+      ),
+    );
+    children.push(
+      daemon('nginx', NGINX, ['-p', runDir, '-c', path.join(runDir, 'nginx.conf'), '-g', 'daemon off;'], log),
+    );
+    await Promise.all([waitForPort(ports.varnishPort, children[0]!), waitForPort(ports.port, children[1]!)]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { stop };
+}
+
+function daemon(name: string, command: string, args: string[], log: (line: string) => void): ChildProcess {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const forward = (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) log(`[${name}] ${line}`);
+  };
+  child.stdout?.on('data', forward);
+  child.stderr?.on('data', forward);
+  return child;
+}
+
+async function waitForPort(port: number, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${child.spawnfile} stopped (code ${child.exitCode})`);
+    if (await answers(port)) return;
+    if (Date.now() > deadline) throw new Error(`${child.spawnfile} does not listen on port ${port} after 20 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function answers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
