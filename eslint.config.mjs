@@ -8,7 +8,7 @@ const DATABASE = {
 };
 
 /** Folders of pure domain logic (lib/<folder>). */
-const PURE_FOLDERS = ['pricing', 'availability', 'isbn', 'orders', 'format', 'search', 'catalog', 'validation', 'shop'];
+const PURE_FOLDERS = ['pricing', 'availability', 'isbn', 'orders', 'format', 'search', 'catalog', 'validation', 'shop', 'email'];
 
 export default tseslint.config(
   {

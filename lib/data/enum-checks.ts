@@ -1,9 +1,11 @@
 import 'server-only';
 import type {
   Carrier as DatabaseCarrier,
+  EmailKind as DatabaseEmailKind,
   OrderStatus as DatabaseOrderStatus,
   RefundReason as DatabaseRefundReason,
 } from '@/lib/generated/prisma/enums';
+import type { EmailKind } from '@/lib/email/kinds';
 import type { Carrier } from '@/lib/orders/carriers';
 import type { RefundReason } from '@/lib/orders/refund-plan';
 import type { OrderStatus } from '@/lib/orders/status';
@@ -14,3 +16,4 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const ORDER_STATUS_LIST_MATCHES_DATABASE: Same<OrderStatus, DatabaseOrderStatus> = true;
 export const CARRIER_LIST_MATCHES_DATABASE: Same<Carrier, DatabaseCarrier> = true;
 export const REFUND_REASON_LIST_MATCHES_DATABASE: Same<RefundReason, DatabaseRefundReason> = true;
+export const EMAIL_KIND_LIST_MATCHES_DATABASE: Same<EmailKind, DatabaseEmailKind> = true;
