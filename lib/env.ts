@@ -77,6 +77,19 @@ const EnvSchema = z
       .max(5)
       .default(0),
     STRIPE_EMULATOR_URL: z.url({ error: 'STRIPE_EMULATOR_URL doit être une URL (http://127.0.0.1:12111).' }).optional(),
+    /**
+     * The SMTP server the e-mails go through (smtp://user:password@host:587, smtps://… for TLS).
+     * Unset: no e-mail leaves the machine; the outbox in the database is the delivery (/admin/emails).
+     */
+    SMTP_URL: z
+      .string()
+      .regex(
+        /^smtps?:\/\/[^\s]+$/,
+        'SMTP_URL doit commencer par smtp:// ou smtps:// (smtp://utilisateur:mot-de-passe@hôte:587).',
+      )
+      .optional(),
+    /** Sender of the e-mails: "Librairie des Facultés <commandes@librairie.example>". Default: no-reply@ the SITE_URL's host. */
+    MAIL_FROM: z.string().min(3).max(200).optional(),
   })
   .refine((env) => env.STRIPE_SECRET_KEY || env.STRIPE_EMULATOR_URL, {
     path: ['STRIPE_SECRET_KEY'],

@@ -5,6 +5,7 @@ import type { Carrier } from '@/lib/generated/prisma/enums';
 import { awaitedCopies, checkReceive, checkTransition, type StaffTransition } from '@/lib/orders/workflow';
 import { failure, type Result } from '@/lib/validation/action-result';
 import { recordAudit } from './audit';
+import { enqueueOrderEmail } from './order-emails';
 import { asStaffResult, bumpOrderVersion, lockOrder, OrderDeskRejection, STAFF_TRANSACTION_LIMITS } from './order-lock';
 import type { Actor } from './staff';
 import { lockStock, releaseOrderHolds } from './stock-holds';
@@ -73,7 +74,9 @@ export async function changeOrderStatus(actor: Actor, change: StatusChange): Pro
         );
       }
       const shipment = change.transition === 'ship' ? change.shipment : undefined;
-      const version = await bumpOrderVersion(tx, id, { status: check.to, ...shipment });
+      // The withdrawal period runs from the day the customer has the books (art. L221-18).
+      const handedOver = check.to === 'delivered' || check.to === 'collected' ? { deliveredAt: new Date() } : {};
+      const version = await bumpOrderVersion(tx, id, { status: check.to, ...shipment, ...handedOver });
       await recordAudit(tx, {
         staffId: actor.id,
         action: 'order.status_changed',
@@ -82,6 +85,9 @@ export async function changeOrderStatus(actor: Actor, change: StatusChange): Pro
         after: { status: check.to, ...shipment },
         ip: actor.ip,
       });
+      // The customer hears of the parcel leaving, or of the order waiting at the shop (issue 10).
+      if (check.to === 'shipped') await enqueueOrderEmail(tx, id, { kind: 'shipped' });
+      if (check.to === 'ready_for_pickup') await enqueueOrderEmail(tx, id, { kind: 'ready_for_pickup' });
       return { ok: true as const, version };
     }, STAFF_TRANSACTION_LIMITS),
   );

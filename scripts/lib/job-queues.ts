@@ -1,0 +1,34 @@
+// Installs pg-boss's schema (its own migrations) and the shop's queues with their settings, before
+// the app and the worker start (`npm start`, the test set-up): the app only sends jobs and never
+// migrates. Safe to run again: existing queues get the current settings.
+import { PgBoss } from 'pg-boss';
+import { QUEUE_NAMES, QUEUE_OPTIONS } from '../../lib/jobs/queues';
+
+export async function installJobQueues(databaseUrl: string): Promise<void> {
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    max: 1,
+    supervise: false,
+    schedule: false,
+    registerInstance: false,
+  });
+  boss.on('error', (error) => console.error('[job-queue]', error));
+  await boss.start();
+  try {
+    await defineQueues(boss);
+  } finally {
+    await boss.stop({ graceful: false });
+  }
+}
+
+export async function defineQueues(boss: PgBoss): Promise<void> {
+  for (const name of Object.values(QUEUE_NAMES)) {
+    const options = QUEUE_OPTIONS[name];
+    if (await boss.getQueue(name)) {
+      const { retryLimit, retryDelay, retryBackoff, expireInSeconds, deleteAfterSeconds } = options;
+      await boss.updateQueue(name, { retryLimit, retryDelay, retryBackoff, expireInSeconds, deleteAfterSeconds });
+    } else {
+      await boss.createQueue(name, options);
+    }
+  }
+}
