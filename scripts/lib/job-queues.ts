@@ -25,8 +25,14 @@ export async function defineQueues(boss: PgBoss): Promise<void> {
   for (const name of Object.values(QUEUE_NAMES)) {
     const options = QUEUE_OPTIONS[name];
     if (await boss.getQueue(name)) {
+      // What updateQueue may change, and only what is set (it refuses undefined).
       const { retryLimit, retryDelay, retryBackoff, expireInSeconds, deleteAfterSeconds } = options;
-      await boss.updateQueue(name, { retryLimit, retryDelay, retryBackoff, expireInSeconds, deleteAfterSeconds });
+      const changes = Object.fromEntries(
+        Object.entries({ retryLimit, retryDelay, retryBackoff, expireInSeconds, deleteAfterSeconds }).filter(
+          ([, value]) => value !== undefined,
+        ),
+      );
+      await boss.updateQueue(name, changes);
     } else {
       await boss.createQueue(name, options);
     }
