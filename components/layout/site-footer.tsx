@@ -17,6 +17,9 @@ export function SiteFooter() {
             <li>
               <Link href="/livres">Tout le catalogue</Link>
             </li>
+            <li>
+              <Link href="/suivi">Suivre une commande</Link>
+            </li>
           </ul>
         </nav>
       </div>

@@ -17,6 +17,8 @@ export const AUDIT_ACTION_LABELS = {
   'order.attention_cleared': 'Alerte traitée',
   'refund.requested': 'Remboursement demandé',
   'refund.failed': 'Remboursement refusé par Stripe',
+  'order.withdrawal_declared': 'Rétractation déclarée par le client',
+  'email.resent': 'Courriel renvoyé',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
