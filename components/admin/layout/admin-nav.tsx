@@ -12,6 +12,9 @@ export function AdminNav({ staff }: { staff: StaffUser }) {
         <li>
           <Link href="/admin/commandes">Commandes</Link>
         </li>
+        <li>
+          <Link href="/admin/emails">Courriels</Link>
+        </li>
         {staff.role === 'admin' && (
           <>
             <li>
