@@ -20,8 +20,19 @@ export type Role = 'libraire' | 'admin';
 
 /** Deliberately public: logging in cannot require being logged in. */
 export const PUBLIC_PAGES = ['app/admin/connexion/page.tsx'];
-/** The reader's actions (their cart is their signed cookie) and the login form. By name: files may move. */
-export const PUBLIC_ACTIONS = ['addToCartAction', 'updateCartLineAction', 'startCheckoutAction', 'loginAction'];
+/**
+ * The reader's actions (their cart is their signed cookie), the login form, and the customers' order
+ * tracking (the lookup answers without saying whether an order exists; a withdrawal needs the
+ * tracking link's token). By name: files may move.
+ */
+export const PUBLIC_ACTIONS = [
+  'addToCartAction',
+  'updateCartLineAction',
+  'startCheckoutAction',
+  'loginAction',
+  'requestTrackingLinkAction',
+  'declareWithdrawalAction',
+];
 
 function walk(dir: string): string[] {
   const absolute = path.join(ROOT, dir);
