@@ -6,13 +6,26 @@ import { declareWithdrawalAction, type WithdrawalState } from './actions';
 
 type Line = { id: number; title: string; max: number };
 
-/** The whole order, or some copies of some lines; an optional reason; a box to confirm. */
-export function WithdrawalForm({ token, lines }: { token: string; lines: Line[] }) {
+/**
+ * The whole order, or some copies of some lines; an optional reason; a box to confirm.
+ * `closedMessage`: why nothing can be withdrawn (any more). The page passes it rather than
+ * replacing the form, so that the confirmation of a declaration survives the page's refresh that
+ * follows it (by then, nothing is left to withdraw).
+ */
+export function WithdrawalForm({
+  token,
+  lines,
+  closedMessage,
+}: {
+  token: string;
+  lines: Line[];
+  closedMessage: string | null;
+}) {
   const [state, action, pending] = useActionState<WithdrawalState, FormData>(declareWithdrawalAction, null);
-  if (state?.ok) {
+  if (state?.ok || closedMessage) {
     return (
       <p className="notice" role="status">
-        {state.message}
+        {state?.ok ? state.message : closedMessage}
       </p>
     );
   }

@@ -30,13 +30,11 @@ async function WithdrawalPage({ params }: PageProps<'/suivi/[token]/retractation
       <h1>Rétractation</h1>
       <p>{WITHDRAWAL_RIGHT_NOTICE}</p>
       <p>{WITHDRAWAL_REFUND_NOTICE}</p>
-      {order.withdrawal.ok ? (
-        <WithdrawalForm token={token} lines={lines} />
-      ) : (
-        <p className="notice" role="status">
-          {order.withdrawal.message}
-        </p>
-      )}
+      <WithdrawalForm
+        token={token}
+        lines={lines}
+        closedMessage={order.withdrawal.ok ? null : order.withdrawal.message}
+      />
     </>
   );
 }
