@@ -8,7 +8,20 @@ const DATABASE = {
 };
 
 /** Folders of pure domain logic (lib/<folder>). */
-const PURE_FOLDERS = ['pricing', 'availability', 'isbn', 'orders', 'format', 'search', 'catalog', 'validation', 'shop', 'email'];
+const PURE_FOLDERS = [
+  'pricing',
+  'availability',
+  'isbn',
+  'orders',
+  'format',
+  'search',
+  'catalog',
+  'validation',
+  'shop',
+  'email',
+  'tracking',
+  'jobs',
+];
 
 export default tseslint.config(
   {

@@ -3,32 +3,34 @@ import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { getEnv } from '@/lib/env';
-import { SHOP } from '@/lib/shop/config';
+import { getShopSettingsForFrame } from '@/lib/data/shop-settings';
 import './globals.css';
 
 // Stock and prices change: every page is rendered per request from the database.
 export const dynamic = 'force-dynamic';
 
-export function generateMetadata(): Metadata {
+export async function generateMetadata(): Promise<Metadata> {
+  const shop = await getShopSettingsForFrame();
   return {
     metadataBase: new URL(getEnv().SITE_URL),
-    title: { default: `${SHOP.name} — ${SHOP.tagline}`, template: `%s — ${SHOP.name}` },
-    description: `${SHOP.name}, librairie juridique et universitaire : ${SHOP.tagline.toLowerCase()}.`,
+    title: { default: `${shop.name} — ${shop.tagline}`, template: `%s — ${shop.name}` },
+    description: `${shop.name}, librairie juridique et universitaire : ${shop.tagline.toLowerCase()}.`,
   };
 }
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const shop = await getShopSettingsForFrame();
   return (
     <html lang="fr">
       <body>
         <a className="skip-link" href="#contenu">
           Aller au contenu
         </a>
-        <SiteHeader />
+        <SiteHeader shopName={shop.name} tagline={shop.tagline} />
         <main id="contenu" className="container">
           {children}
         </main>
-        <SiteFooter />
+        <SiteFooter shopName={shop.name} />
       </body>
     </html>
   );

@@ -2,11 +2,12 @@ import Link from 'next/link';
 import { BookGrid } from '@/components/catalog/book-grid';
 import { listFeaturedBooks, listForthcomingBooks, listNewBooks } from '@/lib/data/books';
 import { listThemeTree } from '@/lib/data/themes';
-import { SHOP } from '@/lib/shop/config';
+import { getShopSettings } from '@/lib/data/shop-settings';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 
 async function HomePage() {
-  const [featured, recent, forthcoming, themes] = await Promise.all([
+  const [shop, featured, recent, forthcoming, themes] = await Promise.all([
+    getShopSettings(),
     listFeaturedBooks(8),
     listNewBooks(8, new Date()),
     listForthcomingBooks(4),
@@ -14,9 +15,9 @@ async function HomePage() {
   ]);
   return (
     <>
-      <h1>{SHOP.name}</h1>
+      <h1>{shop.name}</h1>
       <p>
-        Librairie juridique et universitaire indépendante : {SHOP.tagline.toLowerCase()}. Les livres en stock partent
+        Librairie juridique et universitaire indépendante : {shop.tagline.toLowerCase()}. Les livres en stock partent
         sous 24 h ; les autres sont commandés chez le distributeur.
       </p>
       <h2 id="selection">Notre sélection</h2>

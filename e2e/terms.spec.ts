@@ -21,7 +21,7 @@ test('the terms state only what the shop does: its identity, no discount, no use
 }) => {
   await page.goto('/conditions-generales-de-vente');
   const main = page.getByRole('main');
-  await expect(main).toContainText('RCS Paris');
+  await expect(main.getByRole('region', { name: 'Vendeur' })).toContainText('SIRET');
   await expect(main).toContainText('sans remise');
   await expect(main).toContainText('formulaire type (art. L221-13)');
   await expect(main.getByRole('link', { name: 'Suivre une commande' })).toHaveAttribute('href', '/suivi');

@@ -10,18 +10,27 @@ export type PoolSettings = {
   connectTimeoutMs?: number;
   /** Server-side limit on any one statement; the client gives up one second later (a frozen server). */
   statementTimeoutMs?: number;
+  /** Longest wait for a row lock held by another transaction (buyers queued on a book's stock row). */
+  lockTimeoutMs?: number;
 };
 
-export const DEFAULT_POOL_SETTINGS = { size: 10, connectTimeoutMs: 8_000, statementTimeoutMs: 5_000 } as const;
+export const DEFAULT_POOL_SETTINGS = {
+  size: 10,
+  connectTimeoutMs: 8_000,
+  statementTimeoutMs: 5_000,
+  lockTimeoutMs: 4_000,
+} as const;
 
 /** The pg pool behind a Prisma client: every timeout set, so a stuck database never hangs a request. */
 export function createPool(connectionString: string, settings: PoolSettings = {}): pg.Pool {
-  const { size, connectTimeoutMs, statementTimeoutMs } = { ...DEFAULT_POOL_SETTINGS, ...settings };
+  const { size, connectTimeoutMs, statementTimeoutMs, lockTimeoutMs } = { ...DEFAULT_POOL_SETTINGS, ...settings };
   return new pg.Pool({
     connectionString,
     max: size,
     connectionTimeoutMillis: connectTimeoutMs,
     statement_timeout: statementTimeoutMs,
+    // Set for the session when it connects: no statement per transaction to pay for it.
+    options: `-c lock_timeout=${lockTimeoutMs}`,
     query_timeout: statementTimeoutMs + 1_000,
     // A transaction left open by a crashed request gives its locks back.
     idle_in_transaction_session_timeout: 10_000,

@@ -6,7 +6,6 @@ import { readCartId } from '@/lib/cart/cart-cookie';
 import { getCartView } from '@/lib/data/cart';
 import { formatPrice } from '@/lib/format/money';
 import { PAY_BUTTON_LABEL, WITHDRAWAL_REFUND_NOTICE, WITHDRAWAL_RIGHT_NOTICE } from '@/lib/pricing';
-import { SHOP_SHIPPING_TABLE } from '@/lib/shop/shipping-config';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 
 export const metadata: Metadata = { title: 'Commande', robots: { index: false } };
@@ -38,8 +37,8 @@ async function CheckoutPage() {
       {cart.deliveryWindow && <p className="delivery">{cart.deliveryWindow.label}</p>}
       <CheckoutForm
         payButtonLabel={PAY_BUTTON_LABEL}
-        homeDeliveryLabel={`${SHOP_SHIPPING_TABLE.home_delivery.label} — ${formatPrice(homeFee)} (total ${formatPrice(cart.homeDelivery.totals.totalInclVatCents)})`}
-        pickupLabel={`${SHOP_SHIPPING_TABLE.shop_pickup.label} — gratuit (total ${formatPrice(cart.shopPickup.totals.totalInclVatCents)})`}
+        homeDeliveryLabel={`${cart.shippingLabels.home_delivery} — ${formatPrice(homeFee)} (total ${formatPrice(cart.homeDelivery.totals.totalInclVatCents)})`}
+        pickupLabel={`${cart.shippingLabels.shop_pickup} — gratuit (total ${formatPrice(cart.shopPickup.totals.totalInclVatCents)})`}
       />
       <section aria-labelledby="retractation">
         <h2 id="retractation">Droit de rétractation</h2>

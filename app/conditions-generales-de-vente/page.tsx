@@ -1,38 +1,45 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ShippingFeeTable } from '@/components/legal/shipping-fee-table';
-import { getShopIdentity } from '@/lib/data/shop-identity';
 import { formatPrice } from '@/lib/format/money';
 import {
   describeShippingTable,
+  LEGAL_MIN_SHIPPING,
   LEGAL_NOTE_TEXTS,
   PAY_BUTTON_LABEL,
   WITHDRAWAL_REFUND_NOTICE,
   WITHDRAWAL_RIGHT_NOTICE,
 } from '@/lib/pricing';
+import { SellerIdentity } from '@/components/legal/seller-identity';
+import { getShopSettings } from '@/lib/data/shop-settings';
+import { postalAddress } from '@/lib/email/shop-identity';
+import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 import { SHOP } from '@/lib/shop/config';
-import { SHOP_SHIPPING_TABLE } from '@/lib/shop/shipping-config';
 
-export const metadata: Metadata = {
-  title: 'Conditions générales de vente',
-  description: `Conditions générales de vente de ${SHOP.name} : prix, livraison, suivi, droit de rétractation.`,
-  alternates: { canonical: '/conditions-generales-de-vente' },
-};
+async function metadata(): Promise<Metadata> {
+  const shop = await getShopSettings();
+  return {
+    title: 'Conditions générales de vente',
+    description: `Conditions générales de vente de ${shop.name} : prix, livraison, suivi, droit de rétractation.`,
+    alternates: { canonical: '/conditions-generales-de-vente' },
+  };
+}
+
+export const generateMetadata = whenDatabaseAnswers(metadata);
 
 // Only what the shop does (issue 10, point 5): new books at the publisher's price, no discount,
 // individuals, card payment, Colissimo or pickup, the e-mails it sends, the withdrawal as it runs.
-// The seller's identity comes from getShopIdentity (Code de la consommation, art. L221-5, R111-1).
-export default async function TermsPage() {
-  const shop = await getShopIdentity();
+// The seller's identity is the shop's settings (Code de la consommation, art. L221-5, R111-1).
+async function TermsPage() {
+  const shop = await getShopSettings();
   return (
     <>
       <h1>Conditions générales de vente</h1>
       <p>
-        Le site est celui de {shop.legalName} ({shop.name}), librairie indépendante, {shop.streetAddress},{' '}
-        {shop.postalCode} {shop.city} ; {shop.registration} ; TVA intracommunautaire {shop.vatNumber} ; téléphone{' '}
-        {shop.phone} ; courriel {shop.email}. Ces conditions s’appliquent aux commandes passées sur ce site par des
+        Ces conditions s’appliquent aux commandes passées sur le site de {shop.name}, librairie indépendante, par des
         particuliers, livrées en France métropolitaine, en Corse et à Monaco, ou retirées à la librairie.
       </p>
+      <SellerIdentity shop={shop} />
 
       <h2>Prix</h2>
       <p>Les prix sont indiqués en euros, toutes taxes comprises. La librairie vend des livres neufs.</p>
@@ -59,15 +66,17 @@ export default async function TermsPage() {
       <h2>Livraison et frais de port</h2>
       <p>
         Un livre en stock quitte la librairie sous {SHOP.inStockShipDays} jour ouvré (commande passée avant{' '}
-        {SHOP.orderCutoffHour} h, sinon le jour ouvré suivant) ; un livre commandé chez le distributeur, dans le délai
+        {shop.orderCutoffHour} h, sinon le jour ouvré suivant) ; un livre commandé chez le distributeur, dans le délai
         indiqué sur sa fiche. Colissimo livre ensuite en {SHOP.transitDays.minDays} à {SHOP.transitDays.maxDays} jours
         ouvrés. Les jours ouvrés excluent les samedis, dimanches et jours fériés. La date de livraison estimée est
         indiquée avant la commande, puis dans la confirmation, ligne par ligne.
       </p>
-      <ShippingFeeTable description={describeShippingTable(SHOP_SHIPPING_TABLE)} />
+      <ShippingFeeTable description={describeShippingTable(shop.shippingTable)} />
       <p>
-        Frais minimaux imposés par la loi pour les livres neufs livrés : {formatPrice(300)} en dessous de{' '}
-        {formatPrice(3500)} d’achat, {formatPrice(1)} au-delà (arrêté du 4 avril 2023).
+        Frais minimaux imposés par la loi pour les livres neufs livrés :{' '}
+        {formatPrice(LEGAL_MIN_SHIPPING.belowThresholdCents)} en dessous de{' '}
+        {formatPrice(LEGAL_MIN_SHIPPING.newBookThresholdCents)} d’achat,{' '}
+        {formatPrice(LEGAL_MIN_SHIPPING.fromThresholdCents)} au-delà, par commande (arrêté du 4 avril 2023).
       </p>
 
       <h2>Suivi de la commande</h2>
@@ -83,9 +92,9 @@ export default async function TermsPage() {
       <p>
         Vous pouvez le déclarer en ligne depuis le suivi de votre commande (« Me rétracter »), ou nous adresser le
         formulaire de rétractation joint à la confirmation, ou toute autre déclaration dénuée d’ambiguïté, à{' '}
-        {shop.legalName}, {shop.streetAddress}, {shop.postalCode} {shop.city}, ou à {shop.email}. Nous en accusons
-        réception par courriel. Renvoyez-nous ensuite les livres au plus tard quatorze jours après votre déclaration ;
-        les frais de retour sont à votre charge (art. L221-23).
+        {shop.legalName}, {postalAddress(shop)}, ou à {shop.email}. Nous en accusons réception par courriel.
+        Renvoyez-nous ensuite les livres au plus tard quatorze jours après votre déclaration ; les frais de retour sont
+        à votre charge (art. L221-23).
       </p>
       <p>{WITHDRAWAL_REFUND_NOTICE}</p>
       <p>
@@ -99,6 +108,15 @@ export default async function TermsPage() {
         de la garantie des vices cachés (Code civil, art. 1641 et suivants). Un livre abîmé ou non conforme est remplacé
         ou remboursé : écrivez-nous à {shop.email}.
       </p>
+
+      <h2>Médiation</h2>
+      <p>
+        En cas de litige, après une réclamation écrite restée sans réponse satisfaisante, vous pouvez recourir
+        gratuitement au médiateur de la consommation dont relève la librairie (Code de la consommation, art. L612-1) :{' '}
+        <a href={shop.mediatorUrl}>{shop.mediatorName}</a>.
+      </p>
     </>
   );
 }
+
+export default whenDatabaseAnswers(TermsPage);

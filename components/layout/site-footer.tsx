@@ -1,13 +1,12 @@
 import Link from 'next/link';
-import { SHOP } from '@/lib/shop/config';
 
-export function SiteFooter() {
+export function SiteFooter({ shopName }: { shopName: string }) {
   return (
     <footer className="site-footer">
       <div className="container">
         <p>
-          {SHOP.name} — librairie indépendante. Les livres neufs sont vendus au prix fixé par l’éditeur (loi n° 81-766
-          du 10 août 1981 relative au prix du livre).
+          {shopName} — librairie indépendante. Les livres neufs sont vendus au prix fixé par l’éditeur (loi n° 81-766 du
+          10 août 1981 relative au prix du livre).
         </p>
         <nav aria-label="Informations">
           <ul>

@@ -1,13 +1,12 @@
 import Link from 'next/link';
-import { SHOP } from '@/lib/shop/config';
 
-export function SiteHeader({ query = '' }: { query?: string }) {
+export function SiteHeader({ shopName, tagline, query = '' }: { shopName: string; tagline: string; query?: string }) {
   return (
     <header className="site-header">
       <div className="container">
         <Link href="/" className="brand">
-          {SHOP.name}
-          <small>{SHOP.tagline}</small>
+          {shopName}
+          <small>{tagline}</small>
         </Link>
         <form className="search-form" role="search" action="/recherche" method="get">
           <label htmlFor="site-search" className="visually-hidden">

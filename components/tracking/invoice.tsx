@@ -1,5 +1,5 @@
 import type { TrackedOrder } from '@/lib/data/tracked-order';
-import type { ShopIdentity } from '@/lib/email/shop-identity';
+import { postalAddress, type ShopIdentity } from '@/lib/email/shop-identity';
 import { formatDateShort } from '@/lib/format/date';
 import { formatPrice } from '@/lib/format/money';
 import { formatRate } from '@/lib/format/rate';
@@ -20,9 +20,9 @@ export function Invoice({ order, shop }: { order: TrackedOrder; shop: ShopIdenti
         <p>
           <strong>{shop.legalName}</strong>
           <br />
-          {shop.streetAddress}, {shop.postalCode} {shop.city}
+          {postalAddress(shop)}
           <br />
-          {shop.registration} — TVA {shop.vatNumber}
+          SIRET {shop.siret} — TVA {shop.vatNumber}
           <br />
           {shop.email} — {shop.phone}
         </p>

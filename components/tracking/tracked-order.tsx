@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { TrackedOrder } from '@/lib/data/tracked-order';
-import type { ShopIdentity } from '@/lib/email/shop-identity';
+import { postalAddress, type ShopIdentity } from '@/lib/email/shop-identity';
 import { formatDateShort } from '@/lib/format/date';
 import { formatDateTime } from '@/lib/format/date-time';
 import { formatPrice } from '@/lib/format/money';
@@ -108,7 +108,7 @@ export function TrackedOrderView({ order, token, shop }: { order: TrackedOrder; 
         <h2 id="livraison">{pickup ? 'Retrait' : 'Livraison'}</h2>
         {pickup || !order.maskedAddress ? (
           <p>
-            À retirer chez {shop.name}, {shop.streetAddress}, {shop.postalCode} {shop.city}.
+            À retirer chez {shop.name}, {postalAddress(shop)}.
           </p>
         ) : (
           <p>

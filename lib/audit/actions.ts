@@ -19,6 +19,7 @@ export const AUDIT_ACTION_LABELS = {
   'refund.failed': 'Remboursement refusé par Stripe',
   'order.withdrawal_declared': 'Rétractation déclarée par le client',
   'email.resent': 'Courriel renvoyé',
+  'settings.updated': 'Réglages de la librairie modifiés',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -6,11 +6,12 @@ import { describeBookAvailability, supplierCanSupply } from '@/lib/catalog/book-
 import { allocate, availableCopies, supplyLimit, type SupplyFacts } from '@/lib/orders/allocation';
 import { lineShipWithin, orderDeliveryWindow, orderShipWithin } from '@/lib/orders/delivery-plan';
 import { priceOrder, type DeliveryMethod, type PricedOrder } from '@/lib/pricing';
-import { SHOP_SHIPPING_TABLE } from '@/lib/shop/shipping-config';
+import type { ShippingTable } from '@/lib/pricing';
 import { SHOP } from '@/lib/shop/config';
 import { failure, type Result } from '@/lib/validation/action-result';
 import type { AddToCartInput, UpdateCartLineInput } from '@/lib/validation/cart';
 import { SUPPLY_FACTS_SELECT } from './book-selects';
+import { getShopSettings } from './shop-settings';
 import { releaseExpiredHoldsIfAny } from './stock-holds';
 import { Rejection, transact } from './transactions';
 
@@ -32,7 +33,10 @@ export const CART_BOOK_SELECT = {
 export type CartBook = Prisma.BookGetPayload<{ select: typeof CART_BOOK_SELECT }>;
 
 /** What allocation needs of a book: its title, the copies left, whether the distributor has more. */
-export function supplyFacts(book: CartBook, stock: { onHand: number; held: number } | null = book.stock): SupplyFacts {
+export function supplyFacts(
+  book: Pick<CartBook, 'title' | 'supplierAvailabilityCode' | 'expectedOn' | 'supplier'>,
+  stock: { onHand: number; held: number } | null,
+): SupplyFacts {
   return { title: book.title, available: availableCopies(stock), supplierCanSupply: supplierCanSupply(book) };
 }
 
@@ -40,6 +44,7 @@ export function supplyFacts(book: CartBook, stock: { onHand: number; held: numbe
 export function priceLines(
   lines: { book: Pick<CartBook, 'ean' | 'title' | 'publisherPriceCents' | 'vatRateBasisPoints'>; quantity: number }[],
   deliveryMethod: DeliveryMethod,
+  shippingTable: ShippingTable,
 ) {
   const input = {
     lines: lines.map(({ book, quantity }) => ({
@@ -54,13 +59,14 @@ export function priceLines(
     deliveryMethod,
     parcelCount: 1,
   };
-  return priceOrder(input, { shippingTable: SHOP_SHIPPING_TABLE });
+  return priceOrder(input, { shippingTable });
 }
 
 export type CartView = Awaited<ReturnType<typeof getCartView>>;
 
 /** The cart as the reader sees it: lines, prices for each delivery method, delivery window. */
 export async function getCartView(cartId: string | null, now: Date) {
+  const settings = await getShopSettings();
   const rows = cartId
     ? await getDb().cartLine.findMany({
         where: { cartId },
@@ -69,7 +75,7 @@ export async function getCartView(cartId: string | null, now: Date) {
       })
     : [];
   const lines = rows.map(({ book, quantity }) => {
-    const facts = supplyFacts(book);
+    const facts = supplyFacts(book, book.stock);
     const allocation = allocate(quantity, facts);
     return {
       ean: book.ean,
@@ -85,7 +91,7 @@ export async function getCartView(cartId: string | null, now: Date) {
   });
   const price = (method: DeliveryMethod): PricedOrder | null => {
     if (lines.length === 0) return null;
-    const result = priceLines(lines, method);
+    const result = priceLines(lines, method, settings.shippingTable);
     if (!result.ok) throw new Error(`Cart ${cartId} cannot be priced: ${result.code} ${result.message}`);
     return result.order;
   };
@@ -94,7 +100,11 @@ export async function getCartView(cartId: string | null, now: Date) {
     lines: lines.map(({ book: _book, shipWithin: _ship, ...line }) => line),
     homeDelivery: price('home_delivery'),
     shopPickup: price('shop_pickup'),
-    deliveryWindow: orderDeliveryWindow(shipWithin, 'home_delivery', now),
+    deliveryWindow: orderDeliveryWindow(shipWithin, 'home_delivery', now, settings.orderCutoffHour),
+    shippingLabels: {
+      home_delivery: settings.shippingTable.home_delivery.label,
+      shop_pickup: settings.shippingTable.shop_pickup.label,
+    },
     count: lines.reduce((sum, line) => sum + line.quantity, 0),
   };
 }
@@ -128,7 +138,7 @@ export async function changeCartLine(
     if (quantity > 0) {
       await releaseExpiredHoldsIfAny(tx, [bookId]);
       const fresh = await tx.book.findUniqueOrThrow({ where: { id: bookId }, select: CART_BOOK_SELECT });
-      const facts = supplyFacts(fresh);
+      const facts = supplyFacts(fresh, fresh.stock);
       const allocation = allocate(quantity, facts);
       if (!allocation.ok) throw new Rejection(allocation);
       if (quantity > supplyLimit(facts)) {

@@ -8,11 +8,13 @@ import { lineShipWithin, orderDeliveryWindow, orderShipWithin } from '@/lib/orde
 import { newOrderReference } from '@/lib/orders/reference';
 import type { OrderForPayment } from '@/lib/payments/checkout-session-params';
 import { SHOP } from '@/lib/shop/config';
-import { SHOP_SHIPPING_TABLE } from '@/lib/shop/shipping-config';
+import type { ShippingTable } from '@/lib/pricing';
 import { failure, type Result } from '@/lib/validation/action-result';
 import type { CheckoutForm } from '@/lib/validation/checkout';
-import { CART_BOOK_SELECT, orderTooLarge, priceLines, supplyFacts } from './cart';
+import { orderTooLarge, priceLines, supplyFacts } from './cart';
+import { insertOrderWithHolds, readCheckoutCart } from './checkout-statements';
 import { lockStock, releaseOrderHolds, type StockRow } from './stock-holds';
+import { getShopSettings } from './shop-settings';
 import { Rejection, transact, type Tx } from './transactions';
 
 export type PlacedOrder = {
@@ -40,33 +42,28 @@ export async function placeOrder(
   now: Date,
   clientKey: string,
 ): Promise<Result<PlacedOrder>> {
+  const { shippingTable, orderCutoffHour } = await getShopSettings();
   return transact(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`client:${clientKey}`}, 0))`;
-    await tx.$queryRaw`SELECT 1 FROM "Cart" WHERE "id" = ${cartId}::uuid FOR UPDATE`;
-    const cartLines = await tx.cartLine.findMany({
-      where: { cartId },
-      orderBy: { bookId: 'asc' },
-      select: { quantity: true, book: { select: CART_BOOK_SELECT } },
-    });
+    // Client first, then cart: one order of locks for every checkout, one round trip.
+    await tx.$queryRaw`
+      SELECT pg_advisory_xact_lock(hashtextextended(${`client:${clientKey}`}, 0))::text AS client,
+             (SELECT 1 FROM "Cart" WHERE "id" = ${cartId}::uuid FOR UPDATE) AS cart`;
+    const {
+      lines: cartLines,
+      unpaid,
+      clientHeld,
+    } = await readCheckoutCart(tx, cartId, clientKey, now, REUSE_MARGIN_MINUTES);
     if (cartLines.length === 0) throw new Rejection(failure('EMPTY_CART', 'Votre panier est vide.'));
     if (cartLines.reduce((sum, line) => sum + line.quantity, 0) > SHOP.maxCopiesPerOrder) {
       throw new Rejection(orderTooLarge());
     }
     const fingerprint = checkoutFingerprint(cartLines, form);
 
-    const unpaid = await tx.order.findMany({
-      where: { cartId, status: 'pending_payment' },
-      select: { id: true, checkoutFingerprint: true, holdExpiresAt: true, stripeSessionUrl: true },
-    });
-    const same = unpaid.find(
-      (order) =>
-        order.checkoutFingerprint === fingerprint &&
-        order.holdExpiresAt.getTime() - now.getTime() > REUSE_MARGIN_MINUTES * 60_000,
-    );
+    const same = unpaid.find((order) => order.checkoutFingerprint === fingerprint && order.reusable);
     if (same && unpaid.length === 1) {
       return {
         ok: true as const,
-        order: await loadOrderForPayment(tx, same.id),
+        order: await loadOrderForPayment(tx, same.id, shippingTable),
         replacedSessionIds: [],
         existingSessionUrl: same.stripeSessionUrl,
       };
@@ -83,80 +80,78 @@ export async function placeOrder(
       return { book, quantity, allocation: result.allocation, shipWithin: lineShipWithin(result.allocation, book) };
     });
     const copiesToHold = plans.reduce((sum, plan) => sum + plan.allocation.fromStock, 0);
-    if (copiesToHold > 0) await checkClientHoldCap(tx, clientKey, copiesToHold);
+    // Holds of orders this checkout replaces were just released: they no longer count.
+    if (copiesToHold > 0)
+      checkClientHoldCap(unpaid.length > 0 ? await heldByClient(tx, clientKey) : clientHeld, copiesToHold);
 
-    const priced = priceLines(plans, form.deliveryMethod);
+    const priced = priceLines(plans, form.deliveryMethod, shippingTable);
     if (!priced.ok) throw new Rejection(priced);
     const pricing = priced.order;
-    const window = orderDeliveryWindow(orderShipWithin(plans.map((p) => p.shipWithin)), form.deliveryMethod, now);
+    const window = orderDeliveryWindow(
+      orderShipWithin(plans.map((p) => p.shipWithin)),
+      form.deliveryMethod,
+      now,
+      orderCutoffHour,
+    );
     const holdExpiresAt = new Date(now.getTime() + SHOP.holdMinutes * 60_000);
     const provisionalExpiry = new Date(now.getTime() + SHOP.provisionalHoldMinutes * 60_000);
 
-    const created = await tx.order.create({
-      data: {
-        reference: newOrderReference(),
-        cartId,
-        email: form.email,
-        fullName: form.fullName,
-        phone: form.phone,
-        addressLine1: form.addressLine1,
-        addressLine2: form.addressLine2,
-        postalCode: form.postalCode,
-        city: form.city,
-        deliveryMethod: form.deliveryMethod,
-        goodsCents: pricing.totals.goodsCents,
-        shippingCents: pricing.totals.shippingCents,
-        totalCents: pricing.totals.totalInclVatCents,
-        pricing: pricing as unknown as Prisma.InputJsonValue,
-        deliveryEarliestOn: window ? toDateOnly(window.earliest) : null,
-        deliveryLatestOn: window ? toDateOnly(window.latest) : null,
-        holdExpiresAt,
-        checkoutFingerprint: fingerprint,
-        clientKey,
-        lines: {
-          create: plans.map((plan, index) => {
-            const line = pricing.lines[index];
-            if (!line || line.ean !== plan.book.ean) throw new Error('Priced lines do not match the cart lines');
-            return {
-              bookId: plan.book.id,
-              ean: plan.book.ean,
-              title: plan.book.title,
-              quantity: plan.quantity,
-              unitPriceCents: line.unitPriceCents,
-              lineTotalCents: line.lineTotalCents,
-              vatRateBasisPoints: line.vatRateBasisPoints,
-              fromStockQuantity: plan.allocation.fromStock,
-              backorderQuantity: plan.allocation.backorder,
-              shipWithinMinDays: plan.shipWithin?.minDays ?? 0,
-              shipWithinMaxDays: plan.shipWithin?.maxDays ?? 0,
-            };
-          }),
-        },
-        holds: {
-          create: plans
-            .filter((plan) => plan.allocation.fromStock > 0)
-            .map((plan) => ({
-              bookId: plan.book.id,
-              quantity: plan.allocation.fromStock,
-              expiresAt: provisionalExpiry,
-            })),
-        },
-      },
-      select: { id: true },
+    const reference = newOrderReference();
+    const orderId = await insertOrderWithHolds(tx, {
+      reference,
+      cartId,
+      email: form.email,
+      fullName: form.fullName,
+      phone: form.phone,
+      addressLine1: form.addressLine1 ?? null,
+      addressLine2: form.addressLine2 ?? null,
+      postalCode: form.postalCode ?? null,
+      city: form.city ?? null,
+      deliveryMethod: form.deliveryMethod,
+      goodsCents: pricing.totals.goodsCents,
+      shippingCents: pricing.totals.shippingCents,
+      totalCents: pricing.totals.totalInclVatCents,
+      pricing: pricing as unknown as Prisma.InputJsonValue,
+      deliveryEarliestOn: window ? toDateOnly(window.earliest) : null,
+      deliveryLatestOn: window ? toDateOnly(window.latest) : null,
+      holdExpiresAt,
+      checkoutFingerprint: fingerprint,
+      clientKey,
+      lines: plans.map((plan, index) => {
+        const line = pricing.lines[index];
+        if (!line || line.ean !== plan.book.ean) throw new Error('Priced lines do not match the cart lines');
+        return {
+          bookId: plan.book.id,
+          ean: plan.book.ean,
+          title: plan.book.title,
+          quantity: plan.quantity,
+          unitPriceCents: line.unitPriceCents,
+          lineTotalCents: line.lineTotalCents,
+          vatRateBasisPoints: line.vatRateBasisPoints,
+          fromStockQuantity: plan.allocation.fromStock,
+          backorderQuantity: plan.allocation.backorder,
+          shipWithinMinDays: plan.shipWithin?.minDays ?? 0,
+          shipWithinMaxDays: plan.shipWithin?.maxDays ?? 0,
+        };
+      }),
+      holdsExpireAt: provisionalExpiry,
     });
-    for (const plan of plans) {
-      if (plan.allocation.fromStock === 0) continue;
-      await tx.stockLevel.update({
-        where: { bookId: plan.book.id },
-        data: { held: { increment: plan.allocation.fromStock } },
-      });
-    }
-    return {
-      ok: true as const,
-      order: await loadOrderForPayment(tx, created.id),
-      replacedSessionIds,
-      existingSessionUrl: null,
+    const order: OrderForPayment = {
+      id: orderId,
+      reference,
+      email: form.email,
+      totalCents: pricing.totals.totalInclVatCents,
+      shippingCents: pricing.totals.shippingCents,
+      holdExpiresAt,
+      shippingLabel: shippingTable[form.deliveryMethod].label,
+      lines: plans.map((plan, index) => ({
+        ean: plan.book.ean,
+        title: plan.book.title,
+        quantity: plan.quantity,
+        unitPriceCents: pricing.lines[index]?.unitPriceCents ?? 0,
+      })),
     };
+    return { ok: true as const, order, replacedSessionIds, existingSessionUrl: null };
   });
 }
 
@@ -169,13 +164,17 @@ function checkoutFingerprint(lines: { quantity: number; book: { id: number } }[]
   return createHash('sha256').update(content).digest('hex');
 }
 
-async function checkClientHoldCap(tx: Tx, clientKey: string, copiesToHold: number): Promise<void> {
+/** Copies this client holds in its unpaid orders, read again after some were released. */
+async function heldByClient(tx: Tx, clientKey: string): Promise<number> {
   const [row] = await tx.$queryRaw<{ held: number }[]>`
     SELECT COALESCE(SUM(h."quantity"), 0)::int AS held
     FROM "Hold" h JOIN "Order" o ON o."id" = h."orderId"
     WHERE o."clientKey" = ${clientKey} AND o."status" = 'pending_payment'
       AND h."status" = 'active' AND h."expiresAt" > now()`;
-  const held = row?.held ?? 0;
+  return row?.held ?? 0;
+}
+
+function checkClientHoldCap(held: number, copiesToHold: number): void {
   if (held + copiesToHold <= SHOP.maxHeldCopiesPerClient) return;
   throw new Rejection(
     failure(
@@ -186,7 +185,7 @@ async function checkClientHoldCap(tx: Tx, clientKey: string, copiesToHold: numbe
 }
 
 /** What Stripe's Checkout Session is built from, read back from the order as stored. */
-async function loadOrderForPayment(tx: Tx, orderId: number): Promise<OrderForPayment> {
+async function loadOrderForPayment(tx: Tx, orderId: number, shippingTable: ShippingTable): Promise<OrderForPayment> {
   const order = await tx.order.findUniqueOrThrow({
     where: { id: orderId },
     select: {
@@ -205,7 +204,7 @@ async function loadOrderForPayment(tx: Tx, orderId: number): Promise<OrderForPay
     select: { ean: true, title: true, quantity: true, unitPriceCents: true },
   });
   const { deliveryMethod, ...rest } = order;
-  return { ...rest, shippingLabel: SHOP_SHIPPING_TABLE[deliveryMethod].label, lines };
+  return { ...rest, shippingLabel: shippingTable[deliveryMethod].label, lines };
 }
 
 /**

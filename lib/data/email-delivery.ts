@@ -5,7 +5,7 @@ import { EmailPayloadSchema } from '@/lib/email/payload';
 import { renderEmail, type RenderedEmail } from '@/lib/email/render';
 import { getEnv } from '@/lib/env';
 import { getMailer, senderAddress, sendThroughSmtp } from '@/lib/mailer';
-import { getShopIdentity } from './shop-identity';
+import { getShopSettings } from './shop-settings';
 import { mintTrackingToken } from './tracking-tokens';
 
 // The worker's side of the outbox (scripts/worker.ts, queue email-delivery): one job per
@@ -48,7 +48,7 @@ export async function deliverEmail(
       const payload = EmailPayloadSchema.parse(message.payload);
       const sentAt = now();
       const token = carriesTrackingLink(payload.kind) ? await mintTrackingToken(tx, message.orderId, sentAt) : null;
-      const shop = await getShopIdentity();
+      const shop = await getShopSettings();
       const rendered = await renderEmail(payload, shop, {
         siteUrl: SITE_URL,
         trackingUrl: token ? `${SITE_URL}/suivi/${token}` : null,

@@ -10,6 +10,7 @@ import { eventShapeProblem } from '@/lib/payments/event-shape';
 import { failure, type Result } from '@/lib/validation/action-result';
 import { SUPPLY_FACTS_SELECT } from './book-selects';
 import { enqueueOrderEmail } from './order-emails';
+import { getShopSettings } from './shop-settings';
 import { reconcileStripeRefunds, type StripeRefundFact } from './refunds';
 import { lockStock, refreshStoredAvailability, releaseOrderHolds } from './stock-holds';
 import { Rejection, transact, type Tx } from './transactions';
@@ -257,7 +258,13 @@ async function markPaid(tx: Tx, orderId: number, now: Date): Promise<EventResult
   );
   const data: Prisma.OrderUpdateInput = { status: 'paid', paidAt: now };
   if (plan.backorderedCopies > 0) {
-    const window = orderDeliveryWindow(orderShipWithin([...shipWithinByLine.values()]), order.deliveryMethod, now);
+    const { orderCutoffHour } = await getShopSettings();
+    const window = orderDeliveryWindow(
+      orderShipWithin([...shipWithinByLine.values()]),
+      order.deliveryMethod,
+      now,
+      orderCutoffHour,
+    );
     data.deliveryEarliestOn = window ? toDateOnly(window.earliest) : null;
     data.deliveryLatestOn = window ? toDateOnly(window.latest) : null;
     data.attentionReason = `Paiement reçu après l’expiration de la réservation : ${plan.backorderedCopies} exemplaire(s) à commander au distributeur ; prévenir le client du nouveau délai.`;

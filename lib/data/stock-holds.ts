@@ -17,11 +17,26 @@ type Tx = Prisma.TransactionClient;
 export async function lockStock(tx: Tx, bookIds: number[]): Promise<Map<number, StockRow>> {
   const ids = [...new Set(bookIds)].sort((a, b) => a - b);
   if (ids.length === 0) return new Map();
-  await tx.$queryRaw`
-    SELECT 1 FROM "StockLevel" WHERE "bookId" = ANY(${ids}::int[]) ORDER BY "bookId" FOR UPDATE`;
-  await releaseExpiredHolds(tx, ids);
+  // One round trip: lock the rows in book order, release their expired holds, and return the
+  // rows as they are after the release (a data-modifying CTE's result is not visible to the
+  // other parts of the statement, hence `held - released`).
   const rows = await tx.$queryRaw<StockRow[]>`
-    SELECT "bookId", "onHand", "held" FROM "StockLevel" WHERE "bookId" = ANY(${ids}::int[])`;
+    WITH locked AS (
+      SELECT "bookId", "onHand", "held" FROM "StockLevel"
+      WHERE "bookId" = ANY(${ids}::int[]) ORDER BY "bookId" FOR UPDATE
+    ), expired AS (
+      UPDATE "Hold" SET "status" = 'released', "updatedAt" = now()
+      WHERE "bookId" IN (SELECT "bookId" FROM locked) AND "status" = 'active' AND "expiresAt" <= now()
+      RETURNING "bookId", "quantity"
+    ), released AS (
+      SELECT "bookId", SUM("quantity")::int AS quantity FROM expired GROUP BY "bookId"
+    ), updated AS (
+      UPDATE "StockLevel" s SET "held" = s."held" - released.quantity, "updatedAt" = now()
+      FROM released WHERE s."bookId" = released."bookId"
+      RETURNING s."bookId"
+    )
+    SELECT l."bookId", l."onHand", l."held" - COALESCE(r.quantity, 0) AS "held"
+    FROM locked l LEFT JOIN released r ON r."bookId" = l."bookId"`;
   return new Map(rows.map((row) => [row.bookId, row]));
 }
 
@@ -39,20 +54,6 @@ export async function releaseExpiredHoldsIfAny(tx: Tx, bookIds: number[]): Promi
       WHERE "bookId" = ANY(${ids}::int[]) AND "status" = 'active' AND "expiresAt" <= now()
     ) AS expired`;
   if (found?.expired) await lockStock(tx, ids);
-}
-
-/** Call only with the books' StockLevel rows locked (lockStock). */
-async function releaseExpiredHolds(tx: Tx, bookIds: number[]): Promise<void> {
-  await tx.$executeRaw`
-    WITH expired AS (
-      UPDATE "Hold" SET "status" = 'released', "updatedAt" = now()
-      WHERE "bookId" = ANY(${bookIds}::int[]) AND "status" = 'active' AND "expiresAt" <= now()
-      RETURNING "bookId", "quantity"
-    ), totals AS (
-      SELECT "bookId", SUM("quantity")::int AS quantity FROM expired GROUP BY "bookId"
-    )
-    UPDATE "StockLevel" s SET "held" = s."held" - totals.quantity, "updatedAt" = now()
-    FROM totals WHERE s."bookId" = totals."bookId"`;
 }
 
 /** Releases orders' active holds (expired session, failed payment, a newer order of the same cart). */

@@ -5,6 +5,7 @@ import { CARRIERS, trackingUrl } from '@/lib/orders/carriers';
 import { ORDER_STATUSES, type OrderStatus } from '@/lib/orders/status';
 import { awaitedCopies } from '@/lib/orders/workflow';
 import { checkWithdrawal, customerTimeline, maskStreet } from '@/lib/tracking/customer-view';
+import { getShopSettings } from './shop-settings';
 
 // What /suivi/<token> shows, once the token opened the order (lib/data/tracking-tokens.ts): the
 // customer's own view, never staff names, notes or Stripe ids.
@@ -78,7 +79,7 @@ function isStatus(value: unknown): value is OrderStatus {
 export async function getTrackedOrder(orderId: number, now: Date) {
   const order = await getDb().order.findUnique({ where: { id: orderId }, select: TRACKED_ORDER_SELECT });
   if (!order) return null;
-  const view = emailOrderOf(order);
+  const view = emailOrderOf(order, (await getShopSettings()).orderCutoffHour);
   const reachedAt: Partial<Record<OrderStatus, Date>> = {};
   for (const entry of order.auditEntries) {
     const status = (entry.after as { status?: unknown } | null)?.status;

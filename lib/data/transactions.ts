@@ -18,16 +18,14 @@ export type TransactionLimits = {
   maxWaitMs: number;
   /** Longest the whole transaction may run before Prisma rolls it back. */
   timeoutMs: number;
-  /** Longest wait for a row lock held by another transaction (PostgreSQL's lock_timeout). */
-  lockTimeoutMs: number;
 };
 
 /**
  * The buying path (cart, checkout, payment events): buyers of the same book queue on its stock
- * row for up to 4 s (under the pool's 5 s statement timeout); past that they are told to retry
- * rather than kept waiting.
+ * row for up to the pool's lock_timeout (4 s, lib/prisma-client.ts), under its 5 s statement
+ * timeout; past that they are told to retry rather than kept waiting.
  */
-export const BUYING_PATH_LIMITS: TransactionLimits = { maxWaitMs: 8_000, timeoutMs: 15_000, lockTimeoutMs: 4_000 };
+export const BUYING_PATH_LIMITS: TransactionLimits = { maxWaitMs: 8_000, timeoutMs: 15_000 };
 
 export type Busy = Failure<'BUSY'>;
 
@@ -42,14 +40,7 @@ export async function transact<T>(
   limits: TransactionLimits = BUYING_PATH_LIMITS,
 ): Promise<T | Failure> {
   try {
-    return await getDb().$transaction(
-      async (tx) => {
-        // For this transaction only (is_local = true, like SET LOCAL).
-        await tx.$executeRaw`SELECT set_config('lock_timeout', ${`${limits.lockTimeoutMs}ms`}, true)`;
-        return work(tx);
-      },
-      { maxWait: limits.maxWaitMs, timeout: limits.timeoutMs },
-    );
+    return await getDb().$transaction(work, { maxWait: limits.maxWaitMs, timeout: limits.timeoutMs });
   } catch (error) {
     if (error instanceof Rejection) return error.failure;
     if (isDatabaseBusy(error)) {

@@ -74,7 +74,8 @@ function vatOf(order: OrderSnapshotInput): EmailOrder['vat'] {
 
 const dayOrNull = (date: Date | null) => (date ? isoDay(date) : null);
 
-export function emailOrderOf(order: OrderSnapshotInput): EmailOrder {
+/** `cutoffHour`: the shop's order cut-off (its settings), as the order's own window counted it. */
+export function emailOrderOf(order: OrderSnapshotInput, cutoffHour: number): EmailOrder {
   const orderedAt = order.paidAt ?? order.createdAt;
   return {
     reference: order.reference,
@@ -88,6 +89,7 @@ export function emailOrderOf(order: OrderSnapshotInput): EmailOrder {
         { minDays: line.shipWithinMinDays, maxDays: line.shipWithinMaxDays },
         order.deliveryMethod,
         orderedAt,
+        cutoffHour,
       );
       return {
         title: line.title,

@@ -83,7 +83,8 @@ describe.each(EMAIL_KINDS)('the %s e-mail', (kind) => {
     for (const body of [visibleText(email.html), email.text]) {
       expect(body).toContain('Bonjour Camille Martin');
       expect(body).toContain('Librairie des Facultés SAS — 2 place de la Sorbonne, 75005 Paris');
-      expect(body).toContain('RCS Paris 901 234 567');
+      expect(body).toContain('SIRET 90123456700012');
+      expect(body).toContain('Médiateur de la consommation : Médiateur du livre (https://www.mediateurdulivre.fr)');
       expect(body).toContain('contact@librairie-des-facultes.example');
     }
   });

@@ -372,7 +372,9 @@ export function footerLines(shop: ShopIdentity, reference: string): string[] {
   return [
     `${shop.legalName} — ${postalAddress(shop)}`,
     `${shop.phone} — ${shop.email}`,
-    `${shop.registration} — TVA intracommunautaire ${shop.vatNumber}`,
+    `SIRET ${shop.siret} — TVA intracommunautaire ${shop.vatNumber}`,
+    // Art. L616-1 and R616-1: the consumer mediator's name and address, on the site and the contracts.
+    `Médiateur de la consommation : ${shop.mediatorName} (${shop.mediatorUrl})`,
     `Courriel de service à propos de votre commande ${reference} ; il ne contient aucune publicité.`,
   ];
 }

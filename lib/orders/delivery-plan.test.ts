@@ -28,8 +28,8 @@ describe('delivery plan', () => {
   it('counts no transit for pickup', () => {
     // Monday 30 November 2026, 10:00 in Paris.
     const now = new Date('2026-11-30T09:00:00Z');
-    const home = orderDeliveryWindow({ minDays: 0, maxDays: 1 }, 'home_delivery', now);
-    const pickup = orderDeliveryWindow({ minDays: 0, maxDays: 1 }, 'shop_pickup', now);
+    const home = orderDeliveryWindow({ minDays: 0, maxDays: 1 }, 'home_delivery', now, 14);
+    const pickup = orderDeliveryWindow({ minDays: 0, maxDays: 1 }, 'shop_pickup', now, 14);
     expect(home?.label).toBe('Livraison estimée entre le mardi 1er et le jeudi 3 décembre');
     expect(pickup?.label).toMatch(/^Retrait en librairie possible/);
     expect(pickup!.latest.getTime()).toBeLessThan(home!.latest.getTime());

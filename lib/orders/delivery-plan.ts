@@ -24,14 +24,22 @@ export function orderShipWithin(lines: (BusinessDayRange | null)[]): BusinessDay
   };
 }
 
-/** "Livraison estimée entre …" for home delivery; pickup counts no carrier transit. */
-export function orderDeliveryWindow(shipWithin: BusinessDayRange | null, method: DeliveryMethod, now: Date) {
+/**
+ * "Livraison estimée entre …" for home delivery; pickup counts no carrier transit. `cutoffHour`
+ * is the shop's setting (orders after it count from the next business day).
+ */
+export function orderDeliveryWindow(
+  shipWithin: BusinessDayRange | null,
+  method: DeliveryMethod,
+  now: Date,
+  cutoffHour: number,
+) {
   if (!shipWithin) return null;
   const window = estimateDeliveryWindow({
     now,
     shipWithin,
     transit: method === 'home_delivery' ? SHOP.transitDays : { minDays: 0, maxDays: 0 },
-    cutoffHour: SHOP.orderCutoffHour,
+    cutoffHour,
   });
   return method === 'home_delivery'
     ? window

@@ -70,7 +70,7 @@ export const LEGAL_NOTE_TEXTS = {
     'Achat pour les besoins propres d’une collectivité, d’un établissement d’enseignement ou d’une bibliothèque : remise jusqu’à 9 % du prix fixé par l’éditeur (loi n° 81-766 du 10 août 1981, art. 3).',
   SHIPPED_BOOKS_FULL_PRICE:
     'Livres expédiés : les livres neufs livrés sont vendus au prix fixé par l’éditeur ; la remise de 5 % ne peut porter que sur les frais de livraison, qui ne peuvent être gratuits (loi n° 2014-779 du 8 juillet 2014).',
-  MIN_SHIPPING_FEE: `Frais de livraison minimaux (loi n° 2021-1901 du 30 décembre 2021, arrêté du 4 avril 2023) : ${formatPrice(LEGAL_MIN_SHIPPING.belowThresholdCents)} TTC pour une commande de livres neufs inférieure à ${formatPrice(LEGAL_MIN_SHIPPING.newBookThresholdCents)}, ${formatPrice(LEGAL_MIN_SHIPPING.fromThresholdCents)} TTC à partir de ${formatPrice(LEGAL_MIN_SHIPPING.newBookThresholdCents)}. La librairie applique ce minimum à chaque colis.`,
+  MIN_SHIPPING_FEE: `Frais de livraison minimaux (loi n° 2021-1901 du 30 décembre 2021, arrêté du 4 avril 2023) : ${formatPrice(LEGAL_MIN_SHIPPING.belowThresholdCents)} TTC pour une commande de livres neufs inférieure à ${formatPrice(LEGAL_MIN_SHIPPING.newBookThresholdCents)}, ${formatPrice(LEGAL_MIN_SHIPPING.fromThresholdCents)} TTC à partir de ${formatPrice(LEGAL_MIN_SHIPPING.newBookThresholdCents)}. Ce minimum vaut pour la commande, quel que soit le nombre de colis.`,
   SHOP_PICKUP:
     'Retrait en librairie : la remise de 5 % sur les livres neufs est permise et le retrait est gratuit (loi n° 81-766 du 10 août 1981, art. 1).',
   USED_BOOKS:

@@ -144,7 +144,7 @@ describe('priceOrder properties', () => {
     );
   });
 
-  test('a shipped order of new books never has a parcel below the legal floor', () => {
+  test('a shipped order of new books never pays less than the legal floor for its delivery, whatever its parcels', () => {
     fc.assert(
       fc.property(orderArb, tableArb, (input, table) => {
         const order = requireOk({ ...input, customerKind: 'individual', deliveryMethod: 'home_delivery' }, table);
@@ -156,7 +156,11 @@ describe('priceOrder properties', () => {
         );
         const floor = newBooks < 3_500 ? 300 : 1;
         expect(order.shipping.parcels).toHaveLength(input.parcelCount ?? 1);
-        for (const parcel of order.shipping.parcels) expect(parcel.feeCents).toBeGreaterThanOrEqual(floor);
+        // Per order, not per parcel (arrêté du 4 avril 2023, art. 1).
+        expect(order.shipping.totalCents).toBeGreaterThanOrEqual(floor);
+        // And never more than the shop's table or the floor asks.
+        const table_ = order.shipping.tableFeePerParcelCents * order.shipping.parcelCount;
+        expect(order.shipping.totalCents).toBeLessThanOrEqual(Math.max(table_, floor));
       }),
       RUNS,
     );

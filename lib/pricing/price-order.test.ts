@@ -59,7 +59,7 @@ const FREE_TABLE: ShippingTable = {
   home_delivery: { label: 'Livraison offerte', tiers: [{ fromGoodsCents: 0, feePerParcelCents: 0 }] },
   shop_pickup: { label: 'Retrait', tiers: [{ fromGoodsCents: 0, feePerParcelCents: 0 }] },
 };
-// 3,50 € per parcel: 0,50 € of room above the 3 € floor for the moved discount.
+// 3,50 € per parcel: room above the order's 3 € floor for the moved discount.
 const TABLE_350: ShippingTable = {
   home_delivery: { label: 'Colis', tiers: [{ fromGoodsCents: 0, feePerParcelCents: 350 }] },
   shop_pickup: { label: 'Retrait', tiers: [{ fromGoodsCents: 0, feePerParcelCents: 0 }] },
@@ -69,7 +69,7 @@ type Success = {
   ok: true;
   unitPricesCents?: number[];
   parcelFeesCents?: number[];
-  legalMinimumPerParcelCents?: number | null;
+  legalMinimumCents?: number | null;
   shippingDiscountCents?: number;
   totalInclVatCents?: number;
   vat?: { rateBasisPoints: number; shippingInclVatCents: number; baseExclVatCents: number; vatCents: number }[];
@@ -85,19 +85,19 @@ const cases: Case[] = [
     rule: RULE.minFee,
     name: '34,99 € of new books: table fee 4,90 € (above the 3 € floor)',
     input: order([newBook(3499)]),
-    expected: { ok: true, parcelFeesCents: [490], legalMinimumPerParcelCents: 300, totalInclVatCents: 3989 },
+    expected: { ok: true, parcelFeesCents: [490], legalMinimumCents: 300, totalInclVatCents: 3989 },
   },
   {
     rule: RULE.minFee,
     name: '35,00 € of new books: 0,01 €',
     input: order([newBook(3500)]),
-    expected: { ok: true, parcelFeesCents: [1], legalMinimumPerParcelCents: 1, totalInclVatCents: 3501 },
+    expected: { ok: true, parcelFeesCents: [1], legalMinimumCents: 1, totalInclVatCents: 3501 },
   },
   {
     rule: RULE.minFee,
     name: '35,01 € of new books: 0,01 €',
     input: order([newBook(3501)]),
-    expected: { ok: true, parcelFeesCents: [1], legalMinimumPerParcelCents: 1, totalInclVatCents: 3502 },
+    expected: { ok: true, parcelFeesCents: [1], legalMinimumCents: 1, totalInclVatCents: 3502 },
   },
   {
     rule: RULE.minFee,
@@ -138,14 +138,14 @@ const cases: Case[] = [
     rule: RULE.minFee,
     name: 'mixed order: 20 € used + 20 € new, new books < 35 € so 3 € floor despite 40 € of goods',
     input: order([newBook(2000), usedBook(2000)]),
-    expected: { ok: true, parcelFeesCents: [300], legalMinimumPerParcelCents: 300, totalInclVatCents: 4300 },
+    expected: { ok: true, parcelFeesCents: [300], legalMinimumCents: 300, totalInclVatCents: 4300 },
   },
   {
     rule: RULE.minFee,
     name: 'used books only: no legal floor, a free-delivery table stays free',
     input: order([usedBook(1500)]),
     table: FREE_TABLE,
-    expected: { ok: true, parcelFeesCents: [0], legalMinimumPerParcelCents: null, absentNotes: ['MIN_SHIPPING_FEE'] },
+    expected: { ok: true, parcelFeesCents: [0], legalMinimumCents: null, absentNotes: ['MIN_SHIPPING_FEE'] },
   },
   {
     rule: RULE.minFee,
@@ -158,7 +158,7 @@ const cases: Case[] = [
     name: 'non-book product only: no legal floor',
     input: order([toteBag(1200)]),
     table: FREE_TABLE,
-    expected: { ok: true, parcelFeesCents: [0], legalMinimumPerParcelCents: null },
+    expected: { ok: true, parcelFeesCents: [0], legalMinimumCents: null },
   },
 
   // --- R3: several parcels ---
@@ -174,19 +174,20 @@ const cases: Case[] = [
     input: order([newBook(3500)], { parcelCount: 3 }),
     expected: { ok: true, parcelFeesCents: [1, 1, 1], totalInclVatCents: 3503 },
   },
+  // The floor is the order's, "quel que soit le nombre de colis" (arrêté du 4 avril 2023, art. 1).
   {
     rule: RULE.parcels,
-    name: 'free-delivery table, 34,99 € in 2 parcels: 3,00 € floor on each parcel',
+    name: 'free-delivery table, 34,99 € in 2 parcels: 3,00 € for the order, not for each parcel',
     input: order([newBook(3499)], { parcelCount: 2 }),
     table: FREE_TABLE,
-    expected: { ok: true, parcelFeesCents: [300, 300], totalInclVatCents: 4099 },
+    expected: { ok: true, parcelFeesCents: [300, 0], legalMinimumCents: 300, totalInclVatCents: 3799 },
   },
   {
     rule: RULE.parcels,
-    name: 'free-delivery table, 50 € in 4 parcels: 0,01 € on each parcel',
+    name: 'free-delivery table, 50 € in 4 parcels: 0,01 € for the order',
     input: order([newBook(5000)], { parcelCount: 4 }),
     table: FREE_TABLE,
-    expected: { ok: true, parcelFeesCents: [1, 1, 1, 1], totalInclVatCents: 5004 },
+    expected: { ok: true, parcelFeesCents: [1, 0, 0, 0], totalInclVatCents: 5001 },
   },
 
   // --- R2: shipped new books sell at 100 %, the 5 % may only go to shipping ---
@@ -219,19 +220,19 @@ const cases: Case[] = [
   },
   {
     rule: RULE.shipped,
-    name: 'moved discount spreads over parcels without crossing the 3 € floor',
-    // 5 % of 3000 = 150; each 3,50 € parcel can lose 0,50 €: 50 + 50 + 50.
+    name: 'moved discount granted on the delivery of 3 parcels, the order staying above its 3 € floor',
+    // 5 % of 3000 = 150; 3 × 3,50 € = 10,50 € leaves 7,50 € of room above the order's 3 € floor.
     input: order([newBook(3000)], { shopDiscountBasisPoints: 500, parcelCount: 3 }),
     table: TABLE_350,
-    expected: { ok: true, unitPricesCents: [3000], parcelFeesCents: [300, 300, 300], shippingDiscountCents: 150 },
+    expected: { ok: true, unitPricesCents: [3000], parcelFeesCents: [200, 350, 350], shippingDiscountCents: 150 },
   },
   {
     rule: RULE.shipped,
     name: 'moved discount larger than the room: only the room is granted',
-    // 5 % of 3000 = 150, two 3,50 € parcels leave 2 × 50 = 100 of room.
-    input: order([newBook(3000)], { shopDiscountBasisPoints: 500, parcelCount: 2 }),
+    // 5 % of 3000 = 150, one 3,50 € parcel leaves 50 of room above the 3 € floor.
+    input: order([newBook(3000)], { shopDiscountBasisPoints: 500 }),
     table: TABLE_350,
-    expected: { ok: true, parcelFeesCents: [300, 300], shippingDiscountCents: 100, totalInclVatCents: 3600 },
+    expected: { ok: true, parcelFeesCents: [300], shippingDiscountCents: 50, totalInclVatCents: 3300 },
   },
   {
     rule: RULE.shipped,
@@ -255,7 +256,7 @@ const cases: Case[] = [
       ok: true,
       unitPricesCents: [1900],
       parcelFeesCents: [0],
-      legalMinimumPerParcelCents: null,
+      legalMinimumCents: null,
       totalInclVatCents: 1900,
       notes: ['SHOP_PICKUP'],
       absentNotes: ['MIN_SHIPPING_FEE', 'SHIPPED_BOOKS_FULL_PRICE'],
@@ -355,7 +356,7 @@ const cases: Case[] = [
       ok: true,
       unitPricesCents: [1820],
       parcelFeesCents: [490],
-      legalMinimumPerParcelCents: null,
+      legalMinimumCents: null,
       totalInclVatCents: 2310,
       absentNotes: ['MIN_SHIPPING_FEE', 'SHIPPED_BOOKS_FULL_PRICE'],
     },
@@ -537,8 +538,8 @@ describe('priceOrder: table of cases', () => {
     if (expected.parcelFeesCents) {
       expect(priced.shipping.parcels.map((parcel) => parcel.feeCents)).toEqual(expected.parcelFeesCents);
     }
-    if (expected.legalMinimumPerParcelCents !== undefined) {
-      expect(priced.shipping.legalMinimumPerParcelCents).toBe(expected.legalMinimumPerParcelCents);
+    if (expected.legalMinimumCents !== undefined) {
+      expect(priced.shipping.legalMinimumCents).toBe(expected.legalMinimumCents);
     }
     if (expected.shippingDiscountCents !== undefined) {
       expect(priced.shipping.discountCents).toBe(expected.shippingDiscountCents);

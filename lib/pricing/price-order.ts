@@ -109,7 +109,7 @@ function selectLegalNotes(order: ParsedOrder, lines: readonly PricedLine[], ship
   if (hasNewBooks && isInstitution) add('INSTITUTION_DISCOUNT');
   if (hasNewBooks && !isInstitution && order.deliveryMethod === 'home_delivery') add('SHIPPED_BOOKS_FULL_PRICE');
   if (shipping.discountCents > 0) notes.push(discountMovedToShippingNote(shipping.discountCents));
-  if (shipping.legalMinimumPerParcelCents !== null) add('MIN_SHIPPING_FEE');
+  if (shipping.legalMinimumCents !== null) add('MIN_SHIPPING_FEE');
   if (hasNewBooks && order.deliveryMethod === 'shop_pickup') add('SHOP_PICKUP');
   if (lines.some((line) => line.product === 'book' && line.condition === 'used')) add('USED_BOOKS');
   add('VAT');

@@ -1,5 +1,5 @@
-// Shipping fee: the shop's table, raised to the legal floor, lowered by the discount that the
-// 2014 law moves from the books onto the delivery service (never below the floor).
+// Shipping fee: the shop's table, raised to the legal floor of the order, lowered by the discount
+// that the 2014 law moves from the books onto the delivery service (never below the floor).
 import { LEGAL_MIN_SHIPPING } from './legal';
 import type { CustomerKind, DeliveryMethod } from './schemas';
 
@@ -22,8 +22,8 @@ export type ShippingQuote = {
   parcelCount: number;
   /** The shop's fee for one parcel, before the legal floor and the moved discount. */
   tableFeePerParcelCents: number;
-  /** Minimum per parcel imposed by law, null when the law sets none (pickup, no new book, institution). */
-  legalMinimumPerParcelCents: number | null;
+  /** Minimum delivery fee of the order imposed by law, null when the law sets none (pickup, no new book, institution). */
+  legalMinimumCents: number | null;
   /** Discount on new books moved onto shipping (loi n° 2014-779), actually granted. */
   discountCents: number;
   parcels: ParcelFee[];
@@ -67,16 +67,15 @@ export function tableFeePerParcel(config: ShippingMethodConfig, goodsAmountCents
 }
 
 /**
- * Legal minimum per parcel, or null when none applies.
+ * Legal minimum delivery fee of the whole order, or null when none applies.
  * - Pickup in a bookshop: free allowed (loi n° 81-766, art. 1, al. 4).
  * - Only used books or other goods: outside the book price law.
  * - Institutions buying for their own needs: art. 3 derogates from the whole 4th paragraph of
  *   art. 1, so the delivery price is free (réponse ministérielle, Sénat, question n° 11276, JO 11/07/2024).
- * - Otherwise 3 € below 35 € of new books, 0,01 € from 35 € (arrêté du 4 avril 2023). The arrêté sets
- *   it per order "quel que soit le nombre de colis"; the shop applies it to every parcel, which is
- *   stricter and so always compliant (see docs/decisions/003-pricing.md).
+ * - Otherwise 3 € below 35 € of new books, 0,01 € from 35 €, for the order "quel que soit le
+ *   nombre de colis composant cette commande" (arrêté du 4 avril 2023, art. 1).
  */
-export function legalMinimumPerParcel(context: ShippingContext): number | null {
+export function legalMinimumPerOrder(context: ShippingContext): number | null {
   if (context.method !== 'home_delivery' || !context.hasNewBooks || context.customerKind !== 'individual') {
     return null;
   }
@@ -87,28 +86,32 @@ export function legalMinimumPerParcel(context: ShippingContext): number | null {
 
 export function quoteShipping(table: ShippingTable, context: ShippingContext): ShippingQuote {
   const tableFee = tableFeePerParcel(table[context.method], context.goodsAmountCents);
-  const legalMinimum = legalMinimumPerParcel(context);
+  const legalMinimum = legalMinimumPerOrder(context);
   // Pickup is one handover at the counter, whatever parcelCount says.
   const parcelCount = context.method === 'shop_pickup' ? 1 : context.parcelCount;
   const floor = legalMinimum ?? 0;
-  const feeBeforeDiscount = Math.max(tableFee, floor);
+  // The shop's fee for each parcel; the first parcel carries what the order's floor adds.
+  const fees = Array.from({ length: parcelCount }, () => tableFee);
+  const tableTotal = tableFee * parcelCount;
+  if (tableTotal < floor) fees[0] = (fees[0] ?? 0) + (floor - tableTotal);
 
-  // Loi n° 2014-779: the 5 % may be granted on the delivery tariff, never below the floor.
-  // Greedy, parcel by parcel, so each parcel stays at or above its floor.
+  // Loi n° 2014-779: the 5 % may be granted on the delivery tariff, never taking the order's
+  // delivery below the floor. Greedy, parcel by parcel.
+  let room = Math.max(tableTotal, floor) - floor;
   let remaining = context.movableDiscountCents;
-  const parcels: ParcelFee[] = [];
-  for (let index = 0; index < parcelCount; index += 1) {
-    const granted = Math.min(remaining, feeBeforeDiscount - floor);
+  const parcels: ParcelFee[] = fees.map((fee) => {
+    const granted = Math.min(remaining, room, fee);
     remaining -= granted;
-    parcels.push({ feeCents: feeBeforeDiscount - granted });
-  }
+    room -= granted;
+    return { feeCents: fee - granted };
+  });
   const totalCents = parcels.reduce((sum, parcel) => sum + parcel.feeCents, 0);
 
   return {
     method: context.method,
     parcelCount,
     tableFeePerParcelCents: tableFee,
-    legalMinimumPerParcelCents: legalMinimum,
+    legalMinimumCents: legalMinimum,
     discountCents: context.movableDiscountCents - remaining,
     parcels,
     totalCents,

@@ -5,6 +5,7 @@ import { BookDetails } from '@/components/product/book-details';
 import { estimateDeliveryWindow } from '@/lib/availability';
 import { bookJsonLd, serializeJsonLd } from '@/lib/catalog/book-json-ld';
 import { getBookPage } from '@/lib/data/books';
+import { getShopSettings } from '@/lib/data/shop-settings';
 import { getEnv } from '@/lib/env';
 import { normalizeEanParam } from '@/lib/isbn';
 import { SHOP } from '@/lib/shop/config';
@@ -33,13 +34,14 @@ async function metadata({ params }: PageProps<'/livre/[ean]'>): Promise<Metadata
 async function BookRoute({ params }: PageProps<'/livre/[ean]'>) {
   const book = await loadBook((await params).ean);
   if (!book) notFound();
+  const { orderCutoffHour } = await getShopSettings();
   const { shipWithin } = book.availability;
   const deliveryLabel = shipWithin
     ? estimateDeliveryWindow({
         now: new Date(),
         shipWithin,
         transit: SHOP.transitDays,
-        cutoffHour: SHOP.orderCutoffHour,
+        cutoffHour: orderCutoffHour,
       }).label
     : null;
   const jsonLd = bookJsonLd({

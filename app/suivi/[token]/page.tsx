@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { TrackedOrderView } from '@/components/tracking/tracked-order';
-import { getShopIdentity } from '@/lib/data/shop-identity';
+import { getShopSettings } from '@/lib/data/shop-settings';
 import { getTrackedOrder } from '@/lib/data/tracked-order';
 import { findOrderIdByTrackingToken } from '@/lib/data/tracking-tokens';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
@@ -16,7 +16,7 @@ async function TrackedOrderPage({ params }: PageProps<'/suivi/[token]'>) {
   const orderId = await findOrderIdByTrackingToken(token, now);
   const order = orderId === null ? null : await getTrackedOrder(orderId, now);
   if (!order) notFound();
-  return <TrackedOrderView order={order} token={token} shop={await getShopIdentity()} />;
+  return <TrackedOrderView order={order} token={token} shop={await getShopSettings()} />;
 }
 
 export default whenDatabaseAnswers(TrackedOrderPage);

@@ -23,6 +23,9 @@ export function AdminNav({ staff }: { staff: StaffUser }) {
             <li>
               <Link href="/admin/equipe">Équipe</Link>
             </li>
+            <li>
+              <Link href="/admin/reglages">Réglages</Link>
+            </li>
           </>
         )}
         <li>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Invoice } from '@/components/tracking/invoice';
-import { getShopIdentity } from '@/lib/data/shop-identity';
+import { getShopSettings } from '@/lib/data/shop-settings';
 import { getTrackedOrder } from '@/lib/data/tracked-order';
 import { findOrderIdByTrackingToken } from '@/lib/data/tracking-tokens';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
@@ -14,7 +14,7 @@ async function InvoicePage({ params }: PageProps<'/suivi/[token]/facture'>) {
   const orderId = await findOrderIdByTrackingToken(token, now);
   const order = orderId === null ? null : await getTrackedOrder(orderId, now);
   if (!order?.paid) notFound();
-  return <Invoice order={order} shop={await getShopIdentity()} />;
+  return <Invoice order={order} shop={await getShopSettings()} />;
 }
 
 export default whenDatabaseAnswers(InvoicePage);

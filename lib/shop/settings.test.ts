@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_SHOP_SETTINGS,
+  isValidFrenchVatNumber,
+  isValidSiret,
+  parseStoredShippingTable,
+  settingsFormValues,
+  ShopSettingsFormSchema,
+} from './settings';
+
+describe('SIRET and VAT number', () => {
+  it.each([
+    ['81234567600009', true],
+    ['81234567600008', false],
+    ['8123456760000', false],
+    ['8123456760000A', false],
+  ])('SIRET %s → %s', (siret, valid) => {
+    expect(isValidSiret(siret)).toBe(valid);
+  });
+  it.each([
+    ['FR19812345676', '812345676', true],
+    ['FR18812345676', '812345676', false],
+    ['FR19812345676', '999999999', false],
+    ['DE19812345676', undefined, false],
+  ])('VAT %s for SIREN %s → %s', (vat, siren, valid) => {
+    expect(isValidFrenchVatNumber(vat, siren)).toBe(valid);
+  });
+});
+
+describe('ShopSettingsFormSchema', () => {
+  const form = settingsFormValues(DEFAULT_SHOP_SETTINGS);
+
+  it('reads back the defaults it shows: the form and the stored settings agree', () => {
+    expect(ShopSettingsFormSchema.parse(form)).toEqual(DEFAULT_SHOP_SETTINGS);
+  });
+
+  it('takes euros typed with a comma or a dot, and builds the fee table', () => {
+    const parsed = ShopSettingsFormSchema.parse({
+      ...form,
+      homeFeeBelowThreshold: '5,5',
+      homeThreshold: '40',
+      homeFeeFromThreshold: '0.01',
+    });
+    expect(parsed.shippingTable.home_delivery.tiers).toEqual([
+      { fromGoodsCents: 0, feePerParcelCents: 550 },
+      { fromGoodsCents: 4000, feePerParcelCents: 1 },
+    ]);
+  });
+
+  it.each([
+    ['siret', '81234567600008', 'SIRET invalide'],
+    ['vatNumber', 'FR18812345676', 'Numéro de TVA invalide'],
+    ['homeThreshold', '0', 'supérieur à 0'],
+    ['homeFeeBelowThreshold', '-1', 'montant en euros'],
+    ['orderCutoffHour', '24', 'entre 0 et 23'],
+    ['mediatorUrl', 'http://mediateur.example', 'https'],
+    ['legalName', 'Librairie\u0000 SAS', 'caractères non autorisés'],
+    ['postalCode', '7500', '5 chiffres'],
+  ])('refuses a bad %s (%s) with a French message', (field, value, message) => {
+    const result = ShopSettingsFormSchema.safeParse({ ...form, [field]: value });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.error.issues.map((issue) => issue.message).join(' ')).toContain(message);
+  });
+});
+
+describe('parseStoredShippingTable', () => {
+  it('accepts a stored table and refuses a broken one', () => {
+    expect(parseStoredShippingTable(DEFAULT_SHOP_SETTINGS.shippingTable)).toEqual(DEFAULT_SHOP_SETTINGS.shippingTable);
+    expect(() => parseStoredShippingTable({ home_delivery: { label: 'x', tiers: [] } })).toThrow();
+    const unsorted = structuredClone(DEFAULT_SHOP_SETTINGS.shippingTable) as unknown as {
+      home_delivery: { tiers: unknown[] };
+    };
+    unsorted.home_delivery.tiers.reverse();
+    expect(() => parseStoredShippingTable(unsorted)).toThrow(/first tier|sorted/);
+  });
+});

@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import { assertValidShippingTable, type ShippingTable } from '@/lib/pricing/shipping';
+import { plainText } from '@/lib/validation/plain-text';
+import { SHOP } from './config';
+import { SHOP_SHIPPING_TABLE } from './shipping-config';
+
+// The shop's settings that an admin edits in the back office (/admin/reglages) and that the
+// database keeps (ShopSettings): who the seller is (the terms page and the e-mails must say it:
+// Code de la consommation, art. L221-5 and L111-1; LCEN art. 19), the order cut-off hour and the
+// delivery fee table. Pure: lib/data/shop-settings.ts reads and writes them; until an admin saves
+// them, these defaults apply.
+
+export type ShopSettings = {
+  /** The name readers see ("Librairie des Facultés"). */
+  name: string;
+  tagline: string;
+  /** Raison sociale and legal form ("Librairie des Facultés SAS"). */
+  legalName: string;
+  addressLine1: string;
+  addressLine2: string | null;
+  postalCode: string;
+  city: string;
+  email: string;
+  phone: string;
+  /** 14 digits, Luhn-checked (INSEE). */
+  siret: string;
+  /** FR + 2-digit key + SIREN (CGI, art. 286 ter). */
+  vatNumber: string;
+  /** The consumer mediator the shop adheres to (Code de la consommation, art. L612-1, L616-1). */
+  mediatorName: string;
+  mediatorUrl: string;
+  /** Orders after this hour (Europe/Paris) count from the next business day. */
+  orderCutoffHour: number;
+  shippingTable: ShippingTable;
+};
+
+/** The demo shop: fictitious identity (a valid-looking SIRET that belongs to nobody). */
+export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
+  name: SHOP.name,
+  tagline: SHOP.tagline,
+  legalName: 'Librairie des Facultés SAS (société fictive de démonstration)',
+  addressLine1: '12 rue Soufflot',
+  addressLine2: null,
+  postalCode: '75005',
+  city: 'Paris',
+  email: 'contact@librairie.example',
+  phone: '01 23 45 67 89',
+  siret: '81234567600009',
+  vatNumber: 'FR19812345676',
+  mediatorName: 'Médiateur de la consommation à désigner (boutique de démonstration)',
+  mediatorUrl: 'https://www.economie.gouv.fr/mediation-conso',
+  orderCutoffHour: SHOP.orderCutoffHour,
+  shippingTable: SHOP_SHIPPING_TABLE,
+};
+
+/** Luhn over the 14 digits (INSEE's check of a SIRET). */
+export function isValidSiret(siret: string): boolean {
+  if (!/^\d{14}$/.test(siret)) return false;
+  let sum = 0;
+  for (let index = 0; index < 14; index += 1) {
+    let digit = Number(siret.charAt(13 - index));
+    if (index % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+/** French VAT number: FR, a key of 2 digits, the SIREN; key = (12 + 3 × (SIREN mod 97)) mod 97. */
+export function isValidFrenchVatNumber(vat: string, siren?: string): boolean {
+  const match = /^FR(\d{2})(\d{9})$/.exec(vat);
+  if (!match) return false;
+  const [, key, number] = match;
+  if (siren && number !== siren) return false;
+  return Number(key) === (12 + 3 * (Number(number) % 97)) % 97;
+}
+
+const eurosToCents = (label: string) =>
+  z
+    .string({ error: `Indiquez ${label}.` })
+    .trim()
+    .regex(/^\d{1,4}(?:[.,]\d{1,2})?$/, { error: `${label} : un montant en euros, par exemple 4,90.` })
+    .transform((value) => Math.round(Number(value.replace(',', '.')) * 100));
+
+/** The settings form, as posted: euros typed with a comma, the table as a few plain fields. */
+export const ShopSettingsFormSchema = z
+  .object({
+    name: plainText(80, 'Indiquez le nom de la librairie.'),
+    tagline: plainText(120, 'Indiquez une courte présentation.'),
+    legalName: plainText(120, 'Indiquez la raison sociale.'),
+    addressLine1: plainText(120, 'Indiquez l’adresse.'),
+    addressLine2: plainText(120)
+      .optional()
+      .transform((value) => value || null),
+    postalCode: z
+      .string({ error: 'Indiquez le code postal.' })
+      .trim()
+      .regex(/^\d{5}$/, { error: 'Code postal à 5 chiffres.' }),
+    city: plainText(80, 'Indiquez la ville.'),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email({ error: 'Adresse e-mail invalide.' }).max(254)),
+    phone: plainText(30, 'Indiquez un numéro de téléphone.'),
+    siret: z
+      .string({ error: 'Indiquez le SIRET.' })
+      .transform((value) => value.replace(/\s/g, ''))
+      .refine(isValidSiret, { error: 'SIRET invalide : 14 chiffres dont le dernier est une clé de contrôle.' }),
+    vatNumber: z
+      .string({ error: 'Indiquez le numéro de TVA intracommunautaire.' })
+      .transform((value) => value.replace(/\s/g, '').toUpperCase()),
+    mediatorName: plainText(160, 'Indiquez le médiateur de la consommation.'),
+    mediatorUrl: z.url({ protocol: /^https$/, error: 'Adresse https du médiateur.' }).max(300),
+    orderCutoffHour: z.coerce
+      .number({ error: 'Heure limite : un nombre entier.' })
+      .int({ error: 'Heure limite : un nombre entier.' })
+      .min(0, { error: 'Heure limite entre 0 et 23.' })
+      .max(23, { error: 'Heure limite entre 0 et 23.' }),
+    homeDeliveryLabel: plainText(80, 'Indiquez le nom de la livraison à domicile.'),
+    homeFeeBelowThreshold: eurosToCents('Frais de livraison sous le seuil'),
+    homeThreshold: eurosToCents('Seuil'),
+    homeFeeFromThreshold: eurosToCents('Frais de livraison à partir du seuil'),
+    pickupLabel: plainText(80, 'Indiquez le nom du retrait en librairie.'),
+  })
+  .superRefine((form, ctx) => {
+    if (!isValidFrenchVatNumber(form.vatNumber, form.siret.slice(0, 9))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['vatNumber'],
+        message: 'Numéro de TVA invalide : FR, une clé à 2 chiffres et le SIREN (les 9 premiers chiffres du SIRET).',
+      });
+    }
+    if (form.homeThreshold === 0) {
+      ctx.addIssue({ code: 'custom', path: ['homeThreshold'], message: 'Le seuil doit être supérieur à 0 €.' });
+    }
+  })
+  .transform(
+    ({ homeDeliveryLabel, homeFeeBelowThreshold, homeThreshold, homeFeeFromThreshold, pickupLabel, ...identity }) => {
+      const shippingTable: ShippingTable = {
+        home_delivery: {
+          label: homeDeliveryLabel,
+          tiers: [
+            { fromGoodsCents: 0, feePerParcelCents: homeFeeBelowThreshold },
+            { fromGoodsCents: homeThreshold, feePerParcelCents: homeFeeFromThreshold },
+          ],
+        },
+        // Pickup in a bookshop may be free (loi n° 81-766, art. 1, al. 4): the shop's choice.
+        shop_pickup: { label: pickupLabel, tiers: [{ fromGoodsCents: 0, feePerParcelCents: 0 }] },
+      };
+      assertValidShippingTable(shippingTable);
+      return { ...identity, shippingTable } satisfies ShopSettings;
+    },
+  );
+
+/** The stored table, read back from the database's JSON: checked, never trusted blindly. */
+export function parseStoredShippingTable(value: unknown): ShippingTable {
+  const tier = z.object({ fromGoodsCents: z.number().int().min(0), feePerParcelCents: z.number().int().min(0) });
+  const method = z.object({ label: z.string().min(1), tiers: z.array(tier).min(1) });
+  const table = z.object({ home_delivery: method, shop_pickup: method }).parse(value);
+  assertValidShippingTable(table);
+  return table;
+}
+
+/** The form's fields from settings, for the edit form's default values. */
+export function settingsFormValues(settings: ShopSettings): Record<string, string> {
+  const home = settings.shippingTable.home_delivery.tiers;
+  const euros = (cents: number | undefined) => ((cents ?? 0) / 100).toFixed(2).replace('.', ',');
+  return {
+    name: settings.name,
+    tagline: settings.tagline,
+    legalName: settings.legalName,
+    addressLine1: settings.addressLine1,
+    addressLine2: settings.addressLine2 ?? '',
+    postalCode: settings.postalCode,
+    city: settings.city,
+    email: settings.email,
+    phone: settings.phone,
+    siret: settings.siret,
+    vatNumber: settings.vatNumber,
+    mediatorName: settings.mediatorName,
+    mediatorUrl: settings.mediatorUrl,
+    orderCutoffHour: String(settings.orderCutoffHour),
+    homeDeliveryLabel: settings.shippingTable.home_delivery.label,
+    homeFeeBelowThreshold: euros(home[0]?.feePerParcelCents),
+    homeThreshold: euros(home[1]?.fromGoodsCents ?? 3500),
+    homeFeeFromThreshold: euros(home[1]?.feePerParcelCents ?? home[0]?.feePerParcelCents),
+    pickupLabel: settings.shippingTable.shop_pickup.label,
+  };
+}
