@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { DEFAULT_SHOP_SETTINGS } from '@/lib/shop/settings';
 import { createPaidOrder } from '@/scripts/test/order-desk-fixtures';
 import { openTestDatabase } from '@/scripts/test/test-database';
 import { deliverEmail } from './email-delivery';
@@ -140,5 +142,37 @@ describe('delivery', () => {
     expect(failed).toMatchObject({ status: 'failed', attempts: 2 });
     expect(failed.lastError).toBeTruthy();
     expect(await db.trackingToken.count({ where: { orderId: order.id } })).toBe(0);
+  });
+
+  it('states the seller as the shop’s settings say, the ones the terms page shows', async () => {
+    const { order } = await createPaidOrder(db, { onHand: 3, withSupplier: true });
+    const [email] = await emailsOf(order.id);
+    const saved = {
+      ...DEFAULT_SHOP_SETTINGS,
+      legalName: 'Librairie du Panthéon SARL',
+      addressLine1: '5 rue Cujas',
+      siret: '73282932000074',
+      mediatorName: 'Médiateur du livre',
+      shippingTable: DEFAULT_SHOP_SETTINGS.shippingTable as unknown as Prisma.InputJsonValue,
+    };
+    // Another test file may have left a row (its own defaults): put back whatever was there.
+    const before = await db.shopSettings.findUnique({ where: { id: 1 } });
+    await db.shopSettings.upsert({ where: { id: 1 }, create: { id: 1, ...saved, version: 1 }, update: saved });
+    try {
+      await deliverEmail(email!.id, { final: false });
+    } finally {
+      if (before) {
+        const { id: _id, shippingTable, ...rest } = before;
+        await db.shopSettings.update({
+          where: { id: 1 },
+          data: { ...rest, shippingTable: shippingTable as Prisma.InputJsonValue },
+        });
+      } else await db.shopSettings.delete({ where: { id: 1 } });
+    }
+    const [sent] = await emailsOf(order.id);
+    expect(sent!.text).toContain('Librairie du Panthéon SARL — 5 rue Cujas, 75005 Paris');
+    expect(sent!.text).toContain('SIRET 73282932000074');
+    expect(sent!.text).toContain('Médiateur de la consommation : Médiateur du livre');
+    expect(sent!.text).not.toContain(DEFAULT_SHOP_SETTINGS.legalName);
   });
 });

@@ -7,7 +7,7 @@ import type { EmailPayload } from '@/lib/email/payload';
 import { QUEUE_NAMES } from '@/lib/jobs/queues';
 import { trackingUrl } from '@/lib/orders/carriers';
 import { sendJob } from './job-queue';
-import { getShopSettings } from './shop-settings';
+import { readShopSettings } from './shop-settings';
 import type { Tx } from './transactions';
 
 // The e-mails an order's changes cause, written by the transaction of the change itself: the
@@ -66,7 +66,7 @@ const DAY_MS = 24 * 3600_000;
 const WITHDRAWAL_REFUND_DAYS = 14;
 
 async function payloadOf(tx: Tx, order: OrderSnapshot, event: OrderEmailEvent): Promise<EmailPayload | null> {
-  const base = emailOrderOf(order, (await getShopSettings()).orderCutoffHour);
+  const base = emailOrderOf(order, (await readShopSettings(tx)).orderCutoffHour);
   switch (event.kind) {
     case 'shipped':
       if (!order.carrier || !order.trackingNumber) return null;

@@ -10,7 +10,7 @@ import { eventShapeProblem } from '@/lib/payments/event-shape';
 import { failure, type Result } from '@/lib/validation/action-result';
 import { SUPPLY_FACTS_SELECT } from './book-selects';
 import { enqueueOrderEmail } from './order-emails';
-import { getShopSettings } from './shop-settings';
+import { readShopSettings } from './shop-settings';
 import { reconcileStripeRefunds, type StripeRefundFact } from './refunds';
 import { lockStock, refreshStoredAvailability, releaseOrderHolds } from './stock-holds';
 import { Rejection, transact, type Tx } from './transactions';
@@ -258,7 +258,7 @@ async function markPaid(tx: Tx, orderId: number, now: Date): Promise<EventResult
   );
   const data: Prisma.OrderUpdateInput = { status: 'paid', paidAt: now };
   if (plan.backorderedCopies > 0) {
-    const { orderCutoffHour } = await getShopSettings();
+    const { orderCutoffHour } = await readShopSettings(tx);
     const window = orderDeliveryWindow(
       orderShipWithin([...shipWithinByLine.values()]),
       order.deliveryMethod,
