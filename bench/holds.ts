@@ -3,6 +3,7 @@
 //
 //   npx tsx bench/holds.ts                      # 400 buyers per scenario, about a minute on 2 cores
 //   BENCH_BUYERS=1000 npx tsx bench/holds.ts    # more buyers per scenario (20 to 20000)
+//   BENCH_POOLER=pgbouncer npx tsx bench/holds.ts  # the app instances through PgBouncer (transaction mode)
 //
 // Starts its own PostgreSQL (embedded, in a temporary folder), applies the migrations, loads
 // the demo catalog, then runs each scenario on fresh books with worker processes that call the
@@ -23,6 +24,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../scripts/lib/emb
 import { generatePrismaClientIfStale } from '../scripts/lib/project';
 import { installJobQueues } from '../scripts/lib/job-queues';
 import { runPrisma } from '../scripts/prisma';
+import { startPgBouncer, type PgBouncer } from '../scripts/lib/pgbouncer';
 import { freePort } from '../scripts/test/database';
 import { SESSION_STATES, WORKER_APPLICATION_NAME, sampleSessions, type SessionState } from './lib/session-sampler';
 import { BUSY, checkBook, readBookFacts, type BookAnswers, type BookPlan } from '../scripts/test/hold-invariants';
@@ -40,6 +42,9 @@ const BenchEnvSchema = z.object({
     .min(20, 'BENCH_BUYERS must be at least 20 (scenario 4 spreads buyers over 20 books).')
     .max(20_000, 'BENCH_BUYERS must be at most 20000.')
     .default(400),
+  BENCH_POOLER: z
+    .enum(['direct', 'pgbouncer'], { error: 'BENCH_POOLER must be direct or pgbouncer.' })
+    .default('direct'),
 });
 
 type Scenario = {
@@ -415,6 +420,7 @@ async function main(): Promise<number> {
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'librairie-bench-pg-'));
   let server: EmbeddedDatabase | undefined;
+  let bouncer: PgBouncer | undefined;
   let db: PrismaClient | undefined;
   let cleaning: Promise<void> | undefined;
   // Runs once, from the finally below or from Ctrl-C: workers, client, server, then the folder,
@@ -426,6 +432,7 @@ async function main(): Promise<number> {
         await db?.$disconnect();
       } finally {
         try {
+          await bouncer?.stop();
           await server?.stop();
         } finally {
           rmSync(dataDir, { recursive: true, force: true });
@@ -457,14 +464,20 @@ async function main(): Promise<number> {
     await installJobQueues(server.url);
     db = createPrismaClient(server.url);
     await seedDemoCatalog(db);
+    // The workers (app instances) reach the server directly, or through PgBouncer in transaction
+    // mode as in the multi-instance setup (docs/deployment.md).
+    if (env.data.BENCH_POOLER === 'pgbouncer') {
+      bouncer = await startPgBouncer({ serverUrl: server.url, port: await freePort(), dir: `${dataDir}-pgbouncer` });
+    }
+    const workersUrl = bouncer?.url ?? server.url;
 
     const results: ScenarioResult[] = [];
     for (const scenario of scenarios(buyers)) {
       console.log(`Running ${scenario.name} (${buyers} buyers)…`);
-      results.push(await runScenario(db, server.url, scenario));
+      results.push(await runScenario(db, workersUrl, scenario));
     }
 
-    console.log(`\nHolds under load — ${buyers} buyers per scenario\n`);
+    console.log(`\nHolds under load — ${buyers} buyers per scenario, ${bouncer ? 'through PgBouncer' : 'direct'}\n`);
     console.log(report(results));
     const broken = results.flatMap((result) => result.broken.map((problem) => `${result.scenario.name}: ${problem}`));
     if (broken.length === 0) return 0;

@@ -1,10 +1,9 @@
 // `npm run bench:listings`: the pages a reader browses, over HTTP against the built shop, at
 // 1,000 and 1,000,000 titles (BENCH_SIZES): median and p95 latency, HTML size, and the ratio of
 // the big catalog to the small one measured in the same run (target: ≤ 1.2×, /livres ≤ 60 kB).
-import { spawn } from 'node:child_process';
 import os from 'node:os';
-import path from 'node:path';
-import { buildIfStale, ROOT } from '../scripts/lib/project';
+import { buildIfStale } from '../scripts/lib/project';
+import { startBuiltShop } from './lib/built-shop';
 import { percentile, sizesFrom, withCatalog } from './lib/scratch-catalog';
 
 const PAGES = [
@@ -23,39 +22,6 @@ const PAGES = [
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 30);
 
 type PageFigures = { p50: number; p95: number; kB: number };
-
-async function startShop(databaseUrl: string, port: number) {
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)],
-    {
-      cwd: ROOT,
-      stdio: 'ignore',
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        SITE_URL: `http://localhost:${port}`,
-        COOKIE_SECRET: 'benchmark-cookie-secret-0123456789abcdef',
-        STRIPE_WEBHOOK_SECRET: 'whsec_benchmark_secret',
-        STRIPE_EMULATOR_URL: 'http://127.0.0.1:9',
-        NEXT_TELEMETRY_DISABLED: '1',
-      },
-    },
-  );
-  for (let i = 0; i < 200; i += 1) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return () =>
-    new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-}
 
 async function fetchPage(port: number, page: string): Promise<{ ms: number; bytes: number }> {
   const started = performance.now();
@@ -101,8 +67,8 @@ async function main() {
   const dbPort = Number(process.env.BENCH_DB_PORT ?? 54464);
   const figures = await withCatalog(smallSize, dbPort, (smallUrl) =>
     withCatalog(bigSize, dbPort + 1, async (bigUrl) => {
-      const stopSmall = await startShop(smallUrl, appPorts[0] as number);
-      const stopBig = await startShop(bigUrl, appPorts[1] as number);
+      const stopSmall = await startBuiltShop(smallUrl, appPorts[0] as number);
+      const stopBig = await startBuiltShop(bigUrl, appPorts[1] as number);
       try {
         return await measureBoth(appPorts[0] as number, appPorts[1] as number);
       } finally {

@@ -19,6 +19,8 @@ export const DEFAULT_POOL_SETTINGS = {
   connectTimeoutMs: 8_000,
   statementTimeoutMs: 5_000,
   lockTimeoutMs: 4_000,
+  /** A transaction left open by a crashed request gives its locks back after this. */
+  idleInTransactionMs: 10_000,
 } as const;
 
 /** The pg pool behind a Prisma client: every timeout set, so a stuck database never hangs a request. */
@@ -29,11 +31,11 @@ export function createPool(connectionString: string, settings: PoolSettings = {}
     max: size,
     connectionTimeoutMillis: connectTimeoutMs,
     statement_timeout: statementTimeoutMs,
-    // Set for the session when it connects: no statement per transaction to pay for it.
+    // Set for the session when it connects: no statement per transaction to pay for it. Behind
+    // PgBouncer these are set by its connect_query instead (scripts/lib/pgbouncer.ts).
     options: `-c lock_timeout=${lockTimeoutMs}`,
     query_timeout: statementTimeoutMs + 1_000,
-    // A transaction left open by a crashed request gives its locks back.
-    idle_in_transaction_session_timeout: 10_000,
+    idle_in_transaction_session_timeout: DEFAULT_POOL_SETTINGS.idleInTransactionMs,
     idleTimeoutMillis: 30_000,
     application_name: 'librairie',
   });

@@ -30,7 +30,7 @@ const USER = 'librairie';
 const PASSWORD = 'librairie-local';
 
 /** PostgreSQL refuses to run as root: then run it as the system user `postgres`. */
-function runAsIds(): { uid: number; gid: number } | Record<string, never> {
+export function runAsIds(): { uid: number; gid: number } | Record<string, never> {
   if (process.getuid?.() !== 0) return {};
   const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
   try {
