@@ -7,6 +7,16 @@ const nextConfig = {
   // Prisma 7's generated client and the pg driver run in Node, not in the bundle.
   serverExternalPackages: ['pg', '@prisma/adapter-pg'],
   typedRoutes: false,
+  // Covers (components/catalog/book-cover.tsx) are resized and turned into WebP by Next's image
+  // optimizer with sharp (a dependency: its prebuilt @img/sharp-linux-x64 needs no install script),
+  // and cached on disk in .next/cache/images. Only the shop's own covers folder may be optimized,
+  // at a few widths: a request for another file or width is refused rather than computed.
+  images: {
+    localPatterns: [{ pathname: '/covers/**', search: '' }],
+    imageSizes: [96, 128, 192, 256],
+    deviceSizes: [384, 640, 828],
+    formats: ['image/webp'],
+  },
   experimental: {
     // forbidden() and unauthorized(): the back office answers 401/403 to a refused Server Action
     // or page (lib/auth/require-staff.ts), with app/forbidden.tsx and app/unauthorized.tsx.

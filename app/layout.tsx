@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
+import { readCartId } from '@/lib/cart/cart-cookie';
+import { countCartCopiesForFrame } from '@/lib/data/cart';
 import { getEnv } from '@/lib/env';
 import { getShopSettingsForFrame } from '@/lib/data/shop-settings';
 import './globals.css';
@@ -18,15 +20,18 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
+// The frame (header, footer, title) still renders when the database does not answer: the settings
+// fall back to their defaults and the cart count is left out; the page itself, if it reads the
+// database, sends the reader to the 503 page (lib/http/database-guard.ts).
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const shop = await getShopSettingsForFrame();
+  const [shop, cartCount] = await Promise.all([getShopSettingsForFrame(), countCartCopiesForFrame(await readCartId())]);
   return (
     <html lang="fr">
       <body>
         <a className="skip-link" href="#contenu">
           Aller au contenu
         </a>
-        <SiteHeader shopName={shop.name} tagline={shop.tagline} />
+        <SiteHeader shopName={shop.name} tagline={shop.tagline} cartCount={cartCount} />
         <main id="contenu" className="container">
           {children}
         </main>

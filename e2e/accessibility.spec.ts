@@ -5,6 +5,7 @@ for (const path of [
   '/',
   '/livres',
   '/livre/9782296013681',
+  '/livre/9782296998414',
   '/recherche?q=droit',
   '/theme/droit',
   '/livres?page=999',

@@ -6,6 +6,9 @@ const PAGES = [
   '/',
   '/livres',
   `/livre/${SEED_BOOK.ean}`,
+  // A cover image served by next/image, and covers in the related rows.
+  '/livre/9782296998414',
+  '/collection/administration-et-amenagement-du-territoire',
   '/recherche?q=droit',
   '/theme/droit',
   '/auteur/fabrice-dhume-sonzogni',

@@ -11,7 +11,8 @@ test('a reader searches "cooperation", opens the seed book and sees every field'
   await expect(page).toHaveURL(/\/livre\/9782296013681$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText("La coopération dans l'action publique");
 
-  const main = page.getByRole('main');
+  // The book itself, not the related rows below it.
+  const main = page.getByRole('main').getByRole('article', { name: "La coopération dans l'action publique" });
   await expect(main.getByRole('link', { name: 'Fabrice Dhume-Sonzogni' }).first()).toBeVisible();
   await expect(main.getByText("Éditeur : L'Harmattan")).toBeVisible();
   await expect(main.getByText('Collection : Administration et Aménagement du territoire')).toBeVisible();

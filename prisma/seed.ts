@@ -106,6 +106,7 @@ export async function seedDemoCatalog(db: PrismaClient, catalog: DemoCatalog = D
             publisherPriceCents: book.publisherPriceCents,
             vatRateBasisPoints: book.vatRateBasisPoints ?? 550,
             featured: book.featured ?? false,
+            coverPath: book.coverPath,
             publisherId: publisher.id,
             collectionId: collection?.id,
             collectionNumber: book.collectionNumber,

@@ -23,10 +23,12 @@ async function CheckoutPage() {
     );
   }
   const homeFee = cart.homeDelivery.shipping.totalCents;
+  const homeTotal = formatPrice(cart.homeDelivery.totals.totalInclVatCents);
+  const pickupTotal = formatPrice(cart.shopPickup.totals.totalInclVatCents);
   return (
     <>
       <h1>Commande</h1>
-      <ul aria-label="Récapitulatif">
+      <ul className="checkout-lines" aria-label="Récapitulatif">
         {cart.lines.map((line) => (
           <li key={line.ean}>
             {line.title} × {line.quantity}
@@ -37,8 +39,9 @@ async function CheckoutPage() {
       {cart.deliveryWindow && <p className="delivery">{cart.deliveryWindow.label}</p>}
       <CheckoutForm
         payButtonLabel={PAY_BUTTON_LABEL}
-        homeDeliveryLabel={`${cart.shippingLabels.home_delivery} — ${formatPrice(homeFee)} (total ${formatPrice(cart.homeDelivery.totals.totalInclVatCents)})`}
-        pickupLabel={`${cart.shippingLabels.shop_pickup} — gratuit (total ${formatPrice(cart.shopPickup.totals.totalInclVatCents)})`}
+        homeDeliveryLabel={`${cart.shippingLabels.home_delivery} — ${formatPrice(homeFee)} (total ${homeTotal})`}
+        pickupLabel={`${cart.shippingLabels.shop_pickup} — gratuit (total ${pickupTotal})`}
+        totalReminder={`Total à payer : ${homeTotal} avec livraison à domicile, ${pickupTotal} avec retrait en librairie.`}
       />
       <section aria-labelledby="retractation">
         <h2 id="retractation">Droit de rétractation</h2>

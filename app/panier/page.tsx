@@ -28,40 +28,52 @@ async function CartPage() {
   return (
     <>
       <h1>Votre panier</h1>
-      <ul className="cart-lines" aria-label="Livres du panier">
-        {cart.lines.map((line, index) => {
-          const priced = cart.homeDelivery?.lines[index];
-          return (
-            <li key={line.ean} className="cart-line">
-              <div>
-                <h2 className="cart-line-title">
-                  <Link href={`/livre/${line.ean}`}>{line.title}</Link>
-                </h2>
-                {line.authors.length > 0 && <p className="authors">{line.authors.join(', ')}</p>}
-                <AvailabilityLine availability={line.availability} />
-                {line.problem && <FormError message={line.problem} />}
-              </div>
-              <p>
-                {priced &&
-                  `${formatPrice(priced.unitPriceCents)} × ${line.quantity} = ${formatPrice(priced.lineTotalCents)}`}
-              </p>
-              <CartLineForm ean={line.ean} title={line.title} quantity={line.quantity} maxQuantity={line.maxQuantity} />
-            </li>
-          );
-        })}
-      </ul>
-      <OrderTotals order={cart.homeDelivery} caption="Total avec livraison à domicile" />
-      <p>Retrait en librairie : gratuit (total {formatPrice(cart.shopPickup.totals.totalInclVatCents)}).</p>
-      {cart.deliveryWindow && <p className="delivery">{cart.deliveryWindow.label}</p>}
-      {hasProblem ? (
-        <p className="notice">Corrigez les quantités signalées pour passer commande.</p>
-      ) : (
-        <p>
-          <Link className="button" href="/commande">
-            Passer commande
-          </Link>
-        </p>
-      )}
+      {/* The total and the way on come first: on a phone they are in the first screen, the lines below. */}
+      <div className="cart-layout">
+        <section className="cart-summary" aria-label="Total du panier">
+          <OrderTotals order={cart.homeDelivery} caption="Total avec livraison à domicile" />
+          {cart.deliveryWindow && <p className="delivery">{cart.deliveryWindow.label}</p>}
+          {hasProblem ? (
+            <p className="notice">Corrigez les quantités signalées pour passer commande.</p>
+          ) : (
+            <p>
+              <Link className="button button-main" href="/commande">
+                Passer commande
+              </Link>
+            </p>
+          )}
+          <p className="delivery">
+            Retrait en librairie : gratuit (total {formatPrice(cart.shopPickup.totals.totalInclVatCents)}).
+          </p>
+        </section>
+        <ul className="cart-lines" aria-label="Livres du panier">
+          {cart.lines.map((line, index) => {
+            const priced = cart.homeDelivery?.lines[index];
+            return (
+              <li key={line.ean} className="cart-line">
+                <div>
+                  <h2 className="cart-line-title">
+                    <Link href={`/livre/${line.ean}`}>{line.title}</Link>
+                  </h2>
+                  {line.authors.length > 0 && <p className="authors">{line.authors.join(', ')}</p>}
+                  <AvailabilityLine availability={line.availability} />
+                  {line.problem && <FormError message={line.problem} />}
+                </div>
+                <p>
+                  {priced &&
+                    `${formatPrice(priced.unitPriceCents)} × ${line.quantity} = ${formatPrice(priced.lineTotalCents)}`}
+                </p>
+                <CartLineForm
+                  ean={line.ean}
+                  title={line.title}
+                  quantity={line.quantity}
+                  maxQuantity={line.maxQuantity}
+                />
+              </li>
+            );
+          })}
+        </ul>
+      </div>
     </>
   );
 }

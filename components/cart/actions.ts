@@ -29,7 +29,8 @@ export async function addToCartAction(_state: CartActionState, formData: FormDat
   const result = await changeCart(await readCartId(), parsed.data, 'add', await clientKey());
   if (!result.ok) return result;
   await writeCartCookie(result.cartId);
-  revalidatePath('/panier');
+  // The whole tree from the root layout: the header's count changes on every page.
+  revalidatePath('/', 'layout');
   redirect('/panier');
 }
 
@@ -41,6 +42,6 @@ export async function updateCartLineAction(_state: CartActionState, formData: Fo
   if (!cartId) return failure('NO_CART', 'Votre panier a expiré. Ajoutez à nouveau vos livres.');
   const result = await changeCart(cartId, parsed.data, 'set', await clientKey());
   if (!result.ok) return result;
-  revalidatePath('/panier');
+  revalidatePath('/', 'layout');
   return { ok: true };
 }

@@ -5,7 +5,14 @@ import { AddToCartForm } from '@/components/cart/add-to-cart-form';
 import { AvailabilityLine } from './availability-line';
 import { BookCover } from './book-cover';
 
-export function BookCard({ book, headingLevel = 3 }: { book: BookCardData; headingLevel?: 2 | 3 }) {
+type Props = {
+  book: BookCardData;
+  headingLevel?: 2 | 3;
+  /** Off in the book page's related rows: that page has one "Ajouter au panier", for its own book. */
+  withAddToCart?: boolean;
+};
+
+export function BookCard({ book, headingLevel = 3, withAddToCart = true }: Props) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article className="book-card">
@@ -17,7 +24,7 @@ export function BookCard({ book, headingLevel = 3 }: { book: BookCardData; headi
       <p className="publisher">{book.publisher.name}</p>
       <p className="price">{formatPrice(book.priceCents)}</p>
       <AvailabilityLine availability={book.availability} />
-      {book.availability.orderable && <AddToCartForm ean={book.ean} title={book.title} compact />}
+      {withAddToCart && book.availability.orderable && <AddToCartForm ean={book.ean} title={book.title} compact />}
     </article>
   );
 }

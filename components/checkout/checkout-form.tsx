@@ -8,9 +8,11 @@ type Props = {
   payButtonLabel: string;
   homeDeliveryLabel: string;
   pickupLabel: string;
+  /** The price, again, right above the button (Code de la consommation, art. L221-14). */
+  totalReminder: string;
 };
 
-export function CheckoutForm({ payButtonLabel, homeDeliveryLabel, pickupLabel }: Props) {
+export function CheckoutForm({ payButtonLabel, homeDeliveryLabel, pickupLabel, totalReminder }: Props) {
   const [state, action, pending] = useActionState<CheckoutState, FormData>(startCheckoutAction, null);
   const values = state?.values ?? {};
   const errors = state?.fieldErrors ?? {};
@@ -73,7 +75,8 @@ export function CheckoutForm({ payButtonLabel, homeDeliveryLabel, pickupLabel }:
         {field('postalCode', 'Code postal', { autoComplete: 'postal-code', inputMode: 'numeric', maxLength: 5 })}
         {field('city', 'Ville', { autoComplete: 'address-level2' })}
       </fieldset>
-      <button type="submit" disabled={pending}>
+      <p className="pay-reminder">{totalReminder}</p>
+      <button type="submit" className="button-main" disabled={pending}>
         {payButtonLabel}
       </button>
     </form>

@@ -1,13 +1,18 @@
 import Link from 'next/link';
+import { CartLink } from './cart-link';
 
-export function SiteHeader({ shopName, tagline, query = '' }: { shopName: string; tagline: string; query?: string }) {
+type Props = { shopName: string; tagline: string; query?: string; cartCount: number | null };
+
+/** On a phone: the name and the cart on one line, then the search, then the catalog links. */
+export function SiteHeader({ shopName, tagline, query = '', cartCount }: Props) {
   return (
     <header className="site-header">
-      <div className="container">
+      <div className="container site-header-bar">
         <Link href="/" className="brand">
           {shopName}
           <small>{tagline}</small>
         </Link>
+        <CartLink count={cartCount} />
         <form className="search-form" role="search" action="/recherche" method="get">
           <label htmlFor="site-search" className="visually-hidden">
             Rechercher un livre (titre, auteur, ISBN)
@@ -32,9 +37,6 @@ export function SiteHeader({ shopName, tagline, query = '' }: { shopName: string
             </li>
             <li>
               <Link href="/livres?disponibilite=en-stock">En stock</Link>
-            </li>
-            <li>
-              <Link href="/panier">Panier</Link>
             </li>
           </ul>
         </nav>

@@ -10,61 +10,67 @@ import { SpecTable } from './spec-table';
 
 type Props = { book: NonNullable<BookPage>; deliveryLabel: string | null };
 
-/** The book page, in the order of the model page. */
+/** The book page: what a reader needs to buy first (title, authors, price, availability, button), then the rest of the model page. */
 export function BookDetails({ book, deliveryLabel }: Props) {
   const authors = book.contributors.filter((c) => c.role === 'A01');
   const others = book.contributors.filter((c) => c.role !== 'A01');
   const withBiography = book.contributors.filter((c) => c.biography);
   return (
     <article className="book-page" aria-labelledby="book-title">
-      <BookCover title={book.title} authors={authors.map((a) => a.name)} coverPath={book.coverPath} />
-      <div>
+      {/* On a phone the cover shrinks beside the title, and the price and the button follow at once. */}
+      <header className="book-head">
         <h1 id="book-title">
           {book.title}
           {book.subtitle && <span className="visually-hidden"> — </span>}
           {book.subtitle && <small className="book-subtitle">{book.subtitle}</small>}
         </h1>
-        <div className="book-facts">
-          {authors.length > 0 && (
-            <p>
-              {authors.map((author, index) => (
-                <span key={author.slug}>
-                  {index > 0 && ', '}
-                  <Link href={`/auteur/${author.slug}`}>{author.name}</Link>
-                </span>
-              ))}
-            </p>
-          )}
-          {others.map((c) => (
-            <p key={`${c.slug}-${c.role}`}>
-              {c.roleLabel} : <Link href={`/auteur/${c.slug}`}>{c.name}</Link>
-            </p>
-          ))}
-          <p>
-            Éditeur : <Link href={`/editeur/${book.publisher.slug}`}>{book.publisher.name}</Link>
+        {authors.length > 0 && (
+          <p className="book-authors">
+            {authors.map((author, index) => (
+              <span key={author.slug}>
+                {index > 0 && ', '}
+                <Link href={`/auteur/${author.slug}`}>{author.name}</Link>
+              </span>
+            ))}
           </p>
-          {book.collection && (
-            <p>
-              Collection : <Link href={`/collection/${book.collection.slug}`}>{book.collection.name}</Link>
-              {book.collectionNumber && ` (n° ${book.collectionNumber})`}
-            </p>
-          )}
-          {book.publishedOn && <p>Date de parution : {formatDateShort(book.publishedOn)}</p>}
-          <p>EAN : {book.ean}</p>
-          {book.pageCount !== null && <p>Nombre de pages : {book.pageCount}</p>}
-        </div>
+        )}
+      </header>
+      <div className="book-cover">
+        <BookCover title={book.title} authors={authors.map((a) => a.name)} coverPath={book.coverPath} variant="page" />
+      </div>
 
-        <section className="buy-box" aria-label="Prix et disponibilité">
-          <AvailabilityLine availability={book.availability} />
-          {deliveryLabel && <p className="delivery">{deliveryLabel}</p>}
-          <p className="price">{formatPrice(book.priceCents)}</p>
-          {book.availability.orderable ? (
-            <AddToCartForm ean={book.ean} title={book.title} />
-          ) : (
-            <p className="delivery">Ce livre ne peut pas être commandé.</p>
-          )}
-        </section>
+      <section className="buy-box" aria-label="Prix et disponibilité">
+        <p className="price">{formatPrice(book.priceCents)}</p>
+        <AvailabilityLine availability={book.availability} />
+        {deliveryLabel && <p className="delivery">{deliveryLabel}</p>}
+        {book.availability.orderable ? (
+          <AddToCartForm ean={book.ean} title={book.title} />
+        ) : (
+          <p className="delivery">Ce livre ne peut pas être commandé.</p>
+        )}
+      </section>
 
+      <div className="book-facts">
+        {others.map((c) => (
+          <p key={`${c.slug}-${c.role}`}>
+            {c.roleLabel} : <Link href={`/auteur/${c.slug}`}>{c.name}</Link>
+          </p>
+        ))}
+        <p>
+          Éditeur : <Link href={`/editeur/${book.publisher.slug}`}>{book.publisher.name}</Link>
+        </p>
+        {book.collection && (
+          <p>
+            Collection : <Link href={`/collection/${book.collection.slug}`}>{book.collection.name}</Link>
+            {book.collectionNumber && ` (n° ${book.collectionNumber})`}
+          </p>
+        )}
+        {book.publishedOn && <p>Date de parution : {formatDateShort(book.publishedOn)}</p>}
+        <p>EAN : {book.ean}</p>
+        {book.pageCount !== null && <p>Nombre de pages : {book.pageCount}</p>}
+      </div>
+
+      <div className="book-more">
         {book.descriptionParagraphs.length > 0 && (
           <section aria-labelledby="resume">
             <h2 id="resume">Résumé</h2>

@@ -4,6 +4,7 @@ import { hyphenateIsbn, ean13ToIsbn10 } from '@/lib/isbn';
 import { describeBookAvailability } from '@/lib/catalog/book-availability';
 import { contributorRoleLabel, languageLabel, productFormLabel } from '@/lib/catalog/labels';
 import { AVAILABILITY_FACTS_SELECT, BOOK_CARD_SELECT, toBookCard, type BookCard } from './book-selects';
+import type { RelatedKeys } from './related-books';
 import { listThemeAncestry, type ThemeLink } from './themes';
 
 export type { BookCard };
@@ -20,6 +21,9 @@ async function loadBookPage(ean: string) {
   const row = await getDb().book.findUnique({
     where: { ean, delistedAt: null },
     select: {
+      id: true,
+      collectionId: true,
+      themeId: true,
       ean: true,
       title: true,
       subtitle: true,
@@ -40,6 +44,7 @@ async function loadBookPage(ean: string) {
         orderBy: { position: 'asc' },
         select: {
           role: true,
+          contributorId: true,
           contributor: { select: { name: true, slug: true, biography: true } },
         },
       },
@@ -72,6 +77,12 @@ async function loadBookPage(ean: string) {
       roleLabel: contributorRoleLabel(link.role),
     })),
     availability: describeBookAvailability(row),
+    relatedKeys: {
+      bookId: row.id,
+      authorIds: row.contributors.filter((link) => link.role === 'A01').map((link) => link.contributorId),
+      collectionId: row.collectionId,
+      themeId: row.themeId,
+    } satisfies RelatedKeys,
   };
 }
 

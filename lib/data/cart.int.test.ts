@@ -27,6 +27,18 @@ describe('cart', () => {
     expect(view.homeDelivery).toBeNull();
   });
 
+  it('counts the copies of a cart for the header, 0 without a cart or for an unknown one', async () => {
+    const added = await cart.changeCartLine(null, { ean: SEED_BOOK_EAN, quantity: 2 }, 'add');
+    if (!added.ok) throw new Error(added.message);
+    const other = await createTestBook(db, { onHand: 5, withSupplier: true, title: 'Pour le compteur' });
+    await cart.changeCartLine(added.cartId, { ean: other.ean, quantity: 3 }, 'add');
+    expect(await cart.countCartCopies(added.cartId)).toBe(5);
+    await cart.changeCartLine(added.cartId, { ean: SEED_BOOK_EAN, quantity: 0 }, 'set');
+    expect(await cart.countCartCopies(added.cartId)).toBe(3);
+    expect(await cart.countCartCopies(null)).toBe(0);
+    expect(await cart.countCartCopies('00000000-0000-4000-8000-000000000000')).toBe(0);
+  });
+
   it('prices under the 35 € threshold with the shop fee, never below the legal floor', async () => {
     const added = await cart.changeCartLine(null, { ean: SEED_BOOK_EAN, quantity: 1 }, 'add');
     if (!added.ok) throw new Error(added.message);

@@ -11,6 +11,7 @@ import { SHOP } from '@/lib/shop/config';
 import { failure, type Result } from '@/lib/validation/action-result';
 import type { AddToCartInput, UpdateCartLineInput } from '@/lib/validation/cart';
 import { SUPPLY_FACTS_SELECT } from './book-selects';
+import { isDatabaseBusy } from './database-errors';
 import { getShopSettings } from './shop-settings';
 import { releaseExpiredHoldsIfAny } from './stock-holds';
 import { Rejection, transact } from './transactions';
@@ -60,6 +61,27 @@ export function priceLines(
     parcelCount: 1,
   };
   return priceOrder(input, { shippingTable });
+}
+
+/** Copies in the cart, for the header's "Panier (2)": one sum over the cart's lines (their primary key). */
+export async function countCartCopies(cartId: string | null): Promise<number> {
+  if (!cartId) return 0;
+  const { _sum } = await getDb().cartLine.aggregate({ where: { cartId }, _sum: { quantity: true } });
+  return _sum.quantity ?? 0;
+}
+
+/**
+ * For the header (the page's frame): the count, or null when the database does not answer, so the
+ * frame still renders and the page itself, if it reads the database, sends the reader to the 503
+ * page (lib/http/database-guard.ts), as the shop's settings do (getShopSettingsForFrame).
+ */
+export async function countCartCopiesForFrame(cartId: string | null): Promise<number | null> {
+  try {
+    return await countCartCopies(cartId);
+  } catch (error) {
+    if (isDatabaseBusy(error)) return null;
+    throw error;
+  }
 }
 
 export type CartView = Awaited<ReturnType<typeof getCartView>>;

@@ -18,8 +18,10 @@ const BUSY_SQLSTATES = new Set([
 /** Prisma's codes for a transaction it could not start in time or that ran out of time (P2028), and unreachable servers. */
 const BUSY_PRISMA_CODES = new Set(['P2028', 'P2034', 'P1001', 'P1002', 'P1008', 'P1017']);
 
-const UNREACHABLE_MESSAGES = [
-  'timeout exceeded when trying to connect', // pg pool: connectionTimeoutMillis
+const RETRYABLE_MESSAGES = [
+  // pg-pool, after connectionTimeoutMillis waiting for one of its connections while all are in use
+  // (node_modules/pg-pool/index.js): a rush, not a server down.
+  'timeout exceeded when trying to connect',
   'Connection terminated',
   'Query read timeout', // pg client: query_timeout
   'ECONNREFUSED',
@@ -46,6 +48,21 @@ function sqlState(error: unknown): string | undefined {
   return record.cause ? sqlState(record.cause) : undefined;
 }
 
+/**
+ * The driver adapter's kind of error (@prisma/driver-adapter-utils' MappedError), which Prisma
+ * puts in `meta.driverAdapterError.cause`: a raw query (`$queryRaw`) that cannot connect fails
+ * with P2010 and kind 'DatabaseNotReachable', not with P1001 as a model query does.
+ */
+function driverAdapterErrorKind(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } }).meta;
+  const kind = meta?.driverAdapterError?.cause?.kind;
+  return typeof kind === 'string' ? kind : undefined;
+}
+
+/** Driver adapter kinds of a server that does not answer (adapter-pg maps ECONNREFUSED, ECONNRESET, ETIMEDOUT to them). */
+const UNREACHABLE_ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout']);
+
 function messages(error: unknown, depth = 0): string {
   if (depth > 4 || typeof error !== 'object' || error === null) return String(error ?? '');
   const record = error as { message?: unknown; cause?: unknown };
@@ -69,13 +86,13 @@ function isBreakerRefusal(error: unknown): boolean {
 export function isDatabaseUnreachable(error: unknown): boolean {
   if (isBreakerRefusal(error)) return true;
   if (['P1001', 'P1002', 'P1017'].includes(prismaCode(error) ?? '')) return true;
+  if (UNREACHABLE_ADAPTER_KINDS.has(driverAdapterErrorKind(error) ?? '')) return true;
   const text = messages(error);
-  return [
-    'timeout exceeded when trying to connect',
-    'Query read timeout',
-    'ECONNREFUSED',
-    'Connection terminated',
-  ].some((fragment) => text.includes(fragment));
+  // Not pg-pool's "timeout exceeded when trying to connect": that one means every pooled
+  // connection is busy (a rush), and opening the circuit breaker on it would turn a rush into
+  // 503 pages for everyone. A new connection that times out fails with "Connection terminated
+  // due to connection timeout"; a frozen server with "Query read timeout".
+  return ['Query read timeout', 'ECONNREFUSED', 'Connection terminated'].some((fragment) => text.includes(fragment));
 }
 
 /** The database is overloaded, locked up or out of reach: the request may succeed if retried. */
@@ -84,10 +101,11 @@ export function isDatabaseBusy(error: unknown): boolean {
   const code = prismaCode(error);
   if (code && BUSY_PRISMA_CODES.has(code)) return true;
   if ((error as { name?: unknown } | null)?.name === 'PrismaClientInitializationError') return true;
+  if (driverAdapterErrorKind(error) === 'TooManyConnections') return true;
   const state = sqlState(error);
   if (state && BUSY_SQLSTATES.has(state)) return true;
   const text = messages(error);
-  return UNREACHABLE_MESSAGES.some((fragment) => text.includes(fragment));
+  return RETRYABLE_MESSAGES.some((fragment) => text.includes(fragment));
 }
 
 /** Seconds a program should wait before trying again (the Retry-After header). */

@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeBookAvailability } from '@/lib/catalog/book-availability';
 import { isValidEan13 } from '@/lib/isbn';
 import { DEMO_CATALOG } from '@/prisma/demo-catalog/catalog';
+import { DEMO_COVERS } from '@/prisma/demo-catalog/covers';
 import { openTestDatabase } from '@/scripts/test/test-database';
 
 const db = openTestDatabase();
@@ -39,5 +42,14 @@ describe('demo catalog as loaded', () => {
   it('has a theme tree at least four levels deep', async () => {
     const deepest = await db.theme.aggregate({ _max: { depth: true } });
     expect(deepest._max.depth).toBeGreaterThanOrEqual(4);
+  });
+
+  it('gives the books of prisma/demo-catalog/covers.ts their cover image, which public/ holds', async () => {
+    const withCover = await db.book.findMany({
+      where: { coverPath: { not: null }, ean: { in: DEMO_CATALOG.books.map((book) => book.ean) } },
+      select: { ean: true, coverPath: true },
+    });
+    expect(withCover.map((book) => book.ean).sort()).toEqual(DEMO_COVERS.map((cover) => cover.ean).sort());
+    for (const { coverPath } of withCover) expect(existsSync(path.join('public', coverPath ?? ''))).toBe(true);
   });
 });

@@ -193,11 +193,11 @@ describe('two members of staff at once, from two app instances', () => {
     for (const [index, order] of orders.entries()) {
       const outcomes = runs.map((run) => run.results[index]);
       expect(outcomes.filter((o) => o?.ok)).toHaveLength(1);
-      // The other is told the order changed, or, when the first held the order's row past the
-      // pool's lock_timeout (a loaded machine), to retry: never a second step, never a 500.
+      // The other is told the order changed, or, when it waited past the pool's limits for a
+      // connection or the order's row (a loaded machine), to retry: never a second step, never a 500.
       expect([
         { ok: false, code: 'ORDER_CHANGED', message: 'La commande a changé, rechargez la page.' },
-        { ok: false, code: 'BUSY', message: 'Trop de demandes en même temps : réessayez dans un instant.' },
+        { ok: false, code: 'BUSY', message: 'La commande est en cours de modification : réessayez dans un instant.' },
       ]).toContainEqual(outcomes.find((o) => !o?.ok));
       expect(await orderState(order.id)).toMatchObject({ status: 'preparing', version: 1 });
       expect(await auditOf(order.id)).toHaveLength(1);

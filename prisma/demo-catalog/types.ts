@@ -54,6 +54,8 @@ export type DemoBook = {
   expectedOn?: string;
   /** Copies on hand at the initial count. */
   onHand: number;
+  /** A cover image in public/ (prisma/demo-catalog/covers.ts). */
+  coverPath?: string;
 };
 
 export type DemoCatalog = {

@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { BookDetails } from '@/components/product/book-details';
+import { RelatedBookRows } from '@/components/product/related-book-rows';
 import { estimateDeliveryWindow } from '@/lib/availability';
 import { bookJsonLd, serializeJsonLd } from '@/lib/catalog/book-json-ld';
 import { getBookPage } from '@/lib/data/books';
+import { listRelatedBooks } from '@/lib/data/related-books';
 import { getShopSettings } from '@/lib/data/shop-settings';
 import { getEnv } from '@/lib/env';
 import { normalizeEanParam } from '@/lib/isbn';
@@ -34,7 +36,9 @@ async function metadata({ params }: PageProps<'/livre/[ean]'>): Promise<Metadata
 async function BookRoute({ params }: PageProps<'/livre/[ean]'>) {
   const book = await loadBook((await params).ean);
   if (!book) notFound();
-  const { orderCutoffHour } = await getShopSettings();
+  // The related rows are rendered with the page (no request from the browser): a front cache that
+  // keeps the page keeps them too.
+  const [{ orderCutoffHour }, related] = await Promise.all([getShopSettings(), listRelatedBooks(book.relatedKeys)]);
   const { shipWithin } = book.availability;
   const deliveryLabel = shipWithin
     ? estimateDeliveryWindow({
@@ -61,6 +65,7 @@ async function BookRoute({ params }: PageProps<'/livre/[ean]'>) {
     <>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
       <BookDetails book={book} deliveryLabel={deliveryLabel} />
+      <RelatedBookRows book={book} related={related} />
     </>
   );
 }
