@@ -13,7 +13,7 @@ import type { Tx } from './transactions';
 // The e-mails an order's changes cause, written by the transaction of the change itself: the
 // outbox row (EmailMessage, unique per kind, order and version) and its pg-boss job. An event
 // applied twice finds the row there and queues nothing; a crash after the commit leaves both,
-// and the worker sends it when it runs again (docs/decisions/012-outbox-and-tracking-tokens.md).
+// and the worker sends it when it runs again (docs/decisions/013-outbox-and-tracking-tokens.md).
 // Callers: the Stripe webhook (lib/data/payments.ts), the order desk (order-desk.ts, refunds.ts),
 // the purge job, the tracking lookup, withdrawals; the stock desk calls it with 'delayed'.
 
