@@ -19,6 +19,9 @@ const PURE_FOLDERS = [
   'validation',
   'shop',
   'stock',
+  'email',
+  'tracking',
+  'jobs',
 ];
 
 export default tseslint.config(

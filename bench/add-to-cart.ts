@@ -14,6 +14,7 @@ import { seedDemoCatalog } from '../prisma/seed';
 import { SEED_BOOK_EAN } from '../prisma/demo-catalog/seed-book';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../scripts/lib/embedded-postgres';
 import { buildIfStale, generatePrismaClientIfStale } from '../scripts/lib/project';
+import { installJobQueues } from '../scripts/lib/job-queues';
 import { runPrisma } from '../scripts/prisma';
 import { formFields, postForm, type FormField } from '../scripts/test/action-forms';
 import { startAppInstance, type AppInstance } from '../scripts/test/app-instance';
@@ -84,6 +85,7 @@ async function main() {
     await generatePrismaClientIfStale();
     server = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'librairie_bench' });
     await runPrisma(['migrate', 'deploy'], { DATABASE_URL: server.url });
+    await installJobQueues(server.url);
     const db = createPrismaClient(server.url);
     await seedDemoCatalog(db);
     await db.$disconnect();

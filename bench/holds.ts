@@ -22,6 +22,7 @@ import { createPrismaClient, type PrismaClient } from '../lib/prisma-client';
 import { seedDemoCatalog } from '../prisma/seed';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../scripts/lib/embedded-postgres';
 import { generatePrismaClientIfStale } from '../scripts/lib/project';
+import { installJobQueues } from '../scripts/lib/job-queues';
 import { runPrisma } from '../scripts/prisma';
 import { startPgBouncer, type PgBouncer } from '../scripts/lib/pgbouncer';
 import { freePort } from '../scripts/test/database';
@@ -460,6 +461,7 @@ async function main(): Promise<number> {
     console.log(`Starting PostgreSQL in ${dataDir}…`);
     server = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'librairie_bench' });
     await runPrisma(['migrate', 'deploy'], { DATABASE_URL: server.url });
+    await installJobQueues(server.url);
     db = createPrismaClient(server.url);
     await seedDemoCatalog(db);
     // The workers (app instances) reach the server directly, or through PgBouncer in transaction

@@ -113,6 +113,19 @@ test.describe('refused requests', () => {
     await payWithCard(page, '4242 4242 4242 4242');
     reference = await expectPaidConfirmation(page, sessionId);
     await page.close();
+    // The worker sends the order's e-mails (issue 10) in the background: let it finish, so that the
+    // digests below see only what the refused requests did.
+    await expect
+      .poll(
+        async () =>
+          (
+            await db.query<{ count: number }>(
+              `SELECT count(*)::int AS "count" FROM "EmailMessage" WHERE "status" = 'pending'`,
+            )
+          ).rows[0]!.count,
+        { timeout: 30_000 },
+      )
+      .toBe(0);
 
     const librarian = await createStaff(db, 'libraire');
     const context = await browser.newContext({ baseURL: E2E_BASE_URL });

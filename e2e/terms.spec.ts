@@ -15,3 +15,18 @@ test('the terms state the fixed book price, the shipping table as configured and
   await expect(page.getByText(/frais de livraison standard/)).toBeVisible();
   await expect(page.getByText(/Commander avec obligation de paiement/)).toBeVisible();
 });
+
+test('the terms state only what the shop does: its identity, no discount, no used books, the e-mails it sends', async ({
+  page,
+}) => {
+  await page.goto('/conditions-generales-de-vente');
+  const main = page.getByRole('main');
+  await expect(main.getByRole('region', { name: 'Vendeur' })).toContainText('SIRET');
+  await expect(main).toContainText('sans remise');
+  await expect(main).toContainText('formulaire type (art. L221-13)');
+  await expect(main.getByRole('link', { name: 'Suivre une commande' })).toHaveAttribute('href', '/suivi');
+  // What the shop does not do is not promised.
+  await expect(main).not.toContainText('remise jusqu’à 9 %');
+  await expect(main).not.toContainText('Livres d’occasion');
+  await expect(main).not.toContainText('la remise de 5 % sur les livres neufs est permise');
+});

@@ -99,6 +99,19 @@ const EnvSchema = z
      * every app instance: a mounted volume in production. Default: $LIBRAIRIE_DATA_DIR/covers.
      */
     COVERS_DIR: z.string().min(1, 'COVERS_DIR est vide : indiquez un dossier, ou retirez la variable.').optional(),
+    /**
+     * The SMTP server the e-mails go through (smtp://user:password@host:587, smtps://… for TLS).
+     * Unset: no e-mail leaves the machine; the outbox in the database is the delivery (/admin/emails).
+     */
+    SMTP_URL: z
+      .string()
+      .regex(
+        /^smtps?:\/\/[^\s]+$/,
+        'SMTP_URL doit commencer par smtp:// ou smtps:// (smtp://utilisateur:mot-de-passe@hôte:587).',
+      )
+      .optional(),
+    /** Sender of the e-mails: "Librairie des Facultés <commandes@librairie.example>". Default: no-reply@ the SITE_URL's host. */
+    MAIL_FROM: z.string().min(3).max(200).optional(),
   })
   .refine((env) => env.STRIPE_SECRET_KEY || env.STRIPE_EMULATOR_URL, {
     path: ['STRIPE_SECRET_KEY'],

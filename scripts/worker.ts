@@ -1,29 +1,53 @@
 // The shop's background jobs on a PostgreSQL-backed queue (pg-boss): `npm start` runs it beside
 // the app. Any number of workers may run against one database: pg-boss hands each job to one
-// of them and keeps one copy of each schedule.
+// of them and keeps one copy of each schedule. Queues and their retry settings: lib/jobs/queues.ts.
 // Run with: node --conditions=react-server --import tsx scripts/worker.ts (as lib/data expects).
 import { PgBoss } from 'pg-boss';
 import { getDb } from '../lib/db';
+import { deliverEmail } from '../lib/data/email-delivery';
 import { purgeAbandoned } from '../lib/data/purge';
 import { deleteUnsentPurges, startFrontCacheFlusher, type FrontCacheFlusher } from '../lib/data/front-cache-flusher';
+import { answerTrackingLookup, type TrackingLookup } from '../lib/data/tracking-lookup';
 import { getEnv } from '../lib/env';
+import { QUEUE_NAMES } from '../lib/jobs/queues';
+import { defineQueues } from './lib/job-queues';
 
-const PURGE = 'purge-abandoned';
-
-const boss = new PgBoss({ connectionString: getEnv().DATABASE_URL, max: 2, application_name: 'librairie-worker' });
+const boss = new PgBoss({
+  connectionString: getEnv().DATABASE_URL,
+  max: 3,
+  application_name: 'librairie-worker',
+  // A worker that died mid-job stops its heartbeat; the one still running notices within 10 s.
+  superviseIntervalSeconds: 10,
+  monitorIntervalSeconds: 10,
+});
 boss.on('error', (error) => console.error('[worker] pg-boss', error));
 await boss.start();
-await boss.createQueue(PURGE);
+await defineQueues(boss);
+
 // Every minute: expired holds back on the shelf, abandoned orders closed, old carts deleted.
-await boss.schedule(PURGE, '* * * * *');
-await boss.work(PURGE, async () => {
+await boss.schedule(QUEUE_NAMES.purge, '* * * * *');
+await boss.work(QUEUE_NAMES.purge, async () => {
   const report = { ...(await purgeAbandoned(new Date())), deletedUnsentPurges: await deleteUnsentPurges(new Date()) };
-  if (Object.values(report).some((count) => count > 0)) console.log(`[worker] ${PURGE}`, JSON.stringify(report));
+  if (Object.values(report).some((count) => count > 0))
+    console.log(`[worker] ${QUEUE_NAMES.purge}`, JSON.stringify(report));
 });
+
+// E-mails owed (EmailMessage rows), one job each; a failure is retried with backoff by pg-boss.
+const emailOptions = { includeMetadata: true, localConcurrency: 2 } as const;
+await boss.work<{ emailId: number }, void, typeof emailOptions>(QUEUE_NAMES.email, emailOptions, async ([job]) => {
+  if (!job) return;
+  const outcome = await deliverEmail(job.data.emailId, { final: job.retryCount >= job.retryLimit });
+  console.log(`[worker] courriel ${job.data.emailId} : ${outcome}`);
+});
+
+await boss.work<TrackingLookup>(QUEUE_NAMES.trackingLookup, async ([job]) => {
+  if (job) await answerTrackingLookup(job.data);
+});
+
 // Behind a front cache: its purges, on NOTIFY and when delayed ones fall due (lib/data/front-cache-flusher.ts).
 const flusher: FrontCacheFlusher | null =
   getEnv().FRONT_CACHE_PURGE_URLS.length > 0 ? await startFrontCacheFlusher() : null;
-console.log('[worker] tâches de fond démarrées (file PostgreSQL pg-boss).');
+console.log('[worker] tâches de fond démarrées (file PostgreSQL pg-boss) : purge, courriels, suivi.');
 
 const stop = async () => {
   await boss.stop({ graceful: true, timeout: 10_000 });

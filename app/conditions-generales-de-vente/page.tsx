@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { ShippingFeeTable } from '@/components/legal/shipping-fee-table';
+import { formatPrice } from '@/lib/format/money';
 import {
   describeShippingTable,
+  LEGAL_MIN_SHIPPING,
   LEGAL_NOTE_TEXTS,
   PAY_BUTTON_LABEL,
   WITHDRAWAL_REFUND_NOTICE,
@@ -9,55 +12,102 @@ import {
 } from '@/lib/pricing';
 import { SellerIdentity } from '@/components/legal/seller-identity';
 import { getShopSettings } from '@/lib/data/shop-settings';
+import { postalAddress } from '@/lib/email/shop-identity';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
+import { SHOP } from '@/lib/shop/config';
 
 async function metadata(): Promise<Metadata> {
   const shop = await getShopSettings();
   return {
     title: 'Conditions générales de vente',
-    description: `Conditions générales de vente de ${shop.name} : prix, livraison, droit de rétractation.`,
+    description: `Conditions générales de vente de ${shop.name} : prix, livraison, suivi, droit de rétractation.`,
     alternates: { canonical: '/conditions-generales-de-vente' },
   };
 }
 
 export const generateMetadata = whenDatabaseAnswers(metadata);
 
+// Only what the shop does (issue 10, point 5): new books at the publisher's price, no discount,
+// individuals, card payment, Colissimo or pickup, the e-mails it sends, the withdrawal as it runs.
+// The seller's identity is the shop's settings (Code de la consommation, art. L221-5, R111-1).
 async function TermsPage() {
   const shop = await getShopSettings();
   return (
     <>
       <h1>Conditions générales de vente</h1>
       <p>
-        Les présentes conditions s’appliquent aux commandes passées sur le site de {shop.name}, librairie indépendante,
-        par des particuliers et des établissements.
+        Ces conditions s’appliquent aux commandes passées sur le site de {shop.name}, librairie indépendante, par des
+        particuliers, livrées en France métropolitaine, en Corse et à Monaco, ou retirées à la librairie.
       </p>
       <SellerIdentity shop={shop} />
 
       <h2>Prix</h2>
-      <p>Les prix sont indiqués en euros, toutes taxes comprises.</p>
+      <p>Les prix sont indiqués en euros, toutes taxes comprises. La librairie vend des livres neufs.</p>
       <p>{LEGAL_NOTE_TEXTS.FIXED_BOOK_PRICE}</p>
-      <p>{LEGAL_NOTE_TEXTS.SHIPPED_BOOKS_FULL_PRICE}</p>
-      <p>{LEGAL_NOTE_TEXTS.SHOP_PICKUP}</p>
-      <p>{LEGAL_NOTE_TEXTS.INSTITUTION_DISCOUNT}</p>
-      <p>{LEGAL_NOTE_TEXTS.USED_BOOKS}</p>
+      <p>
+        La librairie vend chaque livre au prix fixé par l’éditeur, sans remise, qu’il soit livré ou retiré à la
+        librairie.
+      </p>
       <p>{LEGAL_NOTE_TEXTS.VAT}</p>
 
-      <h2>Commande</h2>
+      <h2>Commande et paiement</h2>
       <p>
-        La commande est validée par le bouton « {PAY_BUTTON_LABEL} » (Code de la consommation, art. L221-14), puis par
-        le paiement sécurisé. Un courriel récapitule la commande.
+        La commande est passée par le bouton « {PAY_BUTTON_LABEL} » (Code de la consommation, art. L221-14), puis payée
+        par carte bancaire sur la page de paiement sécurisée de notre prestataire Stripe. Les exemplaires en stock vous
+        sont réservés pendant {SHOP.holdMinutes} minutes, le temps du paiement ; passé ce délai, la commande n’est pas
+        conclue et rien n’est débité.
+      </p>
+      <p>
+        Dès le paiement reçu, nous vous envoyons par courriel la confirmation de la commande : livres, prix, TVA, frais
+        de livraison, délai, les conditions du droit de rétractation et son formulaire type (art. L221-13).
+        Conservez-la.
       </p>
 
       <h2>Livraison et frais de port</h2>
       <p>
-        Les livres en stock sont expédiés sous 24 h ouvrées ; les livres commandés chez le distributeur sont expédiés
-        dans le délai indiqué sur leur fiche. Les jours ouvrés excluent les samedis, dimanches et jours fériés.
+        Un livre en stock quitte la librairie sous {SHOP.inStockShipDays} jour ouvré (commande passée avant{' '}
+        {shop.orderCutoffHour} h, sinon le jour ouvré suivant) ; un livre commandé chez le distributeur, dans le délai
+        indiqué sur sa fiche. Colissimo livre ensuite en {SHOP.transitDays.minDays} à {SHOP.transitDays.maxDays} jours
+        ouvrés. Les jours ouvrés excluent les samedis, dimanches et jours fériés. La date de livraison estimée est
+        indiquée avant la commande, puis dans la confirmation, ligne par ligne.
       </p>
       <ShippingFeeTable description={describeShippingTable(shop.shippingTable)} />
+      <p>
+        Frais minimaux imposés par la loi pour les livres neufs livrés :{' '}
+        {formatPrice(LEGAL_MIN_SHIPPING.belowThresholdCents)} en dessous de{' '}
+        {formatPrice(LEGAL_MIN_SHIPPING.newBookThresholdCents)} d’achat,{' '}
+        {formatPrice(LEGAL_MIN_SHIPPING.fromThresholdCents)} au-delà, par commande (arrêté du 4 avril 2023).
+      </p>
+
+      <h2>Suivi de la commande</h2>
+      <p>
+        Chaque courriel que nous vous envoyons (confirmation, expédition avec le numéro de suivi du transporteur, mise à
+        disposition à la librairie, nouveau délai du distributeur, remboursement) contient un lien personnel vers le
+        suivi de votre commande, valable 90 jours après le dernier courriel. Vous pouvez en recevoir un nouveau sur la
+        page <Link href="/suivi">Suivre une commande</Link>, avec le numéro de commande et votre adresse e-mail.
+      </p>
 
       <h2>Droit de rétractation</h2>
       <p>{WITHDRAWAL_RIGHT_NOTICE}</p>
+      <p>
+        Vous pouvez le déclarer en ligne depuis le suivi de votre commande (« Me rétracter »), ou nous adresser le
+        formulaire de rétractation joint à la confirmation, ou toute autre déclaration dénuée d’ambiguïté, à{' '}
+        {shop.legalName}, {postalAddress(shop)}, ou à {shop.email}. Nous en accusons réception par courriel.
+        Renvoyez-nous ensuite les livres au plus tard quatorze jours après votre déclaration ; les frais de retour sont
+        à votre charge (art. L221-23).
+      </p>
       <p>{WITHDRAWAL_REFUND_NOTICE}</p>
+      <p>
+        Nous remboursons avec le moyen de paiement utilisé pour la commande, et pouvons attendre d’avoir reçu les
+        livres, ou la preuve de leur envoi, pour le faire (art. L221-24).
+      </p>
+
+      <h2>Garanties légales</h2>
+      <p>
+        Les livres bénéficient de la garantie légale de conformité (Code de la consommation, art. L217-3 et suivants) et
+        de la garantie des vices cachés (Code civil, art. 1641 et suivants). Un livre abîmé ou non conforme est remplacé
+        ou remboursé : écrivez-nous à {shop.email}.
+      </p>
 
       <h2>Médiation</h2>
       <p>

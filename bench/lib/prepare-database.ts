@@ -3,10 +3,12 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../scripts/lib/embedded-postgres';
 import { generatePrismaClientIfStale, ROOT } from '../../scripts/lib/project';
+import { installJobQueues } from '../../scripts/lib/job-queues';
 import { runPrisma } from '../../scripts/prisma';
 
 export async function migrateAndSeedDemo(databaseUrl: string): Promise<void> {
   await runPrisma(['migrate', 'deploy'], { DATABASE_URL: databaseUrl });
+  await installJobQueues(databaseUrl);
   await generatePrismaClientIfStale();
   const { createPrismaClient } = await import('../../lib/prisma-client');
   const { seedDemoCatalog } = await import('../../prisma/seed');

@@ -16,6 +16,9 @@ export function SiteFooter({ shopName }: { shopName: string }) {
             <li>
               <Link href="/livres">Tout le catalogue</Link>
             </li>
+            <li>
+              <Link href="/suivi">Suivre une commande</Link>
+            </li>
           </ul>
         </nav>
       </div>

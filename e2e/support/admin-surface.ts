@@ -20,8 +20,19 @@ export type Role = 'libraire' | 'admin';
 
 /** Deliberately public: logging in cannot require being logged in. */
 export const PUBLIC_PAGES = ['app/admin/connexion/page.tsx'];
-/** The reader's actions (their cart is their signed cookie) and the login form. By name: files may move. */
-export const PUBLIC_ACTIONS = ['addToCartAction', 'updateCartLineAction', 'startCheckoutAction', 'loginAction'];
+/**
+ * The reader's actions (their cart is their signed cookie), the login form, and the customers' order
+ * tracking (the lookup answers without saying whether an order exists; a withdrawal needs the
+ * tracking link's token). By name: files may move.
+ */
+export const PUBLIC_ACTIONS = [
+  'addToCartAction',
+  'updateCartLineAction',
+  'startCheckoutAction',
+  'loginAction',
+  'requestTrackingLinkAction',
+  'declareWithdrawalAction',
+];
 
 function walk(dir: string): string[] {
   const absolute = path.join(ROOT, dir);
@@ -118,7 +129,10 @@ export function fillRoute(route: string, params: Record<string, string>): string
 /**
  * Posts to a Server Action as the browser's router does (a "fetch action"): the `Next-Action`
  * header, and React's reply encoding of the arguments (prevState, formData) as multipart
- * fields: `0` is the argument list, `1_<name>` the FormData's fields.
+ * fields: `_1_<name>` the FormData's fields, then `0` the argument list (React 19.3's
+ * encodeReply: `"$K" + id` refers to the FormData whose fields carry the prefix `_<id>_`).
+ * The order matters: the server decodes the streamed body as it arrives, and a FormData
+ * referenced before its fields have arrived would be read empty; the browser sends `0` last too.
  */
 export function postAction(
   request: APIRequestContext,
@@ -127,8 +141,13 @@ export function postAction(
   fields: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>,
   argumentList = '[null,"$K1"]',
 ): Promise<APIResponse> {
-  const multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }> = { '0': argumentList };
-  for (const [name, value] of Object.entries(fields)) multipart[`1_${name}`] = value;
+  const multipart = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    if (typeof value === 'string') multipart.append(`_1_${name}`, value);
+    else
+      multipart.append(`_1_${name}`, new Blob([Uint8Array.from(value.buffer)], { type: value.mimeType }), value.name);
+  }
+  multipart.append('0', argumentList);
   return request.post(url, {
     headers: { 'Next-Action': action.id, Origin: E2E_BASE_URL, Accept: 'text/x-component' },
     multipart,

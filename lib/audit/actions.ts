@@ -40,6 +40,8 @@ export const AUDIT_ACTION_LABELS = {
   'catalog.collection_saved': 'Collection enregistrée',
   'catalog.theme_saved': 'Thème enregistré',
   'catalog.supplier_saved': 'Distributeur enregistré',
+  'order.withdrawal_declared': 'Rétractation déclarée par le client',
+  'email.resent': 'Courriel renvoyé',
   'settings.updated': 'Réglages de la librairie modifiés',
 } as const;
 

@@ -1,10 +1,12 @@
 import 'server-only';
 import type {
   Carrier as DatabaseCarrier,
+  EmailKind as DatabaseEmailKind,
   OrderStatus as DatabaseOrderStatus,
   RefundReason as DatabaseRefundReason,
   StockMovementReason as DatabaseStockMovementReason,
 } from '@/lib/generated/prisma/enums';
+import type { EmailKind } from '@/lib/email/kinds';
 import type { Carrier } from '@/lib/orders/carriers';
 import type { RefundReason } from '@/lib/orders/refund-plan';
 import type { OrderStatus } from '@/lib/orders/status';
@@ -17,3 +19,4 @@ export const ORDER_STATUS_LIST_MATCHES_DATABASE: Same<OrderStatus, DatabaseOrder
 export const CARRIER_LIST_MATCHES_DATABASE: Same<Carrier, DatabaseCarrier> = true;
 export const REFUND_REASON_LIST_MATCHES_DATABASE: Same<RefundReason, DatabaseRefundReason> = true;
 export const STOCK_MOVEMENT_REASON_LIST_MATCHES_DATABASE: Same<StockMovementReason, DatabaseStockMovementReason> = true;
+export const EMAIL_KIND_LIST_MATCHES_DATABASE: Same<EmailKind, DatabaseEmailKind> = true;

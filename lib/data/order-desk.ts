@@ -5,6 +5,7 @@ import type { Carrier } from '@/lib/generated/prisma/enums';
 import { awaitedCopies, checkReceive, checkTransition, type StaffTransition } from '@/lib/orders/workflow';
 import { failure, type Result } from '@/lib/validation/action-result';
 import { recordAudit } from './audit';
+import { enqueueOrderEmail } from './order-emails';
 import { asStaffResult, bumpOrderVersion, lockOrder, OrderDeskRejection, STAFF_TRANSACTION_LIMITS } from './order-lock';
 import type { Actor } from './staff';
 import { lockStock, releaseOrderHolds } from './stock-holds';
@@ -77,9 +78,12 @@ export async function changeOrderStatus(actor: Actor, change: StatusChange): Pro
       const shipment = change.transition === 'ship' ? change.shipment : undefined;
       // A counter special order paid at pickup is paid now, at the till (lib/data/counter-orders.ts).
       const paidAtPickup = change.transition === 'collect' && order.payAtPickup && order.paidAt === null;
+      // The withdrawal period runs from the day the customer has the books (art. L221-18).
+      const handedOver = check.to === 'delivered' || check.to === 'collected' ? { deliveredAt: new Date() } : {};
       const version = await bumpOrderVersion(tx, id, {
         status: check.to,
         ...shipment,
+        ...handedOver,
         ...(change.transition === 'make_ready' && { readyForPickupAt: new Date() }),
         ...(paidAtPickup && { paidAt: new Date() }),
       });
@@ -93,6 +97,9 @@ export async function changeOrderStatus(actor: Actor, change: StatusChange): Pro
       });
       if (paidAtPickup)
         await recordAudit(tx, { staffId: actor.id, action: 'order.paid_at_counter', orderId: id, ip: actor.ip });
+      // The customer hears of the parcel leaving, or of the order waiting at the shop (issue 10).
+      if (check.to === 'shipped') await enqueueOrderEmail(tx, id, { kind: 'shipped' });
+      if (check.to === 'ready_for_pickup') await enqueueOrderEmail(tx, id, { kind: 'ready_for_pickup' });
       return { ok: true as const, version };
     }, STAFF_TRANSACTION_LIMITS),
   );

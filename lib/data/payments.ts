@@ -9,7 +9,8 @@ import { canMoveTo, type OrderStatus } from '@/lib/orders/status';
 import { eventShapeProblem } from '@/lib/payments/event-shape';
 import { failure, type Result } from '@/lib/validation/action-result';
 import { SUPPLY_FACTS_SELECT } from './book-selects';
-import { getShopSettings } from './shop-settings';
+import { enqueueOrderEmail } from './order-emails';
+import { readShopSettings } from './shop-settings';
 import { reconcileStripeRefunds, type StripeRefundFact } from './refunds';
 import { lockStock, refreshStoredAvailability, releaseOrderHolds } from './stock-holds';
 import { Rejection, transact, type Tx } from './transactions';
@@ -140,6 +141,8 @@ async function closeUnpaid(
   if (!canMoveTo(status, to)) return { outcome: `ignored: order is ${status}` };
   await tx.order.update({ where: { id: orderId }, data: { status: to } });
   await releaseOrderHolds(tx, [orderId]);
+  // The reader is told, with a link back to the cart (issue 10); one e-mail however often the event comes.
+  await enqueueOrderEmail(tx, orderId, { kind: to === 'expired' ? 'payment_expired' : 'payment_failed' });
   return { outcome: to };
 }
 
@@ -255,7 +258,7 @@ async function markPaid(tx: Tx, orderId: number, now: Date): Promise<EventResult
   );
   const data: Prisma.OrderUpdateInput = { status: 'paid', paidAt: now };
   if (plan.backorderedCopies > 0) {
-    const { orderCutoffHour } = await getShopSettings();
+    const { orderCutoffHour } = await readShopSettings(tx);
     const window = orderDeliveryWindow(
       orderShipWithin([...shipWithinByLine.values()]),
       order.deliveryMethod,
@@ -268,6 +271,9 @@ async function markPaid(tx: Tx, orderId: number, now: Date): Promise<EventResult
   }
   await tx.order.update({ where: { id: orderId }, data });
   if (order.cartId) await tx.cartLine.deleteMany({ where: { cartId: order.cartId } });
+  // The durable-medium confirmation (Code de la consommation, art. L221-13), owed in this very
+  // transaction: written once, sent by the worker even if the app stops right after the commit.
+  await enqueueOrderEmail(tx, orderId, { kind: 'order_confirmation' });
   return {
     outcome: plan.backorderedCopies > 0 ? `paid, ${plan.backorderedCopies} copies backordered after expiry` : 'paid',
   };

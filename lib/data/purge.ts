@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 import { SHOP } from '@/lib/shop/config';
+import { enqueueOrderEmail } from './order-emails';
 import { lockStock } from './stock-holds';
 
 // Housekeeping of the buying path, run every minute by the job queue (scripts/worker.ts).
@@ -52,18 +53,33 @@ async function releaseExpiredHolds(): Promise<number> {
 /**
  * Unpaid orders past their payment window become `expired` (a payment that still arrives is
  * honoured by the webhook), as do orders that never got a payment page (the app stopped
- * between the order and Stripe). Their holds were released above.
+ * between the order and Stripe). Their holds were released above. A reader who reached the
+ * payment page is told, with a link back to the cart, in the same transaction (the same e-mail
+ * as Stripe's checkout.session.expired would owe: one of the two is written).
  */
 async function expireUnpaidOrders(now: Date): Promise<number> {
   const noPageSince = new Date(now.getTime() - (SHOP.provisionalHoldMinutes + 1) * 60_000);
-  const expired = await getDb().order.updateMany({
-    where: {
-      status: 'pending_payment',
-      OR: [{ holdExpiresAt: { lt: now } }, { stripeSessionId: null, createdAt: { lt: noPageSince } }],
-    },
-    data: { status: 'expired' },
-  });
-  return expired.count;
+  let expired = 0;
+  for (;;) {
+    const count = await getDb().$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ id: number; hadPaymentPage: boolean }[]>`
+        UPDATE "Order" SET "status" = 'expired', "updatedAt" = now()
+        WHERE "id" IN (
+          SELECT "id" FROM "Order"
+          WHERE "status" = 'pending_payment'
+            AND ("holdExpiresAt" < ${now} OR ("stripeSessionId" IS NULL AND "createdAt" < ${noPageSince}))
+          ORDER BY "id" LIMIT ${BATCH}
+          FOR UPDATE SKIP LOCKED
+        )
+        RETURNING "id", ("stripeSessionId" IS NOT NULL) AS "hadPaymentPage"`;
+      for (const row of rows) {
+        if (row.hadPaymentPage) await enqueueOrderEmail(tx, row.id, { kind: 'payment_expired' });
+      }
+      return rows.length;
+    });
+    expired += count;
+    if (count < BATCH) return expired;
+  }
 }
 
 async function deleteOldCarts(now: Date): Promise<number> {

@@ -18,6 +18,15 @@ const LIMITS = {
   checkoutPerClient: { points: 30, durationSeconds: 600 },
   /** "Commander", per cart: a reader retries a few times, a robot many. */
   checkoutPerCart: { points: 6, durationSeconds: 600 },
+  /**
+   * /suivi lookups, per client address: a customer asks once or twice; a robot trying order
+   * numbers is slowed after 10 in 10 minutes (issue 10: 30 rapid lookups from one client).
+   */
+  trackingLookupPerClient: { points: 10, durationSeconds: 600 },
+  /** /suivi lookups, per e-mail typed (hashed): nobody's mailbox is flooded with links. */
+  trackingLookupPerEmail: { points: 5, durationSeconds: 3600 },
+  /** Withdrawal declarations, per tracking link. */
+  withdrawalPerOrder: { points: 10, durationSeconds: 3600 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

@@ -15,6 +15,7 @@ import { awaitedCopies, checkTransition } from '@/lib/orders/workflow';
 import { failure, type Result } from '@/lib/validation/action-result';
 import { recordAudit } from './audit';
 import { markOrderCancelled } from './order-desk';
+import { enqueueOrderEmail } from './order-emails';
 import { asStaffResult, bumpOrderVersion, lockOrder, OrderDeskRejection, STAFF_TRANSACTION_LIMITS } from './order-lock';
 import type { Actor } from './staff';
 import { lockStock, refreshStoredAvailability } from './stock-holds';
@@ -379,6 +380,8 @@ async function applyRefund(tx: Tx, refundId: number, now: Date): Promise<void> {
     orderId,
     fullyRefunded && canMoveTo(refund.order.status, 'refunded') ? { status: 'refunded' } : {},
   );
+  // Applied once (appliedAt), so told once: the amount and the lines, to the customer (issue 10).
+  await enqueueOrderEmail(tx, orderId, { kind: 'refunded', refundId });
 }
 
 /**

@@ -7,15 +7,22 @@ import { failure, type Result } from '@/lib/validation/action-result';
 import { recordAudit } from './audit';
 import { isDatabaseBusy } from './database-errors';
 import type { Actor } from './staff';
-import { Rejection, transact } from './transactions';
+import { Rejection, transact, type Tx } from './transactions';
 
 export type StoredShopSettings = ShopSettings & { version: number };
 
 const SETTINGS_ID = 1;
 
 /** The shop's settings, read once per request; the defaults until an admin saves them. */
-export const getShopSettings = cache(async (): Promise<StoredShopSettings> => {
-  const row = await getDb().shopSettings.findUnique({ where: { id: SETTINGS_ID } });
+export const getShopSettings = cache(async (): Promise<StoredShopSettings> => readShopSettings(getDb()));
+
+/**
+ * The same, read by `client`: inside a transaction, pass it, so the read takes no second
+ * connection from the pool while the transaction holds one (N such transactions at once on a pool
+ * of N would otherwise wait for each other until they time out).
+ */
+export async function readShopSettings(client: Pick<Tx, 'shopSettings'>): Promise<StoredShopSettings> {
+  const row = await client.shopSettings.findUnique({ where: { id: SETTINGS_ID } });
   if (!row) return { ...DEFAULT_SHOP_SETTINGS, version: 0 };
   return {
     name: row.name,
@@ -35,7 +42,7 @@ export const getShopSettings = cache(async (): Promise<StoredShopSettings> => {
     shippingTable: parseStoredShippingTable(row.shippingTable),
     version: row.version,
   };
-});
+}
 
 /**
  * For the page's frame (header, footer, title): the settings, or the defaults when the database

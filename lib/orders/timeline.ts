@@ -91,6 +91,16 @@ function describeAudit(action: string, before: unknown, after: unknown): { title
     }
     case 'refund.failed':
       return { title: 'Remboursement refusé par Stripe', detail: text(a.message) || null };
+    case 'order.withdrawal_declared': {
+      const lines = Array.isArray(a.lines)
+        ? a.lines.map((line) => `${cents(object(line).quantity)} × « ${text(object(line).title)} »`)
+        : [];
+      const scope = a.wholeOrder === true ? 'toute la commande' : 'une partie de la commande';
+      return {
+        title: `Rétractation déclarée par le client (${scope})`,
+        detail: [...lines, ...(text(a.reason) ? [`motif : ${text(a.reason)}`] : [])].join(' ; ') || null,
+      };
+    }
     default:
       return { title: auditActionLabel(action), detail: null };
   }
@@ -107,7 +117,7 @@ export function buildTimeline(input: TimelineInput): TimelineEntry[] {
     })),
     ...input.auditEntries.map((entry) => ({
       at: entry.at,
-      who: entry.staffName ?? 'Librairie',
+      who: entry.staffName ?? (entry.action === 'order.withdrawal_declared' ? 'Client' : 'Librairie'),
       ...describeAudit(entry.action, entry.before, entry.after),
     })),
     ...input.refunds.flatMap((refund) =>

@@ -21,6 +21,7 @@ import { listProblems } from '../../lib/validation/zod-errors';
 import { ensureDemoAdmin } from './demo-admin';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 import { loadOrCreateLocalSecrets } from './local-secrets';
+import { installJobQueues } from './job-queues';
 import { buildIfStale, generatePrismaClientIfStale, ROOT } from './project';
 import { startStripeEmulator, type StripeEmulator } from '../stripe-emulator/server';
 import { startFrontCache, type FrontCache } from '../front-cache/daemons';
@@ -45,6 +46,8 @@ const StartEnvSchema = z.object({
   FRONT_CACHE_VARNISH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   FRONT_CACHE_APP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(5).default(0),
+  // Checked by the app (lib/env.ts); here only to say where the e-mails go.
+  SMTP_URL: z.string().optional(),
 });
 type StartEnv = z.infer<typeof StartEnvSchema>;
 
@@ -112,6 +115,8 @@ export async function runShop(mode: NextMode, options: RunOptions = {}): Promise
       console.log(`PostgreSQL intégré démarré (${dataDir}, port ${env.EMBEDDED_DB_PORT}).`);
     }
     await runPrisma(['migrate', 'deploy'], { DATABASE_URL: databaseUrl });
+    // The job queue's schema and queues, before the app sends its first job (lib/jobs/queues.ts).
+    await installJobQueues(databaseUrl);
     // The Prisma client is generated code (git-ignored): generate it before loading it.
     await generatePrismaClientIfStale();
     if (embedded || env.SEED_DEMO_CATALOG === '1') {
@@ -183,6 +188,11 @@ export async function runShop(mode: NextMode, options: RunOptions = {}): Promise
     workerExited = new Promise((resolve) => jobs.once('exit', () => resolve()));
     const what = mode === 'dev' ? 'en développement (rechargement à chaud)' : 'ouverte';
     console.log(`La librairie est ${what} sur ${siteUrl} (prête en ${((Date.now() - started) / 1000).toFixed(1)} s).`);
+    console.log(
+      env.SMTP_URL
+        ? `Courriels : envoyés par SMTP (${new URL(env.SMTP_URL).host}) ; copie dans ${siteUrl}/admin/emails.`
+        : `Courriels : aucun SMTP_URL, rien ne sort de la machine ; la boîte d’envoi de développement est la table "EmailMessage", lisible sur ${siteUrl}/admin/emails.`,
+    );
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     await shutdown(1);

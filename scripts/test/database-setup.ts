@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../lib/embedded-postgres';
+import { installJobQueues } from '../lib/job-queues';
 import { generatePrismaClientIfStale } from '../lib/project';
 import { runPrisma } from '../prisma';
 import { createDatabase, dropDatabase, freePort } from './database';
@@ -35,6 +36,7 @@ export default async function setup(project: TestProject) {
   const database = `librairie_test_${process.pid}`;
   const databaseUrl = await createDatabase(adminUrl, database);
   await runPrisma(['migrate', 'deploy'], { DATABASE_URL: databaseUrl });
+  await installJobQueues(databaseUrl);
   // Loaded after generatePrismaClientIfStale: the client is generated, git-ignored code.
   const { createPrismaClient } = await import('../../lib/prisma-client');
   const { seedDemoCatalog } = await import('../../prisma/seed');

@@ -76,7 +76,8 @@ export async function createPaidOrder(
       },
     },
   } as unknown as Stripe.Event;
-  await applyStripeEvent(event, new Date());
+  const applied = await applyStripeEvent(event, new Date());
+  if (!applied.ok) throw new Error(`The test payment of ${order.reference} was refused: ${JSON.stringify(applied)}`);
   return { order, book, paymentIntentId };
 }
 

@@ -36,6 +36,9 @@ export function AdminNav({ staff }: { staff: StaffUser }) {
         <li>
           <Link href="/admin/catalogue">Catalogue</Link>
         </li>
+        <li>
+          <Link href="/admin/emails">Courriels</Link>
+        </li>
         {staff.role === 'admin' && (
           <>
             <li>

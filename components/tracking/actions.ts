@@ -1,0 +1,59 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { requestTrackingLink } from '@/lib/data/tracking-lookup';
+import { findOrderIdByTrackingToken } from '@/lib/data/tracking-tokens';
+import { declareWithdrawal } from '@/lib/data/withdrawals';
+import { clientAddress } from '@/lib/http/client-address';
+import { failure, type Failure } from '@/lib/validation/action-result';
+import { TrackingLookupSchema, WithdrawalFormSchema, withdrawalFormValues } from '@/lib/validation/tracking';
+import { fieldErrors, formFields, invalidInput } from '@/lib/validation/zod-errors';
+
+// The customers' actions of /suivi. Public: a customer has no account; the tracking link is the
+// only key to an order (lib/data/tracking-tokens.ts), and the lookup answers without saying
+// whether the order exists.
+
+export type LookupState = (Failure & { values?: Record<string, string> }) | { ok: true; message: string } | null;
+
+/** "Recevoir un lien de suivi": always the same answer; the matching happens in a job. */
+export async function requestTrackingLinkAction(_state: LookupState, formData: FormData): Promise<LookupState> {
+  if (!(formData instanceof FormData)) return failure('INVALID_INPUT', 'Formulaire invalide : rechargez la page.');
+  const fields = formFields(formData);
+  const values = { reference: (fields.reference ?? '').slice(0, 40), email: (fields.email ?? '').slice(0, 254) };
+  const parsed = TrackingLookupSchema.safeParse(values);
+  if (!parsed.success) {
+    return {
+      ...failure('INVALID_INPUT', 'Vérifiez les champs signalés.', { fieldErrors: fieldErrors(parsed.error) }),
+      values,
+    };
+  }
+  const result = await requestTrackingLink(parsed.data, await clientAddress(), new Date());
+  return result.ok ? { ok: true, message: result.message } : { ...result, values };
+}
+
+export type WithdrawalState = Failure | { ok: true; message: string } | null;
+
+/**
+ * Declares a withdrawal (Code de la consommation, art. L221-18). The tracking link's token, posted
+ * with the form, is the authority: checked again here, the same 404-like refusal as the page.
+ */
+export async function declareWithdrawalAction(_state: WithdrawalState, formData: FormData): Promise<WithdrawalState> {
+  if (!(formData instanceof FormData)) return failure('INVALID_INPUT', 'Formulaire invalide : rechargez la page.');
+  const fields = formFields(formData);
+  const now = new Date();
+  const orderId = await findOrderIdByTrackingToken(fields.token ?? '', now);
+  if (orderId === null)
+    return failure(
+      'UNKNOWN_ORDER',
+      'Ce lien de suivi n’est pas valable : demandez-en un nouveau sur la page Suivre une commande.',
+    );
+  const parsed = WithdrawalFormSchema.safeParse(withdrawalFormValues(fields));
+  if (!parsed.success) return invalidInput(parsed.error);
+  const result = await declareWithdrawal(orderId, parsed.data, now, await clientAddress());
+  if (!result.ok) return result;
+  revalidatePath(`/suivi/${fields.token}`);
+  return {
+    ok: true,
+    message: `Votre rétractation est enregistrée (${result.copies} exemplaire${result.copies > 1 ? 's' : ''}). Nous vous envoyons un accusé de réception par courriel.`,
+  };
+}

@@ -1,0 +1,66 @@
+// The e-mails the shop sends its customers, and what makes each one unique in the outbox
+// (EmailMessage's key: kind, order, version). Pure; the database enum EmailKind is checked against
+// this list in lib/data/enum-checks.ts.
+
+export const EMAIL_KINDS = [
+  'order_confirmation',
+  'payment_failed',
+  'payment_expired',
+  'shipped',
+  'ready_for_pickup',
+  'delayed',
+  'refunded',
+  'withdrawal_received',
+  'tracking_link',
+] as const;
+
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+
+/** What staff read in the outbox (/admin/emails). */
+export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
+  order_confirmation: 'Confirmation de commande',
+  payment_failed: 'Paiement refusé',
+  payment_expired: 'Paiement non abouti',
+  shipped: 'Commande expédiée',
+  ready_for_pickup: 'Prête au retrait',
+  delayed: 'Nouveau délai',
+  refunded: 'Remboursement',
+  withdrawal_received: 'Rétractation reçue',
+  tracking_link: 'Lien de suivi',
+};
+
+/** The e-mails that carry a tracking link (a fresh token each); the others point back to the cart. */
+export function carriesTrackingLink(kind: EmailKind): boolean {
+  return kind !== 'payment_failed' && kind !== 'payment_expired';
+}
+
+/** A tracking link asked at /suivi is sent at most once a minute per order (the same minute: one e-mail). */
+export const TRACKING_LINK_WINDOW_MS = 60_000;
+
+/**
+ * The `version` of an e-mail: which occurrence of its kind for its order. An e-mail an order gets
+ * once (its confirmation, its dispatch…) is version 0, since the workflow never goes back; a
+ * refund or a withdrawal is its row's id; a delay is the new estimate (yyyymmdd), so the same
+ * estimate twice is one e-mail; a tracking link is the minute it was asked.
+ */
+export function emailVersion(
+  event:
+    | { kind: Exclude<EmailKind, 'refunded' | 'withdrawal_received' | 'delayed' | 'tracking_link'> }
+    | { kind: 'refunded'; refundId: number }
+    | { kind: 'withdrawal_received'; withdrawalId: number }
+    | { kind: 'delayed'; latestOn: string }
+    | { kind: 'tracking_link'; askedAt: Date },
+): number {
+  switch (event.kind) {
+    case 'refunded':
+      return event.refundId;
+    case 'withdrawal_received':
+      return event.withdrawalId;
+    case 'delayed':
+      return Number(event.latestOn.replaceAll('-', ''));
+    case 'tracking_link':
+      return Math.floor(event.askedAt.getTime() / TRACKING_LINK_WINDOW_MS);
+    default:
+      return 0;
+  }
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { CARRIER_IDS } from '@/lib/orders/carriers';
+import { EMAIL_KINDS } from './kinds';
+
+// What an e-mail shows, captured in the transaction of the change that causes it and stored with
+// the message (EmailMessage.payload): the worker renders it later, exactly as the order was then.
+// Money in integer cents; calendar days as "yyyy-mm-dd"; instants as ISO strings. Pure.
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const cents = z.number().int();
+
+export const EmailLineSchema = z.object({
+  title: z.string(),
+  ean: z.string(),
+  quantity: z.number().int(),
+  unitPriceCents: cents,
+  lineTotalCents: cents,
+  vatRateBasisPoints: z.number().int(),
+  /** Copies ordered from the distributor for this line. */
+  backorderQuantity: z.number().int(),
+  /** This line's own estimate (a line from the distributor comes later than one from the shelf). */
+  deliveryEarliestOn: day.nullable(),
+  deliveryLatestOn: day.nullable(),
+});
+
+export const EmailOrderSchema = z.object({
+  reference: z.string(),
+  fullName: z.string(),
+  email: z.string(),
+  deliveryMethod: z.enum(['home_delivery', 'shop_pickup']),
+  orderedAt: z.string(),
+  lines: z.array(EmailLineSchema),
+  goodsCents: cents,
+  shippingCents: cents,
+  totalCents: cents,
+  vat: z.array(
+    z.object({ rateBasisPoints: z.number().int(), baseExclVatCents: cents, vatCents: cents, inclVatCents: cents }),
+  ),
+  deliveryEarliestOn: day.nullable(),
+  deliveryLatestOn: day.nullable(),
+  /** Home delivery only. */
+  address: z
+    .object({
+      line1: z.string(),
+      line2: z.string().nullable(),
+      postalCode: z.string(),
+      city: z.string(),
+    })
+    .nullable(),
+});
+
+export type EmailOrder = z.infer<typeof EmailOrderSchema>;
+export type EmailLine = z.infer<typeof EmailLineSchema>;
+
+const RefundDetailSchema = z.object({
+  amountCents: cents,
+  shippingCents: cents,
+  extraCents: cents,
+  lines: z.array(z.object({ title: z.string(), quantity: z.number().int(), amountCents: cents })),
+  /** Refunded so far, this refund included. */
+  refundedTotalCents: cents,
+});
+
+const WithdrawalDetailSchema = z.object({
+  declaredAt: z.string(),
+  wholeOrder: z.boolean(),
+  reason: z.string().nullable(),
+  lines: z.array(z.object({ title: z.string(), quantity: z.number().int() })),
+  /** Art. L221-24: the refund comes at the latest 14 days after the declaration. */
+  refundBy: day,
+  /** The books had left the shop: they come back by post (art. L221-23). */
+  booksLeftShop: z.boolean(),
+});
+
+export const EmailPayloadSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('order_confirmation'), order: EmailOrderSchema }),
+  z.object({ kind: z.literal('payment_failed'), order: EmailOrderSchema }),
+  z.object({ kind: z.literal('payment_expired'), order: EmailOrderSchema }),
+  z.object({
+    kind: z.literal('shipped'),
+    order: EmailOrderSchema,
+    shipment: z.object({ carrier: z.enum(CARRIER_IDS), trackingNumber: z.string(), trackingUrl: z.string() }),
+  }),
+  z.object({ kind: z.literal('ready_for_pickup'), order: EmailOrderSchema }),
+  z.object({ kind: z.literal('delayed'), order: EmailOrderSchema }),
+  z.object({ kind: z.literal('refunded'), order: EmailOrderSchema, refund: RefundDetailSchema }),
+  z.object({ kind: z.literal('withdrawal_received'), order: EmailOrderSchema, withdrawal: WithdrawalDetailSchema }),
+  z.object({ kind: z.literal('tracking_link'), order: EmailOrderSchema }),
+]);
+
+export type EmailPayload = z.infer<typeof EmailPayloadSchema>;
+
+// Every kind has a payload shape, and only those.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const PAYLOAD_KINDS_MATCH: Same<EmailPayload['kind'], (typeof EMAIL_KINDS)[number]> = true;

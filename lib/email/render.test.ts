@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { formatPrice } from '@/lib/format/money';
+import { EMAIL_KINDS } from './kinds';
+import type { EmailPayload } from './payload';
+import { EmailPayloadSchema } from './payload';
+import { renderEmail } from './render';
+import { pricedTestOrder, TEST_SHOP } from './test-fixtures';
+
+const links = { siteUrl: 'https://librairie.example', trackingUrl: 'https://librairie.example/suivi/abcDEF123_-xyz' };
+const order = pricedTestOrder();
+
+/** Every kind with figures of its own. */
+const payloads: Record<(typeof EMAIL_KINDS)[number], EmailPayload> = {
+  order_confirmation: { kind: 'order_confirmation', order },
+  payment_failed: { kind: 'payment_failed', order },
+  payment_expired: { kind: 'payment_expired', order },
+  shipped: {
+    kind: 'shipped',
+    order,
+    shipment: {
+      carrier: 'colissimo',
+      trackingNumber: '6A12345678901',
+      trackingUrl: 'https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901',
+    },
+  },
+  ready_for_pickup: { kind: 'ready_for_pickup', order },
+  delayed: { kind: 'delayed', order },
+  refunded: {
+    kind: 'refunded',
+    order,
+    refund: {
+      amountCents: 1550 + 490,
+      shippingCents: 490,
+      extraCents: 0,
+      lines: [{ title: 'Droit administratif', quantity: 1, amountCents: 1550 }],
+      refundedTotalCents: 2040,
+    },
+  },
+  withdrawal_received: {
+    kind: 'withdrawal_received',
+    order,
+    withdrawal: {
+      declaredAt: '2026-12-10T10:00:00.000Z',
+      wholeOrder: false,
+      reason: 'Acheté en double',
+      lines: [{ title: 'Droit administratif', quantity: 1 }],
+      refundBy: '2026-12-24',
+      booksLeftShop: true,
+    },
+  },
+  tracking_link: { kind: 'tracking_link', order },
+};
+
+/** The text a reader sees in the HTML, tags removed and entities decoded. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/[ \t\r\n]+/g, ' ');
+}
+
+describe('the order priced for these tests', () => {
+  it('has the real figures of lib/pricing: 29 € + 2 × 15,50 €, 0,01 € of delivery from 35 €, VAT at 5,5 %', () => {
+    expect(order.goodsCents).toBe(6000);
+    expect(order.shippingCents).toBe(1);
+    expect(order.totalCents).toBe(6001);
+    expect(order.vat).toEqual([{ rateBasisPoints: 550, baseExclVatCents: 5688, vatCents: 313, inclVatCents: 6001 }]);
+  });
+});
+
+describe.each(EMAIL_KINDS)('the %s e-mail', (kind) => {
+  it('renders in HTML and plain text, in French, with the order and the shop’s identity', async () => {
+    const payload = EmailPayloadSchema.parse(JSON.parse(JSON.stringify(payloads[kind])));
+    const email = await renderEmail(payload, TEST_SHOP, links);
+    expect(email.subject).toContain('LF-7K3P9QXW');
+    expect(email.html).toMatch(/^<!doctype html>/i);
+    expect(email.html).toContain('lang="fr"');
+    for (const body of [visibleText(email.html), email.text]) {
+      expect(body).toContain('Bonjour Camille Martin');
+      expect(body).toContain('Librairie des Facultés SAS — 2 place de la Sorbonne, 75005 Paris');
+      expect(body).toContain('SIRET 90123456700012');
+      expect(body).toContain('Médiateur de la consommation : Médiateur du livre (https://www.mediateurdulivre.fr)');
+      expect(body).toContain('contact@librairie-des-facultes.example');
+    }
+  });
+});
+
+describe('the confirmation (Code de la consommation, art. L221-13)', async () => {
+  const email = await renderEmail(payloads.order_confirmation, TEST_SHOP, links);
+  const html = visibleText(email.html);
+
+  it('lists items, prices, delivery fee, total and VAT with the real figures', () => {
+    for (const body of [html, email.text]) {
+      expect(body).toContain('La coopération dans l’action publique');
+      expect(body).toContain(`2 × ${formatPrice(1550)}`);
+      expect(body).toContain(formatPrice(3100));
+      expect(body).toContain(`Frais de livraison`);
+      expect(body).toContain(formatPrice(1));
+      expect(body).toContain(`Total TTC`);
+      expect(body).toContain(formatPrice(6001));
+      expect(body).toContain(`dont TVA 5,5\u00a0%`);
+      expect(body).toContain(formatPrice(313));
+      expect(body).toContain(`base hors taxes ${formatPrice(5688)}`);
+    }
+  });
+
+  it('gives each line its own delivery window: the distributor’s line comes later', () => {
+    expect(email.text).toMatch(
+      /La coopération dans l’action publique \(1 × 29,00\s€ — TVA 5,5\s% — livraison estimée entre le [^)]+\)/,
+    );
+    expect(email.text).toMatch(
+      /Droit administratif \(2 × 15,50\s€ — TVA 5,5\s% — 2 exemplaires commandés chez le distributeur — livraison estimée entre le [^)]+\)/,
+    );
+    expect(email.text).toContain('Livraison estimée entre le mardi 8 décembre 2026 et le mardi 15 décembre 2026.');
+  });
+
+  it('states the 14-day withdrawal right and carries the standard withdrawal form (annexe à l’article R221-1)', () => {
+    for (const body of [html, email.text]) {
+      expect(body).toContain('quatorze jours à compter de la réception');
+      expect(body).toContain('Formulaire de rétractation');
+      expect(body).toContain(
+        '(Veuillez compléter et renvoyer le présent formulaire uniquement si vous souhaitez vous rétracter du contrat.)',
+      );
+      expect(body).toContain(
+        '— À l’attention de Librairie des Facultés SAS, 2 place de la Sorbonne, 75005 Paris, contact@librairie-des-facultes.example :',
+      );
+      expect(body).toContain('— Commandé le (*)/reçu le (*) :');
+      expect(body).toContain('(*) Rayez la mention inutile.');
+      expect(body).toContain('https://librairie.example/suivi/abcDEF123_-xyz/retractation');
+    }
+  });
+
+  it('carries the tracking link, as a button and in the text', () => {
+    expect(email.html).toContain('href="https://librairie.example/suivi/abcDEF123_-xyz"');
+    expect(email.text).toContain('Suivre ma commande :\nhttps://librairie.example/suivi/abcDEF123_-xyz');
+  });
+});
+
+describe('other e-mails', () => {
+  it('shipped: the carrier, its number and its tracking page', async () => {
+    const email = await renderEmail(payloads.shipped, TEST_SHOP, links);
+    expect(email.text).toContain('Transporteur : Colissimo, numéro de suivi 6A12345678901.');
+    expect(email.html).toContain('href="https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901"');
+  });
+
+  it('refunded: the amount and the lines', async () => {
+    const email = await renderEmail(payloads.refunded, TEST_SHOP, links);
+    expect(email.subject).toBe(`Remboursement de ${formatPrice(2040)} pour votre commande LF-7K3P9QXW`);
+    expect(email.text).toContain(`- Droit administratif (1 exemplaire) : ${formatPrice(1550)}`);
+    expect(email.text).toContain(`- Frais de livraison : ${formatPrice(490)}`);
+    expect(email.text).toContain(
+      `Remboursé à ce jour sur cette commande : ${formatPrice(2040)} sur ${formatPrice(6001)}.`,
+    );
+  });
+
+  it('payment failed and expired: a link back to the cart, no tracking link', async () => {
+    for (const kind of ['payment_failed', 'payment_expired'] as const) {
+      const email = await renderEmail(payloads[kind], TEST_SHOP, { ...links, trackingUrl: null });
+      expect(email.text).toContain('Retourner à mon panier :\nhttps://librairie.example/panier');
+      expect(email.text).not.toContain('/suivi/');
+    }
+  });
+
+  it('withdrawal received: the lines, the reason, where to send the books and the refund deadline', async () => {
+    const email = await renderEmail(payloads.withdrawal_received, TEST_SHOP, links);
+    expect(email.text).toContain('- Droit administratif : 1 exemplaire');
+    expect(email.text).toContain('Motif indiqué : Acheté en double');
+    expect(email.text).toContain('au plus tard le jeudi 24 décembre 2026');
+  });
+
+  it('escapes what customers and distributors typed: a title is text, never markup', async () => {
+    const hostile = pricedTestOrder({ fullName: '<img src=x onerror=alert(1)> & "Cie"' });
+    const email = await renderEmail({ kind: 'tracking_link', order: hostile }, TEST_SHOP, links);
+    expect(email.html).not.toContain('<img src=x');
+    expect(email.html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;Cie&quot;');
+  });
+
+  it('refuses a link that is not a web address', async () => {
+    await expect(
+      renderEmail(payloads.tracking_link, TEST_SHOP, { ...links, trackingUrl: 'javascript:alert(1)' }),
+    ).rejects.toThrow('Refused link');
+  });
+});

@@ -1,0 +1,42 @@
+import type { Queue } from 'pg-boss';
+
+// The shop's job queues (pg-boss, in PostgreSQL), their retry and expiry settings. One place:
+// the worker (scripts/worker.ts) works them, `npm start` and the test set-up create them
+// (scripts/lib/job-queues.ts), the app only sends to them (lib/data/job-queue.ts).
+
+export const QUEUE_NAMES = {
+  /** Every minute: expired holds, abandoned orders, old carts (lib/data/purge.ts). */
+  purge: 'purge-abandoned',
+  /** One job per e-mail owed (EmailMessage): render, send or write to the outbox (lib/data/email-delivery.ts). */
+  email: 'email-delivery',
+  /** A /suivi lookup: match the order number and the e-mail, send a tracking link if they match. */
+  trackingLookup: 'tracking-lookup',
+} as const;
+
+export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
+
+/**
+ * E-mails: retried with exponential backoff (about 10 s, 20 s, 40 s… up to an hour between tries,
+ * 10 retries: about four hours in all) before the message is marked failed for staff to
+ * "renvoyer". A worker that dies mid-job stops its heartbeat: the next supervision (every 10 s,
+ * scripts/worker.ts) finds it and the job is retried.
+ */
+export const QUEUE_OPTIONS: Record<QueueName, Omit<Queue, 'name'>> = {
+  'purge-abandoned': { retryLimit: 0, expireInSeconds: 300 },
+  'email-delivery': {
+    retryLimit: 10,
+    retryDelay: 10,
+    retryBackoff: true,
+    retryDelayMax: 3600,
+    heartbeatSeconds: 10,
+    expireInSeconds: 120,
+    deleteAfterSeconds: 7 * 24 * 3600,
+  },
+  'tracking-lookup': {
+    retryLimit: 3,
+    retryDelay: 10,
+    retryBackoff: true,
+    expireInSeconds: 60,
+    deleteAfterSeconds: 3600,
+  },
+};
