@@ -85,13 +85,18 @@ export async function releaseOrderHolds(
     FROM totals WHERE s."bookId" = totals."bookId"`;
 }
 
-/** Recomputes the stored availability of books whose copies on hand changed. */
+/**
+ * Recomputes the stored availability of books whose copies on hand changed. Writes only the
+ * books whose state moved: a rewrite of the same value would still purge the book and every
+ * listing from the front cache (the Book trigger, docs/decisions/014-front-cache.md).
+ */
 export async function refreshStoredAvailability(tx: Tx, bookIds: number[]): Promise<void> {
   const books = await tx.book.findMany({
     where: { id: { in: bookIds } },
-    select: { id: true, ...AVAILABILITY_FACTS_SELECT },
+    select: { id: true, availability: true, ...AVAILABILITY_FACTS_SELECT },
   });
   for (const book of books) {
-    await tx.book.update({ where: { id: book.id }, data: { availability: describeBookAvailability(book).state } });
+    const state = describeBookAvailability(book).state;
+    if (state !== book.availability) await tx.book.update({ where: { id: book.id }, data: { availability: state } });
   }
 }
