@@ -1,4 +1,5 @@
 import 'server-only';
+import { ORDER_SNAPSHOT_SELECT } from './order-selects';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { isoDay } from '@/lib/availability';
 import { emailVersion, type EmailKind } from '@/lib/email/kinds';
@@ -22,42 +23,6 @@ export type OrderEmailEvent =
   | { kind: 'refunded'; refundId: number }
   | { kind: 'withdrawal_received'; withdrawalId: number }
   | { kind: 'tracking_link'; askedAt: Date };
-
-const ORDER_SNAPSHOT_SELECT = {
-  reference: true,
-  status: true,
-  fullName: true,
-  email: true,
-  deliveryMethod: true,
-  createdAt: true,
-  paidAt: true,
-  addressLine1: true,
-  addressLine2: true,
-  postalCode: true,
-  city: true,
-  goodsCents: true,
-  shippingCents: true,
-  totalCents: true,
-  deliveryEarliestOn: true,
-  deliveryLatestOn: true,
-  pricing: true,
-  carrier: true,
-  trackingNumber: true,
-  lines: {
-    orderBy: { id: 'asc' },
-    select: {
-      title: true,
-      ean: true,
-      quantity: true,
-      unitPriceCents: true,
-      lineTotalCents: true,
-      vatRateBasisPoints: true,
-      backorderQuantity: true,
-      shipWithinMinDays: true,
-      shipWithinMaxDays: true,
-    },
-  },
-} satisfies Prisma.OrderSelect;
 
 type OrderSnapshot = Prisma.OrderGetPayload<{ select: typeof ORDER_SNAPSHOT_SELECT }>;
 

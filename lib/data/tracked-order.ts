@@ -5,49 +5,24 @@ import { CARRIERS, trackingUrl } from '@/lib/orders/carriers';
 import { ORDER_STATUSES, type OrderStatus } from '@/lib/orders/status';
 import { awaitedCopies } from '@/lib/orders/workflow';
 import { checkWithdrawal, customerTimeline, maskStreet } from '@/lib/tracking/customer-view';
+import { ORDER_SNAPSHOT_SELECT } from './order-selects';
 import { getShopSettings } from './shop-settings';
 
 // What /suivi/<token> shows, once the token opened the order (lib/data/tracking-tokens.ts): the
 // customer's own view, never staff names, notes or Stripe ids.
 
 const TRACKED_ORDER_SELECT = {
+  ...ORDER_SNAPSHOT_SELECT,
   id: true,
-  reference: true,
-  status: true,
-  fullName: true,
-  email: true,
-  deliveryMethod: true,
-  createdAt: true,
-  paidAt: true,
   deliveredAt: true,
-  addressLine1: true,
-  addressLine2: true,
-  postalCode: true,
-  city: true,
-  goodsCents: true,
-  shippingCents: true,
-  totalCents: true,
-  deliveryEarliestOn: true,
-  deliveryLatestOn: true,
-  pricing: true,
-  carrier: true,
-  trackingNumber: true,
   lines: {
     orderBy: { id: 'asc' },
     select: {
+      ...ORDER_SNAPSHOT_SELECT.lines.select,
       id: true,
-      title: true,
-      ean: true,
-      quantity: true,
-      unitPriceCents: true,
-      lineTotalCents: true,
-      vatRateBasisPoints: true,
-      backorderQuantity: true,
       receivedQuantity: true,
       cancelledBackorderQuantity: true,
       refundedQuantity: true,
-      shipWithinMinDays: true,
-      shipWithinMaxDays: true,
       withdrawalLines: { select: { quantity: true } },
     },
   },

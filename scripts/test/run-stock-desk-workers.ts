@@ -1,46 +1,7 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { StockDeskCommand, StockDeskOutcome } from './stock-desk-worker';
+import { runWorkers } from './run-workers';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** Runs each command in its own process (one app instance each), all at once, on one database. */
-export async function runStockDeskWorkers(
-  databaseUrl: string,
-  commands: StockDeskCommand[],
-): Promise<{ results: StockDeskOutcome[]; elapsedMs: number }[]> {
-  return Promise.all(
-    commands.map(
-      (command) =>
-        new Promise<{ results: StockDeskOutcome[]; elapsedMs: number }>((resolve, reject) => {
-          execFile(
-            process.execPath,
-            [
-              '--conditions=react-server',
-              '--import',
-              'tsx',
-              path.join(ROOT, 'scripts/test/stock-desk-worker.ts'),
-              JSON.stringify(command),
-            ],
-            {
-              cwd: ROOT,
-              env: {
-                ...process.env,
-                DATABASE_URL: databaseUrl,
-                SITE_URL: 'http://localhost:3000',
-                COOKIE_SECRET: 'c'.repeat(32),
-                STRIPE_WEBHOOK_SECRET: 'whsec_test_secret_for_workers',
-                STRIPE_EMULATOR_URL: 'http://127.0.0.1:9',
-              },
-              maxBuffer: 64 * 1024 * 1024,
-            },
-            (error, stdout, stderr) => {
-              if (error) reject(new Error(`worker failed: ${error.message}\n${stderr}`));
-              else resolve(JSON.parse(stdout));
-            },
-          );
-        }),
-    ),
-  );
+/** Stock-desk commands, each from its own app instance, all at once. */
+export function runStockDeskWorkers(databaseUrl: string, commands: StockDeskCommand[]) {
+  return runWorkers<StockDeskCommand, StockDeskOutcome>('stock-desk-worker.ts', databaseUrl, commands);
 }
