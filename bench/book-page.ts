@@ -43,7 +43,7 @@ function startCachedShop(): { ready: Promise<void>; stop: () => Promise<void> } 
       ...process.env,
       PORT: String(PORT),
       LIBRAIRIE_DATA_DIR: DATA_DIR,
-      EMBEDDED_DB_PORT: String(Number(process.env.BENCH_DB_PORT ?? 54490)),
+      EMBEDDED_DB_PORT: String(Number(process.env.BENCH_DB_PORT ?? 24490)),
       STRIPE_EMULATOR_PORT: String(PORT + 3),
       NEXT_TELEMETRY_DISABLED: '1',
     },

@@ -28,7 +28,7 @@ async function measure(db: ReturnType<typeof createPrismaClient>, file: string) 
 
 async function main() {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'librairie-bench-import-'));
-  const database = await startScratchDatabase('import', Number(process.env.BENCH_DB_PORT ?? 54461));
+  const database = await startScratchDatabase('import', Number(process.env.BENCH_DB_PORT ?? 24461));
   try {
     await migrateAndSeedDemo(database.url);
     const small = path.join(folder, 'small.xml');

@@ -64,7 +64,7 @@ async function main() {
   await buildIfStale();
   const [smallSize, bigSize] = sizesFrom(process.env.BENCH_SIZES, [1_000, 1_000_000]) as [number, number];
   const appPorts = [Number(process.env.BENCH_APP_PORT ?? 3464), Number(process.env.BENCH_APP_PORT ?? 3464) + 1];
-  const dbPort = Number(process.env.BENCH_DB_PORT ?? 54464);
+  const dbPort = Number(process.env.BENCH_DB_PORT ?? 24464);
   const figures = await withCatalog(smallSize, dbPort, (smallUrl) =>
     withCatalog(bigSize, dbPort + 1, async (bigUrl) => {
       const stopSmall = await startBuiltShop(smallUrl, appPorts[0] as number);

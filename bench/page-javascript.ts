@@ -32,7 +32,7 @@ const total = (scripts: Script[]) => scripts.reduce((sum, script) => sum + scrip
 async function main() {
   await buildIfStale();
   const port = Number(process.env.BENCH_APP_PORT ?? 3484);
-  const [book, plain] = await withCatalog(DEMO_BOOKS, Number(process.env.BENCH_DB_PORT ?? 54484), async (url) => {
+  const [book, plain] = await withCatalog(DEMO_BOOKS, Number(process.env.BENCH_DB_PORT ?? 24484), async (url) => {
     const stop = await startBuiltShop(url, port);
     try {
       const origin = `http://127.0.0.1:${port}`;

@@ -33,7 +33,7 @@ async function measure(url: string): Promise<Measure> {
 async function main() {
   const sizes = sizesFrom(process.env.BENCH_SIZES, [100_000, 1_000_000]);
   const lines: string[] = [];
-  let port = Number(process.env.BENCH_DB_PORT ?? 54462);
+  let port = Number(process.env.BENCH_DB_PORT ?? 24462);
   for (const size of sizes) {
     const m = await withCatalog(size, port++, measure);
     const p = (values: number[], q: number) => percentile(values, q).toFixed(1);

@@ -4,7 +4,7 @@
 // Applies the migrations and loads the demo catalog first if the database is empty.
 import path from 'node:path';
 import { z } from 'zod';
-import { startEmbeddedPostgres } from '../scripts/lib/embedded-postgres';
+import { embeddedDbPortSetting, startEmbeddedPostgres } from '../scripts/lib/embedded-postgres';
 import { ROOT } from '../scripts/lib/project';
 import { fillSyntheticCatalog } from './lib/fill-catalog';
 import { migrateAndSeedDemo } from './lib/prepare-database';
@@ -16,7 +16,7 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//)
     .optional(),
   LIBRAIRIE_DATA_DIR: z.string().default('.data'),
-  EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  EMBEDDED_DB_PORT: embeddedDbPortSetting,
 });
 
 async function main() {

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { z } from 'zod';
 import { importOnixFile, type ImportProgress, type ImportReport } from '../lib/data/onix-import';
 import { createPrismaClient } from '../lib/prisma-client';
-import { startEmbeddedPostgres } from './lib/embedded-postgres';
+import { embeddedDbPortSetting, startEmbeddedPostgres } from './lib/embedded-postgres';
 import { ROOT } from './lib/project';
 import { runPrisma } from './prisma';
 
@@ -16,7 +16,7 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL doit commencer par postgresql://')
     .optional(),
   LIBRAIRIE_DATA_DIR: z.string().default('.data'),
-  EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  EMBEDDED_DB_PORT: embeddedDbPortSetting,
   /** The running shop's front caches (lib/env.ts): purged once the file is applied. */
   FRONT_CACHE_PURGE_URLS: z.string().default(''),
 });

