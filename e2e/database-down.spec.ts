@@ -133,4 +133,11 @@ test('a program gets a redirect to the 503 page, then 503 with Retry-After', asy
   const health = await request.get(`${down.url}/api/health`);
   expect(health.status()).toBe(503);
   expect(await health.json()).toEqual({ status: 'unavailable', database: 'down' });
+  // A crawler reading the sitemap is told to come back, not that the shop is broken.
+  for (const sitemap of ['/sitemap.xml', '/plan-du-site/livres-0.xml']) {
+    const answer = await request.get(`${down.url}${sitemap}`);
+    expect(answer.status(), sitemap).toBe(503);
+    expect(answer.headers()['retry-after'], sitemap).toBeTruthy();
+    expect((await answer.json()).error.code, sitemap).toBe('DATABASE_UNAVAILABLE');
+  }
 });

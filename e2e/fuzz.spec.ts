@@ -15,6 +15,7 @@ const SAMPLE_SEGMENTS: Record<string, string> = {
   '[ean]': SEED_BOOK.ean,
   '[slug]': 'l-harmattan',
   '[...path]': 'droit/droit-administratif',
+  '[part]': 'livres-0.xml',
 };
 
 /** URL paths of the app's pages and route handlers, dynamic segments filled with samples. */

@@ -28,9 +28,22 @@ for (const [path, status] of cases) {
 }
 
 test('sitemap, robots and health answer', async ({ request }) => {
-  const sitemap = await request.get('/sitemap.xml');
-  expect(sitemap.status()).toBe(200);
-  expect(await sitemap.text()).toContain('/livre/9782296013681');
+  // The sitemap is an index of files of 50,000 URLs at most (lib/seo/sitemap.ts).
+  const index = await request.get('/sitemap.xml');
+  expect(index.status()).toBe(200);
+  expect(index.headers()['content-type']).toContain('application/xml');
+  const files = [...(await index.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!);
+  expect(files).toEqual(
+    expect.arrayContaining([`${E2E_BASE_URL}/plan-du-site/pages.xml`, `${E2E_BASE_URL}/plan-du-site/livres-0.xml`]),
+  );
+  const books = await request.get(`${E2E_BASE_URL}/plan-du-site/livres-0.xml`);
+  expect(await books.text()).toContain(`<loc>${E2E_BASE_URL}/livre/9782296013681</loc>`);
+  expect(await (await request.get('/plan-du-site/pages.xml')).text()).toContain(
+    `<loc>${E2E_BASE_URL}/theme/droit</loc>`,
+  );
+  for (const unknown of ['/plan-du-site/livres-999.xml', '/plan-du-site/themes-0.xml', '/plan-du-site/livres-01.xml']) {
+    expect((await request.get(unknown)).status(), unknown).toBe(404);
+  }
   const robots = await request.get('/robots.txt');
   expect(await robots.text()).toContain(`Sitemap: ${E2E_BASE_URL}/sitemap.xml`);
   const health = await request.get('/api/health');
