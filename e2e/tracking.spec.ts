@@ -1,7 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type pg from 'pg';
-import { booksOnShelf, createStaff, feedback, logIn } from './support/admin';
+import {
+  booksFromDistributor,
+  booksOnShelf,
+  createStaff,
+  expectNoAxeViolation,
+  feedback,
+  logIn,
+} from './support/admin';
 import { discoverActions, postAction } from './support/admin-surface';
 import {
   addToCart,
@@ -132,6 +139,60 @@ test('after a purchase, the confirmation is in the outbox with a tracking link; 
   const rows = page.getByRole('row').filter({ hasText: reference });
   await expect(rows.filter({ hasText: 'Confirmation de commande' })).toContainText('envoyé');
   await expect(rows.filter({ hasText: 'Commande expédiée' })).toContainText('envoyé');
+  await readerContext.close();
+});
+
+test('the distributor announces a later date: staff record it, the customer gets the "Nouveau délai" e-mail and sees it', async ({
+  browser,
+  page,
+  db,
+}) => {
+  const [book] = await booksFromDistributor(db, 1);
+  const readerContext = await browser.newContext();
+  const reader = await readerContext.newPage();
+  await addToCart(reader, book!.ean);
+  await reader.getByRole('link', { name: 'Passer commande' }).click();
+  await fillCheckout(reader, { email: uniqueEmail('delai') });
+  const sessionId = await placeOrder(reader);
+  await payWithCard(reader, '4242 4242 4242 4242');
+  const delayed = await expectPaidConfirmation(reader, sessionId);
+  const { rows } = await db.query<{ promised: string; announced: string }>(
+    `SELECT to_char("deliveryLatestOn", 'YYYY-MM-DD') AS "promised",
+            to_char((now() AT TIME ZONE 'Europe/Paris')::date + 45, 'YYYY-MM-DD') AS "announced"
+       FROM "Order" WHERE "reference" = $1`,
+    [delayed],
+  );
+  const { promised, announced } = rows[0]!;
+
+  await logIn(page, await createStaff(db, 'libraire', 'Marc Delay'));
+  await page.goto(`/admin/commandes/${delayed}`);
+  const form = page.getByRole('form', { name: `Nouveau délai du distributeur : ${book!.title}` });
+  await form.getByLabel('Nouvelle date annoncée par le distributeur').fill(announced);
+  await form.getByRole('button', { name: 'Enregistrer le nouveau délai' }).click();
+  await expect(feedback(page)).toHaveText('Nouveau délai enregistré : le client est prévenu par e-mail.');
+  await expect(page.getByRole('main')).toContainText('(date annoncée par le distributeur)');
+  await expect(page.getByRole('main')).toContainText('Nouveau délai du distributeur');
+  await expectNoAxeViolation(page);
+  await page.screenshot({ path: 'test-results/delay-announced.png', fullPage: true });
+
+  const email = await sentEmail(db, delayed, 'delayed');
+  expect(email.text).toContain(`Une partie de votre commande n° ${delayed} vient du distributeur`);
+  expect(email.text).toContain(book!.title);
+  const { rows: after } = await db.query<{ latest: string }>(
+    `SELECT to_char("deliveryLatestOn", 'YYYY-MM-DD') AS "latest" FROM "Order" WHERE "reference" = $1`,
+    [delayed],
+  );
+  expect(after[0]!.latest > announced && announced > promised).toBe(true);
+  // The customer's page counts from the new date too.
+  const latestText = new Intl.DateTimeFormat('fr-FR', {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+  }).format(new Date(`${after[0]!.latest}T12:00:00Z`));
+  expect(email.text).toContain(latestText);
+  await reader.goto(`/suivi/${tokenIn(email.text)}`);
+  await expect(reader.getByRole('main')).toContainText(latestText);
   await readerContext.close();
 });
 

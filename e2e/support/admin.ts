@@ -63,6 +63,18 @@ export async function booksOnShelf(db: pg.Pool, count: number): Promise<{ ean: s
   return rows;
 }
 
+/** `count` books with no free copy that the distributor supplies ("sur commande"), picked at random. */
+export async function booksFromDistributor(db: pg.Pool, count: number): Promise<{ ean: string; title: string }[]> {
+  const { rows } = await db.query<{ ean: string; title: string }>(
+    `SELECT b."ean", b."title" FROM "Book" b JOIN "StockLevel" s ON s."bookId" = b."id"
+      WHERE b."availability" = 'to_order' AND s."onHand" - s."held" <= 0 AND b."ean" <> ALL($1::text[])
+      ORDER BY random() LIMIT $2`,
+    [BOOKED_BY_OTHER_SPECS, count],
+  );
+  if (rows.length < count) throw new Error(`Only ${rows.length} books to order from the distributor`);
+  return rows;
+}
+
 export async function ledgerOf(db: pg.Pool, orderReference: string) {
   const { rows } = await db.query<{ ean: string; quantity: number; reason: string }>(
     `SELECT b."ean", m."quantity", m."reason" FROM "StockMovement" m

@@ -14,6 +14,7 @@ export const AUDIT_ACTION_LABELS = {
   'order.status_changed': 'Statut changé',
   'order.comment': 'Commentaire interne',
   'order.line_received': 'Exemplaires reçus du distributeur',
+  'order.delay_announced': 'Nouveau délai du distributeur',
   'order.attention_cleared': 'Alerte traitée',
   'refund.requested': 'Remboursement demandé',
   'refund.failed': 'Remboursement refusé par Stripe',

@@ -178,6 +178,7 @@ const ORDER_SELECT = {
       refundedQuantity: true,
       shipWithinMinDays: true,
       shipWithinMaxDays: true,
+      distributorExpectedOn: true,
       book: { select: { supplier: { select: { name: true } } } },
       refundLines: { where: { refund: { status: { not: 'failed' } } }, select: { quantity: true } },
     },
@@ -224,10 +225,16 @@ export async function getAdminOrder(reference: string) {
   const orderedAt = order.paidAt ?? order.createdAt;
   const lines = order.lines.map(({ refundLines, book, ...line }) => {
     const awaited = awaitedCopies(line);
-    // The distributor's copies reach the shop after its lead time, counted in business days.
+    // The distributor's copies reach the shop after its lead time, counted in business days, or
+    // on the day it announced (lib/data/distributor-delays.ts).
+    const announced = line.distributorExpectedOn && {
+      earliest: line.distributorExpectedOn,
+      latest: line.distributorExpectedOn,
+    };
     const expected =
       awaited > 0
-        ? estimateDeliveryWindow({
+        ? announced ||
+          estimateDeliveryWindow({
             now: orderedAt,
             shipWithin: { minDays: line.shipWithinMinDays, maxDays: line.shipWithinMaxDays },
             transit: { minDays: 0, maxDays: 0 },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDay } from '@/lib/availability';
-import { orderDeliveryWindow } from '@/lib/orders/delivery-plan';
+import { lineDeliveryWindow } from '@/lib/orders/delivery-plan';
 import { buildVatBreakdown } from '@/lib/pricing/vat';
 import type { EmailOrder } from './payload';
 
@@ -35,6 +35,7 @@ export type OrderSnapshotInput = {
     backorderQuantity: number;
     shipWithinMinDays: number;
     shipWithinMaxDays: number;
+    distributorExpectedOn?: Date | null;
   }[];
 };
 
@@ -84,13 +85,8 @@ export function emailOrderOf(order: OrderSnapshotInput, cutoffHour: number): Ema
     deliveryMethod: order.deliveryMethod,
     orderedAt: order.createdAt.toISOString(),
     lines: order.lines.map((line) => {
-      // Each line its own estimate, from the day it was paid: the shelf's delay or the distributor's.
-      const window = orderDeliveryWindow(
-        { minDays: line.shipWithinMinDays, maxDays: line.shipWithinMaxDays },
-        order.deliveryMethod,
-        orderedAt,
-        cutoffHour,
-      );
+      // Each line its own estimate: the shelf's delay, the distributor's, or the day it announced.
+      const window = lineDeliveryWindow(line, order.deliveryMethod, orderedAt, cutoffHour);
       return {
         title: line.title,
         ean: line.ean,

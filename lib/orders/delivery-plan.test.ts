@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { lineShipWithin, orderDeliveryWindow, orderShipWithin } from './delivery-plan';
+import { isoDay } from '@/lib/availability';
+import {
+  lineDeliveryWindow,
+  lineShipWithin,
+  orderDeliveryWindow,
+  orderShipWithin,
+  orderWindowOfLines,
+} from './delivery-plan';
 
 const harmattan = {
   supplierAvailabilityCode: '20',
@@ -33,5 +40,30 @@ describe('delivery plan', () => {
     expect(home?.label).toBe('Livraison estimée entre le mardi 1er et le jeudi 3 décembre');
     expect(pickup?.label).toMatch(/^Retrait en librairie possible/);
     expect(pickup!.latest.getTime()).toBeLessThan(home!.latest.getTime());
+  });
+  it('counts a line from the day the distributor announced, once it gave one', () => {
+    // Paid on Monday 30 November 2026 at 10:00 in Paris; the distributor's lead time 6–10 days.
+    const paidAt = new Date('2026-11-30T09:00:00Z');
+    const line = { shipWithinMinDays: 6, shipWithinMaxDays: 10 };
+    const promised = lineDeliveryWindow(line, 'home_delivery', paidAt, 16)!;
+    expect([isoDay(promised.earliest), isoDay(promised.latest)]).toEqual(['2026-12-09', '2026-12-16']);
+    // Announced for Thursday 7 January 2027 (a date-only column: midnight UTC): it leaves within
+    // the shelf's delay (0–1 business day), then 1–2 business days of transit.
+    const announced = { ...line, distributorExpectedOn: new Date('2027-01-07T00:00:00Z') };
+    const late = lineDeliveryWindow(announced, 'home_delivery', paidAt, 16)!;
+    expect([isoDay(late.earliest), isoDay(late.latest)]).toEqual(['2027-01-08', '2027-01-12']);
+    const pickup = lineDeliveryWindow(announced, 'shop_pickup', paidAt, 16)!;
+    expect([isoDay(pickup.earliest), isoDay(pickup.latest)]).toEqual(['2027-01-07', '2027-01-08']);
+  });
+  it('gives the order its slowest line’s window, or none when a line has none', () => {
+    const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
+    expect(
+      orderWindowOfLines([
+        { earliest: day('2026-12-09'), latest: day('2026-12-16') },
+        { earliest: day('2027-01-08'), latest: day('2027-01-11') },
+      ]),
+    ).toEqual({ earliest: day('2027-01-08'), latest: day('2027-01-11') });
+    expect(orderWindowOfLines([{ earliest: day('2026-12-09'), latest: day('2026-12-16') }, null])).toBeNull();
+    expect(orderWindowOfLines([])).toBeNull();
   });
 });

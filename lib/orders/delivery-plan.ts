@@ -45,3 +45,42 @@ export function orderDeliveryWindow(
     ? window
     : { ...window, label: window.label.replace('Livraison estimée', 'Retrait en librairie possible') };
 }
+
+export type LineDelay = {
+  shipWithinMinDays: number;
+  shipWithinMaxDays: number;
+  /** The day the distributor announced for the awaited copies, when it gave one. */
+  distributorExpectedOn?: Date | null;
+};
+
+/**
+ * A line's own estimate: from the day the order was paid, over the line's delay (the shelf's, or
+ * the distributor's lead time); from the day the distributor announced, once it gave one: the
+ * copies then leave within the shop's in-stock delay, as from the shelf. A date-only column is
+ * midnight UTC, the small hours in Paris: before any cut-off, so that day counts.
+ */
+export function lineDeliveryWindow(line: LineDelay, method: DeliveryMethod, orderedAt: Date, cutoffHour: number) {
+  if (line.distributorExpectedOn)
+    return orderDeliveryWindow(
+      { minDays: 0, maxDays: SHOP.inStockShipDays },
+      method,
+      line.distributorExpectedOn,
+      cutoffHour,
+    );
+  return orderDeliveryWindow(
+    { minDays: line.shipWithinMinDays, maxDays: line.shipWithinMaxDays },
+    method,
+    orderedAt,
+    cutoffHour,
+  );
+}
+
+/** One parcel: the order arrives when its slowest line can; no estimate when a line has none. */
+export function orderWindowOfLines(
+  windows: ({ earliest: Date; latest: Date } | null)[],
+): { earliest: Date; latest: Date } | null {
+  if (windows.length === 0 || windows.some((window) => window === null)) return null;
+  const known = windows as { earliest: Date; latest: Date }[];
+  const latestOf = (days: Date[]) => new Date(Math.max(...days.map((day) => day.getTime())));
+  return { earliest: latestOf(known.map((w) => w.earliest)), latest: latestOf(known.map((w) => w.latest)) };
+}

@@ -73,4 +73,31 @@ describe('buildTimeline', () => {
     });
     expect(entry).toMatchObject({ who: 'Librairie', title: 'Remboursement demandé : 0,00\u00a0€ ()' });
   });
+  it('tells a new date from the distributor, and whether the customer was told', () => {
+    const timeline = buildTimeline({
+      createdAt: at(0),
+      paymentEvents: [],
+      auditEntries: [
+        {
+          at: at(5),
+          action: 'order.delay_announced',
+          staffName: 'Claire Libraire',
+          before: { title: 'Le service public', expectedOn: null, deliveryLatestOn: '2026-12-16' },
+          after: {
+            title: 'Le service public',
+            expectedOn: '2027-01-07',
+            deliveryLatestOn: '2027-01-12',
+            customerTold: true,
+          },
+        },
+      ],
+      refunds: [],
+    });
+    expect(timeline.at(-1)).toMatchObject({
+      who: 'Claire Libraire',
+      title: 'Nouveau délai du distributeur',
+      detail:
+        '« Le service public » : attendu le 07/01/2027 ; livraison au plus tard le 12/01/2027 ; client prévenu par e-mail',
+    });
+  });
 });

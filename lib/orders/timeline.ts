@@ -4,6 +4,7 @@
 import type { RefundReason } from './refund-plan';
 import type { OrderStatus } from './status';
 import { auditActionLabel } from '@/lib/audit/actions';
+import { formatDateShort } from '@/lib/format/date';
 import { formatPrice } from '@/lib/format/money';
 import { CARRIERS } from './carriers';
 import { REFUND_REASON_LABELS } from './refund-plan';
@@ -46,6 +47,9 @@ const object = (value: unknown): Record<string, Json> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, Json>) : {};
 const text = (value: Json | undefined): string => (typeof value === 'string' ? value : '');
 const cents = (value: Json | undefined): number => (typeof value === 'number' && Number.isInteger(value) ? value : 0);
+/** "2027-03-29" → "29/03/2027" (noon UTC: the same day in Paris). */
+const dayText = (value: string): string =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDateShort(new Date(`${value}T12:00:00Z`)) : value;
 const statusLabel = (value: Json | undefined) =>
   typeof value === 'string' && value in ORDER_STATUS_LABELS ? ORDER_STATUS_LABELS[value as OrderStatus] : text(value);
 
@@ -68,6 +72,14 @@ function describeAudit(action: string, before: unknown, after: unknown): { title
       return {
         title: 'Exemplaires reçus du distributeur',
         detail: `« ${text(a.title)} » : ${copies} exemplaire${copies > 1 ? 's' : ''}`,
+      };
+    }
+    case 'order.delay_announced': {
+      const latest = text(a.deliveryLatestOn);
+      const told = a.customerTold === true ? ' ; client prévenu par e-mail' : '';
+      return {
+        title: 'Nouveau délai du distributeur',
+        detail: `« ${text(a.title)} » : attendu le ${dayText(text(a.expectedOn))}${latest ? ` ; livraison au plus tard le ${dayText(latest)}` : ''}${told}`,
       };
     }
     case 'order.attention_cleared':

@@ -3,6 +3,8 @@ import { CARRIER_IDS, CARRIERS, normalizeTrackingNumber } from '@/lib/orders/car
 import { MAX_QUANTITY_PER_LINE } from '@/lib/orders/allocation';
 import { MAX_REFUND_CENTS, REFUND_FORM_REASONS } from '@/lib/orders/refund-plan';
 import { STAFF_TRANSITIONS, type StaffTransition } from '@/lib/orders/workflow';
+import { addCalendarDays, isoDay, toParisDay } from '@/lib/availability/paris-calendar';
+import { dayField } from './day-field';
 import { idField } from './staff';
 
 // Forms of the order page. Every one posts the order's reference and, when it changes the
@@ -53,6 +55,20 @@ export const StatusChangeSchema = z
   });
 
 export const ReceiveLineSchema = z.object({ reference, version, lineId: idField('Ligne de commande inconnue.') });
+
+/** The distributor's new date for a line's awaited copies: from today (Paris) to a year ahead. */
+export const AnnounceDelaySchema = z.object({
+  reference,
+  version,
+  lineId: idField('Ligne de commande inconnue.'),
+  expectedOn: dayField('Indiquez la date annoncée par le distributeur.').refine(
+    (day) => {
+      const today = toParisDay(new Date()).day;
+      return isoDay(day) >= isoDay(today) && isoDay(day) <= isoDay(addCalendarDays(today, 366));
+    },
+    { error: 'La date annoncée doit tomber entre aujourd’hui et dans un an.' },
+  ),
+});
 
 export const CommentSchema = z.object({
   reference,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayField } from './day-field';
 import { MANUAL_ADJUSTMENT_REASONS } from '@/lib/stock/movement-reasons';
 import { parseDiscountPercent } from '@/lib/stock/purchase-cost';
 import { readScannedCode } from '@/lib/stock/scanned-code';
@@ -204,17 +205,7 @@ export const UpdatePurchaseOrderSchema = z.object({
   lines: quantityLines,
 });
 
-const isoDay = z
-  .string({ error: 'Indiquez la date d’envoi.' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Date au format jj/mm/aaaa.' })
-  .transform((value, ctx) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-      ctx.addIssue({ code: 'custom', message: 'Cette date n’existe pas.' });
-      return z.NEVER;
-    }
-    return date;
-  });
+const isoDay = dayField('Indiquez la date d’envoi.');
 
 export const SendPurchaseOrderSchema = z.object({
   purchaseOrderId: idField('Commande fournisseur inconnue.'),

@@ -10,11 +10,13 @@ import {
   receiveBackorderedCopies,
 } from '@/lib/data/order-desk';
 import { cancelCounterOrder } from '@/lib/data/counter-orders';
+import { announceDistributorDelay } from '@/lib/data/distributor-delays';
 import { refundOrder, retryRefund } from '@/lib/payments/order-refunds';
 import { ORDER_STATUS_LABELS } from '@/lib/orders/status';
 import { TRANSITIONS } from '@/lib/orders/workflow';
 import { formFields, invalidInput } from '@/lib/validation/zod-errors';
 import {
+  AnnounceDelaySchema,
   CancelCounterOrderSchema,
   CancelOrderSchema,
   ClearAttentionSchema,
@@ -57,6 +59,22 @@ export async function receiveLineAction(_state: ActionState, formData: FormData)
   return {
     ok: true,
     message: `${result.received} exemplaire${result.received > 1 ? 's' : ''} reçu${result.received > 1 ? 's' : ''}.`,
+  };
+}
+
+export async function announceDelayAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
+  const staff = await requireStaff('libraire');
+  const parsed = AnnounceDelaySchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalidInput(parsed.error);
+  const result = await announceDistributorDelay(await actorOf(staff), parsed.data);
+  if (!result.ok) return result;
+  revalidateOrder(parsed.data.reference);
+  return {
+    ok: true,
+    message: result.customerTold
+      ? 'Nouveau délai enregistré : le client est prévenu par e-mail.'
+      : 'Nouveau délai enregistré ; la livraison promise ne recule pas, le client n’est pas relancé.',
   };
 }
 

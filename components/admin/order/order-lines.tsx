@@ -1,14 +1,18 @@
 import type { AdminOrder } from '@/lib/data/admin-orders';
+import { isoDay } from '@/lib/availability';
+import { toParisDay } from '@/lib/availability/paris-calendar';
 import { formatDateLong } from '@/lib/format/date';
 import { formatPrice } from '@/lib/format/money';
 import { ActionForm } from '../action-form';
-import { receiveLineAction } from './actions';
+import { Field } from '../field';
+import { announceDelayAction, receiveLineAction } from './actions';
 import { OrderFields } from './order-hidden-fields';
 
 const copies = (n: number) => `${n} exemplaire${n > 1 ? 's' : ''}`;
 
 /** Lines with where their copies come from: the shelf, or the distributor (and when). */
 export function OrderLines({ order }: { order: AdminOrder }) {
+  const today = isoDay(toParisDay(new Date()).day);
   return (
     <table className="admin-table">
       <caption>Livres</caption>
@@ -50,7 +54,14 @@ export function OrderLines({ order }: { order: AdminOrder }) {
                       `, ${line.receivedQuantity} reçu${line.receivedQuantity > 1 ? 's' : ''}`}
                     {line.cancelledBackorderQuantity > 0 &&
                       `, ${line.cancelledBackorderQuantity} annulé${line.cancelledBackorderQuantity > 1 ? 's' : ''}`}
-                    {line.awaited > 0 && line.expectedFrom && line.expectedTo && (
+                    {line.awaited > 0 && line.distributorExpectedOn && (
+                      <>
+                        {' '}
+                        — {copies(line.awaited)} attendu{line.awaited > 1 ? 's' : ''} le{' '}
+                        {formatDateLong(line.distributorExpectedOn)} (date annoncée par le distributeur)
+                      </>
+                    )}
+                    {line.awaited > 0 && !line.distributorExpectedOn && line.expectedFrom && line.expectedTo && (
                       <>
                         {' '}
                         — {copies(line.awaited)} attendu{line.awaited > 1 ? 's' : ''} entre le{' '}
@@ -69,6 +80,26 @@ export function OrderLines({ order }: { order: AdminOrder }) {
                 >
                   <OrderFields reference={order.reference} version={order.version} />
                   <input type="hidden" name="lineId" value={line.id} />
+                </ActionForm>
+              )}
+              {line.awaited > 0 && order.status === 'paid' && (
+                <ActionForm
+                  action={announceDelayAction}
+                  submitLabel="Enregistrer le nouveau délai"
+                  className="inline-form"
+                  buttonClassName="button-secondary"
+                  label={`Nouveau délai du distributeur : ${line.title}`}
+                >
+                  <OrderFields reference={order.reference} version={order.version} />
+                  <input type="hidden" name="lineId" value={line.id} />
+                  <Field
+                    name="expectedOn"
+                    id={`expectedOn-${line.id}`}
+                    type="date"
+                    label="Nouvelle date annoncée par le distributeur"
+                    min={today}
+                    required
+                  />
                 </ActionForm>
               )}
             </td>

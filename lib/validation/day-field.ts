@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/**
+ * A calendar day from a form's `<input type="date">` ("2027-03-29"), as the date-only column
+ * (`@db.Date`) stores it: midnight UTC. `missing` is the message when the field is empty.
+ */
+export function dayField(missing: string) {
+  return z
+    .string({ error: missing })
+    .min(1, { error: missing })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Date au format jj/mm/aaaa.' })
+    .transform((value, ctx) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+        ctx.addIssue({ code: 'custom', message: 'Cette date n’existe pas.' });
+        return z.NEVER;
+      }
+      return date;
+    });
+}
