@@ -54,7 +54,13 @@ test('staff see the order just paid, prepare it and ship it with Colissimo; the 
   await page.getByRole('button', { name: 'Mettre en préparation' }).click();
   await expect(feedback(page)).toHaveText('Commande en préparation.');
 
+  // A mistyped number is refused, and what was typed stays there to correct.
   await page.getByLabel('Transporteur').selectOption({ label: 'Colissimo' });
+  await page.getByLabel('Numéro de suivi').fill('6A 1234');
+  await page.getByRole('button', { name: 'Marquer expédiée' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Numéro de suivi Colissimo invalide' })).toBeVisible();
+  await expect(page.getByLabel('Transporteur')).toHaveValue('colissimo');
+  await expect(page.getByLabel('Numéro de suivi')).toHaveValue('6A 1234');
   await page.getByLabel('Numéro de suivi').fill('6A 1234 5678 901');
   await page.getByRole('button', { name: 'Marquer expédiée' }).click();
   await expect(feedback(page)).toHaveText('Commande expédiée.');
@@ -85,6 +91,13 @@ test('staff see the order just paid, prepare it and ship it with Colissimo; the 
     { action: 'order.status_changed', name: 'Claire Dupuis' },
     { action: 'order.status_changed', name: 'Claire Dupuis' },
   ]);
+
+  // A note for colleagues: on the timeline, and the field empty again for the next one.
+  await page.getByRole('textbox', { name: 'Commentaire interne' }).fill('Colis déposé au bureau de poste.');
+  await page.getByRole('button', { name: 'Ajouter le commentaire' }).click();
+  await expect(feedback(page)).toHaveText('Commentaire ajouté.');
+  await expect(timeline.filter({ hasText: 'Colis déposé au bureau de poste.' })).toContainText('par Claire Dupuis');
+  await expect(page.getByRole('textbox', { name: 'Commentaire interne' })).toHaveValue('');
 });
 
 type EmulatorEvent = {

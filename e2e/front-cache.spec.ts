@@ -195,6 +195,33 @@ test('an expiry: the copy held for an unpaid order is on sale again, and the pag
   expect(after.availability).toBe(held.availability);
 });
 
+test('a book moved into a theme: the next request of a book page of that theme shows it in its row', async ({
+  request,
+}) => {
+  // A book page, stored with its "Sur le même thème" row; a book in stock from another theme.
+  const ean = await orderableBook([]);
+  const { rows } = await db.query<{ ean: string; title: string }>(
+    `SELECT o."ean", o."title" FROM "Book" o JOIN "StockLevel" s ON s."bookId" = o."id", "Book" b
+      WHERE b."ean" = $1 AND o."themeId" <> b."themeId" AND o."availability" = 'in_stock' AND s."onHand" > 0
+        AND o."delistedAt" IS NULL AND o."title" ~ '^[[:alnum:] ]+$' ORDER BY o."ean" LIMIT 1`,
+    [ean],
+  );
+  const mover = rows[0]!;
+  const html = async () => (await request.get(`${CACHED.url}/livre/${ean}`)).text();
+  await waitForWorkerPurges();
+  await readCached(request, `/livre/${ean}`);
+  expect(await html()).not.toContain(mover.title);
+
+  // Staff file it under the page's theme, as just published: first of the row (in stock, newest).
+  await db.query(
+    `UPDATE "Book" SET "themeId" = (SELECT "themeId" FROM "Book" WHERE "ean" = $1), "publishedOn" = CURRENT_DATE
+      WHERE "ean" = $2`,
+    [ean, mover.ean],
+  );
+  await waitForWorkerPurges();
+  expect(await html()).toContain(mover.title);
+});
+
 test('an import: the next request shows the distributor’s new price', async ({ request }, testInfo) => {
   test.setTimeout(120_000); // two imports, each applying the migrations first
   const sample = path.resolve(import.meta.dirname, '../lib/onix/samples/distributeur-a.xml');

@@ -1,7 +1,9 @@
 'use client';
 
-import { useActionState, type ReactNode } from 'react';
+import { startTransition, useActionState, useRef, type ReactNode } from 'react';
+import { requestFormReset } from 'react-dom';
 import { FormError } from '@/components/ui/form-error';
+import { keepValuesOnSubmit } from '@/components/ui/keep-values-on-submit';
 import type { ActionState } from './action-state';
 import { useAnnounce } from './feedback';
 
@@ -18,19 +20,32 @@ type Props = {
 
 /**
  * A back-office form: posts a Server Action, then says what happened: an error in the form
- * (it is still there to correct), a confirmation in the page's feedback region (feedback.tsx).
+ * (what was typed is still there to correct), a confirmation in the page's feedback region
+ * (feedback.tsx), and the form back to its defaults.
  */
 export function ActionForm({ action, submitLabel, children, className, label, buttonClassName }: Props) {
   const announce = useAnnounce();
+  const form = useRef<HTMLFormElement>(null);
   // Announced as the result arrives: the same response re-renders the page, and may remove
   // this very form (its step is done), so an effect here would never run.
   const [state, formAction, pending] = useActionState(async (previous: ActionState, formData: FormData) => {
     const result = await action(previous, formData);
-    if (result?.ok) announce?.(result.message);
+    if (result?.ok) {
+      announce?.(result.message);
+      // After the await the action's transition is gone: the reset gets one of its own.
+      const element = form.current;
+      if (element) startTransition(() => requestFormReset(element));
+    }
     return result;
   }, null);
   return (
-    <form action={formAction} className={className} aria-label={label}>
+    <form
+      ref={form}
+      action={formAction}
+      onSubmit={keepValuesOnSubmit(formAction)}
+      className={className}
+      aria-label={label}
+    >
       {state && !state.ok && <FormError message={state.message} />}
       {state?.ok && !announce && (
         <p className="form-success" role="status">

@@ -1,14 +1,13 @@
 import Link from 'next/link';
 import type { TrackedOrder } from '@/lib/data/tracked-order';
 import { postalAddress, type ShopIdentity } from '@/lib/email/shop-identity';
-import { formatDateShort } from '@/lib/format/date';
+import { formatDateLong, formatDateShort } from '@/lib/format/date';
 import { formatDateTime } from '@/lib/format/date-time';
 import { formatPrice } from '@/lib/format/money';
 import { formatRate } from '@/lib/format/rate';
 import { ORDER_STATUS_LABELS } from '@/lib/orders/status';
 
-const LONG_DAY = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' });
-const day = (iso: string) => LONG_DAY.format(new Date(`${iso}T12:00:00Z`));
+const day = (iso: string) => formatDateLong(new Date(`${iso}T12:00:00Z`));
 
 function window(earliest: string | null, latest: string | null, pickup: boolean): string | null {
   if (!earliest || !latest) return null;

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { keepValuesOnSubmit } from '@/components/ui/keep-values-on-submit';
 import { FormError } from '@/components/ui/form-error';
 import { declareWithdrawalAction, type WithdrawalState } from './actions';
 
@@ -30,7 +31,12 @@ export function WithdrawalForm({
     );
   }
   return (
-    <form action={action} className="checkout-form" aria-label="Déclarer une rétractation">
+    <form
+      action={action}
+      onSubmit={keepValuesOnSubmit(action)}
+      className="checkout-form"
+      aria-label="Déclarer une rétractation"
+    >
       {state && !state.ok && <FormError message={state.message} />}
       <input type="hidden" name="token" value={token} />
       <fieldset>

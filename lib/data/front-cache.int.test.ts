@@ -67,6 +67,46 @@ describe('the purges the database writes', () => {
   });
 });
 
+describe('the purges of the book pages’ rows (same author, collection, theme)', () => {
+  it('purge a theme, collection or author when a book moves into their rows, not when its title changes', async () => {
+    const tag = Math.random().toString(36).slice(2, 10);
+    const theme = await db.theme.create({
+      data: { path: `purge-${tag}`, slug: `purge-${tag}`, name: `Purge ${tag}`, depth: 1 },
+      select: { id: true },
+    });
+    const publisher = await db.publisher.findFirstOrThrow({ select: { id: true } });
+    const collection = await db.collection.create({
+      data: { slug: `purge-${tag}`, name: `Purge ${tag}`, publisherId: publisher.id },
+      select: { id: true },
+    });
+    const book = await createTestBook(db, { onHand: 0, withSupplier: true });
+    const tags = [`theme-${theme.id}`, `collection-${collection.id}`];
+    const cleared = () => db.frontCachePurge.deleteMany({ where: { tag: { in: tags } } });
+
+    // Moved into the theme and the collection: both rows may now show it.
+    await cleared();
+    await db.book.update({ where: { id: book.id }, data: { themeId: theme.id, collectionId: collection.id } });
+    for (const moved of tags) expect(await rowsFor(moved), moved).toHaveLength(2);
+
+    // A new title or price moves nobody into a row (its own tag purges the pages showing it).
+    await cleared();
+    await db.book.update({ where: { id: book.id }, data: { title: `Autre titre ${tag}`, publisherPriceCents: 2500 } });
+    for (const unmoved of tags) expect(await rowsFor(unmoved), unmoved).toEqual([]);
+
+    // In stock now: the rows show books in stock first.
+    await db.book.update({ where: { id: book.id }, data: { availability: 'in_stock' } });
+    for (const moved of tags) expect(await rowsFor(moved), moved).toHaveLength(2);
+
+    // A book credited to an author: the author's row.
+    const author = await db.contributor.create({
+      data: { slug: `purge-${tag}`, name: `Autrice ${tag}`, sortName: `Autrice ${tag}` },
+      select: { id: true },
+    });
+    await db.bookContributor.create({ data: { bookId: book.id, contributorId: author.id, role: 'A01' } });
+    expect(await rowsFor(`auteur-${author.id}`)).toHaveLength(2);
+  });
+});
+
 describe('flushFrontCachePurges', () => {
   // The other test files' writes left purges nobody sent: start from none.
   beforeEach(() => db.frontCachePurge.deleteMany());

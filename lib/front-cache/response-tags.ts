@@ -28,6 +28,18 @@ export function bookTag(ean: string): string {
   return `livre-${ean}`;
 }
 
+/**
+ * The rows of a book page leading to its neighbours (lib/data/related-books.ts): the database
+ * purges these tags when a book moves into a row (migration 20261204100000_front_cache_neighbours).
+ */
+export function neighbourTags(keys: { authorIds: number[]; collectionId: number | null; themeId: number }): string[] {
+  return [
+    `theme-${keys.themeId}`,
+    ...(keys.collectionId === null ? [] : [`collection-${keys.collectionId}`]),
+    ...keys.authorIds.map((id) => `auteur-${id}`),
+  ];
+}
+
 export type ResponseTags = { cacheable: boolean; maxAgeSeconds: number; tags: Set<string> };
 
 // Next's server bundle and scripts/serve.ts (run by tsx) load separate copies of this module: a

@@ -12,7 +12,7 @@ import { getEnv } from '@/lib/env';
 import { normalizeEanParam } from '@/lib/isbn';
 import { SHOP } from '@/lib/shop/config';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
-import { allowFrontCache, bookTag, tagResponse } from '@/lib/front-cache/response-tags';
+import { allowFrontCache, bookTag, neighbourTags, tagResponse } from '@/lib/front-cache/response-tags';
 
 // One query per request, shared by the metadata and the page.
 const loadBook = cache(async (param: string) => {
@@ -51,7 +51,7 @@ async function BookRoute({ params }: PageProps<'/livre/[ean]'>) {
     : null;
   // The same for every reader until the delivery estimate moves (on the hour: allowFrontCache).
   allowFrontCache();
-  tagResponse(bookTag(book.ean));
+  tagResponse(bookTag(book.ean), ...neighbourTags(book.relatedKeys));
   const jsonLd = bookJsonLd({
     url: `${getEnv().SITE_URL}/livre/${book.ean}`,
     ean: book.ean,

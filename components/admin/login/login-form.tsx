@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { keepValuesOnSubmit } from '@/components/ui/keep-values-on-submit';
 import { FormError } from '@/components/ui/form-error';
 import { Field } from '../field';
 import { loginAction, type LoginState } from './actions';
@@ -9,7 +10,7 @@ export function LoginForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, null);
   const errors = state?.fieldErrors ?? {};
   return (
-    <form action={action} className="admin-form login-form">
+    <form action={action} onSubmit={keepValuesOnSubmit(action)} className="admin-form login-form">
       {state && <FormError message={state.message} />}
       <input type="hidden" name="suite" value={next} />
       <Field

@@ -2,6 +2,7 @@
 
 import { useActionState, useRef, useState, type FormEvent } from 'react';
 import { FormError } from '@/components/ui/form-error';
+import { keepValuesOnSubmit } from '@/components/ui/keep-values-on-submit';
 import { lookupBookAction, receiveDeliveryAction } from './actions';
 
 // The receiving screen. A barcode scanner types the EAN then Enter, which adds a copy (or the
@@ -140,7 +141,13 @@ export function ReceivingForm({
 
   return (
     <>
-      <form id="reception" action={submit} className="admin-form" aria-label="Réception">
+      <form
+        id="reception"
+        action={submit}
+        onSubmit={keepValuesOnSubmit(submit)}
+        className="admin-form"
+        aria-label="Réception"
+      >
         {purchaseOrder ? (
           <>
             <input type="hidden" name="supplierId" value={purchaseOrder.supplierId} />
