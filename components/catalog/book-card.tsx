@@ -1,10 +1,8 @@
-import Link from 'next/link';
 import type { BookCard as BookCardData } from '@/lib/data/books';
 import { formatPrice } from '@/lib/format/money';
-import { AddToCartForm } from '@/components/cart/add-to-cart-form';
 import { bookTag, tagResponse } from '@/lib/front-cache/response-tags';
-import { AvailabilityLine } from './availability-line';
-import { BookCover } from './book-cover';
+import { BookCardView } from './book-card-view';
+import { coverImageProps } from './cover-image-props';
 
 type Props = {
   book: BookCardData;
@@ -13,20 +11,22 @@ type Props = {
   withAddToCart?: boolean;
 };
 
+/** A book on a listing or a row: the page showing it is purged from the front cache when it changes. */
 export function BookCard({ book, headingLevel = 3, withAddToCart = true }: Props) {
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   tagResponse(bookTag(book.ean));
   return (
-    <article className="book-card">
-      <BookCover title={book.title} authors={book.authors.map((a) => a.name)} coverPath={book.coverPath} />
-      <Heading>
-        <Link href={`/livre/${book.ean}`}>{book.title}</Link>
-      </Heading>
-      {book.authors.length > 0 && <p className="authors">{book.authors.map((a) => a.name).join(', ')}</p>}
-      <p className="publisher">{book.publisher.name}</p>
-      <p className="price">{formatPrice(book.priceCents)}</p>
-      <AvailabilityLine ean={book.ean} availability={book.availability} />
-      {withAddToCart && book.availability.orderable && <AddToCartForm ean={book.ean} title={book.title} compact />}
-    </article>
+    <BookCardView
+      ean={book.ean}
+      title={book.title}
+      authors={book.authors.map((a) => a.name).join(', ')}
+      publisher={book.publisher.name}
+      price={formatPrice(book.priceCents)}
+      availabilityState={book.availability.state}
+      availabilityLabel={book.availability.label}
+      orderable={book.availability.orderable}
+      cover={coverImageProps(book.title, book.coverPath, 'card')}
+      headingLevel={headingLevel}
+      withAddToCart={withAddToCart}
+    />
   );
 }

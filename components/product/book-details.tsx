@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { AddToCartForm } from '@/components/cart/add-to-cart-form';
 import { AvailabilityLine } from '@/components/catalog/availability-line';
 import { BookCover } from '@/components/catalog/book-cover';
+import { coverImageProps } from '@/components/catalog/cover-image-props';
 import { Breadcrumb } from '@/components/ui/breadcrumb';
 import type { BookPage } from '@/lib/data/books';
 import { formatDateShort } from '@/lib/format/date';
@@ -36,7 +37,11 @@ export function BookDetails({ book, deliveryLabel }: Props) {
         )}
       </header>
       <div className="book-cover">
-        <BookCover title={book.title} authors={authors.map((a) => a.name)} coverPath={book.coverPath} variant="page" />
+        <BookCover
+          title={book.title}
+          authors={authors.map((a) => a.name).join(', ')}
+          image={coverImageProps(book.title, book.coverPath, 'page')}
+        />
       </div>
 
       <section className="buy-box" aria-label="Prix et disponibilité">
