@@ -1,11 +1,11 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 import { carriesTrackingLink } from '@/lib/email/kinds';
-import { EmailPayloadSchema } from '@/lib/email/payload';
+import { EmailPayloadSchema, StoredShopSchema } from '@/lib/email/payload';
 import { renderEmail, type RenderedEmail } from '@/lib/email/render';
 import { getEnv } from '@/lib/env';
 import { getMailer, senderAddress, sendThroughSmtp } from '@/lib/mailer';
-import { getShopSettings } from './shop-settings';
+import { readShopSettings } from './shop-settings';
 import { mintTrackingToken } from './tracking-tokens';
 
 // The worker's side of the outbox (scripts/worker.ts, queue email-delivery): one job per
@@ -48,7 +48,10 @@ export async function deliverEmail(
       const payload = EmailPayloadSchema.parse(message.payload);
       const sentAt = now();
       const token = carriesTrackingLink(payload.kind) ? await mintTrackingToken(tx, message.orderId, sentAt) : null;
-      const shop = await getShopSettings();
+      // The seller as it was when the e-mail was owed; rows owed before it was kept: as it is now,
+      // read through this transaction (a second pool connection here could wait on itself).
+      const owed = StoredShopSchema.safeParse(message.payload);
+      const shop = owed.success ? owed.data.shop : await readShopSettings(tx);
       const rendered = await renderEmail(payload, shop, {
         siteUrl: SITE_URL,
         trackingUrl: token ? `${SITE_URL}/suivi/${token}` : null,

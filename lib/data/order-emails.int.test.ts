@@ -144,9 +144,7 @@ describe('delivery', () => {
     expect(await db.trackingToken.count({ where: { orderId: order.id } })).toBe(0);
   });
 
-  it('states the seller as the shop’s settings say, the ones the terms page shows', async () => {
-    const { order } = await createPaidOrder(db, { onHand: 3, withSupplier: true });
-    const [email] = await emailsOf(order.id);
+  it('states the seller as the settings said when the e-mail was owed, whatever they say at sending', async () => {
     const saved = {
       ...DEFAULT_SHOP_SETTINGS,
       legalName: 'Librairie du Panthéon SARL',
@@ -158,7 +156,17 @@ describe('delivery', () => {
     // Another test file may have left a row (its own defaults): put back whatever was there.
     const before = await db.shopSettings.findUnique({ where: { id: 1 } });
     await db.shopSettings.upsert({ where: { id: 1 }, create: { id: 1, ...saved, version: 1 }, update: saved });
+    let orderId = 0;
     try {
+      const { order } = await createPaidOrder(db, { onHand: 3, withSupplier: true });
+      orderId = order.id;
+      const [email] = await emailsOf(order.id);
+      // The shop moves between the payment and the worker's sending: the confirmation (the
+      // durable medium of art. L221-13) still states the seller of the contract.
+      await db.shopSettings.update({
+        where: { id: 1 },
+        data: { legalName: 'Librairie Ailleurs SAS', addressLine1: '1 rue Ailleurs' },
+      });
       await deliverEmail(email!.id, { final: false });
     } finally {
       if (before) {
@@ -169,10 +177,11 @@ describe('delivery', () => {
         });
       } else await db.shopSettings.delete({ where: { id: 1 } });
     }
-    const [sent] = await emailsOf(order.id);
+    const [sent] = await emailsOf(orderId);
     expect(sent!.text).toContain('Librairie du Panthéon SARL — 5 rue Cujas, 75005 Paris');
     expect(sent!.text).toContain('SIRET 73282932000074');
     expect(sent!.text).toContain('Médiateur de la consommation : Médiateur du livre');
+    expect(sent!.text).not.toContain('Librairie Ailleurs SAS');
     expect(sent!.text).not.toContain(DEFAULT_SHOP_SETTINGS.legalName);
   });
 });

@@ -4,7 +4,8 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { isoDay } from '@/lib/availability';
 import { emailVersion, type EmailKind } from '@/lib/email/kinds';
 import { emailOrderOf } from '@/lib/email/order-snapshot';
-import type { EmailPayload } from '@/lib/email/payload';
+import type { EmailPayload, StoredEmailPayload } from '@/lib/email/payload';
+import { shopIdentityOf } from '@/lib/email/shop-identity';
 import { QUEUE_NAMES } from '@/lib/jobs/queues';
 import { trackingUrl } from '@/lib/orders/carriers';
 import { sendJob } from './job-queue';
@@ -30,8 +31,13 @@ const DAY_MS = 24 * 3600_000;
 /** Art. L221-24: the refund comes at the latest 14 days after the seller learns of the withdrawal. */
 const WITHDRAWAL_REFUND_DAYS = 14;
 
-async function payloadOf(tx: Tx, order: OrderSnapshot, event: OrderEmailEvent): Promise<EmailPayload | null> {
-  const base = emailOrderOf(order, (await readShopSettings(tx)).orderCutoffHour);
+async function payloadOf(
+  tx: Tx,
+  order: OrderSnapshot,
+  event: OrderEmailEvent,
+  cutoffHour: number,
+): Promise<EmailPayload | null> {
+  const base = emailOrderOf(order, cutoffHour);
   switch (event.kind) {
     case 'shipped':
       if (!order.carrier || !order.trackingNumber) return null;
@@ -130,12 +136,15 @@ function versionOf(order: OrderSnapshot, event: OrderEmailEvent): number {
  */
 export async function enqueueOrderEmail(tx: Tx, orderId: number, event: OrderEmailEvent): Promise<number | null> {
   const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: ORDER_SNAPSHOT_SELECT });
-  const payload = await payloadOf(tx, order, event);
+  const settings = await readShopSettings(tx);
+  const payload = await payloadOf(tx, order, event, settings.orderCutoffHour);
   if (!payload) return null;
   const version = versionOf(order, event);
+  // The seller as it is now, when the e-mail is owed (EmailMessage.payload.shop).
+  const stored: StoredEmailPayload = { ...payload, shop: shopIdentityOf(settings) };
   const inserted = await tx.$queryRaw<{ id: number }[]>`
     INSERT INTO "EmailMessage" ("kind", "orderId", "version", "toAddress", "payload", "updatedAt")
-    VALUES (${event.kind}::"EmailKind", ${orderId}, ${version}, ${order.email}, ${JSON.stringify(payload)}::jsonb, now())
+    VALUES (${event.kind}::"EmailKind", ${orderId}, ${version}, ${order.email}, ${JSON.stringify(stored)}::jsonb, now())
     ON CONFLICT ("kind", "orderId", "version") DO NOTHING
     RETURNING "id"`;
   const id = inserted[0]?.id;

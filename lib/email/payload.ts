@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CARRIER_IDS } from '@/lib/orders/carriers';
 import { EMAIL_KINDS } from './kinds';
+import { ShopIdentitySchema } from './shop-identity';
 
 // What an e-mail shows, captured in the transaction of the change that causes it and stored with
 // the message (EmailMessage.payload): the worker renders it later, exactly as the order was then.
@@ -89,6 +90,10 @@ export const EmailPayloadSchema = z.discriminatedUnion('kind', [
 ]);
 
 export type EmailPayload = z.infer<typeof EmailPayloadSchema>;
+
+/** As the outbox keeps it: the payload and the seller's identity when it was owed (older rows: none). */
+export const StoredShopSchema = z.object({ shop: ShopIdentitySchema });
+export type StoredEmailPayload = EmailPayload & z.infer<typeof StoredShopSchema>;
 
 // Every kind has a payload shape, and only those.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

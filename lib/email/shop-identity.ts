@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { ShopSettings } from '@/lib/shop/settings';
 
 // Who the shop is, as its e-mails and pages state it: the identity and contact details a seller at
@@ -23,4 +24,28 @@ export type ShopIdentity = Pick<
 
 export function postalAddress(shop: ShopIdentity): string {
   return [shop.addressLine1, shop.addressLine2, `${shop.postalCode} ${shop.city}`].filter(Boolean).join(', ');
+}
+
+/**
+ * The identity as it was when an e-mail was owed, kept with it (lib/data/order-emails.ts): the
+ * confirmation is the durable medium of art. L221-13, so it states the seller of the contract,
+ * not whatever the settings say when the worker sends it.
+ */
+export const ShopIdentitySchema = z.object({
+  name: z.string(),
+  legalName: z.string(),
+  addressLine1: z.string(),
+  addressLine2: z.string().nullable(),
+  postalCode: z.string(),
+  city: z.string(),
+  email: z.string(),
+  phone: z.string(),
+  siret: z.string(),
+  vatNumber: z.string(),
+  mediatorName: z.string(),
+  mediatorUrl: z.string(),
+}) satisfies z.ZodType<ShopIdentity>;
+
+export function shopIdentityOf(settings: ShopIdentity): ShopIdentity {
+  return ShopIdentitySchema.parse(settings);
 }
