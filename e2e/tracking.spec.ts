@@ -173,7 +173,6 @@ test('the distributor announces a later date: staff record it, the customer gets
   await expect(page.getByRole('main')).toContainText('(date annoncée par le distributeur)');
   await expect(page.getByRole('main')).toContainText('Nouveau délai du distributeur');
   await expectNoAxeViolation(page);
-  await page.screenshot({ path: 'test-results/delay-announced.png', fullPage: true });
 
   const email = await sentEmail(db, delayed, 'delayed');
   expect(email.text).toContain(`Une partie de votre commande n° ${delayed} vient du distributeur`);
