@@ -16,6 +16,7 @@ import {
   type PaymentState,
 } from '@/lib/validation/admin-orders';
 import { listOrderAuditEntries } from './audit';
+import { getShopSettings } from './shop-settings';
 
 // What the order desk reads: the orders list (filters, search, counts per stage) and one order
 // with everything that happened to it. Staff-only data: only admin pages call these, after
@@ -221,7 +222,7 @@ const ORDER_SELECT = {
 export async function getAdminOrder(reference: string) {
   const order = await getDb().order.findUnique({ where: { reference }, select: ORDER_SELECT });
   if (!order) return null;
-  const auditEntries = await listOrderAuditEntries(order.id);
+  const [auditEntries, { orderCutoffHour }] = await Promise.all([listOrderAuditEntries(order.id), getShopSettings()]);
   const orderedAt = order.paidAt ?? order.createdAt;
   const lines = order.lines.map(({ refundLines, book, ...line }) => {
     const awaited = awaitedCopies(line);
@@ -238,6 +239,8 @@ export async function getAdminOrder(reference: string) {
             now: orderedAt,
             shipWithin: { minDays: line.shipWithinMinDays, maxDays: line.shipWithinMaxDays },
             transit: { minDays: 0, maxDays: 0 },
+            // As the customer's e-mails and tracking page count it (lib/email/order-snapshot.ts).
+            cutoffHour: orderCutoffHour,
           })
         : null;
     return {
