@@ -3,6 +3,7 @@ import { isoDay } from '@/lib/availability';
 import { addCalendarDays, toParisDay } from '@/lib/availability/paris-calendar';
 import { createPrismaClient, type PrismaClient } from '@/lib/prisma-client';
 import { createPaidOrder, createTestStaff } from '@/scripts/test/order-desk-fixtures';
+import { runOrderDeskWorkers } from '@/scripts/test/run-order-desk-workers';
 import { announceDistributorDelay } from './distributor-delays';
 import { receiveBackorderedCopies } from './order-desk';
 import type { Actor } from './staff';
@@ -111,4 +112,46 @@ describe('a new date from the distributor', () => {
     expect((await orderOf(order.id)).lines[0]!.distributorExpectedOn).toBeNull();
     expect(await delayedEmails(order.id)).toEqual([]);
   });
+
+  it(
+    '200 announcements at once from two app instances, on 50 orders: one wins each order, one e-mail each',
+    { timeout: 120_000 },
+    async () => {
+      const orders = await Promise.all(
+        Array.from({ length: 50 }, () => createPaidOrder(db, { onHand: 0, withSupplier: true }).then((o) => o.order)),
+      );
+      const lines = await db.orderLine.findMany({
+        where: { orderId: { in: orders.map((order) => order.id) } },
+        select: { id: true, orderId: true },
+      });
+      const expectedOn = isoDay(dayAhead(60));
+      // Each instance presses each order's button twice, on the version its page showed.
+      const items = orders.flatMap((order) => {
+        const item = {
+          reference: order.reference,
+          version: 0,
+          lineId: lines.find((l) => l.orderId === order.id)!.id,
+          expectedOn,
+        };
+        return [item, item];
+      });
+      const other = { id: (await createTestStaff(db)).id, ip: '192.0.2.12' };
+      const runs = await runOrderDeskWorkers(inject('databaseUrl'), [
+        { kind: 'delay', actor, items },
+        { kind: 'delay', actor: other, items },
+      ]);
+      console.log(
+        `100 announcements from each of 2 instances: ${runs.map((run) => `${Math.round(run.elapsedMs)} ms`).join(', ')}`,
+      );
+      for (const [index, order] of orders.entries()) {
+        const outcomes = runs.flatMap((run) => [run.results[2 * index], run.results[2 * index + 1]]);
+        expect(outcomes.filter((o) => o?.ok)).toHaveLength(1);
+        // The others are told the order changed, or to retry when they waited too long: never a 500.
+        for (const lost of outcomes.filter((o) => !o?.ok)) expect(['ORDER_CHANGED', 'BUSY']).toContain(lost?.code);
+        expect((await orderOf(order.id)).version).toBe(1);
+        expect(await delayedEmails(order.id)).toHaveLength(1);
+        expect(await db.auditEntry.count({ where: { orderId: order.id, action: 'order.delay_announced' } })).toBe(1);
+      }
+    },
+  );
 });

@@ -39,11 +39,9 @@ export async function announceDistributorDelay(
             select: {
               id: true,
               title: true,
-              quantity: true,
               backorderQuantity: true,
               receivedQuantity: true,
               cancelledBackorderQuantity: true,
-              refundedQuantity: true,
               shipWithinMinDays: true,
               shipWithinMaxDays: true,
               distributorExpectedOn: true,

@@ -4,7 +4,7 @@ import { emailOrderOf } from '@/lib/email/order-snapshot';
 import { CARRIERS, trackingUrl } from '@/lib/orders/carriers';
 import { ORDER_STATUSES, type OrderStatus } from '@/lib/orders/status';
 import { awaitedCopies } from '@/lib/orders/workflow';
-import { checkWithdrawal, customerTimeline, maskStreet } from '@/lib/tracking/customer-view';
+import { checkWithdrawal, customerTimeline, maskStreet, withdrawableLine } from '@/lib/tracking/customer-view';
 import { ORDER_SNAPSHOT_SELECT } from './order-selects';
 import { getShopSettings } from './shop-settings';
 
@@ -80,12 +80,7 @@ export async function getTrackedOrder(orderId: number, now: Date) {
     status: order.status,
     deliveredAt: order.deliveredAt,
     now,
-    lines: order.lines.map((line) => ({
-      id: line.id,
-      quantity: line.quantity,
-      refundedQuantity: line.refundedQuantity,
-      withdrawnQuantity: line.withdrawalLines.reduce((sum, l) => sum + l.quantity, 0),
-    })),
+    lines: order.lines.map(withdrawableLine),
   });
   return {
     ...view,

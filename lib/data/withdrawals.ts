@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 import { formatDateShort } from '@/lib/format/date';
-import { checkWithdrawal } from '@/lib/tracking/customer-view';
+import { checkWithdrawal, withdrawableLine } from '@/lib/tracking/customer-view';
 import { failure, type Result } from '@/lib/validation/action-result';
 import type { WithdrawalForm } from '@/lib/validation/tracking';
 import { recordAudit } from './audit';
@@ -49,12 +49,7 @@ export async function declareWithdrawal(
         status: order.status,
         deliveredAt: order.deliveredAt,
         now,
-        lines: order.lines.map((line) => ({
-          id: line.id,
-          quantity: line.quantity,
-          refundedQuantity: line.refundedQuantity,
-          withdrawnQuantity: line.withdrawalLines.reduce((sum, l) => sum + l.quantity, 0),
-        })),
+        lines: order.lines.map(withdrawableLine),
       });
       if (!check.ok) throw new OrderDeskRejection(failure(check.code, check.message));
 

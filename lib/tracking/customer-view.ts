@@ -125,6 +125,21 @@ const RECEIVED: readonly OrderStatus[] = ['delivered', 'collected'];
 
 export type WithdrawableLine = { id: number; quantity: number; refundedQuantity: number; withdrawnQuantity: number };
 
+/** A stored order line as checkWithdrawal counts it: withdrawn so far, the sum of its withdrawal lines. */
+export function withdrawableLine(line: {
+  id: number;
+  quantity: number;
+  refundedQuantity: number;
+  withdrawalLines: { quantity: number }[];
+}): WithdrawableLine {
+  return {
+    id: line.id,
+    quantity: line.quantity,
+    refundedQuantity: line.refundedQuantity,
+    withdrawnQuantity: line.withdrawalLines.reduce((sum, l) => sum + l.quantity, 0),
+  };
+}
+
 export type WithdrawalCheck =
   | { ok: true; lastDay: string | null; lines: { id: number; max: number }[] }
   | { ok: false; code: string; message: string };

@@ -3,6 +3,7 @@
 // Run with --conditions=react-server (as Next.js runs lib/data).
 import { logIn, type LoginAttempt } from '../../lib/auth/login';
 import { getDb } from '../../lib/db';
+import { announceDistributorDelay } from '../../lib/data/distributor-delays';
 import { changeOrderStatus, type StatusChange } from '../../lib/data/order-desk';
 import { recordRefundRequest, type RefundOrderInput } from '../../lib/data/refunds';
 import type { Actor } from '../../lib/data/staff';
@@ -10,6 +11,8 @@ import type { Actor } from '../../lib/data/staff';
 export type WorkerCommand =
   | { kind: 'status'; actor: Actor; items: StatusChange[] }
   | { kind: 'refund'; actor: Actor; items: RefundOrderInput[] }
+  /** `expectedOn`: "yyyy-mm-dd", the day the form posts. */
+  | { kind: 'delay'; actor: Actor; items: { reference: string; version: number; lineId: number; expectedOn: string }[] }
   | { kind: 'login'; items: LoginAttempt[] };
 
 export type WorkerOutcome = { ok: true } | { ok: false; code: string; message: string };
@@ -31,10 +34,23 @@ switch (command.kind) {
       command.items.map(async (item) => outcome(await recordRefundRequest(command.actor, item))),
     );
     break;
+  case 'delay':
+    results = await Promise.all(
+      command.items.map(async (item) =>
+        outcome(
+          await announceDistributorDelay(command.actor, {
+            ...item,
+            expectedOn: new Date(`${item.expectedOn}T00:00:00Z`),
+          }),
+        ),
+      ),
+    );
+    break;
   case 'login':
     results = await Promise.all(command.items.map(async (item) => outcome(await logIn(item, new Date()))));
     break;
 }
 const elapsedMs = performance.now() - started;
 await getDb().$disconnect();
-process.stdout.write(JSON.stringify({ results, elapsedMs }));
+// pg-boss's producer (an e-mail owed by the change) keeps a pool of its own open: exit once written.
+process.stdout.write(JSON.stringify({ results, elapsedMs }), () => process.exit(0));
