@@ -3,25 +3,57 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const DATABASE = {
-  group: ['@/lib/db', '@/lib/prisma-client', '@/lib/generated/*'],
+  group: ['@/lib/db', '@/lib/database/prisma-client', '@/lib/database/serial-transactions', '@/lib/generated/*'],
   message: 'Read data through lib/data/.',
 };
 
-/** Folders of pure domain logic (lib/<folder>). */
-const PURE_FOLDERS = [
-  'pricing',
+// Imports go one way, bottom to top: lib/core (French money and dates, the Failure value) uses
+// nothing; the pure rules use core; lib/validation (zod schemas at the boundaries) uses rules;
+// lib/data uses all of them and the database; the server glue, components/ and app/ sit on top.
+// scripts/test/import-layers.test.ts checks that no two folders import each other.
+
+/** Pure domain rules (lib/<folder>): no framework, no database, no server-only module. */
+const RULE_FOLDERS = [
+  'audit',
   'availability',
-  'isbn',
-  'orders',
-  'format',
-  'search',
   'catalog',
-  'validation',
-  'shop',
-  'stock',
   'email',
-  'tracking',
+  'front-cache',
+  'isbn',
   'jobs',
+  'onix',
+  'orders',
+  'payments',
+  'pricing',
+  'search',
+  'seo',
+  'session',
+  'shop',
+  'staff',
+  'stock',
+  'tracking',
+];
+
+const NOT_PURE = [
+  'next',
+  'next/*',
+  'server-only',
+  '@/lib/data',
+  '@/lib/data/*',
+  '**/data/*',
+  '@/lib/db',
+  '@/lib/database/*',
+  '@/lib/generated/*',
+  '**/generated/*',
+  '@/lib/env',
+  '@/lib/stripe',
+  '@/lib/mailer',
+  '@/lib/auth/*',
+  '@/lib/cart/*',
+  '@/lib/checkout/*',
+  '@/lib/http/*',
+  '@/lib/media/*',
+  '@/lib/refunds/*',
 ];
 
 export default tseslint.config(
@@ -69,9 +101,59 @@ export default tseslint.config(
     },
   },
   {
-    // Domain rules are pure: no framework, no database, no server-only module. They take what
-    // they need as arguments, and are tested beside themselves.
-    files: PURE_FOLDERS.map((folder) => `lib/${folder}/**`),
+    // The bottom pieces use nothing of the project: everything may use them.
+    files: ['lib/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/*', '../*', ...NOT_PURE], message: 'lib/core uses nothing of the project.' }] },
+      ],
+    },
+  },
+  {
+    // Domain rules are pure: no framework, no database, no server-only module, no boundary
+    // schema (lib/validation uses them, not the other way). They take what they need as
+    // arguments, and are tested beside themselves.
+    files: RULE_FOLDERS.map((folder) => `lib/${folder}/**`),
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...NOT_PURE, '@/lib/validation/*'],
+              message: `lib/${RULE_FOLDERS.join(', lib/')} are pure: pass data in as arguments.`,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Their tests may check them against the boundary schemas, never against the database.
+    files: RULE_FOLDERS.map((folder) => `lib/${folder}/**/*.test.ts`),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: NOT_PURE, message: 'Tests of pure rules need no database nor framework.' }] },
+      ],
+    },
+  },
+  {
+    // Boundary schemas: pure too, on top of the rules.
+    files: ['lib/validation/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: NOT_PURE, message: 'lib/validation is pure: zod schemas over the domain rules.' }] },
+      ],
+    },
+  },
+  {
+    // The data layer sits under the server glue: it never reaches up into it.
+    files: ['lib/data/**'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -79,20 +161,16 @@ export default tseslint.config(
           patterns: [
             {
               group: [
-                'next',
-                'next/*',
-                'server-only',
-                '@/lib/data',
-                '@/lib/data/*',
-                '**/data/*',
-                '@/lib/db',
-                '@/lib/prisma-client',
-                '@/lib/generated/*',
-                '**/generated/*',
-                '@/lib/env',
-                '@/lib/stripe',
+                '@/lib/auth/*',
+                '@/lib/cart/*',
+                '@/lib/checkout/*',
+                '@/lib/http/*',
+                '@/lib/refunds/*',
+                '@/components/*',
+                '@/app/*',
               ],
-              message: `lib/${PURE_FOLDERS.join(', lib/')} are pure: pass data in as arguments.`,
+              message:
+                'lib/data is under the server glue (auth, cart, checkout, http, refunds): pass what it needs in.',
             },
           ],
         },

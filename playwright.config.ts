@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { E2E_BASE_URL, E2E_PORTS } from './e2e/support/ports';
+import { systemPackage } from './scripts/lib/system-packages';
 
 // End-to-end tests drive Debian's Chromium (Playwright's own browser download is not
 // reachable here) against the built shop, started by `npm start` on its own embedded
@@ -24,7 +25,7 @@ export default defineConfig({
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? systemPackage('chromium').file },
       },
     },
   ],

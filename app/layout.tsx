@@ -3,9 +3,9 @@ import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { readCartId } from '@/lib/cart/cart-cookie';
-import { countCartCopiesForFrame } from '@/lib/data/cart';
+import { countCartCopiesForFrame } from '@/lib/data/buying/cart';
 import { getEnv } from '@/lib/env';
-import { getShopSettingsForFrame } from '@/lib/data/shop-settings';
+import { getShopSettingsForFrame } from '@/lib/data/staff/shop-settings';
 import { SETTINGS_TAG, tagResponse } from '@/lib/front-cache/response-tags';
 import './globals.css';
 

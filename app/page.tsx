@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { BookGrid } from '@/components/catalog/book-grid';
-import { listFeaturedBooks, listForthcomingBooks, listNewBooks } from '@/lib/data/books';
-import { listThemeTree } from '@/lib/data/themes';
-import { getShopSettings } from '@/lib/data/shop-settings';
+import { listFeaturedBooks, listForthcomingBooks, listNewBooks } from '@/lib/data/storefront/books';
+import { listThemeTree } from '@/lib/data/storefront/themes';
+import { getShopSettings } from '@/lib/data/staff/shop-settings';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 import { allowListingInFrontCache } from '@/lib/front-cache/response-tags';
 

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createPrismaClient } from '../lib/prisma-client';
+import { createPrismaClient } from '../lib/database/prisma-client';
 import { seedDemoCatalog } from '../prisma/seed';
 import { SEED_BOOK_EAN } from '../prisma/demo-catalog/seed-book';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../scripts/lib/embedded-postgres';

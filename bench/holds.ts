@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { listProblems } from '../lib/validation/zod-errors';
 import { createCarts, createTestBook } from '../scripts/test/fixtures/books';
-import { createPrismaClient, type PrismaClient } from '../lib/prisma-client';
+import { createPrismaClient, type PrismaClient } from '../lib/database/prisma-client';
 import { seedDemoCatalog } from '../prisma/seed';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../scripts/lib/embedded-postgres';
 import { generatePrismaClientIfStale } from '../scripts/lib/project';

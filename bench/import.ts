@@ -5,8 +5,8 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { importOnixFile } from '../lib/data/onix-import';
-import { createPrismaClient } from '../lib/prisma-client';
+import { importOnixFile } from '../lib/data/catalog/onix-import';
+import { createPrismaClient } from '../lib/database/prisma-client';
 import { writeOnixFeed } from './lib/onix-feed';
 import { migrateAndSeedDemo, startScratchDatabase } from './lib/prepare-database';
 

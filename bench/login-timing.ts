@@ -40,7 +40,7 @@ async function main() {
       STRIPE_WEBHOOK_SECRET: 'whsec_bench_login_timing',
       STRIPE_EMULATOR_URL: 'http://127.0.0.1:9',
     });
-    const { createPrismaClient } = await import('../lib/prisma-client');
+    const { createPrismaClient } = await import('../lib/database/prisma-client');
     const { insertStaffAccount } = await import('../scripts/lib/staff-account');
     const { logIn } = await import('../lib/auth/login');
     const { getDb } = await import('../lib/db');

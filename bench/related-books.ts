@@ -1,5 +1,5 @@
 // `npm run bench:related`: the plan and the time of the book page's "Du même auteur", "Dans la
-// même collection" and "Sur le même thème" (lib/data/related-books.ts) at a million titles.
+// même collection" and "Sur le même thème" (lib/data/storefront/related-books.ts) at a million titles.
 //
 //   npm run bench:related                      # 1,000,000 books (the fill takes most of the time)
 //   BENCH_BOOKS=100000 npm run bench:related
@@ -122,8 +122,8 @@ async function main() {
       STRIPE_WEBHOOK_SECRET: 'whsec_bench_related_books',
       STRIPE_EMULATOR_URL: 'http://127.0.0.1:9',
     });
-    const { listRelatedBooks, relatedBookIdsQuery } = await import('../lib/data/related-books');
-    const { getBookPage } = await import('../lib/data/books');
+    const { listRelatedBooks, relatedBookIdsQuery } = await import('../lib/data/storefront/related-books');
+    const { getBookPage } = await import('../lib/data/storefront/books');
     const { getDb } = await import('../lib/db');
     try {
       // Statistics and the visibility map as autovacuum would leave them (index-only scans).

@@ -1,4 +1,4 @@
-// `npm run bench:search`: the app's search (lib/data/search.ts: ISBN, full text, typo
+// `npm run bench:search`: the app's search (lib/data/storefront/search.ts: ISBN, full text, typo
 // correction, facets, the page of cards) on 30 queries, p50/p95 at 100,000 and 1,000,000
 // titles (BENCH_SIZES), against a naive ILIKE '%…%' scan measured in the same run.
 import { execFile } from 'node:child_process';

@@ -85,7 +85,7 @@ for (const javaScriptEnabled of [false, true]) {
 
 test('a click from a page that needs no database lands on the 503 page (client-side navigation)', async ({ page }) => {
   const errors = watchServerErrors(page);
-  // The frame renders on its defaults (lib/data/shop-settings.ts, getShopSettingsForFrame).
+  // The frame renders on its defaults (lib/data/staff/staff/shop-settings.ts, getShopSettingsForFrame).
   const notFound = await page.goto(`${down.url}${UNKNOWN_PATH}`);
   expect(notFound?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');

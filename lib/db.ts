@@ -1,8 +1,8 @@
 import 'server-only';
 import type pg from 'pg';
-import { noteDatabaseFailure, refuseIfDatabaseDown } from './data/database-breaker';
+import { noteDatabaseFailure, refuseIfDatabaseDown } from './database/breaker';
 import { getEnv } from './env';
-import { createPool, createPrismaClientOnPool, type PrismaClient } from './prisma-client';
+import { createPool, createPrismaClientOnPool, type PrismaClient } from './database/prisma-client';
 
 // One pool and one Prisma client per process, sized and timed by the environment; kept on
 // globalThis so dev hot reloads do not open new pools. The rate limiter shares the pool.

@@ -78,7 +78,7 @@ const EnvSchema = z
       .default(0),
     /**
      * The front caches in front of the app (Varnish, `npm run start:cached`), comma-separated:
-     * each gets the purges of the pages a change made stale (lib/data/front-cache.ts). Empty: no
+     * each gets the purges of the pages a change made stale (lib/data/platform/front-cache.ts). Empty: no
      * front cache, pages are not marked cacheable.
      */
     FRONT_CACHE_PURGE_URLS: z

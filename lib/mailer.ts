@@ -3,7 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { getEnv } from './env';
 
 // The one client of the SMTP server (nodemailer), when SMTP_URL is set; null otherwise, and the
-// outbox in the database is the delivery (lib/data/email-delivery.ts). Timeouts stay under the
+// outbox in the database is the delivery (lib/data/customer-mail/email-delivery.ts). Timeouts stay under the
 // delivery transaction's limits: a stuck server fails the attempt, and pg-boss retries it.
 
 export type OutgoingEmail = { to: string; subject: string; html: string; text: string; messageId: string };

@@ -3,7 +3,7 @@
 // runs it by hand against DATABASE_URL (and refuses a database that already has books).
 import { pathToFileURL } from 'node:url';
 import type { PrismaClient } from '../lib/generated/prisma/client';
-import { createPrismaClient } from '../lib/prisma-client';
+import { createPrismaClient } from '../lib/database/prisma-client';
 import { describeBookAvailability } from '../lib/catalog/book-availability';
 import { bookSearchText, bookSortTitle } from '../lib/catalog/book-derived';
 import { bookSearchWords } from '../lib/search/search-words';

@@ -4,8 +4,8 @@
 import path from 'node:path';
 import pg from 'pg';
 import { z } from 'zod';
-import { importOnixFile, type ImportProgress, type ImportReport } from '../lib/data/onix-import';
-import { createPrismaClient } from '../lib/prisma-client';
+import { importOnixFile, type ImportProgress, type ImportReport } from '../lib/data/catalog/onix-import';
+import { createPrismaClient } from '../lib/database/prisma-client';
 import { embeddedDbPortSetting, startEmbeddedPostgres } from './lib/embedded-postgres';
 import { ROOT } from './lib/project';
 import { runPrisma } from './prisma';

@@ -5,7 +5,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { generatePassword } from '../lib/auth/password';
-import { createPrismaClient } from '../lib/prisma-client';
+import { createPrismaClient } from '../lib/database/prisma-client';
 import { CreateStaffSchema } from '../lib/validation/staff';
 import { insertStaffAccount } from './lib/staff-account';
 

@@ -4,12 +4,24 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { buildIfStale, generatePrismaClientIfStale, ROOT, run } from './lib/project';
+import { aptInstallLine, missingSystemPackages } from './lib/system-packages';
 
 const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
 
 type Step = { name: string; action: () => Promise<void> };
 
+/** Before anything else: a fresh machine learns at once which Debian packages it lacks. */
+async function checkSystemPackages(): Promise<void> {
+  const missing = missingSystemPackages();
+  if (missing.length === 0) return;
+  const lines = missing.map((p) => `  - ${p.name} (${p.file}) : ${p.for}`);
+  throw new Error(
+    `il manque des paquets Debian :\n${lines.join('\n')}\nInstallez-les (en root) :\n  ${aptInstallLine(missing)}`,
+  );
+}
+
 const steps: Step[] = [
+  { name: 'Paquets Debian', action: checkSystemPackages },
   { name: 'Client Prisma', action: generatePrismaClientIfStale },
   { name: 'Types des routes', action: () => run(bin('next'), ['typegen'], { NEXT_TELEMETRY_DISABLED: '1' }) },
   { name: 'TypeScript', action: () => run(bin('tsc'), ['--noEmit']) },

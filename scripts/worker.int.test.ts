@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendJob } from '@/lib/data/job-queue';
-import { findOrderIdByTrackingToken } from '@/lib/data/tracking-tokens';
+import { sendJob } from '@/lib/data/platform/job-queue';
+import { findOrderIdByTrackingToken } from '@/lib/data/customer-mail/tracking-tokens';
 import { QUEUE_NAMES } from '@/lib/jobs/queues';
 import { createPaidOrder } from '@/scripts/test/order-desk-fixtures';
 import { startSmtpCatcher, type SmtpCatcher } from '@/scripts/test/smtp-catcher';

@@ -4,10 +4,14 @@
 // Run with: node --conditions=react-server --import tsx scripts/worker.ts (as lib/data expects).
 import { PgBoss } from 'pg-boss';
 import { getDb } from '../lib/db';
-import { deliverEmail } from '../lib/data/email-delivery';
-import { purgeAbandoned } from '../lib/data/purge';
-import { deleteUnsentPurges, startFrontCacheFlusher, type FrontCacheFlusher } from '../lib/data/front-cache-flusher';
-import { answerTrackingLookup, type TrackingLookup } from '../lib/data/tracking-lookup';
+import { deliverEmail } from '../lib/data/customer-mail/email-delivery';
+import { purgeAbandoned } from '../lib/data/buying/purge';
+import {
+  deleteUnsentPurges,
+  startFrontCacheFlusher,
+  type FrontCacheFlusher,
+} from '../lib/data/platform/front-cache-flusher';
+import { answerTrackingLookup, type TrackingLookup } from '../lib/data/customer-mail/tracking-lookup';
 import { getEnv } from '../lib/env';
 import { QUEUE_NAMES } from '../lib/jobs/queues';
 import { defineQueues } from './lib/job-queues';
@@ -44,7 +48,7 @@ await boss.work<TrackingLookup>(QUEUE_NAMES.trackingLookup, async ([job]) => {
   if (job) await answerTrackingLookup(job.data);
 });
 
-// Behind a front cache: its purges, on NOTIFY and when delayed ones fall due (lib/data/front-cache-flusher.ts).
+// Behind a front cache: its purges, on NOTIFY and when delayed ones fall due (lib/data/platform/front-cache-flusher.ts).
 const flusher: FrontCacheFlusher | null =
   getEnv().FRONT_CACHE_PURGE_URLS.length > 0 ? await startFrontCacheFlusher() : null;
 console.log('[worker] tâches de fond démarrées (file PostgreSQL pg-boss) : purge, courriels, suivi.');

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DashboardCharts } from '@/components/admin/dashboard/dashboard-charts';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { getDashboard } from '@/lib/data/dashboard';
-import { formatPrice } from '@/lib/format/money';
+import { getDashboard } from '@/lib/data/stock-desk/dashboard';
+import { formatPrice } from '@/lib/core/money';
 import { UNCOLLECTED_AFTER_DAYS } from '@/lib/orders/pickup';
 
 export const metadata: Metadata = { title: 'Tableau de bord' };

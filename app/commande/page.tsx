@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { OrderTotals } from '@/components/cart/order-totals';
 import { CheckoutForm } from '@/components/checkout/checkout-form';
 import { readCartId } from '@/lib/cart/cart-cookie';
-import { getCartView } from '@/lib/data/cart';
-import { formatPrice } from '@/lib/format/money';
+import { getCartView } from '@/lib/data/buying/cart';
+import { formatPrice } from '@/lib/core/money';
 import { PAY_BUTTON_LABEL, WITHDRAWAL_REFUND_NOTICE, WITHDRAWAL_RIGHT_NOTICE } from '@/lib/pricing';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 

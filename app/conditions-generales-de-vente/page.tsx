@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ShippingFeeTable } from '@/components/legal/shipping-fee-table';
-import { formatPrice } from '@/lib/format/money';
+import { formatPrice } from '@/lib/core/money';
 import {
   describeShippingTable,
   LEGAL_MIN_SHIPPING,
@@ -11,7 +11,7 @@ import {
   WITHDRAWAL_RIGHT_NOTICE,
 } from '@/lib/pricing';
 import { SellerIdentity } from '@/components/legal/seller-identity';
-import { getShopSettings } from '@/lib/data/shop-settings';
+import { getShopSettings } from '@/lib/data/staff/shop-settings';
 import { postalAddress } from '@/lib/email/shop-identity';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 import { SHOP } from '@/lib/shop/config';

@@ -1,4 +1,4 @@
-import { RETRY_AFTER_SECONDS } from '@/lib/data/database-errors';
+import { RETRY_AFTER_SECONDS } from '@/lib/database/errors';
 import { unavailablePage } from '@/lib/http/unavailable-page';
 
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { BookListSection } from '@/components/catalog/book-list-section';
 import { CatalogFilters } from '@/components/catalog/catalog-filters';
-import { getCatalogPage } from '@/lib/data/catalog';
-import { listThemeTree } from '@/lib/data/themes';
+import { getCatalogPage } from '@/lib/data/storefront/catalog';
+import { listThemeTree } from '@/lib/data/storefront/themes';
 import { catalogHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 import { allowListingInFrontCache } from '@/lib/front-cache/response-tags';

@@ -4,8 +4,8 @@ import { AvailabilityLine } from '@/components/catalog/availability-line';
 import { CartLineForm } from '@/components/cart/cart-line-form';
 import { OrderTotals } from '@/components/cart/order-totals';
 import { readCartId } from '@/lib/cart/cart-cookie';
-import { getCartView } from '@/lib/data/cart';
-import { formatPrice } from '@/lib/format/money';
+import { getCartView } from '@/lib/data/buying/cart';
+import { formatPrice } from '@/lib/core/money';
 import { FormError } from '@/components/ui/form-error';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BookListSection } from '@/components/catalog/book-list-section';
 import { SearchFacets } from '@/components/catalog/search-facets';
-import { searchCatalog } from '@/lib/data/search';
+import { searchCatalog } from '@/lib/data/storefront/search';
 import { parseSearchQuery, searchHref } from '@/lib/validation/search-query';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 

@@ -1,4 +1,4 @@
-import { readSitemapMaxIds } from '@/lib/data/sitemap';
+import { readSitemapMaxIds } from '@/lib/data/storefront/sitemap';
 import { getEnv } from '@/lib/env';
 import { sitemapResponse } from '@/lib/http/sitemap-response';
 import { SITEMAP_PART_PREFIX, sitemapIndexXml, sitemapPartName, sitemapParts } from '@/lib/seo/sitemap';

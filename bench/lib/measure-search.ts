@@ -43,7 +43,7 @@ Object.assign(process.env, {
   STRIPE_WEBHOOK_SECRET: 'whsec_benchmark_secret',
   STRIPE_EMULATOR_URL: 'http://127.0.0.1:9',
 });
-const { searchBooks } = await import('../../lib/data/search');
+const { searchBooks } = await import('../../lib/data/storefront/search');
 const { queryWords } = await import('../../lib/search/normalize');
 const { parseIsbn } = await import('../../lib/isbn');
 

@@ -3,7 +3,7 @@
 // Started by bench/holds.ts with --conditions=react-server (as Next.js runs lib/data) and tsx;
 // the same approach as scripts/test/place-orders-worker.ts, plus a start barrier and a
 // concurrency limit so that the sequential baseline and the contended runs share one worker.
-import { placeOrder } from '../../lib/data/checkout';
+import { placeOrder } from '../../lib/data/buying/checkout';
 import { getDb } from '../../lib/db';
 import { SAMPLE_CHECKOUT_FORM } from '../../scripts/test/fixtures/checkout-form';
 import {

@@ -10,7 +10,7 @@ export async function migrateAndSeedDemo(databaseUrl: string): Promise<void> {
   await runPrisma(['migrate', 'deploy'], { DATABASE_URL: databaseUrl });
   await installJobQueues(databaseUrl);
   await generatePrismaClientIfStale();
-  const { createPrismaClient } = await import('../../lib/prisma-client');
+  const { createPrismaClient } = await import('../../lib/database/prisma-client');
   const { seedDemoCatalog } = await import('../../prisma/seed');
   const db = createPrismaClient(databaseUrl);
   try {

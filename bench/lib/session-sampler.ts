@@ -2,7 +2,7 @@
 // (https://www.postgresql.org/docs/18/monitoring-stats.html#MONITORING-PG-STAT-ACTIVITY-VIEW).
 // It tells a lock-bound run (sessions queued on the book's StockLevel row) from an app-bound one
 // (transactions open but "idle in transaction": PostgreSQL waits for the Node process).
-import type { PrismaClient } from '../../lib/prisma-client';
+import type { PrismaClient } from '../../lib/database/prisma-client';
 
 /** Set on the workers' connection string so that only their sessions are sampled. */
 export const WORKER_APPLICATION_NAME = 'librairie-bench-worker';

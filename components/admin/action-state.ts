@@ -1,4 +1,4 @@
-import { failure, type Failure } from '@/lib/validation/action-result';
+import { failure, type Failure } from '@/lib/core/result';
 
 /** What an order-desk form shows after posting: nothing yet, a French error, or a confirmation. */
 export type ActionState = Failure | { ok: true; message: string } | null;

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { readCartId, writeCartCookie } from '@/lib/cart/cart-cookie';
 import { changeCart } from '@/lib/cart/change-cart';
 import { clientKey } from '@/lib/http/client-address';
-import { failure, type Failure } from '@/lib/validation/action-result';
+import { failure, type Failure } from '@/lib/core/result';
 import { AddToCartSchema, UpdateCartLineSchema } from '@/lib/validation/cart';
 import { firstErrorMessage } from '@/lib/validation/zod-errors';
 

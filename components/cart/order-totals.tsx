@@ -1,6 +1,6 @@
 import type { PricedOrder } from '@/lib/pricing';
-import { formatPrice } from '@/lib/format/money';
-import { formatRate } from '@/lib/format/rate';
+import { formatPrice } from '@/lib/core/money';
+import { formatRate } from '@/lib/core/rate';
 
 /** Shipping, VAT breakdown and total of an order priced by lib/pricing. */
 export function OrderTotals({ order, caption }: { order: PricedOrder; caption: string }) {

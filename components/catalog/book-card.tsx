@@ -1,5 +1,5 @@
-import type { BookCard as BookCardData } from '@/lib/data/books';
-import { formatPrice } from '@/lib/format/money';
+import type { BookCard as BookCardData } from '@/lib/data/storefront/books';
+import { formatPrice } from '@/lib/core/money';
 import { bookTag, tagResponse } from '@/lib/front-cache/response-tags';
 import { BookCardView } from './book-card-view';
 import { coverImageProps } from './cover-image-props';

@@ -1,4 +1,4 @@
-import type { BookCard as BookCardData } from '@/lib/data/books';
+import type { BookCard as BookCardData } from '@/lib/data/storefront/books';
 import { BookCard } from './book-card';
 
 export function BookGrid({ books, label }: { books: BookCardData[]; label: string }) {

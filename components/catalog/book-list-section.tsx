@@ -1,4 +1,4 @@
-import type { BookList, TotalPrecision } from '@/lib/data/catalog';
+import type { BookList, TotalPrecision } from '@/lib/data/storefront/catalog';
 import { Pagination } from '@/components/ui/pagination';
 import { BookGrid } from './book-grid';
 

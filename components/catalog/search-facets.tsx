@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { SearchResult } from '@/lib/data/search';
+import type { SearchResult } from '@/lib/data/storefront/search';
 import { searchHref, type SearchQuery } from '@/lib/validation/search-query';
 
 type Props = { query: SearchQuery; facets: SearchResult['facets']; sample: number };

@@ -6,7 +6,7 @@ import { startCheckout } from '@/lib/checkout/start-checkout';
 import { getEnv } from '@/lib/env';
 import { clientKey } from '@/lib/http/client-address';
 import { getStripe } from '@/lib/stripe';
-import { failure, type Failure } from '@/lib/validation/action-result';
+import { failure, type Failure } from '@/lib/core/result';
 import { CHECKOUT_FIELDS, CheckoutFormSchema } from '@/lib/validation/checkout';
 import { fieldErrors } from '@/lib/validation/zod-errors';
 

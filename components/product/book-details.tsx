@@ -4,9 +4,9 @@ import { AvailabilityLine } from '@/components/catalog/availability-line';
 import { BookCover } from '@/components/catalog/book-cover';
 import { coverImageProps } from '@/components/catalog/cover-image-props';
 import { Breadcrumb } from '@/components/ui/breadcrumb';
-import type { BookPage } from '@/lib/data/books';
-import { formatDateShort } from '@/lib/format/date';
-import { formatPrice } from '@/lib/format/money';
+import type { BookPage } from '@/lib/data/storefront/books';
+import { formatDateShort } from '@/lib/core/date';
+import { formatPrice } from '@/lib/core/money';
 import { SpecTable } from './spec-table';
 
 type Props = { book: NonNullable<BookPage>; deliveryLabel: string | null };

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { BookCard } from '@/components/catalog/book-card';
-import type { BookPage } from '@/lib/data/books';
-import type { RelatedBooks } from '@/lib/data/related-books';
+import type { BookPage } from '@/lib/data/storefront/books';
+import type { RelatedBooks } from '@/lib/data/storefront/related-books';
 
 type Props = { book: NonNullable<BookPage>; related: RelatedBooks };
 

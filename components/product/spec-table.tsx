@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import type { BookPage } from '@/lib/data/books';
-import { formatDateShort } from '@/lib/format/date';
+import type { BookPage } from '@/lib/data/storefront/books';
+import { formatDateShort } from '@/lib/core/date';
 
 type Book = NonNullable<BookPage>;
 

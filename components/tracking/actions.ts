@@ -1,16 +1,16 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { requestTrackingLink } from '@/lib/data/tracking-lookup';
-import { findOrderIdByTrackingToken } from '@/lib/data/tracking-tokens';
-import { declareWithdrawal } from '@/lib/data/withdrawals';
+import { requestTrackingLink } from '@/lib/data/customer-mail/tracking-lookup';
+import { findOrderIdByTrackingToken } from '@/lib/data/customer-mail/tracking-tokens';
+import { declareWithdrawal } from '@/lib/data/order-desk/withdrawals';
 import { clientAddress } from '@/lib/http/client-address';
-import { failure, type Failure } from '@/lib/validation/action-result';
+import { failure, type Failure } from '@/lib/core/result';
 import { TrackingLookupSchema, WithdrawalFormSchema, withdrawalFormValues } from '@/lib/validation/tracking';
 import { fieldErrors, formFields, invalidInput } from '@/lib/validation/zod-errors';
 
 // The customers' actions of /suivi. Public: a customer has no account; the tracking link is the
-// only key to an order (lib/data/tracking-tokens.ts), and the lookup answers without saying
+// only key to an order (lib/data/customer-mail/tracking-tokens.ts), and the lookup answers without saying
 // whether the order exists.
 
 export type LookupState = (Failure & { values?: Record<string, string> }) | { ok: true; message: string } | null;

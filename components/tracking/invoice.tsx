@@ -1,8 +1,8 @@
-import type { TrackedOrder } from '@/lib/data/tracked-order';
+import type { TrackedOrder } from '@/lib/data/customer-mail/tracked-order';
 import { postalAddress, type ShopIdentity } from '@/lib/email/shop-identity';
-import { formatDateShort } from '@/lib/format/date';
-import { formatPrice } from '@/lib/format/money';
-import { formatRate } from '@/lib/format/rate';
+import { formatDateShort } from '@/lib/core/date';
+import { formatPrice } from '@/lib/core/money';
+import { formatRate } from '@/lib/core/rate';
 import { extractBaseExclVat } from '@/lib/pricing/vat';
 import { PrintButton } from './print-button';
 

@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import type { TrackedOrder } from '@/lib/data/tracked-order';
+import type { TrackedOrder } from '@/lib/data/customer-mail/tracked-order';
 import { postalAddress, type ShopIdentity } from '@/lib/email/shop-identity';
-import { formatDateLong, formatDateShort } from '@/lib/format/date';
-import { formatDateTime } from '@/lib/format/date-time';
-import { formatPrice } from '@/lib/format/money';
-import { formatRate } from '@/lib/format/rate';
+import { formatDateLong, formatDateShort } from '@/lib/core/date';
+import { formatDateTime } from '@/lib/core/date-time';
+import { formatPrice } from '@/lib/core/money';
+import { formatRate } from '@/lib/core/rate';
 import { ORDER_STATUS_LABELS } from '@/lib/orders/status';
 
 const day = (iso: string) => formatDateLong(new Date(`${iso}T12:00:00Z`));

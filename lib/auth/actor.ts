@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Actor } from '@/lib/data/staff';
+import type { Actor } from '@/lib/data/staff/staff';
 import { requestContext } from './request-context';
 import type { StaffUser } from './require-staff';
 

@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { LOGIN_LIMITS } from '@/lib/data/login-throttle';
-import { createPrismaClient, type PrismaClient } from '@/lib/prisma-client';
+import { LOGIN_LIMITS } from '@/lib/data/staff/login-throttle';
+import { createPrismaClient, type PrismaClient } from '@/lib/database/prisma-client';
 import { createTestStaff, type TestStaff } from '@/scripts/test/order-desk-fixtures';
 import { runOrderDeskWorkers } from '@/scripts/test/run-order-desk-workers';
 import { LOGIN_REFUSED, logIn, type LoginAttempt } from './login';
-import { hashSessionToken } from './session-policy';
+import { hashSessionToken } from '@/lib/staff/session-policy';
 
 // Staff login on a real PostgreSQL: the counters that slow guessing, the audit log, and the
 // same answer whether the e-mail exists or not. Each test uses its own IP addresses.

@@ -1,10 +1,10 @@
 import 'server-only';
-import { appendAudit } from '@/lib/data/audit';
-import { chargeLoginAttempt, recordLoginSuccess } from '@/lib/data/login-throttle';
-import { findStaffForLogin, openStaffSession } from '@/lib/data/staff';
-import { failure, type Result } from '@/lib/validation/action-result';
+import { appendAudit } from '@/lib/data/staff/audit';
+import { chargeLoginAttempt, recordLoginSuccess } from '@/lib/data/staff/login-throttle';
+import { findStaffForLogin, openStaffSession } from '@/lib/data/staff/staff';
+import { failure, type Result } from '@/lib/core/result';
 import { verifyPassword } from './password';
-import { hashSessionToken, newSessionToken } from './session-policy';
+import { hashSessionToken, newSessionToken } from '@/lib/staff/session-policy';
 
 export type LoginAttempt = {
   /** Lower-case, trimmed. */

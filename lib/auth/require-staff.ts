@@ -1,10 +1,10 @@
 import 'server-only';
 import { forbidden, redirect, unauthorized } from 'next/navigation';
 import { cache } from 'react';
-import { findSessionStaff, touchSession, type SessionStaff } from '@/lib/data/staff-sessions';
+import { findSessionStaff, touchSession, type SessionStaff } from '@/lib/data/staff/staff-sessions';
 import type { StaffRole } from '@/lib/generated/prisma/enums';
-import { hasRole } from './roles';
-import { hashSessionToken } from './session-policy';
+import { hasRole } from '@/lib/staff/roles';
+import { hashSessionToken } from '@/lib/staff/session-policy';
 import { readSessionToken } from './staff-cookies';
 
 export type StaffUser = SessionStaff;

@@ -6,9 +6,9 @@ import {
   replacePassword,
   setStaffDisabled,
   type Actor,
-} from '@/lib/data/staff';
+} from '@/lib/data/staff/staff';
 import type { StaffRole } from '@/lib/generated/prisma/enums';
-import { failure, type Result } from '@/lib/validation/action-result';
+import { failure, type Result } from '@/lib/core/result';
 import type { CreateStaffInput } from '@/lib/validation/staff';
 import { generatePassword, hashPassword, verifyPassword } from './password';
 

@@ -4,7 +4,7 @@ import { cookies } from 'next/headers';
 import { getEnv } from '@/lib/env';
 import { STAFF_DEVICE_COOKIE, STAFF_SESSION_COOKIE } from '@/lib/session/cookie-names';
 import { signValue, verifySignedValue } from '@/lib/session/signed-value';
-import { isWellFormedToken, SESSION_ABSOLUTE_MS } from './session-policy';
+import { isWellFormedToken, SESSION_ABSOLUTE_MS } from '@/lib/staff/session-policy';
 
 // The staff cookies. HttpOnly (no script reads them), SameSite=Lax (not sent by cross-site
 // POSTs; Server Actions also check the Origin header), and on https Secure with the `__Host-`
@@ -39,7 +39,7 @@ export async function clearSessionToken(): Promise<void> {
 }
 
 // The device cookie says "this browser once logged in to this account": its failed logins are
-// counted on their own, not on the account (lib/data/login-throttle.ts). Signed, and bound to
+// counted on their own, not on the account (lib/data/staff/staff/login-throttle.ts). Signed, and bound to
 // the account's e-mail, so it cannot be forged or moved to another account.
 const accountTag = (email: string) => createHash('sha256').update(`device:${email}`).digest('base64url').slice(0, 22);
 

@@ -1,4 +1,4 @@
-import { formatDateShort } from '@/lib/format/date';
+import { formatDateShort } from '@/lib/core/date';
 
 import type { AvailabilityState, BusinessDayRange, SchemaOrgAvailability } from './availability-state';
 import { readSupplierCode } from './onix-product-availability';

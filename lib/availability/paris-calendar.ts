@@ -1,4 +1,4 @@
-import { SHOP_TIME_ZONE } from '@/lib/format/date';
+import { SHOP_TIME_ZONE } from '@/lib/core/date';
 
 // Calendar days are represented as a Date at 12:00 UTC of that day: in Europe/Paris it is 13:00
 // or 14:00 of the same day, so formatting it in either zone gives the same date, and adding days

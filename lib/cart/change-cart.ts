@@ -1,10 +1,10 @@
 import 'server-only';
-import { changeCartLine } from '@/lib/data/cart';
-import { consumeLimit } from '@/lib/data/rate-limits';
-import type { Result } from '@/lib/validation/action-result';
+import { changeCartLine } from '@/lib/data/buying/cart';
+import { consumeLimit } from '@/lib/data/platform/rate-limits';
+import type { Result } from '@/lib/core/result';
 import type { AddToCartInput, UpdateCartLineInput } from '@/lib/validation/cart';
 
-/** A reader's change to the cart, counted against the client's limit (lib/data/rate-limits.ts). */
+/** A reader's change to the cart, counted against the client's limit (lib/data/platform/rate-limits.ts). */
 export async function changeCart(
   cartId: string | null,
   input: AddToCartInput | UpdateCartLineInput,

@@ -1,5 +1,5 @@
 import type { Availability } from '@/lib/availability';
-import { formatDecimalAmount } from '@/lib/format/money';
+import { formatDecimalAmount } from '@/lib/core/money';
 
 // schema.org Book with an Offer: https://schema.org/Book, https://schema.org/Offer,
 // https://developers.google.com/search/docs/appearance/structured-data/product

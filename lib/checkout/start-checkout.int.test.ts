@@ -11,7 +11,7 @@ const db = openTestDatabase();
 let emulator: StripeEmulator;
 let stripe: Stripe;
 let checkout: typeof import('./start-checkout');
-let refunds: typeof import('@/lib/payments/refunds');
+let refunds: typeof import('@/lib/refunds/stripe-refunds');
 
 beforeAll(async () => {
   emulator = await startStripeEmulator({ port: 0, webhookUrl: null, webhookSecret: 'whsec_start_checkout_test' });
@@ -22,7 +22,7 @@ beforeAll(async () => {
     maxNetworkRetries: 0,
   });
   checkout = await import('./start-checkout');
-  refunds = await import('@/lib/payments/refunds');
+  refunds = await import('@/lib/refunds/stripe-refunds');
 });
 afterAll(() => emulator.stop());
 
@@ -181,13 +181,13 @@ describe('abandonOrder', () => {
   it('leaves a paid order alone', async () => {
     const { started, order } = await startedCheckout();
     await db.order.update({ where: { id: order.id }, data: { status: 'paid' } });
-    const { abandonOrder } = await import('@/lib/data/checkout');
+    const { abandonOrder } = await import('@/lib/data/buying/checkout');
     await abandonOrder(order.id, 'test');
     expect(await orderOf(started.orderReference)).toMatchObject({ status: 'paid', attentionReason: null });
   });
 });
 
-describe('requestRefund', () => {
+describe('refundUnfulfillablePayment', () => {
   it('refunds a paid session once, however many times it is asked', async () => {
     const { started, order } = await startedCheckout();
     const { stripeSessionId, id } = order;
@@ -198,8 +198,8 @@ describe('requestRefund', () => {
     const paymentIntentId = String(session.payment_intent);
 
     const request = { orderId: id, reference: started.orderReference, paymentIntentId };
-    expect(await refunds.requestRefund(request, stripe)).toBe(true);
-    expect(await refunds.requestRefund(request, stripe)).toBe(true);
+    expect(await refunds.refundUnfulfillablePayment(request, stripe)).toBe(true);
+    expect(await refunds.refundUnfulfillablePayment(request, stripe)).toBe(true);
     const events = (await (await fetch(`${emulator.url}/_emulator/events?type=charge.refunded`)).json()) as {
       data: { event: { data: { object: { payment_intent: string; amount_refunded: number } } } }[];
     };
@@ -209,7 +209,7 @@ describe('requestRefund', () => {
 
   it('says so when Stripe refuses, so the order keeps its flag for staff', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const refused = await refunds.requestRefund(
+    const refused = await refunds.refundUnfulfillablePayment(
       { orderId: 0, reference: 'LF-INCONNUE', paymentIntentId: 'pi_does_not_exist' },
       stripe,
     );

@@ -1,9 +1,9 @@
 import 'server-only';
 import type Stripe from 'stripe';
-import { abandonOrder, attachCheckoutSession, placeOrder } from '@/lib/data/checkout';
-import { consumeLimit } from '@/lib/data/rate-limits';
+import { abandonOrder, attachCheckoutSession, placeOrder } from '@/lib/data/buying/checkout';
+import { consumeLimit } from '@/lib/data/platform/rate-limits';
 import { checkoutIdempotencyKey, checkoutSessionParams } from '@/lib/payments/checkout-session-params';
-import { failure, type Result } from '@/lib/validation/action-result';
+import { failure, type Result } from '@/lib/core/result';
 import type { CheckoutForm } from '@/lib/validation/checkout';
 
 export type CheckoutDependencies = {

@@ -1,6 +1,6 @@
 // The e-mails the shop sends its customers, and what makes each one unique in the outbox
 // (EmailMessage's key: kind, order, version). Pure; the database enum EmailKind is checked against
-// this list in lib/data/enum-checks.ts.
+// this list in lib/data/platform/enum-checks.ts.
 
 export const EMAIL_KINDS = [
   'order_confirmation',

@@ -5,7 +5,7 @@ import { buildVatBreakdown } from '@/lib/pricing/vat';
 import type { EmailOrder } from './payload';
 
 // An order as its e-mails show it (payload.ts), from the database's columns. Pure: lib/data reads
-// the row (ORDER_SNAPSHOT_SELECT in lib/data/order-emails.ts) and passes it here.
+// the row (ORDER_SNAPSHOT_SELECT in lib/data/customer-mail/order-emails.ts) and passes it here.
 
 export type OrderSnapshotInput = {
   reference: string;

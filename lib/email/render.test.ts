@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPrice } from '@/lib/format/money';
+import { formatPrice } from '@/lib/core/money';
 import { EMAIL_KINDS } from './kinds';
 import type { EmailPayload } from './payload';
 import { EmailPayloadSchema } from './payload';

@@ -1,9 +1,9 @@
 // The words of each e-mail, in French, as blocks (blocks.ts renders them to HTML and text). Each
 // template takes the payload captured with the change (payload.ts) and the links of this sending.
 // Pure.
-import { formatDateShort } from '@/lib/format/date';
-import { formatPrice } from '@/lib/format/money';
-import { formatRate } from '@/lib/format/rate';
+import { formatDateShort } from '@/lib/core/date';
+import { formatPrice } from '@/lib/core/money';
+import { formatRate } from '@/lib/core/rate';
 import { CARRIERS } from '@/lib/orders/carriers';
 import { WITHDRAWAL_REFUND_NOTICE, WITHDRAWAL_RIGHT_NOTICE } from '@/lib/pricing';
 import type { Block, Row } from './blocks';

@@ -29,7 +29,7 @@ export function bookTag(ean: string): string {
 }
 
 /**
- * The rows of a book page leading to its neighbours (lib/data/related-books.ts): the database
+ * The rows of a book page leading to its neighbours (lib/data/storefront/related-books.ts): the database
  * purges these tags when a book moves into a row (migration 20261204100000_front_cache_neighbours).
  */
 export function neighbourTags(keys: { authorIds: number[]; collectionId: number | null; themeId: number }): string[] {

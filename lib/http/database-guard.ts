@@ -1,7 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { isDatabaseBusy } from '@/lib/data/database-errors';
+import { isDatabaseBusy } from '@/lib/database/errors';
 
 /**
  * Wraps a page (or its generateMetadata): when the database is unreachable or overloaded, the

@@ -1,4 +1,4 @@
-import type { Failure } from '@/lib/validation/action-result';
+import type { Failure } from '@/lib/core/result';
 
 // An expected failure of a back-office route handler (an upload) as an HTTP answer: its status
 // (BUSY is 503 with Retry-After), and `{ error: { code, message, issues? } }` with the French

@@ -1,5 +1,5 @@
 import 'server-only';
-import { BUSY_MESSAGE, isDatabaseBusy, RETRY_AFTER_SECONDS } from '@/lib/data/database-errors';
+import { BUSY_MESSAGE, isDatabaseBusy, RETRY_AFTER_SECONDS } from '@/lib/database/errors';
 import { problem } from './problem';
 
 /**

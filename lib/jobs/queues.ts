@@ -2,12 +2,12 @@ import type { Queue } from 'pg-boss';
 
 // The shop's job queues (pg-boss, in PostgreSQL), their retry and expiry settings. One place:
 // the worker (scripts/worker.ts) works them, `npm start` and the test set-up create them
-// (scripts/lib/job-queues.ts), the app only sends to them (lib/data/job-queue.ts).
+// (scripts/lib/job-queues.ts), the app only sends to them (lib/data/platform/job-queue.ts).
 
 export const QUEUE_NAMES = {
-  /** Every minute: expired holds, abandoned orders, old carts (lib/data/purge.ts). */
+  /** Every minute: expired holds, abandoned orders, old carts (lib/data/buying/purge.ts). */
   purge: 'purge-abandoned',
-  /** One job per e-mail owed (EmailMessage): render, send or write to the outbox (lib/data/email-delivery.ts). */
+  /** One job per e-mail owed (EmailMessage): render, send or write to the outbox (lib/data/customer-mail/email-delivery.ts). */
   email: 'email-delivery',
   /** A /suivi lookup: match the order number and the e-mail, send a tracking link if they match. */
   trackingLookup: 'tracking-lookup',

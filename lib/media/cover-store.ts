@@ -12,7 +12,7 @@ import {
   type CoverImageType,
 } from '@/lib/catalog/cover-upload';
 import { getEnv } from '@/lib/env';
-import { failure, type Result } from '@/lib/validation/action-result';
+import { failure, type Result } from '@/lib/core/result';
 
 // Covers uploaded in the back office: checked (size, then type by their first bytes, then
 // decoded with a pixel limit), resized into the book page's box and re-encoded as WebP with

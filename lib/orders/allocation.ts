@@ -2,7 +2,7 @@
 // distributor when the book can be ordered there. Pure: the data layer supplies the figures
 // under a row lock and writes the result in the same transaction.
 import { SHOP } from '@/lib/shop/config';
-import { failure, type Result } from '@/lib/validation/action-result';
+import { failure, type Result } from '@/lib/core/result';
 
 /**
  * Copies a reader can still buy: on the shelf and not held for an unpaid order. The one

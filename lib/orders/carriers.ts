@@ -2,7 +2,7 @@
 // Pure. Numbers are read generously (spaces and case ignored) and checked by shape only: a
 // carrier's own check digits are not published.
 
-/** The carriers of the database's Carrier enum (checked against it in lib/data/enum-checks.ts). */
+/** The carriers of the database's Carrier enum (checked against it in lib/data/platform/enum-checks.ts). */
 export type Carrier = 'colissimo' | 'mondial_relay' | 'chronopost';
 
 type CarrierRule = {

@@ -1,5 +1,5 @@
 // What a payment does to the copies of an order, decided before anything is written (pure;
-// lib/data/payments.ts reads the figures under the stock rows' locks and applies the plan).
+// lib/data/buying/payments.ts reads the figures under the stock rows' locks and applies the plan).
 // - A line whose copies are still held: the held copies are sold.
 // - A line whose hold expired before the payment came (payment after `expires_at`): copies are
 //   taken again from the shelf if some remain, else ordered from the distributor.

@@ -1,4 +1,4 @@
-// What a refund may contain, and what it does to the copies. Pure: lib/data/refunds.ts reads
+// What a refund may contain, and what it does to the copies. Pure: lib/data/order-desk/refunds.ts reads
 // the order under a row lock, plans here, then records the plan and sends it to Stripe.
 //
 // - A refund gives back copies of lines (at the price they were sold), the delivery fee (whole),
@@ -9,10 +9,10 @@
 //   cancelled first (nothing to put back); a copy with the customer is not restocked here
 //   (a returned parcel is booked by the stock desk).
 import { UNPAID_STATUSES, type OrderStatus } from './status';
-import { formatPrice } from '@/lib/format/money';
+import { formatPrice } from '@/lib/core/money';
 import { MAX_QUANTITY_PER_LINE } from './allocation';
 
-/** Why money goes back (the database's RefundReason enum, checked in lib/data/enum-checks.ts). */
+/** Why money goes back (the database's RefundReason enum, checked in lib/data/platform/enum-checks.ts). */
 export type RefundReason = 'withdrawal' | 'damaged' | 'unavailable' | 'goodwill' | 'cancellation' | 'other';
 
 export const REFUND_REASON_LABELS: Record<RefundReason, string> = {

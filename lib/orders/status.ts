@@ -3,7 +3,7 @@
 // https://docs.stripe.com/webhooks#event-ordering). Staff moves between the fulfilment steps
 // (rank 3) follow the explicit transitions of lib/orders/workflow.ts, not this rank.
 // Pure: the database enum (prisma/schema.prisma, OrderStatus) is checked against this list in
-// lib/data/enum-checks.ts, so the two cannot drift apart.
+// lib/data/platform/enum-checks.ts, so the two cannot drift apart.
 
 export const ORDER_STATUSES = [
   'pending_payment',

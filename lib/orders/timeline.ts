@@ -4,8 +4,8 @@
 import type { RefundReason } from './refund-plan';
 import type { OrderStatus } from './status';
 import { auditActionLabel } from '@/lib/audit/actions';
-import { formatDateShort } from '@/lib/format/date';
-import { formatPrice } from '@/lib/format/money';
+import { formatDateShort } from '@/lib/core/date';
+import { formatPrice } from '@/lib/core/money';
 import { CARRIERS } from './carriers';
 import { REFUND_REASON_LABELS } from './refund-plan';
 import { ORDER_STATUS_LABELS } from './status';

@@ -1,7 +1,7 @@
 // Expected pricing failures are values, not exceptions: a machine code for the caller,
 // a French message for the customer or the staff member.
 import type { $ZodIssue } from 'zod/v4/core';
-import { failure, type Failure, type Result } from '@/lib/validation/action-result';
+import { failure, type Failure, type Result } from '@/lib/core/result';
 
 export const PRICING_ERROR_CODES = [
   'INVALID_INPUT',

@@ -1,6 +1,6 @@
 // Legal constants and the French wording shown to customers. One place, so the cart,
 // checkout, e-mails and terms page quote the same figures and the same articles.
-import { formatPrice } from '@/lib/format/money';
+import { formatPrice } from '@/lib/core/money';
 
 /** Rates and discounts are integers in basis points: 10 000 = 100 %, 550 = 5,5 %, 500 = 5 %. */
 export const BASIS_POINTS_PER_UNIT = 10_000;

@@ -1,5 +1,5 @@
 // The shop's delivery fees in French, for the terms (CGV) and delivery pages.
-import { formatPrice } from '@/lib/format/money';
+import { formatPrice } from '@/lib/core/money';
 import { LEGAL_NOTE_TEXTS } from './legal';
 import { DeliveryMethodSchema, type DeliveryMethod } from './schemas';
 import { assertValidShippingTable, type ShippingTable } from './shipping';

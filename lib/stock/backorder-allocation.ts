@@ -1,7 +1,7 @@
 // Copies received from a distributor go first to the customers waiting for them: the backordered
 // copies of paid orders (online orders and counter special orders alike), oldest order first, so
 // a reader who ordered on Monday is served before one who ordered on Tuesday. What is left goes
-// on the shelf. Pure: lib/data/receiving.ts reads the waiting lines under their orders' locks and
+// on the shelf. Pure: lib/data/stock-desk/receiving.ts reads the waiting lines under their orders' locks and
 // writes the result in the delivery's transaction (docs/decisions/012-stock-desk-receiving-and-ledger.md).
 
 export type WaitingLine = {

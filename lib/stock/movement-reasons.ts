@@ -1,6 +1,6 @@
 // The stock ledger's vocabulary: why copies came in or went out, as staff read it, and which
 // reasons a person may book by hand. Pure: the database enum (StockMovementReason) is checked
-// against this list in lib/data/enum-checks.ts.
+// against this list in lib/data/platform/enum-checks.ts.
 
 export const STOCK_MOVEMENT_REASONS = [
   'INITIAL_COUNT',

@@ -1,6 +1,6 @@
 // What to order from a distributor: the copies customers are waiting for (their special orders,
 // online or at the counter) and the restocking of books that fell below their threshold
-// ("réassort"), less what is already on order and not received. Pure: lib/data/purchase-orders.ts
+// ("réassort"), less what is already on order and not received. Pure: lib/data/stock-desk/purchase-orders.ts
 // supplies the figures.
 
 export type BookDemand = {

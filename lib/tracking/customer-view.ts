@@ -1,8 +1,8 @@
 // What a customer sees of their order at /suivi/<token>: the steps (no staff names, no internal
 // notes), the street of the address masked, and whether a withdrawal can still be declared.
-// Pure: lib/data/tracked-order.ts reads the order and passes its facts here.
-import { formatDateShort } from '@/lib/format/date';
-import { formatPrice } from '@/lib/format/money';
+// Pure: lib/data/customer-mail/tracked-order.ts reads the order and passes its facts here.
+import { formatDateShort } from '@/lib/core/date';
+import { formatPrice } from '@/lib/core/money';
 import type { OrderStatus } from '@/lib/orders/status';
 
 export type StepState = 'done' | 'current' | 'upcoming';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DeliveryMethodSchema } from '@/lib/pricing/schemas';
-import { plainText } from './plain-text';
+import { plainText } from '@/lib/core/plain-text';
 
 // The delivery form of /commande. Messages are shown next to each field.
 // Delivery in metropolitan France, Corsica and Monaco only (Colissimo's domestic rate):

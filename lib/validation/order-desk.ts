@@ -8,7 +8,7 @@ import { dayField } from './day-field';
 import { idField } from './staff';
 
 // Forms of the order page. Every one posts the order's reference and, when it changes the
-// order's state, the version it showed (lib/data/order-lock.ts).
+// order's state, the version it showed (lib/data/order-desk/order-lock.ts).
 
 export const ORDER_REFERENCE = /^LF-[0-9A-HJKMNP-TV-Z]{8}$/;
 

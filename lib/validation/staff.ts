@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STAFF_ROLES } from '@/lib/auth/roles';
+import { STAFF_ROLES } from '@/lib/staff/roles';
 
 // Staff forms of the back office. Messages are shown next to each field.
 

@@ -5,7 +5,7 @@ import { parseDiscountPercent } from '@/lib/stock/purchase-cost';
 import { readScannedCode } from '@/lib/stock/scanned-code';
 import { MAX_COUNTED_COPIES } from '@/lib/stock/count-csv';
 import { firstValues, type SearchParams } from './catalog-query';
-import { plainText } from './plain-text';
+import { plainText } from '@/lib/core/plain-text';
 import { idField } from './staff';
 
 // Forms and query strings of the stock desk (/admin/stock, receptions, commandes-fournisseurs,

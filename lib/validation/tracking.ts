@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_QUANTITY_PER_LINE } from '@/lib/orders/allocation';
 import { ORDER_REFERENCE } from './order-desk';
-import { plainText } from './plain-text';
+import { plainText } from '@/lib/core/plain-text';
 
 // The customer's forms of /suivi: the lookup (order number and e-mail) and the withdrawal.
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { failure, type Failure } from './action-result';
+import { failure, type Failure } from '@/lib/core/result';
 
 // zod errors turned into what people read. The schemas carry the French messages; these only
 // choose which ones to show. Built on zod 4's flattenError and prettifyError

@@ -2,25 +2,21 @@
 // configuration and work folders under the run's data folder; stops them with the shop.
 // Debian packages: nginx, varnish, varnish-modules (the xkey vmod).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { aptInstallLine, missingSystemPackages, systemPackage } from '../lib/system-packages';
 import { nginxConfig, varnishConfig, type FrontCachePorts } from './config';
 
 export type FrontCache = { stop(): Promise<void> };
 
-const NGINX = '/usr/sbin/nginx';
-const VARNISHD = '/usr/sbin/varnishd';
-const XKEY_VMOD = '/usr/lib/x86_64-linux-gnu/varnish/vmods/libvmod_xkey.so';
+const NGINX = systemPackage('nginx').file;
+const VARNISHD = systemPackage('varnish').file;
 
-/** What is missing to run the front cache here, or null. */
+/** What is missing to run the front cache here (the command that installs it), or null. */
 export function missingFrontCachePackages(): string | null {
-  const missing = [
-    !existsSync(NGINX) && 'nginx',
-    !existsSync(VARNISHD) && 'varnish',
-    !existsSync(XKEY_VMOD) && 'varnish-modules',
-  ].filter(Boolean);
-  return missing.length ? `apt-get install -y ${missing.join(' ')}` : null;
+  const missing = missingSystemPackages(['nginx', 'varnish', 'varnish-modules']);
+  return missing.length ? aptInstallLine(missing) : null;
 }
 
 export async function startFrontCache(

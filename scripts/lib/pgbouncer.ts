@@ -6,10 +6,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync, chownSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { DEFAULT_POOL_SETTINGS } from '../../lib/prisma-client';
+import { DEFAULT_POOL_SETTINGS } from '../../lib/database/prisma-client';
 import { runAsIds } from './embedded-postgres';
+import { systemPackage } from './system-packages';
 
-export const PGBOUNCER_BINARY = '/usr/sbin/pgbouncer';
+export const PGBOUNCER_BINARY = systemPackage('pgbouncer').file;
 
 const CONNECT_QUERY = [
   `SET statement_timeout = ${DEFAULT_POOL_SETTINGS.statementTimeoutMs}`,
@@ -41,7 +42,7 @@ export function pgBouncerInstalled(): boolean {
  * Starts PgBouncer. In transaction mode a server connection serves one transaction, then
  * another client's: session state does not follow a client, so the app's per-connection settings
  * (statement_timeout, lock_timeout, idle_in_transaction_session_timeout, sent at connection by
- * lib/prisma-client.ts) are dropped here (`ignore_startup_parameters`) and set instead on every
+ * lib/database/prisma-client.ts) are dropped here (`ignore_startup_parameters`) and set instead on every
  * server connection PgBouncer opens (`connect_query`), with the same values.
  */
 export async function startPgBouncer(options: Options): Promise<PgBouncer> {

@@ -61,7 +61,7 @@ function parseStartEnv(): StartEnv {
 
 /** The demo catalog in an empty database; in demo mode (embedded database) the demo admin too. */
 async function seedDemoCatalogIfEmpty(databaseUrl: string, demoAdminDataDir: string | null): Promise<void> {
-  const { createPrismaClient } = await import('../../lib/prisma-client');
+  const { createPrismaClient } = await import('../../lib/database/prisma-client');
   const { seedDemoCatalog } = await import('../../prisma/seed');
   const db = createPrismaClient(databaseUrl);
   try {

@@ -1,5 +1,5 @@
 // Creates a staff account from a script (npm start's demo admin, npm run staff:create), with the
-// same password hashing and audit entry as the admin screen (lib/data/staff.ts).
+// same password hashing and audit entry as the admin screen (lib/data/staff/staff.ts).
 import type { PrismaClient } from '../../lib/generated/prisma/client';
 import type { StaffRole } from '../../lib/generated/prisma/enums';
 import { hashPassword } from '../../lib/auth/password';

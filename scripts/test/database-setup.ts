@@ -38,7 +38,7 @@ export default async function setup(project: TestProject) {
   await runPrisma(['migrate', 'deploy'], { DATABASE_URL: databaseUrl });
   await installJobQueues(databaseUrl);
   // Loaded after generatePrismaClientIfStale: the client is generated, git-ignored code.
-  const { createPrismaClient } = await import('../../lib/prisma-client');
+  const { createPrismaClient } = await import('../../lib/database/prisma-client');
   const { seedDemoCatalog } = await import('../../prisma/seed');
   const db = createPrismaClient(databaseUrl);
   await seedDemoCatalog(db);

@@ -1,7 +1,7 @@
 // What must hold for one book after a burst of checkouts, whatever the interleaving
-// (lib/data/checkout.ts, lib/data/stock-holds.ts): facts in, broken rules out. Shared by the
-// concurrency test (lib/data/checkout.int.test.ts) and the benchmark (bench/holds.ts).
-import type { PrismaClient } from '../../lib/prisma-client';
+// (lib/data/buying/checkout.ts, lib/data/stock/stock-holds.ts): facts in, broken rules out. Shared by the
+// concurrency test (lib/data/buying/checkout.int.test.ts) and the benchmark (bench/holds.ts).
+import type { PrismaClient } from '../../lib/database/prisma-client';
 
 export type BookPlan = {
   title: string;

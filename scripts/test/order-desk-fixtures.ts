@@ -3,12 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import type Stripe from 'stripe';
 import { hashPassword } from '@/lib/auth/password';
-import { attachCheckoutSession, placeOrder } from '@/lib/data/checkout';
-import { applyStripeEvent } from '@/lib/data/payments';
+import { attachCheckoutSession, placeOrder } from '@/lib/data/buying/checkout';
+import { applyStripeEvent } from '@/lib/data/buying/payments';
 import { createCarts, createTestBook } from '@/scripts/test/fixtures/books';
 import type { StaffRole } from '@/lib/generated/prisma/enums';
 import type { OrderForPayment } from '@/lib/payments/checkout-session-params';
-import type { PrismaClient } from '@/lib/prisma-client';
+import type { PrismaClient } from '@/lib/database/prisma-client';
 import type { CheckoutForm } from '@/lib/validation/checkout';
 import { SAMPLE_CHECKOUT_FORM } from './fixtures/checkout-form';
 

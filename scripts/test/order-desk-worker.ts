@@ -3,10 +3,10 @@
 // Run with --conditions=react-server (as Next.js runs lib/data).
 import { logIn, type LoginAttempt } from '../../lib/auth/login';
 import { getDb } from '../../lib/db';
-import { announceDistributorDelay } from '../../lib/data/distributor-delays';
-import { changeOrderStatus, type StatusChange } from '../../lib/data/order-desk';
-import { recordRefundRequest, type RefundOrderInput } from '../../lib/data/refunds';
-import type { Actor } from '../../lib/data/staff';
+import { announceDistributorDelay } from '../../lib/data/order-desk/distributor-delays';
+import { changeOrderStatus, type StatusChange } from '../../lib/data/order-desk/order-desk';
+import { recordRefundRequest, type RefundOrderInput } from '../../lib/data/order-desk/refunds';
+import type { Actor } from '../../lib/data/staff/staff';
 
 export type WorkerCommand =
   | { kind: 'status'; actor: Actor; items: StatusChange[] }

@@ -1,7 +1,7 @@
 // One "app instance" for the concurrency tests: a separate Node process
 // with its own connection pool that places orders for the given carts, all at once, and prints
 // what each buyer was told. Run with --conditions=react-server (as Next.js runs lib/data).
-import { placeOrder } from '../../lib/data/checkout';
+import { placeOrder } from '../../lib/data/buying/checkout';
 import { getDb } from '../../lib/db';
 import { SAMPLE_CHECKOUT_FORM } from './fixtures/checkout-form';
 

@@ -2,13 +2,13 @@
 // connection pool that runs its commands all at once and prints what each one was told.
 // Run with --conditions=react-server (as Next.js runs lib/data).
 import { getDb } from '../../lib/db';
-import { receiveDelivery, type DeliveryInput } from '../../lib/data/receiving';
-import { createPurchaseOrder } from '../../lib/data/purchase-orders';
-import { recordCountedCopies, validateStockCount } from '../../lib/data/stock-counts';
-import { recordSupplierReturn, type ReturnInput } from '../../lib/data/supplier-returns';
-import { adjustStock } from '../../lib/data/stock-levels';
+import { receiveDelivery, type DeliveryInput } from '../../lib/data/stock-desk/receiving';
+import { createPurchaseOrder } from '../../lib/data/stock-desk/purchase-orders';
+import { recordCountedCopies, validateStockCount } from '../../lib/data/stock-desk/stock-counts';
+import { recordSupplierReturn, type ReturnInput } from '../../lib/data/stock-desk/supplier-returns';
+import { adjustStock } from '../../lib/data/stock-desk/stock-levels';
 import type { ManualAdjustmentReason } from '../../lib/stock/movement-reasons';
-import type { Actor } from '../../lib/data/staff';
+import type { Actor } from '../../lib/data/staff/staff';
 
 export type StockDeskCommand =
   | { kind: 'receive'; actor: Actor; items: DeliveryInput[] }

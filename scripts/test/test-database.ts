@@ -2,7 +2,7 @@
 // prepared (migrations applied, demo catalog loaded), closed after the file's tests. The client
 // connects on its first query.
 import { afterAll, inject } from 'vitest';
-import { createPrismaClient, type PrismaClient } from '../../lib/prisma-client';
+import { createPrismaClient, type PrismaClient } from '../../lib/database/prisma-client';
 
 export function openTestDatabase(): PrismaClient {
   const db = createPrismaClient(inject('databaseUrl'));

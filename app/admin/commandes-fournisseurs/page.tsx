@@ -2,9 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ProposalForm } from '@/components/admin/purchase-orders/proposal-form';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { listPurchaseOrders, listPurchaseProposals, PURCHASE_ORDER_STATUS_LABELS } from '@/lib/data/purchase-orders';
-import { formatDateShort } from '@/lib/format/date';
-import { formatDateTime } from '@/lib/format/date-time';
+import {
+  listPurchaseOrders,
+  listPurchaseProposals,
+  PURCHASE_ORDER_STATUS_LABELS,
+} from '@/lib/data/stock-desk/purchase-orders';
+import { formatDateShort } from '@/lib/core/date';
+import { formatDateTime } from '@/lib/core/date-time';
 
 export const metadata: Metadata = { title: 'Commandes fournisseurs' };
 

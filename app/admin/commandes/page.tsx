@@ -4,7 +4,7 @@ import { OrdersTable } from '@/components/admin/orders/orders-table';
 import { StageCounts } from '@/components/admin/orders/stage-counts';
 import { Pagination } from '@/components/ui/pagination';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { ADMIN_ORDERS_PAGE_SIZE, countOrdersByStage, listAdminOrders } from '@/lib/data/admin-orders';
+import { ADMIN_ORDERS_PAGE_SIZE, countOrdersByStage, listAdminOrders } from '@/lib/data/order-desk/admin-orders';
 import { adminOrdersHref, parseAdminOrdersQuery, STAGE_URL_VALUES } from '@/lib/validation/admin-orders';
 
 export const metadata: Metadata = { title: 'Commandes' };

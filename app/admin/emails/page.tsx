@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { OutboxTable } from '@/components/admin/emails/outbox-table';
 import { Pagination } from '@/components/ui/pagination';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { EMAIL_OUTBOX_PAGE_SIZE, listOutboxEmails } from '@/lib/data/email-outbox';
+import { EMAIL_OUTBOX_PAGE_SIZE, listOutboxEmails } from '@/lib/data/customer-mail/email-outbox';
 import { emailOutboxHref, parseEmailOutboxQuery } from '@/lib/validation/email-outbox';
 
 export const metadata: Metadata = { title: 'Courriels' };

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { CreateStaffForm } from '@/components/admin/staff/create-staff-form';
 import { StaffTable } from '@/components/admin/staff/staff-table';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { listStaffAccounts } from '@/lib/data/staff';
+import { listStaffAccounts } from '@/lib/data/staff/staff';
 
 export const metadata: Metadata = { title: 'Équipe' };
 

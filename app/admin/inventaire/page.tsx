@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { ActionForm } from '@/components/admin/action-form';
 import { startCountAction } from '@/components/admin/inventory/actions';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { listStockCounts, STOCK_COUNT_SCOPE_LABELS } from '@/lib/data/stock-counts';
-import { formatDateTime } from '@/lib/format/date-time';
+import { listStockCounts, STOCK_COUNT_SCOPE_LABELS } from '@/lib/data/stock-desk/stock-counts';
+import { formatDateTime } from '@/lib/core/date-time';
 
 export const metadata: Metadata = { title: 'Inventaire' };
 

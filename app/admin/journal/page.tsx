@@ -3,7 +3,7 @@ import { JournalFilter } from '@/components/admin/journal/journal-filter';
 import { JournalTable } from '@/components/admin/journal/journal-table';
 import { Pagination } from '@/components/ui/pagination';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { JOURNAL_PAGE_SIZE, listAuditEntries } from '@/lib/data/audit';
+import { JOURNAL_PAGE_SIZE, listAuditEntries } from '@/lib/data/staff/audit';
 import { journalHref, parseJournalQuery } from '@/lib/validation/journal-query';
 
 export const metadata: Metadata = { title: 'Journal' };

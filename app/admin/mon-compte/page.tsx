@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { PasswordForm } from '@/components/admin/account/password-form';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { STAFF_ROLE_LABELS } from '@/lib/auth/roles';
+import { STAFF_ROLE_LABELS } from '@/lib/staff/roles';
 
 export const metadata: Metadata = { title: 'Mon compte' };
 

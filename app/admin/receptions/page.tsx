@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Pagination } from '@/components/ui/pagination';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { DELIVERIES_PAGE_SIZE, listDeliveries } from '@/lib/data/receiving';
-import { formatDateTime } from '@/lib/format/date-time';
+import { DELIVERIES_PAGE_SIZE, listDeliveries } from '@/lib/data/stock-desk/receiving';
+import { formatDateTime } from '@/lib/core/date-time';
 import { firstValues } from '@/lib/validation/catalog-query';
 
 export const metadata: Metadata = { title: 'Réceptions' };

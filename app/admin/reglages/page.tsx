@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { SettingsForm } from '@/components/admin/settings/settings-form';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { getShopSettings } from '@/lib/data/shop-settings';
+import { getShopSettings } from '@/lib/data/staff/shop-settings';
 import { settingsFormValues } from '@/lib/shop/settings';
 
 export const metadata: Metadata = { title: 'Réglages de la librairie' };

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ReturnForm } from '@/components/admin/returns/return-form';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { listReturnableCopies, listSupplierReturns } from '@/lib/data/supplier-returns';
-import { formatDateTime } from '@/lib/format/date-time';
-import { formatPrice } from '@/lib/format/money';
+import { listReturnableCopies, listSupplierReturns } from '@/lib/data/stock-desk/supplier-returns';
+import { formatDateTime } from '@/lib/core/date-time';
+import { formatPrice } from '@/lib/core/money';
 
 export const metadata: Metadata = { title: 'Retours aux distributeurs' };
 

@@ -3,8 +3,8 @@ import { StockFilters } from '@/components/admin/stock/stock-filters';
 import { StockTable } from '@/components/admin/stock/stock-table';
 import { Pagination } from '@/components/ui/pagination';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { listSupplierOptions } from '@/lib/data/receiving';
-import { listStock, listThemeOptions, STOCK_PAGE_SIZE } from '@/lib/data/stock-levels';
+import { listSupplierOptions } from '@/lib/data/stock-desk/receiving';
+import { listStock, listThemeOptions, STOCK_PAGE_SIZE } from '@/lib/data/stock-desk/stock-levels';
 import { parseStockQuery, stockQueryString } from '@/lib/validation/stock-desk';
 
 export const metadata: Metadata = { title: 'Stock' };

@@ -1,4 +1,4 @@
-import { isDatabaseReachable } from '@/lib/data/health';
+import { isDatabaseReachable } from '@/lib/data/platform/health';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { BookListSection } from '@/components/catalog/book-list-section';
-import { listBooks } from '@/lib/data/catalog';
-import { getContributor } from '@/lib/data/taxonomy';
+import { listBooks } from '@/lib/data/storefront/catalog';
+import { getContributor } from '@/lib/data/storefront/taxonomy';
 import { isSlug } from '@/lib/validation/slug';
 import { listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getOrderConfirmation } from '@/lib/data/orders';
-import { formatDateLong } from '@/lib/format/date';
-import { formatPrice } from '@/lib/format/money';
+import { getOrderConfirmation } from '@/lib/data/buying/orders';
+import { formatDateLong } from '@/lib/core/date';
+import { formatPrice } from '@/lib/core/money';
 import { ORDER_STATUS_LABELS } from '@/lib/orders/status';
 import { firstValues } from '@/lib/validation/catalog-query';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';

@@ -1,4 +1,4 @@
-import { listSitemapPaths, readSitemapMaxIds } from '@/lib/data/sitemap';
+import { listSitemapPaths, readSitemapMaxIds } from '@/lib/data/storefront/sitemap';
 import { getEnv } from '@/lib/env';
 import { sitemapResponse } from '@/lib/http/sitemap-response';
 import { isListedPart, parseSitemapPartName, urlSetXml } from '@/lib/seo/sitemap';

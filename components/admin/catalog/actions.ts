@@ -12,7 +12,7 @@ import {
   saveSupplier,
   saveTheme,
   updateBook,
-} from '@/lib/data/catalog-editing';
+} from '@/lib/data/catalog/catalog-editing';
 import {
   BookFormSchema,
   bookFormValues,

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { actorOf } from '@/lib/auth/actor';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { resendEmail } from '@/lib/data/email-outbox';
+import { resendEmail } from '@/lib/data/customer-mail/email-outbox';
 import { ResendEmailSchema } from '@/lib/validation/email-outbox';
 import { formFields, invalidInput } from '@/lib/validation/zod-errors';
 import { NOT_A_FORM, type ActionState } from '../action-state';

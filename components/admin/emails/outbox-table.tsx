@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import type { OutboxEmail } from '@/lib/data/email-outbox';
+import type { OutboxEmail } from '@/lib/data/customer-mail/email-outbox';
 import { EMAIL_KIND_LABELS } from '@/lib/email/kinds';
-import { formatDateTime } from '@/lib/format/date-time';
+import { formatDateTime } from '@/lib/core/date-time';
 import { ActionForm } from '../action-form';
 import { resendEmailAction } from './actions';
 

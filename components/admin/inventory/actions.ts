@@ -4,9 +4,14 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { actorOf } from '@/lib/auth/actor';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { cancelStockCount, recordCountedCopies, startStockCount, validateStockCount } from '@/lib/data/stock-counts';
+import {
+  cancelStockCount,
+  recordCountedCopies,
+  startStockCount,
+  validateStockCount,
+} from '@/lib/data/stock-desk/stock-counts';
 import { copies } from '@/lib/stock/movement-reasons';
-import type { Failure } from '@/lib/validation/action-result';
+import type { Failure } from '@/lib/core/result';
 import {
   CountEntrySchema,
   StartCountSchema,

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { auditActionLabel } from '@/lib/audit/actions';
-import type { AuditEntryView } from '@/lib/data/audit';
-import { formatDateTime } from '@/lib/format/date-time';
+import type { AuditEntryView } from '@/lib/data/staff/audit';
+import { formatDateTime } from '@/lib/core/date-time';
 
 const compact = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value));
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { STAFF_ROLE_LABELS } from '@/lib/auth/roles';
+import { STAFF_ROLE_LABELS } from '@/lib/staff/roles';
 import type { StaffUser } from '@/lib/auth/require-staff';
 import { ActionForm } from '../action-form';
 import { logoutAction } from '../session/actions';

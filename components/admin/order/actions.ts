@@ -8,10 +8,10 @@ import {
   changeOrderStatus,
   clearOrderAttention,
   receiveBackorderedCopies,
-} from '@/lib/data/order-desk';
-import { cancelCounterOrder } from '@/lib/data/counter-orders';
-import { announceDistributorDelay } from '@/lib/data/distributor-delays';
-import { refundOrder, retryRefund } from '@/lib/payments/order-refunds';
+} from '@/lib/data/order-desk/order-desk';
+import { cancelCounterOrder } from '@/lib/data/stock-desk/counter-orders';
+import { announceDistributorDelay } from '@/lib/data/order-desk/distributor-delays';
+import { refundOrder, retryRefund } from '@/lib/refunds/stripe-refunds';
 import { ORDER_STATUS_LABELS } from '@/lib/orders/status';
 import { TRANSITIONS } from '@/lib/orders/workflow';
 import { formFields, invalidInput } from '@/lib/validation/zod-errors';
@@ -30,7 +30,7 @@ import {
 import { NOT_A_FORM, type ActionState } from '../action-state';
 
 // The order page's actions. Each: a FormData, requireStaff, zod, one lib function (one
-// transaction, or the refund steps of lib/payments/order-refunds.ts), revalidate.
+// transaction, or the refund steps of lib/refunds/stripe-refunds.ts), revalidate.
 
 function revalidateOrder(reference: string) {
   revalidatePath(`/admin/commandes/${reference}`);

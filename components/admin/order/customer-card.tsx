@@ -1,5 +1,5 @@
-import type { AdminOrder } from '@/lib/data/admin-orders';
-import { formatDateLong } from '@/lib/format/date';
+import type { AdminOrder } from '@/lib/data/order-desk/admin-orders';
+import { formatDateLong } from '@/lib/core/date';
 import { CARRIERS, trackingUrl } from '@/lib/orders/carriers';
 
 /** Who ordered, where it goes, when it should arrive, and the parcel's tracking once shipped. */

@@ -1,4 +1,4 @@
-import type { AdminOrder } from '@/lib/data/admin-orders';
+import type { AdminOrder } from '@/lib/data/order-desk/admin-orders';
 import { CARRIER_IDS, CARRIERS } from '@/lib/orders/carriers';
 import { TRANSITIONS } from '@/lib/orders/workflow';
 import { ActionForm } from '../action-form';

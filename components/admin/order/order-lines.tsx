@@ -1,8 +1,8 @@
-import type { AdminOrder } from '@/lib/data/admin-orders';
+import type { AdminOrder } from '@/lib/data/order-desk/admin-orders';
 import { isoDay } from '@/lib/availability';
 import { toParisDay } from '@/lib/availability/paris-calendar';
-import { formatDateLong } from '@/lib/format/date';
-import { formatPrice } from '@/lib/format/money';
+import { formatDateLong } from '@/lib/core/date';
+import { formatPrice } from '@/lib/core/money';
 import { ActionForm } from '../action-form';
 import { Field } from '../field';
 import { announceDelayAction, receiveLineAction } from './actions';

@@ -1,6 +1,6 @@
-import type { AdminOrder } from '@/lib/data/admin-orders';
-import { formatDateTime } from '@/lib/format/date-time';
-import { formatPrice } from '@/lib/format/money';
+import type { AdminOrder } from '@/lib/data/order-desk/admin-orders';
+import { formatDateTime } from '@/lib/core/date-time';
+import { formatPrice } from '@/lib/core/money';
 import { REFUND_REASON_LABELS } from '@/lib/orders/refund-plan';
 import { ActionForm } from '../action-form';
 import { retryRefundAction } from './actions';

@@ -1,5 +1,5 @@
-import type { AdminOrder } from '@/lib/data/admin-orders';
-import { formatDateTime } from '@/lib/format/date-time';
+import type { AdminOrder } from '@/lib/data/order-desk/admin-orders';
+import { formatDateTime } from '@/lib/core/date-time';
 import { ActionForm } from '../action-form';
 import { addCommentAction } from './actions';
 import { OrderFields } from './order-hidden-fields';

@@ -1,5 +1,5 @@
-import type { AdminOrder } from '@/lib/data/admin-orders';
-import { formatPrice } from '@/lib/format/money';
+import type { AdminOrder } from '@/lib/data/order-desk/admin-orders';
+import { formatPrice } from '@/lib/core/money';
 import { REFUND_FORM_REASONS, REFUND_REASON_LABELS } from '@/lib/orders/refund-plan';
 import { ActionForm } from '../action-form';
 import { refundAction } from './actions';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import type { AdminOrderRow } from '@/lib/data/admin-orders';
-import { formatDateTime } from '@/lib/format/date-time';
-import { formatPrice } from '@/lib/format/money';
+import type { AdminOrderRow } from '@/lib/data/order-desk/admin-orders';
+import { formatDateTime } from '@/lib/core/date-time';
+import { formatPrice } from '@/lib/core/money';
 import { STAGE_LABELS } from '@/lib/orders/workflow';
 
 export function OrdersTable({ rows }: { rows: AdminOrderRow[] }) {

@@ -9,7 +9,7 @@ import {
   createPurchaseOrder,
   markPurchaseOrderSent,
   updatePurchaseOrderQuantities,
-} from '@/lib/data/purchase-orders';
+} from '@/lib/data/stock-desk/purchase-orders';
 import {
   CreatePurchaseOrderSchema,
   PurchaseOrderRefSchema,

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { SupplierProposal } from '@/lib/data/purchase-orders';
+import type { SupplierProposal } from '@/lib/data/stock-desk/purchase-orders';
 import { ActionForm } from '../action-form';
 import { createPurchaseOrderAction } from './actions';
 

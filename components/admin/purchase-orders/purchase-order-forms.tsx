@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { PurchaseOrderView } from '@/lib/data/purchase-orders';
+import type { PurchaseOrderView } from '@/lib/data/stock-desk/purchase-orders';
 import { ActionForm } from '../action-form';
 import { cancelPurchaseOrderAction, sendPurchaseOrderAction, updatePurchaseOrderAction } from './actions';
 

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { actorOf } from '@/lib/auth/actor';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { recordSupplierReturn } from '@/lib/data/supplier-returns';
+import { recordSupplierReturn } from '@/lib/data/stock-desk/supplier-returns';
 import { quantityFields, SupplierReturnSchema } from '@/lib/validation/stock-desk';
 import { formFields, invalidInput } from '@/lib/validation/zod-errors';
 import { NOT_A_FORM, type ActionState } from '../action-state';

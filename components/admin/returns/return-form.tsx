@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import type { ReturnableBySupplier } from '@/lib/data/supplier-returns';
-import { formatDateShort } from '@/lib/format/date';
-import { formatPrice } from '@/lib/format/money';
+import type { ReturnableBySupplier } from '@/lib/data/stock-desk/supplier-returns';
+import { formatDateShort } from '@/lib/core/date';
+import { formatPrice } from '@/lib/core/money';
 import { ActionForm } from '../action-form';
 import { recordReturnAction } from './actions';
 

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { actorOf } from '@/lib/auth/actor';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { clearSessionToken } from '@/lib/auth/staff-cookies';
-import { endStaffSession } from '@/lib/data/staff';
+import { endStaffSession } from '@/lib/data/staff/staff';
 import { NOT_A_FORM, type ActionState } from '../action-state';
 
 /** "Se déconnecter": the session row goes at once, then the cookie. */

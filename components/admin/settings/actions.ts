@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { actorOf } from '@/lib/auth/actor';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { saveShopSettings } from '@/lib/data/shop-settings';
+import { saveShopSettings } from '@/lib/data/staff/shop-settings';
 import { ShopSettingsFormSchema } from '@/lib/shop/settings';
 import { formFields, invalidInput } from '@/lib/validation/zod-errors';
 import { NOT_A_FORM } from '../action-state';

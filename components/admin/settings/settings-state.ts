@@ -1,4 +1,4 @@
-import type { Failure } from '@/lib/validation/action-result';
+import type { Failure } from '@/lib/core/result';
 
 /** What the settings form shows after posting: an error with the values typed, or the new version. */
 export type SettingsState =

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { actorOf } from '@/lib/auth/actor';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { STAFF_ROLE_LABELS } from '@/lib/auth/roles';
+import { STAFF_ROLE_LABELS } from '@/lib/staff/roles';
 import { changeRole, createStaffMember, setDisabled } from '@/lib/auth/staff-accounts';
 import { formFields, invalidInput } from '@/lib/validation/zod-errors';
 import { ChangeRoleSchema, CreateStaffSchema, SetDisabledSchema } from '@/lib/validation/staff';

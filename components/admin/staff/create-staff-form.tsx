@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { FormError } from '@/components/ui/form-error';
-import { STAFF_ROLE_LABELS, STAFF_ROLES } from '@/lib/auth/roles';
+import { STAFF_ROLE_LABELS, STAFF_ROLES } from '@/lib/staff/roles';
 import { PASSWORD_MIN_LENGTH } from '@/lib/validation/staff';
 import { Field } from '../field';
 import { createStaffAction, type CreateStaffState } from './actions';

@@ -1,6 +1,6 @@
-import { STAFF_ROLE_LABELS, STAFF_ROLES } from '@/lib/auth/roles';
-import type { StaffAccount } from '@/lib/data/staff';
-import { formatDateShort } from '@/lib/format/date';
+import { STAFF_ROLE_LABELS, STAFF_ROLES } from '@/lib/staff/roles';
+import type { StaffAccount } from '@/lib/data/staff/staff';
+import { formatDateShort } from '@/lib/core/date';
 import { ActionForm } from '../action-form';
 import { changeRoleAction, setStaffDisabledAction } from './actions';
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { actorOf } from '@/lib/auth/actor';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { adjustStock, setReorderThreshold } from '@/lib/data/stock-levels';
+import { adjustStock, setReorderThreshold } from '@/lib/data/stock-desk/stock-levels';
 import { copies, MANUAL_ADJUSTMENTS } from '@/lib/stock/movement-reasons';
 import { AdjustStockSchema, ThresholdSchema } from '@/lib/validation/stock-desk';
 import { formFields, invalidInput } from '@/lib/validation/zod-errors';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import type { BookStockView } from '@/lib/data/stock-levels';
-import { formatDateTime } from '@/lib/format/date-time';
+import type { BookStockView } from '@/lib/data/stock-desk/stock-levels';
+import { formatDateTime } from '@/lib/core/date-time';
 import { stockMovementLabel } from '@/lib/stock/movement-reasons';
 
 type Movement = BookStockView['movements'][number];

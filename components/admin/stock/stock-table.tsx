@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import type { StockRow } from '@/lib/data/stock-levels';
-import { formatDateTime } from '@/lib/format/date-time';
+import type { StockRow } from '@/lib/data/stock-desk/stock-levels';
+import { formatDateTime } from '@/lib/core/date-time';
 
 /** On hand, held by readers paying, available (the one definition), threshold, last movement. */
 export function StockTable({ rows }: { rows: StockRow[] }) {

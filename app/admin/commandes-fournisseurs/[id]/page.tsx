@@ -4,9 +4,9 @@ import { notFound } from 'next/navigation';
 import { PurchaseOrderLines, PurchaseOrderSteps } from '@/components/admin/purchase-orders/purchase-order-forms';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { isoDay, toParisDay } from '@/lib/availability/paris-calendar';
-import { getPurchaseOrder, PURCHASE_ORDER_STATUS_LABELS } from '@/lib/data/purchase-orders';
-import { formatDateShort } from '@/lib/format/date';
-import { formatDateTime } from '@/lib/format/date-time';
+import { getPurchaseOrder, PURCHASE_ORDER_STATUS_LABELS } from '@/lib/data/stock-desk/purchase-orders';
+import { formatDateShort } from '@/lib/core/date';
+import { formatDateTime } from '@/lib/core/date-time';
 
 export const metadata: Metadata = { title: 'Commande fournisseur' };
 

@@ -8,9 +8,9 @@ import { OrderPayments } from '@/components/admin/order/order-payments';
 import { OrderTimeline } from '@/components/admin/order/order-timeline';
 import { RefundForm } from '@/components/admin/order/refund-form';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { getAdminOrder } from '@/lib/data/admin-orders';
-import { formatDateTime } from '@/lib/format/date-time';
-import { formatPrice } from '@/lib/format/money';
+import { getAdminOrder } from '@/lib/data/order-desk/admin-orders';
+import { formatDateTime } from '@/lib/core/date-time';
+import { formatPrice } from '@/lib/core/money';
 import { STAGE_LABELS } from '@/lib/orders/workflow';
 import { ORDER_REFERENCE } from '@/lib/validation/order-desk';
 

@@ -6,8 +6,8 @@ import { cancelCountAction, validateCountAction } from '@/components/admin/inven
 import { CountScanner } from '@/components/admin/inventory/count-scanner';
 import { UploadForm } from '@/components/admin/upload-form';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { getStockCount, STOCK_COUNT_SCOPE_LABELS } from '@/lib/data/stock-counts';
-import { formatDateTime } from '@/lib/format/date-time';
+import { getStockCount, STOCK_COUNT_SCOPE_LABELS } from '@/lib/data/stock-desk/stock-counts';
+import { formatDateTime } from '@/lib/core/date-time';
 
 export const metadata: Metadata = { title: 'Inventaire' };
 

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { getDelivery } from '@/lib/data/receiving';
-import { formatDateTime } from '@/lib/format/date-time';
-import { formatPrice } from '@/lib/format/money';
+import { getDelivery } from '@/lib/data/stock-desk/receiving';
+import { formatDateTime } from '@/lib/core/date-time';
+import { formatPrice } from '@/lib/core/money';
 import { formatDiscount } from '@/lib/stock/purchase-cost';
 import { firstValues } from '@/lib/validation/catalog-query';
 

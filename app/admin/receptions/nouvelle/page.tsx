@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ReceivingForm, type PurchaseOrderPrefill } from '@/components/admin/receiving/receiving-form';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { getPurchaseOrder } from '@/lib/data/purchase-orders';
-import { listSupplierOptions } from '@/lib/data/receiving';
+import { getPurchaseOrder } from '@/lib/data/stock-desk/purchase-orders';
+import { listSupplierOptions } from '@/lib/data/stock-desk/receiving';
 import { firstValues } from '@/lib/validation/catalog-query';
 
 export const metadata: Metadata = { title: 'Nouvelle réception' };

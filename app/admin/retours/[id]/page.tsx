@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { getSupplierReturn } from '@/lib/data/supplier-returns';
-import { formatDateShort } from '@/lib/format/date';
-import { formatDateTime } from '@/lib/format/date-time';
-import { formatPrice } from '@/lib/format/money';
+import { getSupplierReturn } from '@/lib/data/stock-desk/supplier-returns';
+import { formatDateShort } from '@/lib/core/date';
+import { formatDateTime } from '@/lib/core/date-time';
+import { formatPrice } from '@/lib/core/money';
 
 export const metadata: Metadata = { title: 'Retour au distributeur' };
 

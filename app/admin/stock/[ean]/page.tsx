@@ -6,9 +6,9 @@ import { StockForms } from '@/components/admin/stock/stock-forms';
 import { Pagination } from '@/components/ui/pagination';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { AVAILABILITY_STATE_LABELS } from '@/lib/availability/availability-state';
-import { getBookStock, LEDGER_PAGE_SIZE } from '@/lib/data/stock-levels';
+import { getBookStock, LEDGER_PAGE_SIZE } from '@/lib/data/stock-desk/stock-levels';
 import { normalizeEanParam } from '@/lib/isbn';
-import { formatPrice } from '@/lib/format/money';
+import { formatPrice } from '@/lib/core/money';
 import { firstValues } from '@/lib/validation/catalog-query';
 
 export const metadata: Metadata = { title: 'Stock d’un livre' };

@@ -1,5 +1,5 @@
 import { requireStaff } from '@/lib/auth/require-staff';
-import { listStockForExport } from '@/lib/data/stock-levels';
+import { listStockForExport } from '@/lib/data/stock-desk/stock-levels';
 import { toCsv } from '@/lib/stock/csv-export';
 import { parseStockQuery } from '@/lib/validation/stock-desk';
 

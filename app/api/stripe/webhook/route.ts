@@ -1,10 +1,9 @@
 import type Stripe from 'stripe';
-import { applyStripeEvent, type EventContext } from '@/lib/data/payments';
+import { applyStripeEvent, type EventContext } from '@/lib/data/buying/payments';
 import { getEnv } from '@/lib/env';
 import { problem } from '@/lib/http/problem';
 import { readBodyWithLimit } from '@/lib/http/read-body';
-import { listPaymentRefunds } from '@/lib/payments/order-refunds';
-import { requestRefund } from '@/lib/payments/refunds';
+import { listPaymentRefunds, refundUnfulfillablePayment } from '@/lib/refunds/stripe-refunds';
 import { getStripe } from '@/lib/stripe';
 
 export const dynamic = 'force-dynamic';
@@ -44,11 +43,11 @@ export async function POST(request: Request): Promise<Response> {
   if (result.outcome === 'ignored: malformed event') {
     console.warn(`stripe webhook: malformed event ${event.id} (${event.type})`);
   }
-  if (result.refund) await requestRefund(result.refund);
+  if (result.refund) await refundUnfulfillablePayment(result.refund);
   return Response.json({ received: true, outcome: result.outcome });
 }
 
-/** `charge.refunded` does not list its refunds: ask Stripe (lib/data/refunds.ts). */
+/** `charge.refunded` does not list its refunds: ask Stripe (lib/data/order-desk/refunds.ts). */
 async function eventContext(event: Stripe.Event): Promise<EventContext> {
   if (event.type !== 'charge.refunded') return {};
   // A malformed event (no object) is acknowledged by applyStripeEvent, not fetched for.

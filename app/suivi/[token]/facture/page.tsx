@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Invoice } from '@/components/tracking/invoice';
-import { getShopSettings } from '@/lib/data/shop-settings';
-import { getTrackedOrder } from '@/lib/data/tracked-order';
-import { findOrderIdByTrackingToken } from '@/lib/data/tracking-tokens';
+import { getShopSettings } from '@/lib/data/staff/shop-settings';
+import { getTrackedOrder } from '@/lib/data/customer-mail/tracked-order';
+import { findOrderIdByTrackingToken } from '@/lib/data/customer-mail/tracking-tokens';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 
 export const metadata: Metadata = { title: 'Facture', robots: { index: false, follow: false } };

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { WithdrawalForm } from '@/components/tracking/withdrawal-form';
-import { getTrackedOrder } from '@/lib/data/tracked-order';
-import { findOrderIdByTrackingToken } from '@/lib/data/tracking-tokens';
+import { getTrackedOrder } from '@/lib/data/customer-mail/tracked-order';
+import { findOrderIdByTrackingToken } from '@/lib/data/customer-mail/tracking-tokens';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 import { WITHDRAWAL_REFUND_NOTICE, WITHDRAWAL_RIGHT_NOTICE } from '@/lib/pricing';
 

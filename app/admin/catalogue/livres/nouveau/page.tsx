@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { BookForm } from '@/components/admin/catalog/book-form';
 import { CatalogNav } from '@/components/admin/catalog/catalog-nav';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { listSupplierOptions } from '@/lib/data/receiving';
-import { listThemeOptions } from '@/lib/data/stock-levels';
+import { listSupplierOptions } from '@/lib/data/stock-desk/receiving';
+import { listThemeOptions } from '@/lib/data/stock-desk/stock-levels';
 import { normalizeEanParam } from '@/lib/isbn';
 import { firstValues } from '@/lib/validation/catalog-query';
 

@@ -1,5 +1,5 @@
 import { requireStaff } from '@/lib/auth/require-staff';
-import { getPurchaseOrder } from '@/lib/data/purchase-orders';
+import { getPurchaseOrder } from '@/lib/data/stock-desk/purchase-orders';
 import { toCsv } from '@/lib/stock/csv-export';
 
 /**

@@ -1,6 +1,6 @@
 import { actorOf } from '@/lib/auth/actor';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { importCountFile } from '@/lib/data/stock-counts';
+import { importCountFile } from '@/lib/data/stock-desk/stock-counts';
 import { failureResponse, readFormData } from '@/lib/http/failure-response';
 import { problem } from '@/lib/http/problem';
 

@@ -1,0 +1,93 @@
+import 'server-only';
+import { getDb } from '@/lib/db';
+import { carriesTrackingLink } from '@/lib/email/kinds';
+import { EmailPayloadSchema, StoredShopSchema } from '@/lib/email/payload';
+import { renderEmail, type RenderedEmail } from '@/lib/email/render';
+import { getEnv } from '@/lib/env';
+import { getMailer, senderAddress, sendThroughSmtp } from '@/lib/mailer';
+import { readShopSettings } from '@/lib/data/staff/shop-settings';
+import { mintTrackingToken } from './tracking-tokens';
+import { EMAIL_DELIVERY_LIMITS, transactOrThrow } from '@/lib/data/platform/transactions';
+
+// The worker's side of the outbox (scripts/worker.ts, queue email-delivery): one job per
+// EmailMessage. Under the row's lock: already sent → nothing (a job run twice, or run again after
+// a crash, sends one e-mail); else a fresh tracking link, the render, the SMTP send (or, without
+// SMTP_URL, the outbox itself is the delivery), and the row marked sent, in one transaction. A
+// failure rolls it all back (the link too) and pg-boss retries with backoff; after the last try
+// the row is `failed`, for staff to "renvoyer" (/admin/emails).
+// The one duplicate left is at the SMTP boundary: the server accepted the message and the commit
+// failed. The retry carries the same Message-ID, which lets mail systems drop the copy.
+
+export type DeliveryOutcome = 'sent' | 'already sent' | 'unknown message';
+
+/** Sent by SMTP, the stored copy does not keep the link's secret: the table is not a key ring. */
+function withoutToken(email: RenderedEmail, token: string): RenderedEmail {
+  const mask = (text: string) => text.replaceAll(token, '[lien-personnel]');
+  return { subject: email.subject, html: mask(email.html), text: mask(email.text) };
+}
+
+export async function deliverEmail(
+  emailId: number,
+  attempt: { final: boolean },
+  now: () => Date = () => new Date(),
+): Promise<DeliveryOutcome> {
+  const mailer = getMailer();
+  const { SITE_URL } = getEnv();
+  try {
+    return await transactOrThrow(async (tx) => {
+      const rows = await tx.$queryRaw<
+        { id: number; kind: string; orderId: number; toAddress: string; payload: unknown; status: string }[]
+      >`
+        SELECT "id", "kind"::text AS "kind", "orderId", "toAddress", "payload", "status"::text AS "status"
+        FROM "EmailMessage" WHERE "id" = ${emailId} FOR UPDATE`;
+      const message = rows[0];
+      if (!message) return 'unknown message';
+      if (message.status === 'sent') return 'already sent';
+      const payload = EmailPayloadSchema.parse(message.payload);
+      const sentAt = now();
+      const token = carriesTrackingLink(payload.kind) ? await mintTrackingToken(tx, message.orderId, sentAt) : null;
+      // The seller as it was when the e-mail was owed; rows owed before it was kept: as it is now,
+      // read through this transaction (a second pool connection here could wait on itself).
+      const owed = StoredShopSchema.safeParse(message.payload);
+      const shop = owed.success ? owed.data.shop : await readShopSettings(tx);
+      const rendered = await renderEmail(payload, shop, {
+        siteUrl: SITE_URL,
+        trackingUrl: token ? `${SITE_URL}/suivi/${token}` : null,
+      });
+      if (mailer) {
+        await sendThroughSmtp(mailer, senderAddress(shop.name), {
+          to: message.toAddress,
+          ...rendered,
+          messageId: `<commande-${message.orderId}.courriel-${message.id}@${new URL(SITE_URL).hostname}>`,
+        });
+      }
+      const stored = mailer && token ? withoutToken(rendered, token) : rendered;
+      await tx.emailMessage.update({
+        where: { id: message.id },
+        data: {
+          status: 'sent',
+          sentAt,
+          attempts: { increment: 1 },
+          lastError: null,
+          transport: mailer ? 'smtp' : 'outbox',
+          subject: stored.subject,
+          html: stored.html,
+          text: stored.text,
+        },
+        select: { id: true },
+      });
+      return 'sent' as const;
+    }, EMAIL_DELIVERY_LIMITS);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await getDb().emailMessage.updateMany({
+      where: { id: emailId, status: { not: 'sent' } },
+      data: {
+        attempts: { increment: 1 },
+        lastError: message.slice(0, 500),
+        ...(attempt.final && { status: 'failed' }),
+      },
+    });
+    throw error;
+  }
+}

@@ -1,0 +1,120 @@
+import 'server-only';
+import { getDb } from '@/lib/db';
+import { emailOrderOf } from '@/lib/email/order-snapshot';
+import { CARRIERS, trackingUrl } from '@/lib/orders/carriers';
+import { ORDER_STATUSES, type OrderStatus } from '@/lib/orders/status';
+import { awaitedCopies } from '@/lib/orders/workflow';
+import { checkWithdrawal, customerTimeline, maskStreet, withdrawableLine } from '@/lib/tracking/customer-view';
+import { ORDER_SNAPSHOT_SELECT } from './order-selects';
+import { getShopSettings } from '@/lib/data/staff/shop-settings';
+
+// What /suivi/<token> shows, once the token opened the order (lib/data/customer-mail/tracking-tokens.ts): the
+// customer's own view, never staff names, notes or Stripe ids.
+
+const TRACKED_ORDER_SELECT = {
+  ...ORDER_SNAPSHOT_SELECT,
+  id: true,
+  deliveredAt: true,
+  lines: {
+    orderBy: { id: 'asc' },
+    select: {
+      ...ORDER_SNAPSHOT_SELECT.lines.select,
+      id: true,
+      receivedQuantity: true,
+      cancelledBackorderQuantity: true,
+      refundedQuantity: true,
+      withdrawalLines: { select: { quantity: true } },
+    },
+  },
+  refunds: {
+    where: { appliedAt: { not: null } },
+    orderBy: { appliedAt: 'asc' },
+    select: { appliedAt: true, amountCents: true },
+  },
+  withdrawals: {
+    orderBy: { declaredAt: 'asc' },
+    select: {
+      id: true,
+      declaredAt: true,
+      reason: true,
+      lines: { select: { quantity: true, orderLine: { select: { title: true } } } },
+    },
+  },
+  auditEntries: {
+    where: { action: 'order.status_changed' },
+    orderBy: { at: 'asc' },
+    select: { at: true, after: true },
+  },
+} as const;
+
+function isStatus(value: unknown): value is OrderStatus {
+  return typeof value === 'string' && (ORDER_STATUSES as readonly string[]).includes(value);
+}
+
+export async function getTrackedOrder(orderId: number, now: Date) {
+  const order = await getDb().order.findUnique({ where: { id: orderId }, select: TRACKED_ORDER_SELECT });
+  if (!order) return null;
+  const view = emailOrderOf(order, (await getShopSettings()).orderCutoffHour);
+  const reachedAt: Partial<Record<OrderStatus, Date>> = {};
+  for (const entry of order.auditEntries) {
+    const status = (entry.after as { status?: unknown } | null)?.status;
+    if (isStatus(status)) reachedAt[status] ??= entry.at;
+  }
+  const awaitedLines = order.lines.filter((line) => awaitedCopies(line) > 0);
+  const awaitedUntil =
+    view.lines
+      .filter((_, index) => awaitedCopies(order.lines[index]!) > 0)
+      .map((line) => line.deliveryLatestOn)
+      .filter((day): day is string => day !== null)
+      .sort()
+      .at(-1) ?? null;
+  const shipment =
+    order.carrier && order.trackingNumber
+      ? {
+          carrierLabel: CARRIERS[order.carrier].label,
+          trackingNumber: order.trackingNumber,
+          url: trackingUrl(order.carrier, order.trackingNumber, order.postalCode),
+        }
+      : null;
+  const withdrawal = checkWithdrawal({
+    status: order.status,
+    deliveredAt: order.deliveredAt,
+    now,
+    lines: order.lines.map(withdrawableLine),
+  });
+  return {
+    ...view,
+    id: order.id,
+    status: order.status,
+    paid: order.paidAt !== null,
+    paidAt: order.paidAt,
+    maskedAddress: view.address && {
+      street: maskStreet(view.address.line1),
+      postalCode: view.address.postalCode,
+      city: view.address.city,
+    },
+    lineIds: order.lines.map((line) => line.id),
+    timeline: customerTimeline({
+      status: order.status,
+      deliveryMethod: order.deliveryMethod,
+      createdAt: order.createdAt,
+      paidAt: order.paidAt,
+      reachedAt,
+      backorderedCopies: order.lines.reduce((sum, line) => sum + line.backorderQuantity, 0),
+      awaitedCopies: awaitedLines.reduce((sum, line) => sum + awaitedCopies(line), 0),
+      awaitedUntil,
+      shipment,
+      refunds: order.refunds.map((refund) => ({ at: refund.appliedAt!, amountCents: refund.amountCents })),
+      totalCents: order.totalCents,
+    }),
+    withdrawal,
+    withdrawals: order.withdrawals.map((w) => ({
+      id: w.id,
+      declaredAt: w.declaredAt,
+      reason: w.reason,
+      lines: w.lines.map((l) => ({ title: l.orderLine.title, quantity: l.quantity })),
+    })),
+  };
+}
+
+export type TrackedOrder = NonNullable<Awaited<ReturnType<typeof getTrackedOrder>>>;

@@ -1,0 +1,63 @@
+import 'server-only';
+import { createHmac } from 'node:crypto';
+import { getEnv } from '@/lib/env';
+import { QUEUE_NAMES } from '@/lib/jobs/queues';
+import type { Result } from '@/lib/core/result';
+import { TRACKING_LOOKUP_ANSWER, type TrackingLookupInput } from '@/lib/validation/tracking';
+import { isDatabaseBusy } from '@/lib/database/errors';
+import { sendJob } from '@/lib/data/platform/job-queue';
+import { enqueueOrderEmail } from './order-emails';
+import { consumeLimit } from '@/lib/data/platform/rate-limits';
+import { busy, JOB_LIMITS, transactOrThrow } from '@/lib/data/platform/transactions';
+
+// The /suivi form's job (queue tracking-lookup): the request only queued the pair, so it answered
+// the same thing in the same time whatever it was. Here, away from the request: a paid order with
+// this number and this e-mail gets a tracking link e-mail (at most one a minute); anything else,
+// nothing at all.
+
+export type TrackingLookup = { reference: string; email: string; askedAt: string };
+
+/** The e-mail as a rate-limit key: keyed-hashed, never in clear in the counters' table. */
+function emailKey(email: string): string {
+  return createHmac('sha256', getEnv().COOKIE_SECRET[0]).update(`suivi:${email}`).digest('hex').slice(0, 32);
+}
+
+/**
+ * The request's whole work, identical whatever the pair: two counters, one job. The answer is
+ * the same sentence for a right pair, a wrong number and a wrong e-mail; only the limits differ,
+ * and they count requests, not orders.
+ */
+export async function requestTrackingLink(
+  input: TrackingLookupInput,
+  clientAddress: string,
+  now: Date,
+): Promise<Result<{ message: string }>> {
+  const limited =
+    (await consumeLimit('trackingLookupPerClient', clientAddress)) ??
+    (await consumeLimit('trackingLookupPerEmail', emailKey(input.email)));
+  if (limited) return limited;
+  try {
+    await sendJob(QUEUE_NAMES.trackingLookup, {
+      reference: input.reference,
+      email: input.email,
+      askedAt: now.toISOString(),
+    } satisfies TrackingLookup);
+  } catch (error) {
+    if (isDatabaseBusy(error)) return busy();
+    throw error;
+  }
+  return { ok: true, message: TRACKING_LOOKUP_ANSWER };
+}
+
+export async function answerTrackingLookup(lookup: TrackingLookup): Promise<'link owed' | 'already owed' | 'no match'> {
+  return transactOrThrow(async (tx) => {
+    const rows = await tx.$queryRaw<{ id: number }[]>`
+        SELECT "id" FROM "Order"
+        WHERE "reference" = ${lookup.reference} AND lower("email") = lower(${lookup.email}) AND "paidAt" IS NOT NULL
+        FOR UPDATE`;
+    const order = rows[0];
+    if (!order) return 'no match';
+    const id = await enqueueOrderEmail(tx, order.id, { kind: 'tracking_link', askedAt: new Date(lookup.askedAt) });
+    return id === null ? 'already owed' : 'link owed';
+  }, JOB_LIMITS);
+}

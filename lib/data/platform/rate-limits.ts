@@ -1,0 +1,77 @@
+import 'server-only';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { getPool } from '@/lib/db';
+import { failure, type Failure } from '@/lib/core/result';
+import { isDatabaseBusy } from '@/lib/database/errors';
+import { busy } from './transactions';
+
+// Request limits against hoarding and floods, counted in PostgreSQL (rate-limiter-flexible's
+// PostgreSQL store on the app's pool, table "RateLimit"), so N app instances count as one.
+// A fixed window per key: `points` requests per `durationSeconds`.
+const LIMITS = {
+  /** Add-to-cart and quantity changes, per client address. */
+  cartChange: { points: 120, durationSeconds: 60 },
+  /**
+   * "Commander" (an order and its payment page), per client address. Generous: readers of a
+   * university or a library may share one address; the cap on held copies does the rest.
+   */
+  checkoutPerClient: { points: 30, durationSeconds: 600 },
+  /** "Commander", per cart: a reader retries a few times, a robot many. */
+  checkoutPerCart: { points: 6, durationSeconds: 600 },
+  /**
+   * /suivi lookups, per client address: a customer asks once or twice; a robot trying order
+   * numbers is slowed after 10 in 10 minutes (issue 10: 30 rapid lookups from one client).
+   */
+  trackingLookupPerClient: { points: 10, durationSeconds: 600 },
+  /** /suivi lookups, per e-mail typed (hashed): nobody's mailbox is flooded with links. */
+  trackingLookupPerEmail: { points: 5, durationSeconds: 3600 },
+  /** Withdrawal declarations, per tracking link. */
+  withdrawalPerOrder: { points: 10, durationSeconds: 3600 },
+} as const;
+
+export type LimitName = keyof typeof LIMITS;
+
+const globalForLimits = globalThis as typeof globalThis & { librairieLimiters?: Map<LimitName, RateLimiterPostgres> };
+
+function limiter(name: LimitName): RateLimiterPostgres {
+  globalForLimits.librairieLimiters ??= new Map();
+  let found = globalForLimits.librairieLimiters.get(name);
+  if (!found) {
+    found = new RateLimiterPostgres({
+      storeClient: getPool(),
+      storeType: 'pool',
+      tableName: 'RateLimit',
+      // The migration creates the table; the purge job deletes expired rows.
+      tableCreated: true,
+      clearExpiredByTimeout: false,
+      keyPrefix: name,
+      points: LIMITS[name].points,
+      duration: LIMITS[name].durationSeconds,
+    });
+    globalForLimits.librairieLimiters.set(name, found);
+  }
+  return found;
+}
+
+/** Counts one request of `key` against the limit; a French "try again in N s" when over it. */
+export async function consumeLimit(name: LimitName, key: string): Promise<Failure | null> {
+  try {
+    await limiter(name).consume(key);
+    return null;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) {
+      const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      return failure('RATE_LIMITED', `Trop de demandes : réessayez dans ${formatWait(seconds)}.`, {
+        retryAfterSeconds: seconds,
+      });
+    }
+    if (isDatabaseBusy(rejection)) return busy();
+    throw rejection;
+  }
+}
+
+function formatWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} seconde${seconds > 1 ? 's' : ''}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes > 1 ? 's' : ''}`;
+}

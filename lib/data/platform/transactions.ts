@@ -1,0 +1,133 @@
+import 'server-only';
+import { getDb } from '@/lib/db';
+import { failure, type Failure } from '@/lib/core/result';
+import { BUSY_MESSAGE, isDatabaseBusy, RETRY_AFTER_SECONDS } from '@/lib/database/errors';
+import { getEnv } from '@/lib/env';
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { flushFrontCachePurgesAfterCommit, wroteFrontCachePurges } from './front-cache';
+
+// The one way to run a multi-row write: every transaction of the shop goes through `transact`
+// (or `transactOrThrow` for jobs, whose queue retries), with named limits, the busy errors
+// recognised in one place (lib/database/errors.ts), and the front cache's purges sent after the
+// commit by construction.
+
+export type Tx = Prisma.TransactionClient;
+
+/** Thrown inside a transaction to roll it back whole; `transact` returns the failure as a value. */
+export class Rejection extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+  }
+}
+
+export type TransactionLimits = {
+  /** Longest wait for a connection to start the transaction (Prisma's maxWait). */
+  maxWaitMs: number;
+  /** Longest the whole transaction may run before Prisma rolls it back. */
+  timeoutMs: number;
+  /** What the person is told when the database is too busy (default: BUSY_MESSAGE). */
+  busyMessage?: string;
+};
+
+/**
+ * The buying path (cart, checkout, payment events): buyers of the same book queue on its stock
+ * row for up to the pool's lock_timeout (4 s, lib/database/prisma-client.ts), under its 5 s
+ * statement timeout; past that they are told to retry rather than kept waiting.
+ */
+export const BUYING_PATH_LIMITS: TransactionLimits = { maxWaitMs: 8_000, timeoutMs: 15_000 };
+
+/** Staff acting on one order wait behind a webhook or a colleague for a few seconds, never for long. */
+export const ORDER_DESK_LIMITS: TransactionLimits = {
+  maxWaitMs: 5_000,
+  timeoutMs: 15_000,
+  busyMessage: 'La commande est en cours de modification : réessayez dans un instant.',
+};
+
+/** Staff's other changes (accounts, settings, the e-mails' outbox). */
+export const STAFF_LIMITS: TransactionLimits = { maxWaitMs: 5_000, timeoutMs: 15_000 };
+
+/**
+ * The stock desk: a delivery or an inventory count moves hundreds of stock rows in one
+ * transaction, so it may run for up to a minute; each row is still held no longer than a
+ * reader's (the pool's lock_timeout).
+ */
+export const STOCK_DESK_LIMITS: TransactionLimits = { maxWaitMs: 8_000, timeoutMs: 60_000 };
+
+/** Background jobs (purges, e-mails, a distributor's feed): their queue retries a busy run. */
+export const JOB_LIMITS: TransactionLimits = { maxWaitMs: 10_000, timeoutMs: 30_000 };
+
+/** An e-mail is sent inside its row's transaction: longer than an SMTP send (lib/mailer.ts), shorter than the job's heartbeat. */
+export const EMAIL_DELIVERY_LIMITS: TransactionLimits = { maxWaitMs: 10_000, timeoutMs: 25_000 };
+
+/** Sending the front caches' purges: a cache slower than its 3 s purge timeout is down. */
+export const FRONT_CACHE_FLUSH_LIMITS: TransactionLimits = { maxWaitMs: 5_000, timeoutMs: 20_000 };
+
+export type Busy = Failure<'BUSY'>;
+
+type Outcome<T> =
+  { kind: 'committed'; value: T } | { kind: 'rejected'; failure: Failure } | { kind: 'busy'; error: unknown };
+
+async function run<T>(work: (tx: Tx) => Promise<T>, limits: TransactionLimits, db: PrismaClient): Promise<Outcome<T>> {
+  const frontCache = getEnv().FRONT_CACHE_PURGE_URLS.length > 0;
+  let purgesDue = false;
+  try {
+    const value = await db.$transaction(
+      async (tx) => {
+        const result = await work(tx);
+        if (frontCache) purgesDue = await wroteFrontCachePurges(tx);
+        return result;
+      },
+      { maxWait: limits.maxWaitMs, timeout: limits.timeoutMs },
+    );
+    // Committed: the pages it made stale leave the front cache before the reader's next request.
+    if (purgesDue) await flushFrontCachePurgesAfterCommit();
+    return { kind: 'committed', value };
+  } catch (error) {
+    if (error instanceof Rejection) return { kind: 'rejected', failure: error.failure };
+    if (isDatabaseBusy(error)) return { kind: 'busy', error };
+    throw error;
+  }
+}
+
+/**
+ * Runs `work` in one transaction with explicit limits. A `Rejection` thrown inside rolls
+ * everything back and comes out as its failure; a busy or unreachable database comes out as
+ * failure BUSY ("Trop de demandes en même temps : réessayez dans un instant."). Anything else
+ * is a bug and is thrown.
+ */
+export async function transact<T>(
+  work: (tx: Tx) => Promise<T>,
+  limits: TransactionLimits = BUYING_PATH_LIMITS,
+  db: PrismaClient = getDb(),
+): Promise<T | Failure> {
+  const outcome = await run(work, limits, db);
+  if (outcome.kind === 'committed') return outcome.value;
+  if (outcome.kind === 'rejected') return outcome.failure;
+  const { error } = outcome;
+  console.warn('database busy', error instanceof Error ? error.message.split('\n').at(-1) : error);
+  return busy(limits.busyMessage);
+}
+
+/**
+ * The same transaction for callers that have no one to tell: a job, a script, a step after
+ * Stripe answered. A busy database throws its own error (the job's queue retries it), and so
+ * does a rejection.
+ */
+export async function transactOrThrow<T>(
+  work: (tx: Tx) => Promise<T>,
+  limits: TransactionLimits = JOB_LIMITS,
+  db: PrismaClient = getDb(),
+): Promise<T> {
+  const outcome = await run(work, limits, db);
+  if (outcome.kind === 'committed') return outcome.value;
+  if (outcome.kind === 'rejected') throw new Error(`${outcome.failure.code}: ${outcome.failure.message}`);
+  throw outcome.error;
+}
+
+export function busy(message: string = BUSY_MESSAGE): Busy {
+  return failure('BUSY', message, { retryAfterSeconds: RETRY_AFTER_SECONDS });
+}
+
+export function isFailure(value: unknown): value is Failure {
+  return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false;
+}

@@ -1,0 +1,102 @@
+import 'server-only';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { describeBookAvailability } from '@/lib/catalog/book-availability';
+import { AVAILABILITY_FACTS_SELECT } from '@/lib/data/storefront/book-selects';
+
+// Every write to stock goes through these, inside the caller's transaction:
+// 1. lock the books' StockLevel rows in ascending bookId order (one fixed order for every
+//    transaction, so two buyers of the same books can never deadlock);
+// 2. release the holds that have expired, so copies come back even if Stripe's
+//    `checkout.session.expired` event is late or lost.
+// No in-memory lock: N app instances on one PostgreSQL behave like one.
+
+export type StockRow = { bookId: number; onHand: number; held: number };
+
+type Tx = Prisma.TransactionClient;
+
+export async function lockStock(tx: Tx, bookIds: number[]): Promise<Map<number, StockRow>> {
+  const ids = [...new Set(bookIds)].sort((a, b) => a - b);
+  if (ids.length === 0) return new Map();
+  // One round trip: lock the rows in book order, release their expired holds, and return the
+  // rows as they are after the release (a data-modifying CTE's result is not visible to the
+  // other parts of the statement, hence `held - released`).
+  const rows = await tx.$queryRaw<StockRow[]>`
+    WITH locked AS (
+      SELECT "bookId", "onHand", "held" FROM "StockLevel"
+      WHERE "bookId" = ANY(${ids}::int[]) ORDER BY "bookId" FOR UPDATE
+    ), expired AS (
+      UPDATE "Hold" SET "status" = 'released', "updatedAt" = now()
+      WHERE "bookId" IN (SELECT "bookId" FROM locked) AND "status" = 'active' AND "expiresAt" <= now()
+      RETURNING "bookId", "quantity"
+    ), released AS (
+      SELECT "bookId", SUM("quantity")::int AS quantity FROM expired GROUP BY "bookId"
+    ), updated AS (
+      UPDATE "StockLevel" s SET "held" = s."held" - released.quantity, "updatedAt" = now()
+      FROM released WHERE s."bookId" = released."bookId"
+      RETURNING s."bookId"
+    )
+    SELECT l."bookId", l."onHand", l."held" - COALESCE(r.quantity, 0) AS "held"
+    FROM locked l LEFT JOIN released r ON r."bookId" = l."bookId"`;
+  return new Map(rows.map((row) => [row.bookId, row]));
+}
+
+/**
+ * For readers who only look (the cart): releases the books' expired holds if there are any,
+ * locking their stock rows only then, so a burst of readers adding the same book does not
+ * queue on its row.
+ */
+export async function releaseExpiredHoldsIfAny(tx: Tx, bookIds: number[]): Promise<void> {
+  const ids = [...new Set(bookIds)];
+  if (ids.length === 0) return;
+  const [found] = await tx.$queryRaw<{ expired: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM "Hold"
+      WHERE "bookId" = ANY(${ids}::int[]) AND "status" = 'active' AND "expiresAt" <= now()
+    ) AS expired`;
+  if (found?.expired) await lockStock(tx, ids);
+}
+
+/** Releases orders' active holds (expired session, failed payment, a newer order of the same cart). */
+export async function releaseOrderHolds(
+  tx: Tx,
+  orderIds: number[],
+  options: { stockLocked?: boolean } = {},
+): Promise<void> {
+  if (orderIds.length === 0) return;
+  if (!options.stockLocked) {
+    const held = await tx.hold.findMany({
+      where: { orderId: { in: orderIds }, status: 'active' },
+      select: { bookId: true },
+    });
+    await lockStock(
+      tx,
+      held.map((hold) => hold.bookId),
+    );
+  }
+  await tx.$executeRaw`
+    WITH released AS (
+      UPDATE "Hold" SET "status" = 'released', "updatedAt" = now()
+      WHERE "orderId" = ANY(${orderIds}::int[]) AND "status" = 'active'
+      RETURNING "bookId", "quantity"
+    ), totals AS (
+      SELECT "bookId", SUM("quantity")::int AS quantity FROM released GROUP BY "bookId"
+    )
+    UPDATE "StockLevel" s SET "held" = s."held" - totals.quantity, "updatedAt" = now()
+    FROM totals WHERE s."bookId" = totals."bookId"`;
+}
+
+/**
+ * Recomputes the stored availability of books whose copies on hand changed. Writes only the
+ * books whose state moved: a rewrite of the same value would still purge the book and every
+ * listing from the front cache (the Book trigger, docs/decisions/014-front-cache.md).
+ */
+export async function refreshStoredAvailability(tx: Tx, bookIds: number[]): Promise<void> {
+  const books = await tx.book.findMany({
+    where: { id: { in: bookIds } },
+    select: { id: true, availability: true, ...AVAILABILITY_FACTS_SELECT },
+  });
+  for (const book of books) {
+    const state = describeBookAvailability(book).state;
+    if (state !== book.availability) await tx.book.update({ where: { id: book.id }, data: { availability: state } });
+  }
+}
