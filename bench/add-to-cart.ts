@@ -19,6 +19,7 @@ import { runPrisma } from '../scripts/prisma';
 import { formFields, postForm, type FormField } from '../scripts/test/action-forms';
 import { startAppInstance, type AppInstance } from '../scripts/test/app-instance';
 import { freePort } from '../scripts/test/database';
+import { percentile } from './lib/percentile';
 
 const BURSTS = [100, 250, 500];
 const BASELINE_ADDS = 100;
@@ -46,10 +47,6 @@ async function addOnce(instance: AppInstance, fields: FormField[]): Promise<Outc
 }
 
 type Row = { label: string; readers: number; wallMs: number; outcomes: Outcome[] };
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 function report(rows: Row[]): string {
   const baseline = rows[0];

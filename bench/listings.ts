@@ -4,7 +4,8 @@
 import os from 'node:os';
 import { buildIfStale } from '../scripts/lib/project';
 import { startBuiltShop } from './lib/built-shop';
-import { percentile, sizesFrom, withCatalog } from './lib/scratch-catalog';
+import { percentile } from './lib/percentile';
+import { sizesFrom, withCatalog } from './lib/scratch-catalog';
 
 const PAGES = [
   '/',

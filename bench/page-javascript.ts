@@ -1,6 +1,6 @@
 // `npm run bench:page-javascript`: the JavaScript a book page makes a browser download, against a
 // plain text page of the same app (the terms page: no client component of its own), gzipped as
-// it travels. The difference is the book page's own JavaScript (issue 14 target: ≤ 10 kB; the
+// it travels. The difference is the book page's own JavaScript (target: ≤ 10 kB; the
 // rest is the framework's floor, React and Next's runtime). Counts the <script src> of the HTML
 // (module scripts and the `noModule` polyfills apart), on the built shop with the demo catalog.
 import os from 'node:os';

@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT } from '../scripts/lib/project';
-import { percentile, sizesFrom, withCatalog } from './lib/scratch-catalog';
+import { percentile } from './lib/percentile';
+import { sizesFrom, withCatalog } from './lib/scratch-catalog';
 
 type Measure = {
   app: number[];

@@ -113,7 +113,7 @@ test.describe('refused requests', () => {
     await payWithCard(page, '4242 4242 4242 4242');
     reference = await expectPaidConfirmation(page, sessionId);
     await page.close();
-    // The worker sends the order's e-mails (issue 10) in the background: let it finish, so that the
+    // The worker sends the order's e-mails in the background: let it finish, so that the
     // digests below see only what the refused requests did.
     await expect
       .poll(

@@ -13,7 +13,7 @@ import {
   uniqueEmail,
 } from './support/shop';
 
-// The booksellers' stock desk as staff use it (issue 9, "Done when"): a reader's backorder goes
+// The booksellers' stock desk as staff use it: a reader's backorder goes
 // onto the distributor's purchase list, the delivery is received by typing the EAN, the copy goes
 // to the reader's order and the rest to the shelf; an inventory count; a malformed count file.
 

@@ -1,6 +1,6 @@
 import { addToCart, expect, SEED_BOOK, test } from './support/shop';
 
-// The header's cart count (issue 11): rendered on the server from the cart cookie, so it is right
+// The header's cart count: rendered on the server from the cart cookie, so it is right
 // without JavaScript; updated after each change; read as "Panier, 2 articles".
 const OTHER_BOOK = '9782130835219'; // Le service public: in stock, with a distributor.
 

@@ -6,7 +6,7 @@ import { freePort } from '../scripts/test/database';
 import { SEED_BOOK } from './support/shop';
 
 // When the database stops answering, the reader gets the shop's French 503 page, with or without
-// JavaScript, never a blank page or a 500 (issue 11, point 5; docs/decisions/007). A second
+// JavaScript, never a blank page or a 500 (docs/decisions/007). A second
 // instance of the built app is started on a database address where nothing listens.
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
@@ -85,7 +85,7 @@ for (const javaScriptEnabled of [false, true]) {
 
 test('a click from a page that needs no database lands on the 503 page (client-side navigation)', async ({ page }) => {
   const errors = watchServerErrors(page);
-  // The frame renders on its defaults (lib/data/staff/staff/shop-settings.ts, getShopSettingsForFrame).
+  // The frame renders on its defaults (lib/data/staff/shop-settings.ts, getShopSettingsForFrame).
   const notFound = await page.goto(`${down.url}${UNKNOWN_PATH}`);
   expect(notFound?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');

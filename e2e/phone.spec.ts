@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { addToCart, euros, expect, SEED_BOOK, test } from './support/shop';
 
-// The reader's first screen on a 390 × 844 phone (issue 11): what is needed to decide and to act
+// The reader's first screen on a 390 × 844 phone: what is needed to decide and to act
 // is in the viewport without scrolling, and axe finds nothing to fix at that size.
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 

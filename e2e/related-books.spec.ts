@@ -1,6 +1,6 @@
 import { expect, SEED_BOOK, test } from './support/shop';
 
-// The seed book's page leads to the next book (issue 11): the other books of its author, of its
+// The seed book's page leads to the next book: the other books of its author, of its
 // collection and of its theme, each book once, and links to the whole author, collection and theme.
 test('the seed book lists the other books of its author, collection and theme', async ({ page }) => {
   await page.goto(`/livre/${SEED_BOOK.ean}`);

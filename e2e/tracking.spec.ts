@@ -21,7 +21,7 @@ import {
   uniqueEmail,
 } from './support/shop';
 
-// Order tracking and the e-mails (issue 10), end to end: the confirmation in the outbox with its
+// Order tracking and the e-mails, end to end: the confirmation in the outbox with its
 // tracking link, the page it opens, the dispatch as the customer sees it, the lookup form that
 // never says whether an order exists, its limits, and links that are forged or expired.
 

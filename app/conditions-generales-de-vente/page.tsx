@@ -27,7 +27,7 @@ async function metadata(): Promise<Metadata> {
 
 export const generateMetadata = whenDatabaseAnswers(metadata);
 
-// Only what the shop does (issue 10, point 5): new books at the publisher's price, no discount,
+// Only what the shop does: new books at the publisher's price, no discount,
 // individuals, card payment, Colissimo or pickup, the e-mails it sends, the withdrawal as it runs.
 // The seller's identity is the shop's settings (Code de la consommation, art. L221-5, R111-1).
 async function TermsPage() {

@@ -22,10 +22,5 @@ export async function withCatalog<T>(size: number, port: number, measure: (url: 
   }
 }
 
-export function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
-
 export const sizesFrom = (value: string | undefined, fallback: number[]) =>
   value ? value.split(',').map((s) => Number(s.trim())) : fallback;

@@ -1,5 +1,5 @@
 // Plausible books for benchmarks, drawn from a seeded generator: the same count gives the same
-// catalog. Pure: the writer (bench/lib/fill-catalog.ts) turns these into rows.
+// catalog. Pure: bench/lib/synthetic-book-rows.ts turns these into rows.
 import { ean13CheckDigit } from '../../lib/isbn/check-digit';
 import {
   ADJECTIVES,

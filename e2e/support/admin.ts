@@ -85,8 +85,12 @@ export async function ledgerOf(db: pg.Pool, orderReference: string) {
   return rows;
 }
 
-/** axe (WCAG 2.1 A and AA) finds nothing on the page as it is now. */
+/**
+ * axe (WCAG 2.1 A and AA) finds nothing on the page as it is now. After a client navigation the
+ * page's <title> arrives with its streamed metadata, a moment after the content: wait for it.
+ */
 export async function expectNoAxeViolation(page: Page) {
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }

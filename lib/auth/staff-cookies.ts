@@ -39,7 +39,7 @@ export async function clearSessionToken(): Promise<void> {
 }
 
 // The device cookie says "this browser once logged in to this account": its failed logins are
-// counted on their own, not on the account (lib/data/staff/staff/login-throttle.ts). Signed, and bound to
+// counted on their own, not on the account (lib/data/staff/login-throttle.ts). Signed, and bound to
 // the account's e-mail, so it cannot be forged or moved to another account.
 const accountTag = (email: string) => createHash('sha256').update(`device:${email}`).digest('base64url').slice(0, 22);
 

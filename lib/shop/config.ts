@@ -1,4 +1,5 @@
-// The shop's own settings (a real shop edits these; a later issue moves them to the back office).
+// The shop's settings kept in code: the rules no screen changes (delays, holds, caps), and the
+// defaults of what an admin edits at /admin/reglages (name, tagline, cut-off hour: lib/shop/settings.ts).
 export const SHOP = {
   name: 'Librairie des Facultés',
   tagline: 'Droit, sciences politiques et sciences humaines',

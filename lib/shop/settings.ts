@@ -7,7 +7,7 @@ import { SHOP_SHIPPING_TABLE } from './shipping-config';
 // The shop's settings that an admin edits in the back office (/admin/reglages) and that the
 // database keeps (ShopSettings): who the seller is (the terms page and the e-mails must say it:
 // Code de la consommation, art. L221-5 and L111-1; LCEN art. 19), the order cut-off hour and the
-// delivery fee table. Pure: lib/data/staff/staff/shop-settings.ts reads and writes them; until an admin saves
+// delivery fee table. Pure: lib/data/staff/shop-settings.ts reads and writes them; until an admin saves
 // them, these defaults apply.
 
 export type ShopSettings = {

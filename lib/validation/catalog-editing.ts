@@ -76,7 +76,7 @@ const optionalId = (message: string) =>
 /**
  * The book form's contributors: fields "contributor-<n>" (a name, as the contributors' list has
  * it) and "role-<n>" (ONIX list 17). Names, not ids: a catalog of a million books has too many
- * people and publishers for a drop-down; lib/data/storefront/catalog/catalog-editing.ts finds them by name.
+ * people and publishers for a drop-down; lib/data/catalog/book-editing.ts finds them by name.
  */
 export const MAX_BOOK_CONTRIBUTORS = 10;
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CatalogNav, CatalogSearch, PageLinks } from '@/components/admin/catalog/catalog-nav';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { CATALOG_PAGE_SIZE, searchBooksForEditing } from '@/lib/data/catalog/catalog-editing';
+import { CATALOG_PAGE_SIZE, searchBooksForEditing } from '@/lib/data/catalog/catalog-lists';
 import { formatPrice } from '@/lib/core/money';
 import { CatalogSearchSchema } from '@/lib/validation/catalog-editing';
 import { firstValues } from '@/lib/validation/catalog-query';

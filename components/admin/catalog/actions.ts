@@ -4,15 +4,14 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { actorOf } from '@/lib/auth/actor';
 import { requireStaff } from '@/lib/auth/require-staff';
+import { createBook, updateBook } from '@/lib/data/catalog/book-editing';
 import {
-  createBook,
   saveCollection,
   saveContributor,
   savePublisher,
   saveSupplier,
   saveTheme,
-  updateBook,
-} from '@/lib/data/catalog/catalog-editing';
+} from '@/lib/data/catalog/taxonomy-editing';
 import {
   BookFormSchema,
   bookFormValues,

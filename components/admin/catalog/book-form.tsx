@@ -5,7 +5,7 @@ import {
   SUPPLIER_AVAILABILITY_CODES,
   VAT_RATES,
 } from '@/lib/catalog/editing-codes';
-import type { BookForEditing } from '@/lib/data/catalog/catalog-editing';
+import type { BookForEditing } from '@/lib/data/catalog/book-editing';
 import { MAX_BOOK_CONTRIBUTORS } from '@/lib/validation/catalog-editing';
 import { ActionForm } from '../action-form';
 import { createBookAction, updateBookAction } from './actions';

@@ -6,7 +6,7 @@ import type { Tx } from '@/lib/data/platform/transactions';
 
 // The checkout's two busiest statements, in SQL: each replaces several of Prisma's queries (one
 // per relation read, one per table written), so a checkout holds its locks for fewer round
-// trips (issue 14: holds per second). Each statement returns what Prisma's would have.
+// trips (holds per second, bench/holds.ts). Each statement returns what Prisma's would have.
 
 /** The book facts a checkout reads (a subset of CART_BOOK_SELECT: no stock, read under lock). */
 export type CheckoutBook = Pick<

@@ -111,7 +111,7 @@ async function applyToOrder(
     case 'checkout.session.expired':
       return closeUnpaid(tx, orderId, order.status, 'expired');
     case 'charge.refunded': {
-      // Order desk (issue 8): partial or full, asked at the desk or elsewhere, each refund
+      // The order desk's refunds: partial or full, asked at the desk or elsewhere, each refund
       // Stripe lists is applied once under this lock, in whichever order the API answer and
       // this event come (lib/data/order-desk/refunds.ts); the order turns `remboursée` when every euro is
       // back. Without the list (Stripe unreachable) nothing is written and Stripe retries.
@@ -142,7 +142,7 @@ async function closeUnpaid(
   if (!canMoveTo(status, to)) return { outcome: `ignored: order is ${status}` };
   await tx.order.update({ where: { id: orderId }, data: { status: to } });
   await releaseOrderHolds(tx, [orderId]);
-  // The reader is told, with a link back to the cart (issue 10); one e-mail however often the event comes.
+  // The reader is told, with a link back to the cart; one e-mail however often the event comes.
   await enqueueOrderEmail(tx, orderId, { kind: to === 'expired' ? 'payment_expired' : 'payment_failed' });
   return { outcome: to };
 }

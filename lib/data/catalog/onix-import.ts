@@ -12,8 +12,7 @@ import {
   type RecordOutcome,
 } from './onix-records';
 
-// `npm run import:onix -- file.xml` (scripts/import-onix.ts), and later the back office's
-// upload: reads the file product by product, applies each in its own transaction, and keeps
+// `npm run import:onix -- file.xml` (scripts/import-onix.ts): reads the file product by product, applies each in its own transaction, and keeps
 // the report as an OnixImport row with its rejections.
 
 export type ImportCounts = Record<RecordOutcome | 'rejected', number> & { products: number };

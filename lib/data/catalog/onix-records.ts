@@ -6,13 +6,13 @@ import { slugify } from '@/lib/catalog/slug';
 import type { OnixBook, OnixDeletion, OnixRecord, OnixSupply } from '@/lib/onix/onix-product';
 import { bookSearchWords } from '@/lib/search/search-words';
 import { NEW_SUPPLIER_LEAD_TIME } from '@/lib/shop/config';
-import { JOB_LIMITS, transactOrThrow } from '@/lib/data/platform/transactions';
+import { JOB_LIMITS, transactOrThrow, type Tx } from '@/lib/data/platform/transactions';
+import { lockBookStock } from '@/lib/data/stock/stock-holds';
+import { suppliesOf } from './book-supplies';
 
 // One ONIX record applied in one transaction (docs/decisions/010): everything it says is
 // written, or nothing. Locks, in this order: the book's StockLevel row (as the buying path
 // does, lib/data/stock/stock-holds.ts), then its Book row.
-
-type Tx = Prisma.TransactionClient;
 
 export type RecordOutcome = 'created' | 'updated' | 'unchanged' | 'deleted';
 
@@ -108,7 +108,8 @@ async function applyOnce(db: PrismaClient, record: OnixRecord, context: ImportCo
         ? applyDeletion(tx, record, context, fresh)
         : applyBook(tx, record, context, fresh),
     JOB_LIMITS,
-    db,
+    // The import sends its purges once the whole file is applied (onix-import.ts).
+    { db, frontCaches: [] },
   );
   // Committed: what this record created can be reused by the next ones.
   for (const key of ['suppliers', 'publishers', 'collections', 'contributors'] as const) {
@@ -259,28 +260,8 @@ async function themeIdOf(tx: Tx, book: OnixBook, context: ImportContext, fresh: 
 }
 
 /** Locks the book's stock row (creating it for a new book) and returns copies on hand. */
-async function lockStock(tx: Tx, bookId: number): Promise<number> {
-  const rows = await tx.$queryRaw<{ onHand: number }[]>`
-    SELECT "onHand" FROM "StockLevel" WHERE "bookId" = ${bookId} FOR UPDATE`;
-  if (rows[0]) return rows[0].onHand;
-  await tx.stockLevel.create({ data: { bookId, onHand: 0 } });
-  return 0;
-}
-
-async function suppliesOf(tx: Tx, bookId: number): Promise<SupplyFacts[]> {
-  const rows = await tx.$queryRaw<
-    { supplierId: number; availabilityCode: string; expectedOn: Date | null; minDays: number; maxDays: number }[]
-  >`
-    SELECT s."supplierId", s."availabilityCode", s."expectedOn",
-           p."leadTimeMinDays" AS "minDays", p."leadTimeMaxDays" AS "maxDays"
-    FROM "BookSupply" s JOIN "Supplier" p ON p."id" = s."supplierId"
-    WHERE s."bookId" = ${bookId}`;
-  return rows.map((row) => ({
-    supplierId: row.supplierId,
-    availabilityCode: row.availabilityCode,
-    expectedOn: row.expectedOn,
-    leadTime: { minDays: row.minDays, maxDays: row.maxDays },
-  }));
+async function lockOnHand(tx: Tx, bookId: number): Promise<number> {
+  return (await lockBookStock(tx, [bookId])).get(bookId)?.onHand ?? 0;
 }
 
 async function applyBook(tx: Tx, book: OnixBook, context: ImportContext, fresh: ImportCache): Promise<RecordOutcome> {
@@ -297,7 +278,7 @@ async function applyBook(tx: Tx, book: OnixBook, context: ImportContext, fresh: 
              WHERE s."bookId" = b."id" AND s."supplierId" = ANY(${supplierIds}::int[]) AND s."recordHash" = ${book.hash}) AS same
     FROM "Book" b WHERE b."ean" = ${book.ean}`;
   if (existing && existing.same === supplierIds.length && !existing.delisted) return 'unchanged';
-  const onHand = existing ? await lockStock(tx, existing.id) : 0;
+  const onHand = existing ? await lockOnHand(tx, existing.id) : 0;
 
   const publisher = await findOrCreatePublisher(tx, book.publisherName, context, fresh);
   const collectionId = book.collection
@@ -403,7 +384,7 @@ async function applyDeletion(
     if (id !== null) supplierIds.push(id);
   }
   if (supplierIds.length === 0) throw new RecordRejection('suppression : distributeur non identifié');
-  const onHand = await lockStock(tx, book.id);
+  const onHand = await lockOnHand(tx, book.id);
   const removed = await tx.bookSupply.deleteMany({ where: { bookId: book.id, supplierId: { in: supplierIds } } });
   if (removed.count === 0) return 'unchanged';
   const remaining = await suppliesOf(tx, book.id);

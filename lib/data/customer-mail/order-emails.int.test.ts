@@ -69,7 +69,7 @@ describe('e-mails owed by a change', () => {
     const second = await transactOrThrow(
       (tx) => enqueueOrderEmail(tx, order.id, { kind: 'order_confirmation' }),
       undefined,
-      db,
+      { db, frontCaches: [] },
     );
     expect(second).toBeNull();
     const emails = await emailsOf(order.id);
@@ -87,7 +87,7 @@ describe('e-mails owed by a change', () => {
           throw new Error('the change fails after owing its e-mail');
         },
         undefined,
-        db,
+        { db, frontCaches: [] },
       ),
     ).rejects.toThrow('the change fails');
     expect((await emailsOf(order.id)).map((e) => e.kind)).toEqual(['order_confirmation']);
@@ -135,7 +135,7 @@ describe('delivery', () => {
     const id = await transactOrThrow(
       (tx) => enqueueOrderEmail(tx, order.id, { kind: 'tracking_link', askedAt: later }),
       undefined,
-      db,
+      { db, frontCaches: [] },
     );
     await deliverEmail(id!, { final: false }, () => later);
     expect(await findOrderIdByTrackingToken(token, in91Days)).toBe(order.id);

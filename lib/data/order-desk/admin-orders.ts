@@ -227,7 +227,7 @@ export async function getAdminOrder(reference: string) {
   const lines = order.lines.map(({ refundLines, book, ...line }) => {
     const awaited = awaitedCopies(line);
     // The distributor's copies reach the shop after its lead time, counted in business days, or
-    // on the day it announced (lib/data/order-desk/order-desk/distributor-delays.ts).
+    // on the day it announced (lib/data/order-desk/distributor-delays.ts).
     const announced = line.distributorExpectedOn && {
       earliest: line.distributorExpectedOn,
       latest: line.distributorExpectedOn,

@@ -16,7 +16,7 @@ export type AnnouncedDelay = { version: number; latestOn: string | null; custome
  * The distributor gives a new date for a line's awaited copies (a reprint, a late parcel): the
  * line's estimate counts from it, the order's window follows its slowest line, and when the
  * promised delivery moves later the customer gets the "Nouveau délai" e-mail, in the same
- * transaction (issue 10; one e-mail per new date, lib/email/kinds.ts). An earlier date is
+ * transaction (one e-mail per new date, lib/email/kinds.ts). An earlier date is
  * recorded without an e-mail: the books come sooner than promised.
  */
 export async function announceDistributorDelay(

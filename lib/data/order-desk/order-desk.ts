@@ -1,5 +1,4 @@
 import 'server-only';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Carrier } from '@/lib/generated/prisma/enums';
 import { awaitedCopies, checkReceive, checkTransition, type StaffTransition } from '@/lib/orders/workflow';
 import { failure, type Result } from '@/lib/core/result';
@@ -8,9 +7,7 @@ import { enqueueOrderEmail } from '@/lib/data/customer-mail/order-emails';
 import { bumpOrderVersion, lockOrder } from './order-lock';
 import type { Actor } from '@/lib/data/staff/staff';
 import { lockStock, releaseOrderHolds } from '@/lib/data/stock/stock-holds';
-import { ORDER_DESK_LIMITS, Rejection, transact } from '@/lib/data/platform/transactions';
-
-type Tx = Prisma.TransactionClient;
+import { ORDER_DESK_LIMITS, Rejection, transact, type Tx } from '@/lib/data/platform/transactions';
 
 // The order desk's writes, each one transaction: lock the order, check the version the form
 // showed, check the step with lib/orders/workflow.ts, write, append to the audit log.
@@ -96,7 +93,7 @@ export async function changeOrderStatus(actor: Actor, change: StatusChange): Pro
     });
     if (paidAtPickup)
       await recordAudit(tx, { staffId: actor.id, action: 'order.paid_at_counter', orderId: id, ip: actor.ip });
-    // The customer hears of the parcel leaving, or of the order waiting at the shop (issue 10).
+    // The customer hears of the parcel leaving, or of the order waiting at the shop.
     if (check.to === 'shipped') await enqueueOrderEmail(tx, id, { kind: 'shipped' });
     if (check.to === 'ready_for_pickup') await enqueueOrderEmail(tx, id, { kind: 'ready_for_pickup' });
     return { ok: true as const, version };

@@ -19,9 +19,7 @@ import { enqueueOrderEmail } from '@/lib/data/customer-mail/order-emails';
 import { bumpOrderVersion, lockOrder } from './order-lock';
 import type { Actor } from '@/lib/data/staff/staff';
 import { lockStock, refreshStoredAvailability } from '@/lib/data/stock/stock-holds';
-import { ORDER_DESK_LIMITS, Rejection, transact, transactOrThrow } from '@/lib/data/platform/transactions';
-
-type Tx = Prisma.TransactionClient;
+import { ORDER_DESK_LIMITS, Rejection, transact, transactOrThrow, type Tx } from '@/lib/data/platform/transactions';
 
 // Refunds, in three steps, because a call to Stripe cannot sit inside a database transaction:
 // 1. recordRefundRequest: under the order's lock, plan (lib/orders/refund-plan.ts) and record
@@ -376,7 +374,7 @@ async function applyRefund(tx: Tx, refundId: number, now: Date): Promise<void> {
     orderId,
     fullyRefunded && canMoveTo(refund.order.status, 'refunded') ? { status: 'refunded' } : {},
   );
-  // Applied once (appliedAt), so told once: the amount and the lines, to the customer (issue 10).
+  // Applied once (appliedAt), so told once: the amount and the lines, to the customer.
   await enqueueOrderEmail(tx, orderId, { kind: 'refunded', refundId });
 }
 

@@ -65,7 +65,7 @@ describe('the purges the database writes', () => {
         for (const book of books) await tx.book.update({ where: { id: book.id }, data: { featured: true } });
       },
       undefined,
-      db,
+      { db, frontCaches: [] },
     );
     // One statement per book, so one delayed row each; the rows due at once share the transaction's time.
     expect((await rowsFor('listes')).filter((row) => row.dueInMs <= 0)).toHaveLength(1);

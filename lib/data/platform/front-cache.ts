@@ -49,7 +49,8 @@ export async function flushFrontCachePurges(
         return { rows: rows.length, tags: tags.length };
       },
       FRONT_CACHE_FLUSH_LIMITS,
-      db,
+      // The flush writes no purge of its own.
+      { db, frontCaches: [] },
     );
     purgedTags += sent.tags;
     if (sent.rows < BATCH) return { purgedTags };
@@ -60,10 +61,13 @@ export async function flushFrontCachePurges(
  * After a write the reader waits on: flushes, and logs rather than fails when a cache is down
  * (the write is committed; the worker retries the rows every few seconds).
  */
-export async function flushFrontCachePurgesAfterCommit(): Promise<void> {
-  if (getEnv().FRONT_CACHE_PURGE_URLS.length === 0) return;
+export async function flushFrontCachePurgesAfterCommit(
+  caches: string[] = getEnv().FRONT_CACHE_PURGE_URLS,
+  db: PrismaClient = getDb(),
+): Promise<void> {
+  if (caches.length === 0) return;
   try {
-    await flushFrontCachePurges();
+    await flushFrontCachePurges(caches, db);
   } catch (error) {
     console.error('front cache purge failed (the worker will retry)', error instanceof Error ? error.message : error);
   }

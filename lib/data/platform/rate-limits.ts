@@ -20,7 +20,7 @@ const LIMITS = {
   checkoutPerCart: { points: 6, durationSeconds: 600 },
   /**
    * /suivi lookups, per client address: a customer asks once or twice; a robot trying order
-   * numbers is slowed after 10 in 10 minutes (issue 10: 30 rapid lookups from one client).
+   * numbers is slowed after 10 in 10 minutes (30 rapid lookups from one client must not pass).
    */
   trackingLookupPerClient: { points: 10, durationSeconds: 600 },
   /** /suivi lookups, per e-mail typed (hashed): nobody's mailbox is flooded with links. */

@@ -64,23 +64,37 @@ export const FRONT_CACHE_FLUSH_LIMITS: TransactionLimits = { maxWaitMs: 5_000, t
 
 export type Busy = Failure<'BUSY'>;
 
+/**
+ * The database a transaction runs on, and the front caches its purges go to after the commit:
+ * the app's own by default; a script or a test with its own client names its own (none: the
+ * worker sends the rows later).
+ */
+export type TransactionTarget = { db: PrismaClient; frontCaches: string[] };
+
+function appTarget(): TransactionTarget {
+  return { db: getDb(), frontCaches: getEnv().FRONT_CACHE_PURGE_URLS };
+}
+
 type Outcome<T> =
   { kind: 'committed'; value: T } | { kind: 'rejected'; failure: Failure } | { kind: 'busy'; error: unknown };
 
-async function run<T>(work: (tx: Tx) => Promise<T>, limits: TransactionLimits, db: PrismaClient): Promise<Outcome<T>> {
-  const frontCache = getEnv().FRONT_CACHE_PURGE_URLS.length > 0;
+async function run<T>(
+  work: (tx: Tx) => Promise<T>,
+  limits: TransactionLimits,
+  { db, frontCaches }: TransactionTarget,
+): Promise<Outcome<T>> {
   let purgesDue = false;
   try {
     const value = await db.$transaction(
       async (tx) => {
         const result = await work(tx);
-        if (frontCache) purgesDue = await wroteFrontCachePurges(tx);
+        if (frontCaches.length > 0) purgesDue = await wroteFrontCachePurges(tx);
         return result;
       },
       { maxWait: limits.maxWaitMs, timeout: limits.timeoutMs },
     );
     // Committed: the pages it made stale leave the front cache before the reader's next request.
-    if (purgesDue) await flushFrontCachePurgesAfterCommit();
+    if (purgesDue) await flushFrontCachePurgesAfterCommit(frontCaches, db);
     return { kind: 'committed', value };
   } catch (error) {
     if (error instanceof Rejection) return { kind: 'rejected', failure: error.failure };
@@ -98,9 +112,9 @@ async function run<T>(work: (tx: Tx) => Promise<T>, limits: TransactionLimits, d
 export async function transact<T>(
   work: (tx: Tx) => Promise<T>,
   limits: TransactionLimits = BUYING_PATH_LIMITS,
-  db: PrismaClient = getDb(),
+  target: TransactionTarget = appTarget(),
 ): Promise<T | Failure> {
-  const outcome = await run(work, limits, db);
+  const outcome = await run(work, limits, target);
   if (outcome.kind === 'committed') return outcome.value;
   if (outcome.kind === 'rejected') return outcome.failure;
   const { error } = outcome;
@@ -116,9 +130,9 @@ export async function transact<T>(
 export async function transactOrThrow<T>(
   work: (tx: Tx) => Promise<T>,
   limits: TransactionLimits = JOB_LIMITS,
-  db: PrismaClient = getDb(),
+  target: TransactionTarget = appTarget(),
 ): Promise<T> {
-  const outcome = await run(work, limits, db);
+  const outcome = await run(work, limits, target);
   if (outcome.kind === 'committed') return outcome.value;
   if (outcome.kind === 'rejected') throw new Error(`${outcome.failure.code}: ${outcome.failure.message}`);
   throw outcome.error;

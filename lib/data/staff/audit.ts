@@ -2,8 +2,7 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { AuditAction } from '@/lib/audit/actions';
-
-type Tx = Prisma.TransactionClient;
+import { type Tx } from '@/lib/data/platform/transactions';
 
 export type AuditInput = {
   staffId: number | null;

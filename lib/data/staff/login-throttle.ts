@@ -10,7 +10,7 @@ import { getDb } from '@/lib/db';
 //
 // - per account and IP: 5 failures in a row → 15 minutes without trying (reset by a success);
 // - per account, from browsers that never logged in to it: 20 failures in 15 minutes → 15
-//   minutes. A browser that did (it carries a signed device cookie, lib/auth/device-cookie.ts)
+//   minutes. A browser that did (it carries a signed device cookie, lib/auth/staff-cookies.ts)
 //   is counted on its own instead, so an attacker elsewhere cannot lock a colleague out
 //   (OWASP, "Slow Down Online Guessing Attacks with Device Cookies");
 // - per IP, whatever the account: 50 failures in 15 minutes → 15 minutes (password spraying).

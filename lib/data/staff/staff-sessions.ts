@@ -1,10 +1,8 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import type { StaffRole } from '@/lib/generated/prisma/enums';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_MS, sessionIsLive } from '@/lib/staff/session-policy';
-
-type Tx = Prisma.TransactionClient;
+import { type Tx } from '@/lib/data/platform/transactions';
 
 export type SessionStaff = {
   sessionId: number;

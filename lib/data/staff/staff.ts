@@ -5,9 +5,7 @@ import type { StaffRole } from '@/lib/generated/prisma/enums';
 import { failure, type Result } from '@/lib/core/result';
 import { recordAudit } from './audit';
 import { createStaffSession, deleteStaffSessions } from './staff-sessions';
-import { STAFF_LIMITS, transact, transactOrThrow } from '@/lib/data/platform/transactions';
-
-type Tx = Prisma.TransactionClient;
+import { STAFF_LIMITS, transact, transactOrThrow, type Tx } from '@/lib/data/platform/transactions';
 
 /** Who acts, for the audit log. */
 export type Actor = { id: number; ip: string | null };

@@ -15,7 +15,7 @@ import type { Tx } from '@/lib/data/platform/transactions';
 // "prête au retrait" at once (its copy is set aside with the customer's name).
 //
 // Kept on its own so that what must follow an order moving forward (telling the customer by
-// e-mail, issue 10) is hooked in one place: `allocateReceivedCopies` returns those orders.
+// e-mail) is hooked in one place: `allocateReceivedCopies` returns those orders.
 
 /**
  * Locks, in ascending id order, the paid orders that wait for copies of these books. Call before

@@ -6,10 +6,10 @@ import { unitCostExclVat } from '@/lib/stock/purchase-cost';
 import { failure, type Result } from '@/lib/core/result';
 import { recordAudit } from '@/lib/data/staff/audit';
 import { allocateReceivedCopies, lockWaitingOrders, type OrderMovedForward } from './backorder-allocation';
-import { lockStock } from '@/lib/data/stock/stock-holds';
-import { bookMovements, ensureStockRows } from '@/lib/data/stock/stock-ledger';
+import { bookMovements } from '@/lib/data/stock/stock-ledger';
 import type { Actor } from '@/lib/data/staff/staff';
 import { Rejection, STOCK_DESK_LIMITS, transact, type Tx } from '@/lib/data/platform/transactions';
+import { lockBookStock } from '@/lib/data/stock/stock-holds';
 
 // Receiving a distributor's parcel ("Valider" on /admin/receptions/nouvelle), in one transaction:
 // the delivery and its lines, DELIVERY movements, copies given to the customers waiting for them
@@ -104,8 +104,7 @@ export async function receiveDelivery(
     const bookIds = [...received.keys()];
 
     const lockedOrderIds = await lockWaitingOrders(tx, bookIds);
-    await ensureStockRows(tx, bookIds);
-    await lockStock(tx, bookIds);
+    await lockBookStock(tx, bookIds);
     await bookMovements(
       tx,
       lines.map((line) => ({

@@ -80,7 +80,7 @@ describe('an inventory count', () => {
         await tx.stockLevel.update({ where: { bookId: book.id }, data: { onHand: 3 } });
       },
       undefined,
-      db,
+      { db, frontCaches: [] },
     );
     await recordCountedCopies(actor, { stockCountId, ean: book.ean, quantity: 3, mode: 'set' });
     expect(await validateStockCount(actor, { stockCountId })).toMatchObject({ ok: true, adjustments: 0 });

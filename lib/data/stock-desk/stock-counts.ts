@@ -6,10 +6,10 @@ import { checkCount, type CountDifference } from '@/lib/stock/count-differences'
 import { MAX_COUNTED_COPIES, parseCountCsv, decodeCsv, type CsvRejection } from '@/lib/stock/count-csv';
 import { failure, type Result } from '@/lib/core/result';
 import { recordAudit } from '@/lib/data/staff/audit';
-import { lockStock } from '@/lib/data/stock/stock-holds';
 import { bookMovements } from '@/lib/data/stock/stock-ledger';
 import type { Actor } from '@/lib/data/staff/staff';
 import { Rejection, STOCK_DESK_LIMITS, transact, type Tx } from '@/lib/data/platform/transactions';
+import { lockBookStock } from '@/lib/data/stock/stock-holds';
 
 // Inventory counts (/admin/inventaire). Counted quantities live in the database as they are
 // scanned, typed or uploaded, so several people can count different shelves at once (each scan
@@ -288,10 +288,7 @@ export async function validateStockCount(
         : [];
     const countedByBook = new Map(counted.map((line) => [line.bookId, line.countedQuantity]));
     const bookIds = [...countedByBook.keys(), ...uncounted.map((row) => row.bookId)];
-    await tx.$executeRaw`
-      INSERT INTO "StockLevel" ("bookId", "onHand", "held", "updatedAt")
-      SELECT unnest(${bookIds}::int[]), 0, 0, now() ON CONFLICT ("bookId") DO NOTHING`;
-    const stock = await lockStock(tx, bookIds);
+    const stock = await lockBookStock(tx, bookIds);
     const check = checkCount(
       count.scope,
       bookIds.map((bookId) => ({

@@ -8,10 +8,10 @@ import { failure, type Result } from '@/lib/core/result';
 import type { StockQuery } from '@/lib/validation/stock-desk';
 import { recordAudit } from '@/lib/data/staff/audit';
 import { listThemeSubtreeIds } from '@/lib/data/storefront/catalog';
-import { lockStock } from '@/lib/data/stock/stock-holds';
-import { bookMovements, ensureStockRows } from '@/lib/data/stock/stock-ledger';
+import { bookMovements } from '@/lib/data/stock/stock-ledger';
 import type { Actor } from '@/lib/data/staff/staff';
 import { Rejection, STOCK_DESK_LIMITS, transact } from '@/lib/data/platform/transactions';
+import { lockBookStock } from '@/lib/data/stock/stock-holds';
 
 // Stock per book (/admin/stock): copies on hand, held by unpaid orders, available (the one
 // definition, availableCopies), the réassort threshold and the last movement; the book's ledger
@@ -170,8 +170,7 @@ export async function adjustStock(
   return transact(async (tx) => {
     const book = await tx.book.findUnique({ where: { ean: input.ean }, select: { id: true, title: true } });
     if (!book) throw new Rejection(failure('UNKNOWN_BOOK', 'Livre inconnu.'));
-    await ensureStockRows(tx, [book.id]);
-    await lockStock(tx, [book.id]);
+    await lockBookStock(tx, [book.id]);
     const quantity = MANUAL_ADJUSTMENTS[input.reason].sign * input.quantity;
     await bookMovements(tx, [
       { bookId: book.id, quantity, reason: input.reason, note: input.note, staffId: actor.id, reference: 'Ajustement' },
@@ -201,8 +200,7 @@ export async function setReorderThreshold(
   return transact(async (tx) => {
     const book = await tx.book.findUnique({ where: { ean: input.ean }, select: { id: true, title: true } });
     if (!book) throw new Rejection(failure('UNKNOWN_BOOK', 'Livre inconnu.'));
-    await ensureStockRows(tx, [book.id]);
-    await lockStock(tx, [book.id]);
+    await lockBookStock(tx, [book.id]);
     const before = await tx.stockLevel.findUniqueOrThrow({
       where: { bookId: book.id },
       select: { reorderThreshold: true },

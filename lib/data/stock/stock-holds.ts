@@ -1,7 +1,7 @@
 import 'server-only';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import { describeBookAvailability } from '@/lib/catalog/book-availability';
 import { AVAILABILITY_FACTS_SELECT } from '@/lib/data/storefront/book-selects';
+import { type Tx } from '@/lib/data/platform/transactions';
 
 // Every write to stock goes through these, inside the caller's transaction:
 // 1. lock the books' StockLevel rows in ascending bookId order (one fixed order for every
@@ -12,7 +12,19 @@ import { AVAILABILITY_FACTS_SELECT } from '@/lib/data/storefront/book-selects';
 
 export type StockRow = { bookId: number; onHand: number; held: number };
 
-type Tx = Prisma.TransactionClient;
+/**
+ * Locks the books' stock rows, creating the missing ones first (a book created by hand or by a
+ * feed, or from before the ledger, may have none): then the same as `lockStock`.
+ */
+export async function lockBookStock(tx: Tx, bookIds: number[]): Promise<Map<number, StockRow>> {
+  const ids = [...new Set(bookIds)];
+  if (ids.length === 0) return new Map();
+  await tx.$executeRaw`
+    INSERT INTO "StockLevel" ("bookId", "onHand", "held", "updatedAt")
+    SELECT unnest(${ids}::int[]), 0, 0, now()
+    ON CONFLICT ("bookId") DO NOTHING`;
+  return lockStock(tx, ids);
+}
 
 export async function lockStock(tx: Tx, bookIds: number[]): Promise<Map<number, StockRow>> {
   const ids = [...new Set(bookIds)].sort((a, b) => a - b);

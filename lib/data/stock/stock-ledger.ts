@@ -23,16 +23,6 @@ export type MovementInput = {
   staffId?: number | null;
 };
 
-/** Books created before the ledger existed, or by hand, may have no stock row yet: give them one. */
-export async function ensureStockRows(tx: Tx, bookIds: number[]): Promise<void> {
-  const ids = [...new Set(bookIds)];
-  if (ids.length === 0) return;
-  await tx.$executeRaw`
-    INSERT INTO "StockLevel" ("bookId", "onHand", "held", "updatedAt")
-    SELECT unnest(${ids}::int[]), 0, 0, now()
-    ON CONFLICT ("bookId") DO NOTHING`;
-}
-
 /**
  * Appends movements and moves each book's copies on hand by their sum. Call with the books'
  * stock rows locked. A movement that would leave fewer copies than are held for readers paying

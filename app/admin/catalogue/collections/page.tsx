@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { CatalogNav, CatalogSearch, PageLinks } from '@/components/admin/catalog/catalog-nav';
 import { CollectionForm } from '@/components/admin/catalog/taxonomy-forms';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { CATALOG_PAGE_SIZE, listCollections, listPublisherOptions } from '@/lib/data/catalog/catalog-editing';
+import { CATALOG_PAGE_SIZE, listCollections, listPublisherOptions } from '@/lib/data/catalog/catalog-lists';
 import { CatalogSearchSchema } from '@/lib/validation/catalog-editing';
 import { firstValues } from '@/lib/validation/catalog-query';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { CatalogNav } from '@/components/admin/catalog/catalog-nav';
 import { SupplierForm } from '@/components/admin/catalog/taxonomy-forms';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { listSuppliersForEditing } from '@/lib/data/catalog/catalog-editing';
+import { listSuppliersForEditing } from '@/lib/data/catalog/catalog-lists';
 
 export const metadata: Metadata = { title: 'Distributeurs' };
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { CatalogNav } from '@/components/admin/catalog/catalog-nav';
 import { ThemeForm } from '@/components/admin/catalog/taxonomy-forms';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { listThemesForEditing } from '@/lib/data/catalog/catalog-editing';
+import { listThemesForEditing } from '@/lib/data/catalog/catalog-lists';
 
 export const metadata: Metadata = { title: 'Thèmes' };
 

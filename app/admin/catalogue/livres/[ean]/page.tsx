@@ -7,7 +7,7 @@ import { UploadForm } from '@/components/admin/upload-form';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { AVAILABILITY_STATE_LABELS } from '@/lib/availability/availability-state';
 import { MAX_COVER_BYTES } from '@/lib/catalog/cover-upload';
-import { getBookForEditing } from '@/lib/data/catalog/catalog-editing';
+import { getBookForEditing } from '@/lib/data/catalog/book-editing';
 import { listSupplierOptions } from '@/lib/data/stock-desk/receiving';
 import { listThemeOptions } from '@/lib/data/stock-desk/stock-levels';
 import { normalizeEanParam } from '@/lib/isbn';

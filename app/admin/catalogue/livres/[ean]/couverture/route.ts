@@ -1,7 +1,7 @@
 import { actorOf } from '@/lib/auth/actor';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { MAX_COVER_BYTES } from '@/lib/catalog/cover-upload';
-import { setBookCover } from '@/lib/data/catalog/catalog-editing';
+import { setBookCover } from '@/lib/data/catalog/book-editing';
 import { failureResponse, readFormData } from '@/lib/http/failure-response';
 import { problem } from '@/lib/http/problem';
 import { normalizeEanParam } from '@/lib/isbn';
