@@ -153,7 +153,7 @@ test.describe('refused requests', () => {
       [supplierId, adminId],
     );
     documentIds['/admin/inventaire/[id]'] = await insert(
-      `INSERT INTO "StockCount" ("label", "scope", "status", "startedById", "closedById", "closedAt")
+      `INSERT INTO "Inventory" ("label", "scope", "status", "startedById", "closedById", "closedAt")
        VALUES ('Contrôle des accès', 'counted_books', 'cancelled', $1, $1, now())`,
       [adminId],
     );

@@ -82,7 +82,7 @@ test('no admin action answers 5xx or changes anything when posted nonsense', asy
     `SELECT (SELECT max("id") FROM "PurchaseOrder") AS "/admin/commandes-fournisseurs/",
             (SELECT max("id") FROM "Delivery") AS "/admin/receptions/",
             (SELECT max("id") FROM "SupplierReturn") AS "/admin/retours/",
-            (SELECT max("id") FROM "StockCount") AS "/admin/inventaire/"`,
+            (SELECT max("id") FROM "Inventory") AS "/admin/inventaire/"`,
   );
   const { rows: books } = await db.query<{ ean: string }>(`SELECT "ean" FROM "Book" ORDER BY "id" LIMIT 1`);
   const idFor = (route: string) =>

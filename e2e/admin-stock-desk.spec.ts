@@ -164,7 +164,7 @@ test('an inventory count turns a difference into an adjustment; a malformed file
   const rejected = upload.getByRole('table', { name: 'Lignes refusées' });
   await expect(rejected.getByRole('row')).toHaveCount(3);
   await expect(rejected.getByRole('rowheader')).toHaveText(['3', '4']);
-  const { rows: imported } = await db.query(`SELECT 1 FROM "StockCountLine" WHERE "stockCountId" = $1`, [countId]);
+  const { rows: imported } = await db.query(`SELECT 1 FROM "InventoryLine" WHERE "inventoryId" = $1`, [countId]);
   expect(imported).toEqual([]);
   await expectNoAxeViolation(page);
 
@@ -183,7 +183,7 @@ test('an inventory count turns a difference into an adjustment; a malformed file
   await expect(feedback(page)).toContainText('Inventaire validé : 1 ajustement');
   expect((await stockOf(db, book!.ean)).onHand).toBe(before.onHand - 1);
   const { rows: movements } = await db.query(
-    `SELECT "quantity", "reason" FROM "StockMovement" WHERE "stockCountId" = $1`,
+    `SELECT "quantity", "reason" FROM "StockMovement" WHERE "inventoryId" = $1`,
     [countId],
   );
   expect(movements).toEqual([{ quantity: -1, reason: 'INVENTORY' }]);

@@ -1,14 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type pg from 'pg';
-import {
-  booksFromDistributor,
-  booksOnShelf,
-  createStaff,
-  expectNoAxeViolation,
-  feedback,
-  logIn,
-} from './support/admin';
+import { booksFromSupplier, booksOnShelf, createStaff, expectNoAxeViolation, feedback, logIn } from './support/admin';
 import { discoverActions, postAction } from './support/admin-surface';
 import {
   addToCart,
@@ -147,7 +140,7 @@ test('the distributor announces a later date: staff record it, the customer gets
   page,
   db,
 }) => {
-  const [book] = await booksFromDistributor(db, 1);
+  const [book] = await booksFromSupplier(db, 1);
   const readerContext = await browser.newContext();
   const reader = await readerContext.newPage();
   await addToCart(reader, book!.ean);

@@ -13,7 +13,7 @@ const shortDay = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}`;
 export default async function DashboardPage() {
   await requireStaff('libraire', { loginRedirect: '/admin' });
   const dashboard = await getDashboard();
-  const soldCopies = dashboard.share.fromShelf + dashboard.share.fromDistributor;
+  const soldCopies = dashboard.share.fromShelf + dashboard.share.fromSupplier;
   const shelfPercent = soldCopies === 0 ? 0 : Math.round((dashboard.share.fromShelf * 100) / soldCopies);
   return (
     <>
@@ -116,9 +116,9 @@ export default async function DashboardPage() {
           </table>
           <p>
             Sur 30 jours, {soldCopies} exemplaire{soldCopies > 1 ? 's' : ''} vendu{soldCopies > 1 ? 's' : ''} :{' '}
-            {dashboard.share.fromShelf} du rayon ({shelfPercent} %), {dashboard.share.fromDistributor} commandé
-            {dashboard.share.fromDistributor > 1 ? 's' : ''} au distributeur (
-            {soldCopies === 0 ? 0 : 100 - shelfPercent} %).
+            {dashboard.share.fromShelf} du rayon ({shelfPercent} %), {dashboard.share.fromSupplier} commandé
+            {dashboard.share.fromSupplier > 1 ? 's' : ''} au distributeur ({soldCopies === 0 ? 0 : 100 - shelfPercent}{' '}
+            %).
           </p>
         </details>
       </section>

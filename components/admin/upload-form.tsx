@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { Field } from '@/components/ui/field';
 
 // Sends a file to one of the back office's upload routes (a cover, an inventory CSV) and shows
 // the answer: a confirmation, or the French message with each rejected line.
@@ -84,13 +85,7 @@ export function UploadForm({ url, field, label, accept, hint, submitLabel }: Pro
           {answer.message}
         </p>
       )}
-      <div className="field">
-        <label htmlFor={inputId}>{label}</label>
-        <p id={`${inputId}-aide`} className="field-hint">
-          {hint}
-        </p>
-        <input id={inputId} name={field} type="file" accept={accept} required aria-describedby={`${inputId}-aide`} />
-      </div>
+      <Field id={inputId} name={field} label={label} hint={hint} type="file" accept={accept} required />
       <button type="submit" disabled={pending}>
         {submitLabel}
       </button>

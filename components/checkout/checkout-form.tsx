@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { startCheckoutAction, type CheckoutState } from './actions';
+import { Field } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 
 type Props = {
@@ -16,27 +17,9 @@ export function CheckoutForm({ payButtonLabel, homeDeliveryLabel, pickupLabel, t
   const [state, action, pending] = useActionState<CheckoutState, FormData>(startCheckoutAction, null);
   const values = state?.values ?? {};
   const errors = state?.fieldErrors ?? {};
-  const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => {
-    const errorId = `${name}-erreur`;
-    return (
-      <div className="field">
-        <label htmlFor={name}>{label}</label>
-        <input
-          id={name}
-          name={name}
-          defaultValue={values[name] ?? ''}
-          aria-invalid={errors[name] ? true : undefined}
-          aria-describedby={errors[name] ? errorId : undefined}
-          {...props}
-        />
-        {errors[name] && (
-          <p id={errorId} className="form-error">
-            {errors[name]}
-          </p>
-        )}
-      </div>
-    );
-  };
+  const field = (name: string, label: string, props: React.ComponentProps<'input'> = {}) => (
+    <Field name={name} label={label} defaultValue={values[name] ?? ''} error={errors[name]} {...props} />
+  );
   return (
     <form action={action} className="checkout-form" noValidate>
       {state && !state.ok && <FormError message={state.message} />}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { Field } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import { requestTrackingLinkAction, type LookupState } from './actions';
 
@@ -10,23 +11,8 @@ export function LookupForm() {
   const failed = state && !state.ok ? state : null;
   const values = failed?.values ?? {};
   const errors = failed?.fieldErrors ?? {};
-  const field = (name: 'reference' | 'email', label: string, props: React.InputHTMLAttributes<HTMLInputElement>) => (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      <input
-        id={name}
-        name={name}
-        defaultValue={values[name] ?? ''}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `${name}-erreur` : undefined}
-        {...props}
-      />
-      {errors[name] && (
-        <p id={`${name}-erreur`} className="form-error">
-          {errors[name]}
-        </p>
-      )}
-    </div>
+  const field = (name: 'reference' | 'email', label: string, props: React.ComponentProps<'input'>) => (
+    <Field name={name} label={label} defaultValue={values[name] ?? ''} error={errors[name]} {...props} />
   );
   return (
     <form action={action} className="checkout-form" noValidate aria-label="Suivre une commande">

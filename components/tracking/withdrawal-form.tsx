@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { keepValuesOnSubmit } from '@/components/ui/keep-values-on-submit';
 import { FormError } from '@/components/ui/form-error';
 import { declareWithdrawalAction, type WithdrawalState } from './actions';
+import { Field } from '@/components/ui/field';
 
 type Line = { id: number; title: string; max: number };
 
@@ -66,10 +67,7 @@ export function WithdrawalForm({
             </div>
           ))}
       </fieldset>
-      <div className="field">
-        <label htmlFor="reason">Motif (facultatif)</label>
-        <input id="reason" name="reason" maxLength={500} />
-      </div>
+      <Field label="Motif (facultatif)" name="reason" maxLength={500} />
       <label className="radio">
         <input type="checkbox" name="confirm" value="oui" required /> Je me rétracte du contrat pour les livres indiqués
       </label>

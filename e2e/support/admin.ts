@@ -64,7 +64,7 @@ export async function booksOnShelf(db: pg.Pool, count: number): Promise<{ ean: s
 }
 
 /** `count` books with no free copy that the distributor supplies ("sur commande"), picked at random. */
-export async function booksFromDistributor(db: pg.Pool, count: number): Promise<{ ean: string; title: string }[]> {
+export async function booksFromSupplier(db: pg.Pool, count: number): Promise<{ ean: string; title: string }[]> {
   const { rows } = await db.query<{ ean: string; title: string }>(
     `SELECT b."ean", b."title" FROM "Book" b JOIN "StockLevel" s ON s."bookId" = b."id"
       WHERE b."availability" = 'to_order' AND s."onHand" - s."held" <= 0 AND b."ean" <> ALL($1::text[])

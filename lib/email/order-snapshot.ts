@@ -35,7 +35,7 @@ export type OrderSnapshotInput = {
     backorderQuantity: number;
     shipWithinMinDays: number;
     shipWithinMaxDays: number;
-    distributorExpectedOn?: Date | null;
+    supplierExpectedOn?: Date | null;
   }[];
 };
 

@@ -222,7 +222,7 @@ function readyForPickup(order: EmailOrder, shop: ShopIdentity, links: EmailLinks
 
 function delayed(order: EmailOrder, shop: ShopIdentity, links: EmailLinks): EmailContent {
   const window = windowText(order.deliveryEarliestOn, order.deliveryLatestOn, order.deliveryMethod);
-  const fromDistributor = order.lines.filter((line) => line.backorderQuantity > 0);
+  const fromSupplier = order.lines.filter((line) => line.backorderQuantity > 0);
   return {
     subject: `Nouveau délai pour votre commande ${order.reference}`,
     preheader: window ?? 'Le distributeur nous a donné un nouveau délai.',
@@ -233,11 +233,11 @@ function delayed(order: EmailOrder, shop: ShopIdentity, links: EmailLinks): Emai
         type: 'paragraph',
         text: `Une partie de votre commande n° ${order.reference} vient du distributeur, qui nous annonce un nouveau délai.${window ? ` ${window}.` : ''}`,
       },
-      ...(fromDistributor.length > 0
+      ...(fromSupplier.length > 0
         ? [
             {
               type: 'list',
-              items: fromDistributor.map((line) => {
+              items: fromSupplier.map((line) => {
                 const lineWindow = windowText(line.deliveryEarliestOn, line.deliveryLatestOn, order.deliveryMethod);
                 return `${line.title} (${copies(line.backorderQuantity)})${lineWindow ? ` : ${lineWindow.charAt(0).toLowerCase()}${lineWindow.slice(1)}` : ''}`;
               }),

@@ -9,7 +9,7 @@ export const MAX_POST_BYTES = 1024 * 1024;
  * publisher's JPEG is often 2–5 MB) and an inventory terminal's CSV (100,000 lines). Route
  * handlers, not Server Actions, so Next's 1 MB action limit stays as it is for every form; the
  * larger limit holds only for these paths and only for a POST that is not a Server Action.
- * Each route checks its file again (lib/catalog/cover-upload.ts, lib/stock/count-csv.ts).
+ * Each route checks its file again (lib/catalog/cover-upload.ts, lib/stock/inventory-csv.ts).
  */
 export const UPLOAD_ROUTES: readonly { path: RegExp; maxBytes: number; label: string }[] = [
   { path: /^\/admin\/catalogue\/livres\/\d{13}\/couverture$/, maxBytes: 10 * 1024 * 1024, label: '10 Mo' },

@@ -49,7 +49,7 @@ describe('delivery plan', () => {
     expect([isoDay(promised.earliest), isoDay(promised.latest)]).toEqual(['2026-12-09', '2026-12-16']);
     // Announced for Thursday 7 January 2027 (a date-only column: midnight UTC): it leaves within
     // the shelf's delay (0–1 business day), then 1–2 business days of transit.
-    const announced = { ...line, distributorExpectedOn: new Date('2027-01-07T00:00:00Z') };
+    const announced = { ...line, supplierExpectedOn: new Date('2027-01-07T00:00:00Z') };
     const late = lineDeliveryWindow(announced, 'home_delivery', paidAt, 16)!;
     expect([isoDay(late.earliest), isoDay(late.latest)]).toEqual(['2027-01-08', '2027-01-12']);
     const pickup = lineDeliveryWindow(announced, 'shop_pickup', paidAt, 16)!;

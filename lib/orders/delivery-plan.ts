@@ -50,7 +50,7 @@ export type LineDelay = {
   shipWithinMinDays: number;
   shipWithinMaxDays: number;
   /** The day the distributor announced for the awaited copies, when it gave one. */
-  distributorExpectedOn?: Date | null;
+  supplierExpectedOn?: Date | null;
 };
 
 /**
@@ -60,11 +60,11 @@ export type LineDelay = {
  * midnight UTC, the small hours in Paris: before any cut-off, so that day counts.
  */
 export function lineDeliveryWindow(line: LineDelay, method: DeliveryMethod, orderedAt: Date, cutoffHour: number) {
-  if (line.distributorExpectedOn)
+  if (line.supplierExpectedOn)
     return orderDeliveryWindow(
       { minDays: 0, maxDays: SHOP.inStockShipDays },
       method,
-      line.distributorExpectedOn,
+      line.supplierExpectedOn,
       cutoffHour,
     );
   return orderDeliveryWindow(

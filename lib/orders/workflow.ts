@@ -1,5 +1,5 @@
 // The order desk's workflow: which step a member of staff may take from where, and a French
-// reason when the step makes no sense. Pure: lib/data/order-desk/order-desk.ts reads the order under a
+// reason when the step makes no sense. Pure: lib/data/order-desk/workflow.ts reads the order under a
 // row lock, asks here, and writes the result in the same transaction.
 //
 //   home delivery: payée → en préparation → expédiée → livrée

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { firstValues, type SearchParams } from './search-params';
 import { SlugSchema } from './slug';
 import { AVAILABILITY_URL_VALUES, type AvailabilityUrlValue } from '@/lib/catalog/availability-filter';
 
@@ -26,15 +27,6 @@ const CatalogQuerySchema = z.object({
 });
 
 export type CatalogQuery = z.infer<typeof CatalogQuerySchema>;
-
-export type SearchParams = Record<string, string | string[] | undefined>;
-
-/** First value of each parameter: `?page=2&page=3` reads as page 2. */
-export function firstValues(params: SearchParams): Record<string, string | undefined> {
-  return Object.fromEntries(
-    Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
-  );
-}
 
 export function parseCatalogQuery(params: SearchParams): CatalogQuery {
   return CatalogQuerySchema.parse(firstValues(params));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { firstValues, type SearchParams } from './catalog-query';
+import { firstValues, type SearchParams } from './search-params';
 import { idField } from './staff';
 
 // /admin/emails: which e-mails to list, and the "renvoyer" form.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AVAILABILITY_URL_VALUES, type AvailabilityUrlValue } from '@/lib/catalog/availability-filter';
-import { firstValues, MAX_PAGE, type SearchParams } from './catalog-query';
+import { firstValues, type SearchParams } from './search-params';
+import { MAX_PAGE } from './catalog-query';
 import { SlugSchema } from './slug';
 
 const availabilityValues = Object.keys(AVAILABILITY_URL_VALUES) as [AvailabilityUrlValue, ...AvailabilityUrlValue[]];

@@ -3,8 +3,8 @@
 // Run with --conditions=react-server (as Next.js runs lib/data).
 import { logIn, type LoginAttempt } from '../../lib/auth/login';
 import { getDb } from '../../lib/db';
-import { announceDistributorDelay } from '../../lib/data/order-desk/distributor-delays';
-import { changeOrderStatus, type StatusChange } from '../../lib/data/order-desk/order-desk';
+import { announceSupplierDelay } from '../../lib/data/order-desk/supplier-delays';
+import { changeOrderStatus, type StatusChange } from '../../lib/data/order-desk/workflow';
 import { recordRefundRequest, type RefundOrderInput } from '../../lib/data/order-desk/refunds';
 import type { Actor } from '../../lib/data/staff/staff';
 
@@ -38,7 +38,7 @@ switch (command.kind) {
     results = await Promise.all(
       command.items.map(async (item) =>
         outcome(
-          await announceDistributorDelay(command.actor, {
+          await announceSupplierDelay(command.actor, {
             ...item,
             expectedOn: new Date(`${item.expectedOn}T00:00:00Z`),
           }),

@@ -4,7 +4,7 @@
 import { getDb } from '../../lib/db';
 import { receiveDelivery, type DeliveryInput } from '../../lib/data/stock-desk/receiving';
 import { createPurchaseOrder } from '../../lib/data/stock-desk/purchase-orders';
-import { recordCountedCopies, validateStockCount } from '../../lib/data/stock-desk/stock-counts';
+import { recordCountedCopies, validateInventory } from '../../lib/data/stock-desk/inventory';
 import { recordSupplierReturn, type ReturnInput } from '../../lib/data/stock-desk/supplier-returns';
 import { adjustStock } from '../../lib/data/stock-desk/stock-levels';
 import type { ManualAdjustmentReason } from '../../lib/stock/movement-reasons';
@@ -20,9 +20,9 @@ export type StockDeskCommand =
   | {
       kind: 'count';
       actor: Actor;
-      items: { stockCountId: number; ean: string; quantity: number; mode: 'add' | 'set' }[];
+      items: { inventoryId: number; ean: string; quantity: number; mode: 'add' | 'set' }[];
     }
-  | { kind: 'validate-count'; actor: Actor; items: { stockCountId: number }[] }
+  | { kind: 'validate-count'; actor: Actor; items: { inventoryId: number }[] }
   | { kind: 'return'; actor: Actor; items: ReturnInput[] }
   | {
       kind: 'adjust';
@@ -45,7 +45,7 @@ async function run(): Promise<StockDeskOutcome[]> {
     case 'count':
       return Promise.all(command.items.map(async (item) => outcome(await recordCountedCopies(command.actor, item))));
     case 'validate-count':
-      return Promise.all(command.items.map(async (item) => outcome(await validateStockCount(command.actor, item))));
+      return Promise.all(command.items.map(async (item) => outcome(await validateInventory(command.actor, item))));
     case 'return':
       return Promise.all(command.items.map(async (item) => outcome(await recordSupplierReturn(command.actor, item))));
     case 'adjust':

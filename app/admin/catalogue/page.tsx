@@ -5,7 +5,7 @@ import { requireStaff } from '@/lib/auth/require-staff';
 import { CATALOG_PAGE_SIZE, searchBooksForEditing } from '@/lib/data/catalog/catalog-lists';
 import { formatPrice } from '@/lib/core/money';
 import { CatalogSearchSchema } from '@/lib/validation/catalog-editing';
-import { firstValues } from '@/lib/validation/catalog-query';
+import { firstValues } from '@/lib/validation/search-params';
 
 export const metadata: Metadata = { title: 'Catalogue' };
 

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import { OrdersFilters } from '@/components/admin/orders/orders-filters';
-import { OrdersTable } from '@/components/admin/orders/orders-table';
-import { StageCounts } from '@/components/admin/orders/stage-counts';
+import { OrdersFilters } from '@/components/admin/order-desk/orders-filters';
+import { OrdersTable } from '@/components/admin/order-desk/orders-table';
+import { StageCounts } from '@/components/admin/order-desk/stage-counts';
 import { Pagination } from '@/components/ui/pagination';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { ADMIN_ORDERS_PAGE_SIZE, countOrdersByStage, listAdminOrders } from '@/lib/data/order-desk/admin-orders';
-import { adminOrdersHref, parseAdminOrdersQuery, STAGE_URL_VALUES } from '@/lib/validation/admin-orders';
+import { ADMIN_ORDERS_PAGE_SIZE, countOrdersByStage, listAdminOrders } from '@/lib/data/order-desk/order-reads';
+import { adminOrdersHref, parseAdminOrdersQuery, STAGE_URL_VALUES } from '@/lib/validation/order-desk-query';
 
 export const metadata: Metadata = { title: 'Commandes' };
 

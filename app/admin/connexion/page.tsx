@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/admin/login/login-form';
 import { getCurrentStaff, safeNextPath } from '@/lib/auth/require-staff';
-import { firstValues } from '@/lib/validation/catalog-query';
+import { firstValues } from '@/lib/validation/search-params';
 
 export const metadata: Metadata = { title: 'Connexion' };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { OutboxTable } from '@/components/admin/emails/outbox-table';
+import { OutboxTable } from '@/components/admin/email-outbox/outbox-table';
 import { Pagination } from '@/components/ui/pagination';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { EMAIL_OUTBOX_PAGE_SIZE, listOutboxEmails } from '@/lib/data/customer-mail/email-outbox';

@@ -3,8 +3,9 @@ import Link from 'next/link';
 import { ActionForm } from '@/components/admin/action-form';
 import { startCountAction } from '@/components/admin/inventory/actions';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { listStockCounts, STOCK_COUNT_SCOPE_LABELS } from '@/lib/data/stock-desk/stock-counts';
+import { listInventories, STOCK_COUNT_SCOPE_LABELS } from '@/lib/data/stock-desk/inventory';
 import { formatDateTime } from '@/lib/core/date-time';
+import { Field } from '@/components/ui/field';
 
 export const metadata: Metadata = { title: 'Inventaire' };
 
@@ -12,7 +13,7 @@ const STATUS = { open: 'en cours', validated: 'validé', cancelled: 'abandonné'
 
 export default async function CountsPage() {
   await requireStaff('libraire', { loginRedirect: '/admin/inventaire' });
-  const counts = await listStockCounts();
+  const counts = await listInventories();
   return (
     <>
       <h1>Inventaire</h1>
@@ -24,10 +25,14 @@ export default async function CountsPage() {
           className="admin-form"
           label="Nouvel inventaire"
         >
-          <div className="field field-wide">
-            <label htmlFor="label">Nom</label>
-            <input id="label" name="label" required maxLength={120} placeholder="Rayon droit public, décembre" />
-          </div>
+          <Field
+            label="Nom"
+            layout="field-wide"
+            name="label"
+            required
+            maxLength={120}
+            placeholder="Rayon droit public, décembre"
+          />
           <fieldset>
             <legend>Étendue</legend>
             {(['counted_books', 'whole_shop'] as const).map((scope) => (

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { JournalFilter } from '@/components/admin/journal/journal-filter';
-import { JournalTable } from '@/components/admin/journal/journal-table';
+import { JournalFilter } from '@/components/admin/audit/journal-filter';
+import { JournalTable } from '@/components/admin/audit/journal-table';
 import { Pagination } from '@/components/ui/pagination';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { JOURNAL_PAGE_SIZE, listAuditEntries } from '@/lib/data/staff/audit';
-import { journalHref, parseJournalQuery } from '@/lib/validation/journal-query';
+import { journalHref, parseJournalQuery } from '@/lib/validation/audit-query';
 
 export const metadata: Metadata = { title: 'Journal' };
 

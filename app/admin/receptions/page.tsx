@@ -4,7 +4,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { DELIVERIES_PAGE_SIZE, listDeliveries } from '@/lib/data/stock-desk/receiving';
 import { formatDateTime } from '@/lib/core/date-time';
-import { firstValues } from '@/lib/validation/catalog-query';
+import { firstValues } from '@/lib/validation/search-params';
 
 export const metadata: Metadata = { title: 'Réceptions' };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { SettingsForm } from '@/components/admin/settings/settings-form';
+import { SettingsForm } from '@/components/admin/shop-settings/settings-form';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { getShopSettings } from '@/lib/data/staff/shop-settings';
 import { settingsFormValues } from '@/lib/shop/settings';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ReturnForm } from '@/components/admin/returns/return-form';
+import { ReturnForm } from '@/components/admin/supplier-returns/return-form';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { listReturnableCopies, listSupplierReturns } from '@/lib/data/stock-desk/supplier-returns';
 import { formatDateTime } from '@/lib/core/date-time';

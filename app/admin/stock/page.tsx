@@ -5,7 +5,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { listSupplierOptions } from '@/lib/data/stock-desk/receiving';
 import { listStock, listThemeOptions, STOCK_PAGE_SIZE } from '@/lib/data/stock-desk/stock-levels';
-import { parseStockQuery, stockQueryString } from '@/lib/validation/stock-desk';
+import { parseStockQuery, stockQueryString } from '@/lib/validation/stock-levels';
 
 export const metadata: Metadata = { title: 'Stock' };
 

@@ -5,7 +5,7 @@ import { getOrderConfirmation } from '@/lib/data/buying/orders';
 import { formatDateLong } from '@/lib/core/date';
 import { formatPrice } from '@/lib/core/money';
 import { ORDER_STATUS_LABELS } from '@/lib/orders/status';
-import { firstValues } from '@/lib/validation/catalog-query';
+import { firstValues } from '@/lib/validation/search-params';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 
 export const metadata: Metadata = { title: 'Confirmation de commande', robots: { index: false } };

@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { FormError } from '@/components/ui/form-error';
 import { PASSWORD_MIN_LENGTH } from '@/lib/validation/staff';
 import type { ActionState } from '../action-state';
-import { Field } from '../field';
+import { Field } from '@/components/ui/field';
 import { changePasswordAction } from './actions';
 
 export function PasswordForm() {

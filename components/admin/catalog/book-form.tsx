@@ -9,6 +9,7 @@ import type { BookForEditing } from '@/lib/data/catalog/book-editing';
 import { MAX_BOOK_CONTRIBUTORS } from '@/lib/validation/catalog-editing';
 import { ActionForm } from '../action-form';
 import { createBookAction, updateBookAction } from './actions';
+import { Field } from '@/components/ui/field';
 
 type Options = {
   themes: { id: number; name: string; depth: number }[];
@@ -39,211 +40,173 @@ export function BookForm({ book, ean, options }: { book: BookForEditing | null; 
           <input type="hidden" name="fingerprint" value={book.fingerprint} />
         </>
       ) : (
-        <div className="field">
-          <label htmlFor="ean">EAN (ISBN-13)</label>
-          <input
-            id="ean"
-            name="ean"
-            required
-            maxLength={64}
-            inputMode="numeric"
-            defaultValue={ean}
-            autoComplete="off"
-          />
-        </div>
+        <Field
+          label="EAN (ISBN-13)"
+          name="ean"
+          required
+          maxLength={64}
+          inputMode="numeric"
+          defaultValue={ean}
+          autoComplete="off"
+        />
       )}
-      <div className="field field-wide">
-        <label htmlFor="title">Titre</label>
-        <input id="title" name="title" required maxLength={300} defaultValue={book?.title} />
-      </div>
-      <div className="field field-wide">
-        <label htmlFor="subtitle">Sous-titre</label>
-        <input id="subtitle" name="subtitle" maxLength={300} defaultValue={book?.subtitle ?? ''} />
-      </div>
+      <Field label="Titre" layout="field-wide" name="title" required maxLength={300} defaultValue={book?.title} />
+      <Field
+        label="Sous-titre"
+        layout="field-wide"
+        name="subtitle"
+        maxLength={300}
+        defaultValue={book?.subtitle ?? ''}
+      />
       <fieldset>
         <legend>Auteurs et contributeurs</legend>
         <p className="field-hint">Le nom tel qu’il figure dans Catalogue › Auteurs.</p>
         {Array.from({ length: rows }, (_, index) => (
           <div className="inline-form" key={index}>
-            <div className="field field-wide">
-              <label htmlFor={`contributor-${index}`}>Contributeur {index + 1}</label>
-              <input
-                id={`contributor-${index}`}
-                name={`contributor-${index}`}
-                maxLength={150}
-                defaultValue={contributors[index]?.contributor.name ?? ''}
-                autoComplete="off"
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`role-${index}`}>Rôle du contributeur {index + 1}</label>
-              <select id={`role-${index}`} name={`role-${index}`} defaultValue={contributors[index]?.role ?? 'A01'}>
-                {Object.entries(CONTRIBUTOR_ROLES).map(([code, label]) => (
-                  <option key={code} value={code}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-        ))}
-      </fieldset>
-      <div className="field field-wide">
-        <label htmlFor="publisherName">Éditeur</label>
-        <input
-          id="publisherName"
-          name="publisherName"
-          required
-          maxLength={150}
-          defaultValue={book?.publisher.name}
-          autoComplete="off"
-        />
-      </div>
-      <div className="inline-form">
-        <div className="field field-wide">
-          <label htmlFor="collectionName">Collection (facultative)</label>
-          <input
-            id="collectionName"
-            name="collectionName"
-            maxLength={150}
-            defaultValue={book?.collection?.name ?? ''}
-            autoComplete="off"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="collectionNumber">N° dans la collection</label>
-          <input
-            id="collectionNumber"
-            name="collectionNumber"
-            maxLength={20}
-            defaultValue={book?.collectionNumber ?? ''}
-          />
-        </div>
-      </div>
-      <div className="field">
-        <label htmlFor="description">Quatrième de couverture</label>
-        <textarea
-          id="description"
-          name="description"
-          rows={8}
-          maxLength={10000}
-          defaultValue={book?.description ?? ''}
-        />
-      </div>
-      <div className="inline-form">
-        <div className="field">
-          <label htmlFor="publisherPriceCents">Prix public TTC (€)</label>
-          <input
-            id="publisherPriceCents"
-            name="publisherPriceCents"
-            required
-            inputMode="decimal"
-            maxLength={12}
-            defaultValue={euros(book?.publisherPriceCents)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="vatRateBasisPoints">TVA</label>
-          <select
-            id="vatRateBasisPoints"
-            name="vatRateBasisPoints"
-            defaultValue={String(book?.vatRateBasisPoints ?? 550)}
-          >
-            {Object.entries(VAT_RATES).map(([code, label]) => (
-              <option key={code} value={code}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      <div className="inline-form">
-        <div className="field">
-          <label htmlFor="publishedOn">Parution</label>
-          <input id="publishedOn" name="publishedOn" type="date" defaultValue={day(book?.publishedOn)} />
-        </div>
-        <div className="field">
-          <label htmlFor="pageCount">Pages</label>
-          <input
-            id="pageCount"
-            name="pageCount"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={99999}
-            defaultValue={book?.pageCount ?? ''}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="productForm">Forme</label>
-          <select id="productForm" name="productForm" defaultValue={book?.productForm ?? 'BC'}>
-            {Object.entries(PRODUCT_FORMS).map(([code, label]) => (
-              <option key={code} value={code}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="languageCode">Langue</label>
-          <select id="languageCode" name="languageCode" defaultValue={book?.languageCode ?? 'fre'}>
-            {Object.entries(LANGUAGES).map(([code, label]) => (
-              <option key={code} value={code}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      <div className="inline-form">
-        <div className="field">
-          <label htmlFor="workType">Genre</label>
-          <input id="workType" name="workType" required maxLength={60} defaultValue={book?.workType ?? 'Essai'} />
-        </div>
-        <div className="field">
-          <label htmlFor="themeId">Thème</label>
-          <select id="themeId" name="themeId" required defaultValue={book?.themeId ?? ''}>
-            <option value="">Choisissez…</option>
-            {options.themes.map((theme) => (
-              <option key={theme.id} value={theme.id}>
-                {`${'— '.repeat(theme.depth - 1)}${theme.name}`}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      <fieldset>
-        <legend>Distributeur</legend>
-        <div className="inline-form">
-          <div className="field">
-            <label htmlFor="supplierId">Distributeur</label>
-            <select id="supplierId" name="supplierId" defaultValue={book?.supplierId ?? ''}>
-              <option value="">Aucun</option>
-              {options.suppliers.map((supplier) => (
-                <option key={supplier.id} value={supplier.id}>
-                  {supplier.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="supplierAvailabilityCode">Disponibilité chez lui (ONIX, liste 65)</label>
-            <select
-              id="supplierAvailabilityCode"
-              name="supplierAvailabilityCode"
-              defaultValue={book?.supplierAvailabilityCode ?? '20'}
+            <Field
+              label={<>Contributeur {index + 1}</>}
+              layout="field-wide"
+              name={`contributor-${index}`}
+              maxLength={150}
+              defaultValue={contributors[index]?.contributor.name ?? ''}
+              autoComplete="off"
+            />
+            <Field
+              control="select"
+              label={<>Rôle du contributeur {index + 1}</>}
+              name={`role-${index}`}
+              defaultValue={contributors[index]?.role ?? 'A01'}
             >
-              {Object.entries(SUPPLIER_AVAILABILITY_CODES).map(([code, label]) => (
+              {Object.entries(CONTRIBUTOR_ROLES).map(([code, label]) => (
                 <option key={code} value={code}>
                   {label}
                 </option>
               ))}
-            </select>
+            </Field>
           </div>
-          <div className="field">
-            <label htmlFor="expectedOn">Disponible le (à paraître, réimpression)</label>
-            <input id="expectedOn" name="expectedOn" type="date" defaultValue={day(book?.supplyExpectedOn)} />
-          </div>
+        ))}
+      </fieldset>
+      <Field
+        label="Éditeur"
+        layout="field-wide"
+        name="publisherName"
+        required
+        maxLength={150}
+        defaultValue={book?.publisher.name}
+        autoComplete="off"
+      />
+      <div className="inline-form">
+        <Field
+          label="Collection (facultative)"
+          layout="field-wide"
+          name="collectionName"
+          maxLength={150}
+          defaultValue={book?.collection?.name ?? ''}
+          autoComplete="off"
+        />
+        <Field
+          label="N° dans la collection"
+          name="collectionNumber"
+          maxLength={20}
+          defaultValue={book?.collectionNumber ?? ''}
+        />
+      </div>
+      <Field
+        control="textarea"
+        label="Quatrième de couverture"
+        name="description"
+        rows={8}
+        maxLength={10000}
+        defaultValue={book?.description ?? ''}
+      />
+      <div className="inline-form">
+        <Field
+          label="Prix public TTC (€)"
+          name="publisherPriceCents"
+          required
+          inputMode="decimal"
+          maxLength={12}
+          defaultValue={euros(book?.publisherPriceCents)}
+        />
+        <Field
+          control="select"
+          label="TVA"
+          name="vatRateBasisPoints"
+          defaultValue={String(book?.vatRateBasisPoints ?? 550)}
+        >
+          {Object.entries(VAT_RATES).map(([code, label]) => (
+            <option key={code} value={code}>
+              {label}
+            </option>
+          ))}
+        </Field>
+      </div>
+      <div className="inline-form">
+        <Field label="Parution" name="publishedOn" type="date" defaultValue={day(book?.publishedOn)} />
+        <Field
+          label="Pages"
+          name="pageCount"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={99999}
+          defaultValue={book?.pageCount ?? ''}
+        />
+        <Field control="select" label="Forme" name="productForm" defaultValue={book?.productForm ?? 'BC'}>
+          {Object.entries(PRODUCT_FORMS).map(([code, label]) => (
+            <option key={code} value={code}>
+              {label}
+            </option>
+          ))}
+        </Field>
+        <Field control="select" label="Langue" name="languageCode" defaultValue={book?.languageCode ?? 'fre'}>
+          {Object.entries(LANGUAGES).map(([code, label]) => (
+            <option key={code} value={code}>
+              {label}
+            </option>
+          ))}
+        </Field>
+      </div>
+      <div className="inline-form">
+        <Field label="Genre" name="workType" required maxLength={60} defaultValue={book?.workType ?? 'Essai'} />
+        <Field control="select" label="Thème" name="themeId" required defaultValue={book?.themeId ?? ''}>
+          <option value="">Choisissez…</option>
+          {options.themes.map((theme) => (
+            <option key={theme.id} value={theme.id}>
+              {`${'— '.repeat(theme.depth - 1)}${theme.name}`}
+            </option>
+          ))}
+        </Field>
+      </div>
+      <fieldset>
+        <legend>Distributeur</legend>
+        <div className="inline-form">
+          <Field control="select" label="Distributeur" name="supplierId" defaultValue={book?.supplierId ?? ''}>
+            <option value="">Aucun</option>
+            {options.suppliers.map((supplier) => (
+              <option key={supplier.id} value={supplier.id}>
+                {supplier.name}
+              </option>
+            ))}
+          </Field>
+          <Field
+            control="select"
+            label="Disponibilité chez lui (ONIX, liste 65)"
+            name="supplierAvailabilityCode"
+            defaultValue={book?.supplierAvailabilityCode ?? '20'}
+          >
+            {Object.entries(SUPPLIER_AVAILABILITY_CODES).map(([code, label]) => (
+              <option key={code} value={code}>
+                {label}
+              </option>
+            ))}
+          </Field>
+          <Field
+            label="Disponible le (à paraître, réimpression)"
+            name="expectedOn"
+            type="date"
+            defaultValue={day(book?.supplyExpectedOn)}
+          />
         </div>
         {book && book.supplies.length > 1 && (
           <p className="field-hint">

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Field } from '@/components/ui/field';
 
 const SECTIONS = [
   { href: '/admin/catalogue', label: 'Livres' },
@@ -31,10 +32,15 @@ export function CatalogNav({ current, isAdmin }: { current: string; isAdmin: boo
 export function CatalogSearch({ action, q, label }: { action: string; q: string | undefined; label: string }) {
   return (
     <form className="admin-filters" method="get" action={action} role="search" aria-label={label}>
-      <div className="field field-wide">
-        <label htmlFor="q">{label}</label>
-        <input id="q" name="q" type="search" defaultValue={q ?? ''} maxLength={100} autoComplete="off" />
-      </div>
+      <Field
+        label={<>{label}</>}
+        layout="field-wide"
+        name="q"
+        type="search"
+        defaultValue={q ?? ''}
+        maxLength={100}
+        autoComplete="off"
+      />
       <button type="submit">Chercher</button>
     </form>
   );

@@ -7,6 +7,7 @@ import {
   saveSupplierAction,
   saveThemeAction,
 } from './actions';
+import { Field } from '@/components/ui/field';
 
 // The forms of the catalog's people, publishers, collections, themes and distributors: the same
 // form creates (no id) and edits (a hidden id). `key` keeps each form's field ids unique on a page.
@@ -29,30 +30,33 @@ export function ContributorForm({
       label={contributor ? `Modifier ${contributor.name}` : 'Nouvel auteur'}
     >
       <Hidden id={contributor?.id} />
-      <div className="field field-wide">
-        <label htmlFor={`${formKey}-name`}>Nom, tel qu’imprimé</label>
-        <input id={`${formKey}-name`} name="name" required maxLength={150} defaultValue={contributor?.name} />
-      </div>
-      <div className="field field-wide">
-        <label htmlFor={`${formKey}-sortName`}>Nom pour le classement (Nom, Prénom)</label>
-        <input
-          id={`${formKey}-sortName`}
-          name="sortName"
-          required
-          maxLength={150}
-          defaultValue={contributor?.sortName}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${formKey}-biography`}>Biographie</label>
-        <textarea
-          id={`${formKey}-biography`}
-          name="biography"
-          rows={4}
-          maxLength={5000}
-          defaultValue={contributor?.biography ?? ''}
-        />
-      </div>
+      <Field
+        id={`${formKey}-name`}
+        label="Nom, tel qu’imprimé"
+        layout="field-wide"
+        name="name"
+        required
+        maxLength={150}
+        defaultValue={contributor?.name}
+      />
+      <Field
+        id={`${formKey}-sortName`}
+        label="Nom pour le classement (Nom, Prénom)"
+        layout="field-wide"
+        name="sortName"
+        required
+        maxLength={150}
+        defaultValue={contributor?.sortName}
+      />
+      <Field
+        control="textarea"
+        id={`${formKey}-biography`}
+        label="Biographie"
+        name="biography"
+        rows={4}
+        maxLength={5000}
+        defaultValue={contributor?.biography ?? ''}
+      />
     </ActionForm>
   );
 }
@@ -66,10 +70,15 @@ export function PublisherForm({ formKey, publisher }: Keyed & { publisher?: { id
       label={publisher ? `Modifier ${publisher.name}` : 'Nouvel éditeur'}
     >
       <Hidden id={publisher?.id} />
-      <div className="field field-wide">
-        <label htmlFor={`${formKey}-name`}>Nom de l’éditeur</label>
-        <input id={`${formKey}-name`} name="name" required maxLength={150} defaultValue={publisher?.name} />
-      </div>
+      <Field
+        id={`${formKey}-name`}
+        label="Nom de l’éditeur"
+        layout="field-wide"
+        name="name"
+        required
+        maxLength={150}
+        defaultValue={publisher?.name}
+      />
     </ActionForm>
   );
 }
@@ -90,21 +99,30 @@ export function CollectionForm({
       label={collection ? `Modifier ${collection.name}` : 'Nouvelle collection'}
     >
       <Hidden id={collection?.id} />
-      <div className="field field-wide">
-        <label htmlFor={`${formKey}-name`}>Nom de la collection</label>
-        <input id={`${formKey}-name`} name="name" required maxLength={150} defaultValue={collection?.name} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${formKey}-publisher`}>Éditeur</label>
-        <select id={`${formKey}-publisher`} name="publisherId" required defaultValue={collection?.publisherId ?? ''}>
-          <option value="">Choisissez…</option>
-          {publishers.map((publisher) => (
-            <option key={publisher.id} value={publisher.id}>
-              {publisher.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field
+        id={`${formKey}-name`}
+        label="Nom de la collection"
+        layout="field-wide"
+        name="name"
+        required
+        maxLength={150}
+        defaultValue={collection?.name}
+      />
+      <Field
+        control="select"
+        id={`${formKey}-publisher`}
+        label="Éditeur"
+        name="publisherId"
+        required
+        defaultValue={collection?.publisherId ?? ''}
+      >
+        <option value="">Choisissez…</option>
+        {publishers.map((publisher) => (
+          <option key={publisher.id} value={publisher.id}>
+            {publisher.name}
+          </option>
+        ))}
+      </Field>
     </ActionForm>
   );
 }
@@ -125,44 +143,42 @@ export function ThemeForm({
       label={theme ? `Modifier ${theme.name}` : 'Nouveau thème'}
     >
       <Hidden id={theme?.id} />
-      <div className="field field-wide">
-        <label htmlFor={`${formKey}-name`}>Nom du thème</label>
-        <input id={`${formKey}-name`} name="name" required maxLength={120} defaultValue={theme?.name} />
-      </div>
+      <Field
+        id={`${formKey}-name`}
+        label="Nom du thème"
+        layout="field-wide"
+        name="name"
+        required
+        maxLength={120}
+        defaultValue={theme?.name}
+      />
       {parents && (
-        <div className="field">
-          <label htmlFor={`${formKey}-parent`}>Dans le thème</label>
-          <select id={`${formKey}-parent`} name="parentId" defaultValue="">
-            <option value="">(thème principal)</option>
-            {parents.map((parent) => (
-              <option key={parent.id} value={parent.id}>
-                {`${'— '.repeat(parent.depth - 1)}${parent.name}`}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field control="select" id={`${formKey}-parent`} label="Dans le thème" name="parentId" defaultValue="">
+          <option value="">(thème principal)</option>
+          {parents.map((parent) => (
+            <option key={parent.id} value={parent.id}>
+              {`${'— '.repeat(parent.depth - 1)}${parent.name}`}
+            </option>
+          ))}
+        </Field>
       )}
-      <div className="field">
-        <label htmlFor={`${formKey}-clil`}>Code CLIL</label>
-        <input
-          id={`${formKey}-clil`}
-          name="clilCode"
-          maxLength={4}
-          inputMode="numeric"
-          defaultValue={theme?.clilCode ?? ''}
-          className="input-narrow"
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${formKey}-thema`}>Code Thema</label>
-        <input
-          id={`${formKey}-thema`}
-          name="themaCode"
-          maxLength={16}
-          defaultValue={theme?.themaCode ?? ''}
-          className="input-narrow"
-        />
-      </div>
+      <Field
+        id={`${formKey}-clil`}
+        label="Code CLIL"
+        name="clilCode"
+        maxLength={4}
+        inputMode="numeric"
+        defaultValue={theme?.clilCode ?? ''}
+        className="input-narrow"
+      />
+      <Field
+        id={`${formKey}-thema`}
+        label="Code Thema"
+        name="themaCode"
+        maxLength={16}
+        defaultValue={theme?.themaCode ?? ''}
+        className="input-narrow"
+      />
     </ActionForm>
   );
 }
@@ -189,82 +205,81 @@ export function SupplierForm({ formKey, supplier }: Keyed & { supplier?: Supplie
       label={supplier ? `Modifier ${supplier.name}` : 'Nouveau distributeur'}
     >
       <Hidden id={supplier?.id} />
-      <div className="field field-wide">
-        <label htmlFor={`${formKey}-name`}>Nom</label>
-        <input id={`${formKey}-name`} name="name" required maxLength={150} defaultValue={supplier?.name} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${formKey}-gln`}>GLN (commandes EDI)</label>
-        <input id={`${formKey}-gln`} name="gln" maxLength={13} inputMode="numeric" defaultValue={supplier?.gln ?? ''} />
+      <Field
+        id={`${formKey}-name`}
+        label="Nom"
+        layout="field-wide"
+        name="name"
+        required
+        maxLength={150}
+        defaultValue={supplier?.name}
+      />
+      <Field
+        id={`${formKey}-gln`}
+        label="GLN (commandes EDI)"
+        name="gln"
+        maxLength={13}
+        inputMode="numeric"
+        defaultValue={supplier?.gln ?? ''}
+      />
+      <div className="inline-form">
+        <Field
+          id={`${formKey}-min`}
+          label="Délai minimal (jours ouvrés)"
+          name="leadTimeMinDays"
+          type="number"
+          min={0}
+          max={9999}
+          required
+          defaultValue={supplier?.leadTimeMinDays ?? 3}
+          className="input-narrow"
+        />
+        <Field
+          id={`${formKey}-max`}
+          label="Délai maximal (jours ouvrés)"
+          name="leadTimeMaxDays"
+          type="number"
+          min={0}
+          max={9999}
+          required
+          defaultValue={supplier?.leadTimeMaxDays ?? 6}
+          className="input-narrow"
+        />
+        <Field
+          id={`${formKey}-discount`}
+          label="Remise habituelle (%)"
+          name="defaultDiscount"
+          inputMode="decimal"
+          maxLength={6}
+          defaultValue={
+            discount === null || discount === undefined ? '' : formatDiscount(discount).replace(/\s?%$/, '')
+          }
+          className="input-narrow"
+        />
       </div>
       <div className="inline-form">
-        <div className="field">
-          <label htmlFor={`${formKey}-min`}>Délai minimal (jours ouvrés)</label>
-          <input
-            id={`${formKey}-min`}
-            name="leadTimeMinDays"
-            type="number"
-            min={0}
-            max={9999}
-            required
-            defaultValue={supplier?.leadTimeMinDays ?? 3}
-            className="input-narrow"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${formKey}-max`}>Délai maximal (jours ouvrés)</label>
-          <input
-            id={`${formKey}-max`}
-            name="leadTimeMaxDays"
-            type="number"
-            min={0}
-            max={9999}
-            required
-            defaultValue={supplier?.leadTimeMaxDays ?? 6}
-            className="input-narrow"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${formKey}-discount`}>Remise habituelle (%)</label>
-          <input
-            id={`${formKey}-discount`}
-            name="defaultDiscount"
-            inputMode="decimal"
-            maxLength={6}
-            defaultValue={
-              discount === null || discount === undefined ? '' : formatDiscount(discount).replace(/\s?%$/, '')
-            }
-            className="input-narrow"
-          />
-        </div>
-      </div>
-      <div className="inline-form">
-        <div className="field">
-          <label htmlFor={`${formKey}-opens`}>Retours d’office : à partir de (jours)</label>
-          <input
-            id={`${formKey}-opens`}
-            name="returnOpensAfterDays"
-            type="number"
-            min={0}
-            max={9999}
-            required
-            defaultValue={supplier?.returnOpensAfterDays ?? 90}
-            className="input-narrow"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${formKey}-closes`}>jusqu’à (jours)</label>
-          <input
-            id={`${formKey}-closes`}
-            name="returnClosesAfterDays"
-            type="number"
-            min={0}
-            max={9999}
-            required
-            defaultValue={supplier?.returnClosesAfterDays ?? 365}
-            className="input-narrow"
-          />
-        </div>
+        <Field
+          id={`${formKey}-opens`}
+          label="Retours d’office : à partir de (jours)"
+          name="returnOpensAfterDays"
+          type="number"
+          min={0}
+          max={9999}
+          required
+          defaultValue={supplier?.returnOpensAfterDays ?? 90}
+          className="input-narrow"
+        />
+        <Field
+          id={`${formKey}-closes`}
+          label="jusqu’à (jours)"
+          name="returnClosesAfterDays"
+          type="number"
+          min={0}
+          max={9999}
+          required
+          defaultValue={supplier?.returnClosesAfterDays ?? 365}
+          className="input-narrow"
+        />
       </div>
       <div className="field field-check">
         <input

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { actorOf } from '@/lib/auth/actor';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { createCounterOrder } from '@/lib/data/stock-desk/counter-orders';
-import { CounterOrderSchema } from '@/lib/validation/stock-desk';
+import { CounterOrderSchema } from '@/lib/validation/counter-orders';
 import { formFields, invalidInput } from '@/lib/validation/zod-errors';
 import { NOT_A_FORM, type ActionState } from '../action-state';
 

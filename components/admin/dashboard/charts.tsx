@@ -30,7 +30,7 @@ const SHARE_COLORS = ['#1b6330', '#7a4a00'];
 export default function Charts({ data }: { data: ChartData }) {
   const share = [
     { name: 'Du rayon', value: data.share.fromShelf },
-    { name: 'Commandés au distributeur', value: data.share.fromDistributor },
+    { name: 'Commandés au distributeur', value: data.share.fromSupplier },
   ];
   return (
     <div className="charts">

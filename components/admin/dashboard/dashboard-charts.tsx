@@ -5,7 +5,7 @@ import dynamic from 'next/dynamic';
 export type ChartData = {
   salesByDay: { day: string; cents: number }[];
   stockValue: { theme: string; valueCents: number; copies: number }[];
-  share: { fromShelf: number; fromDistributor: number };
+  share: { fromShelf: number; fromSupplier: number };
 };
 
 // Loaded in the browser only (see charts.tsx): nothing of recharts reaches the server's HTML.

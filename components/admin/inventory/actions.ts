@@ -5,19 +5,19 @@ import { redirect } from 'next/navigation';
 import { actorOf } from '@/lib/auth/actor';
 import { requireStaff } from '@/lib/auth/require-staff';
 import {
-  cancelStockCount,
+  cancelInventory,
   recordCountedCopies,
-  startStockCount,
-  validateStockCount,
-} from '@/lib/data/stock-desk/stock-counts';
+  startInventory,
+  validateInventory,
+} from '@/lib/data/stock-desk/inventory';
 import { copies } from '@/lib/stock/movement-reasons';
 import type { Failure } from '@/lib/core/result';
 import {
-  CountEntrySchema,
-  StartCountSchema,
-  StockCountRefSchema,
-  ValidateCountSchema,
-} from '@/lib/validation/stock-desk';
+  CountedCopiesSchema,
+  StartInventorySchema,
+  InventoryRefSchema,
+  ValidateInventorySchema,
+} from '@/lib/validation/inventory';
 import { formFields, invalidInput } from '@/lib/validation/zod-errors';
 import { NOT_A_FORM, type ActionState } from '../action-state';
 
@@ -26,12 +26,12 @@ import { NOT_A_FORM, type ActionState } from '../action-state';
 export async function startCountAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   if (!(formData instanceof FormData)) return NOT_A_FORM;
   const staff = await requireStaff('libraire');
-  const parsed = StartCountSchema.safeParse(formFields(formData));
+  const parsed = StartInventorySchema.safeParse(formFields(formData));
   if (!parsed.success) return invalidInput(parsed.error);
-  const result = await startStockCount(await actorOf(staff), parsed.data);
+  const result = await startInventory(await actorOf(staff), parsed.data);
   if (!result.ok) return result;
   revalidatePath('/admin/inventaire');
-  redirect(`/admin/inventaire/${result.stockCountId}`);
+  redirect(`/admin/inventaire/${result.inventoryId}`);
 }
 
 export type CountEntryState = Failure | { ok: true; message: string; title: string; counted: number } | null;
@@ -40,7 +40,7 @@ export type CountEntryState = Failure | { ok: true; message: string; title: stri
 export async function countEntryAction(_state: CountEntryState, formData: FormData): Promise<CountEntryState> {
   if (!(formData instanceof FormData)) return NOT_A_FORM;
   const staff = await requireStaff('libraire');
-  const parsed = CountEntrySchema.safeParse(formFields(formData));
+  const parsed = CountedCopiesSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalidInput(parsed.error);
   const result = await recordCountedCopies(await actorOf(staff), parsed.data);
   if (!result.ok) return result;
@@ -55,11 +55,11 @@ export async function countEntryAction(_state: CountEntryState, formData: FormDa
 export async function validateCountAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   if (!(formData instanceof FormData)) return NOT_A_FORM;
   const staff = await requireStaff('libraire');
-  const parsed = ValidateCountSchema.safeParse(formFields(formData));
+  const parsed = ValidateInventorySchema.safeParse(formFields(formData));
   if (!parsed.success) return invalidInput(parsed.error);
-  const result = await validateStockCount(await actorOf(staff), parsed.data);
+  const result = await validateInventory(await actorOf(staff), parsed.data);
   if (!result.ok) return result;
-  revalidatePath(`/admin/inventaire/${parsed.data.stockCountId}`);
+  revalidatePath(`/admin/inventaire/${parsed.data.inventoryId}`);
   revalidatePath('/admin/inventaire');
   revalidatePath('/admin/stock');
   return {
@@ -71,11 +71,11 @@ export async function validateCountAction(_state: ActionState, formData: FormDat
 export async function cancelCountAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   if (!(formData instanceof FormData)) return NOT_A_FORM;
   const staff = await requireStaff('libraire');
-  const parsed = StockCountRefSchema.safeParse(formFields(formData));
+  const parsed = InventoryRefSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalidInput(parsed.error);
-  const result = await cancelStockCount(await actorOf(staff), parsed.data);
+  const result = await cancelInventory(await actorOf(staff), parsed.data);
   if (!result.ok) return result;
-  revalidatePath(`/admin/inventaire/${parsed.data.stockCountId}`);
+  revalidatePath(`/admin/inventaire/${parsed.data.inventoryId}`);
   revalidatePath('/admin/inventaire');
   return { ok: true, message: 'Inventaire abandonné : aucun stock n’a changé.' };
 }

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { keepValuesOnSubmit } from '@/components/ui/keep-values-on-submit';
 import { FormError } from '@/components/ui/form-error';
-import { Field } from '../field';
+import { Field } from '@/components/ui/field';
 import { loginAction, type LoginState } from './actions';
 
 export function LoginForm({ next }: { next: string }) {

@@ -16,7 +16,7 @@ import {
   quantityFields,
   SendPurchaseOrderSchema,
   UpdatePurchaseOrderSchema,
-} from '@/lib/validation/stock-desk';
+} from '@/lib/validation/purchase-orders';
 import { formFields, invalidInput } from '@/lib/validation/zod-errors';
 import { NOT_A_FORM, type ActionState } from '../action-state';
 

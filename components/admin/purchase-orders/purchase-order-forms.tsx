@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { PurchaseOrderView } from '@/lib/data/stock-desk/purchase-orders';
 import { ActionForm } from '../action-form';
 import { cancelPurchaseOrderAction, sendPurchaseOrderAction, updatePurchaseOrderAction } from './actions';
+import { Field } from '@/components/ui/field';
 
 function RefFields({ order }: { order: PurchaseOrderView }) {
   return (
@@ -80,10 +81,7 @@ export function PurchaseOrderSteps({ order, today }: { order: PurchaseOrderView;
       {order.status === 'draft' && (
         <ActionForm action={sendPurchaseOrderAction} submitLabel="Marquer envoyée" label="Envoi au distributeur">
           <RefFields order={order} />
-          <div className="field">
-            <label htmlFor="sentOn">Envoyée le</label>
-            <input id="sentOn" name="sentOn" type="date" defaultValue={today} required />
-          </div>
+          <Field label="Envoyée le" name="sentOn" type="date" defaultValue={today} required />
         </ActionForm>
       )}
       {order.status === 'sent' && (

@@ -6,7 +6,7 @@ import { actorOf } from '@/lib/auth/actor';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { findDeskBook, receiveDelivery, type DeskBook } from '@/lib/data/stock-desk/receiving';
 import { failure, type Failure } from '@/lib/core/result';
-import { DeliverySchema, deliveryFormValues, LookupSchema } from '@/lib/validation/stock-desk';
+import { DeliverySchema, deliveryFormValues, LookupSchema } from '@/lib/validation/receiving';
 import { formFields, invalidInput } from '@/lib/validation/zod-errors';
 import { NOT_A_FORM } from '../action-state';
 

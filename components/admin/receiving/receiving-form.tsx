@@ -1,9 +1,11 @@
 'use client';
 
-import { useActionState, useRef, useState, type FormEvent } from 'react';
+import { useActionState, useRef, useState } from 'react';
 import { FormError } from '@/components/ui/form-error';
 import { keepValuesOnSubmit } from '@/components/ui/keep-values-on-submit';
+import { ScanForm } from '../scan/scan-form';
 import { lookupBookAction, receiveDeliveryAction } from './actions';
+import { Field } from '@/components/ui/field';
 
 // The receiving screen. A barcode scanner types the EAN then Enter, which adds a copy (or the
 // quantity typed beside it) to the book's line: each line shows the book found, or why not (a
@@ -74,62 +76,52 @@ export function ReceivingForm({
   const [scanError, setScanError] = useState<{ message: string; unknownEan: string | null } | null>(null);
   const [scanned, setScanned] = useState('');
   const [state, submit, pending] = useActionState(receiveDeliveryAction, null);
-  const eanField = useRef<HTMLInputElement>(null);
-  // Scans are looked up one after the other, in the order they were typed.
-  const queue = useRef<Promise<void>>(Promise.resolve());
 
-  function onScan(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
+  async function onScan(data: FormData) {
     const ean = String(data.get('ean') ?? '');
     const quantity = Math.min(Math.max(Number(data.get('scanQuantity')) || 1, 1), 9999);
-    form.reset();
-    eanField.current?.focus();
-    queue.current = queue.current.then(async () => {
-      const lookup = new FormData();
-      lookup.set('ean', ean);
-      const result = await lookupBookAction(null, lookup);
-      if (!result?.ok) {
-        setScanError({
-          message: result?.message ?? 'Ce code n’a pas pu être lu.',
-          unknownEan: result?.code === 'UNKNOWN_BOOK' ? (result.fieldErrors?.ean ?? null) : null,
-        });
-        setScanned('');
-        return;
-      }
-      const { book } = result;
-      setScanError(null);
-      setScanned(`« ${book.title} » : ${copies(quantity)} de plus.`);
-      setLines((current) => {
-        const existing = current.find((line) => line.ean === book.ean);
-        if (existing)
-          return current.map((line) =>
-            line === existing
-              ? {
-                  ...line,
-                  title: book.title,
-                  authors: book.authors,
-                  quantity: Math.min(line.quantity + quantity, 9999),
-                  awaitedByCustomers: book.awaitedByCustomers,
-                }
-              : line,
-          );
-        return [
-          ...current,
-          {
-            key: (nextKey.current += 1),
-            ean: book.ean,
-            title: book.title,
-            authors: book.authors,
-            quantity,
-            discount: discountText(supplier?.defaultDiscountBasisPoints ?? null),
-            terms: 'firm',
-            expected: null,
-            awaitedByCustomers: book.awaitedByCustomers,
-          },
-        ];
+    const lookup = new FormData();
+    lookup.set('ean', ean);
+    const result = await lookupBookAction(null, lookup);
+    if (!result?.ok) {
+      setScanError({
+        message: result?.message ?? 'Ce code n’a pas pu être lu.',
+        unknownEan: result?.code === 'UNKNOWN_BOOK' ? (result.fieldErrors?.ean ?? null) : null,
       });
+      setScanned('');
+      return;
+    }
+    const { book } = result;
+    setScanError(null);
+    setScanned(`« ${book.title} » : ${copies(quantity)} de plus.`);
+    setLines((current) => {
+      const existing = current.find((line) => line.ean === book.ean);
+      if (existing)
+        return current.map((line) =>
+          line === existing
+            ? {
+                ...line,
+                title: book.title,
+                authors: book.authors,
+                quantity: Math.min(line.quantity + quantity, 9999),
+                awaitedByCustomers: book.awaitedByCustomers,
+              }
+            : line,
+        );
+      return [
+        ...current,
+        {
+          key: (nextKey.current += 1),
+          ean: book.ean,
+          title: book.title,
+          authors: book.authors,
+          quantity,
+          discount: discountText(supplier?.defaultDiscountBasisPoints ?? null),
+          terms: 'firm',
+          expected: null,
+          awaitedByCustomers: book.awaitedByCustomers,
+        },
+      ];
     });
   }
 
@@ -159,29 +151,30 @@ export function ReceivingForm({
             </p>
           </>
         ) : (
-          <div className="field">
-            <label htmlFor="supplierId">Distributeur</label>
-            <select
-              id="supplierId"
-              name="supplierId"
-              required
-              value={supplierId}
-              onChange={(event) => setSupplierId(event.target.value)}
-            >
-              <option value="">Choisissez…</option>
-              {suppliers.map((option) => (
-                <option key={option.id} value={option.id}>
-                  {option.name}
-                  {option.gln ? ` (GLN ${option.gln})` : ''}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field
+            control="select"
+            label="Distributeur"
+            name="supplierId"
+            required
+            value={supplierId}
+            onChange={(event) => setSupplierId(event.target.value)}
+          >
+            <option value="">Choisissez…</option>
+            {suppliers.map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.name}
+                {option.gln ? ` (GLN ${option.gln})` : ''}
+              </option>
+            ))}
+          </Field>
         )}
-        <div className="field">
-          <label htmlFor="noteNumber">Numéro du bon de livraison ou de la facture</label>
-          <input id="noteNumber" name="noteNumber" required maxLength={40} autoComplete="off" />
-        </div>
+        <Field
+          label="Numéro du bon de livraison ou de la facture"
+          name="noteNumber"
+          required
+          maxLength={40}
+          autoComplete="off"
+        />
         {received.map((line, index) => (
           <span key={line.key} hidden>
             <input type="hidden" name={`line-${index}-ean`} value={line.ean} />
@@ -192,36 +185,16 @@ export function ReceivingForm({
         ))}
       </form>
 
-      <form className="admin-filters scan-form" onSubmit={onScan} aria-label="Scanner un livre">
-        <div className="field field-wide">
-          <label htmlFor="scan-ean">EAN (scannez, ou tapez puis Entrée)</label>
-          <input
-            id="scan-ean"
-            name="ean"
-            ref={eanField}
-            required
-            maxLength={64}
-            inputMode="numeric"
-            autoComplete="off"
-            aria-describedby="scan-result"
-          />
-        </div>
-        <div className="field field-inline">
-          <label htmlFor="scan-quantity">Exemplaires</label>
-          <input
-            id="scan-quantity"
-            name="scanQuantity"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={9999}
-            defaultValue={1}
-          />
-        </div>
-        <button type="submit" className="button-secondary">
-          Ajouter
-        </button>
-      </form>
+      <ScanForm
+        id="scan"
+        label="Scanner un livre"
+        submitLabel="Ajouter"
+        quantityName="scanQuantity"
+        quantityMin={1}
+        quantityMax={9999}
+        describedBy="scan-result"
+        onScan={onScan}
+      />
       <div id="scan-result" aria-live="polite">
         {scanError ? (
           <p className="form-error">

@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { FormError } from '@/components/ui/form-error';
 import { STAFF_ROLE_LABELS, STAFF_ROLES } from '@/lib/staff/roles';
 import { PASSWORD_MIN_LENGTH } from '@/lib/validation/staff';
-import { Field } from '../field';
+import { Field } from '@/components/ui/field';
 import { createStaffAction, type CreateStaffState } from './actions';
 
 /** Invite a colleague: the password is typed, or generated and shown here once. */
@@ -36,17 +36,13 @@ export function CreateStaffForm() {
         defaultValue={values.email}
         error={errors.email}
       />
-      <div className="field">
-        <label htmlFor="role">Rôle</label>
-        <select id="role" name="role" defaultValue={values.role || 'libraire'}>
-          {STAFF_ROLES.map((role) => (
-            <option key={role} value={role}>
-              {STAFF_ROLE_LABELS[role]}
-            </option>
-          ))}
-        </select>
-        {errors.role && <p className="form-error">{errors.role}</p>}
-      </div>
+      <Field control="select" name="role" label="Rôle" defaultValue={values.role || 'libraire'} error={errors.role}>
+        {STAFF_ROLES.map((role) => (
+          <option key={role} value={role}>
+            {STAFF_ROLE_LABELS[role]}
+          </option>
+        ))}
+      </Field>
       <Field
         name="password"
         label="Mot de passe (facultatif)"

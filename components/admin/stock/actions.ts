@@ -5,7 +5,7 @@ import { actorOf } from '@/lib/auth/actor';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { adjustStock, setReorderThreshold } from '@/lib/data/stock-desk/stock-levels';
 import { copies, MANUAL_ADJUSTMENTS } from '@/lib/stock/movement-reasons';
-import { AdjustStockSchema, ThresholdSchema } from '@/lib/validation/stock-desk';
+import { AdjustStockSchema, ThresholdSchema } from '@/lib/validation/stock-levels';
 import { formFields, invalidInput } from '@/lib/validation/zod-errors';
 import { NOT_A_FORM, type ActionState } from '../action-state';
 

@@ -11,8 +11,8 @@ function DocumentOf({ movement }: { movement: Movement }) {
     return <Link href={`/admin/receptions/${movement.delivery.id}`}>Réception, BL {movement.delivery.noteNumber}</Link>;
   if (movement.supplierReturn)
     return <Link href={`/admin/retours/${movement.supplierReturn.id}`}>Retour n° {movement.supplierReturn.id}</Link>;
-  if (movement.stockCount)
-    return <Link href={`/admin/inventaire/${movement.stockCount.id}`}>{movement.stockCount.label}</Link>;
+  if (movement.inventory)
+    return <Link href={`/admin/inventaire/${movement.inventory.id}`}>{movement.inventory.label}</Link>;
   if (movement.order)
     return <Link href={`/admin/commandes/${movement.order.reference}`}>Commande {movement.order.reference}</Link>;
   return <>{movement.reference ?? '—'}</>;

@@ -1,6 +1,7 @@
 import { MANUAL_ADJUSTMENTS, MANUAL_ADJUSTMENT_REASONS } from '@/lib/stock/movement-reasons';
 import { ActionForm } from '../action-form';
 import { adjustStockAction, setThresholdAction } from './actions';
+import { Field } from '@/components/ui/field';
 
 /** Réassort threshold, and adjustments by hand: casse, vol, retour client. */
 export function StockForms({ ean, threshold }: { ean: string; threshold: number }) {
@@ -15,19 +16,17 @@ export function StockForms({ ean, threshold }: { ean: string; threshold: number 
           label="Seuil de réassort"
         >
           <input type="hidden" name="ean" value={ean} />
-          <div className="field field-inline">
-            <label htmlFor="threshold">Seuil (0 : pas de réassort automatique)</label>
-            <input
-              id="threshold"
-              name="threshold"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={999}
-              defaultValue={threshold}
-              required
-            />
-          </div>
+          <Field
+            label="Seuil (0 : pas de réassort automatique)"
+            layout="field-inline"
+            name="threshold"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={999}
+            defaultValue={threshold}
+            required
+          />
           <p className="field-hint">
             Sous ce nombre d’exemplaires disponibles, le livre est proposé sur la prochaine commande à son distributeur.
           </p>
@@ -42,33 +41,25 @@ export function StockForms({ ean, threshold }: { ean: string; threshold: number 
           label="Ajustement"
         >
           <input type="hidden" name="ean" value={ean} />
-          <div className="field">
-            <label htmlFor="reason">Motif</label>
-            <select id="reason" name="reason" defaultValue="DAMAGED">
-              {MANUAL_ADJUSTMENT_REASONS.map((reason) => (
-                <option key={reason} value={reason}>
-                  {MANUAL_ADJUSTMENTS[reason].label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field field-inline">
-            <label htmlFor="quantity">Exemplaires</label>
-            <input
-              id="quantity"
-              name="quantity"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={9999}
-              defaultValue={1}
-              required
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="note">Note (facultative)</label>
-            <input id="note" name="note" maxLength={500} />
-          </div>
+          <Field control="select" label="Motif" name="reason" defaultValue="DAMAGED">
+            {MANUAL_ADJUSTMENT_REASONS.map((reason) => (
+              <option key={reason} value={reason}>
+                {MANUAL_ADJUSTMENTS[reason].label}
+              </option>
+            ))}
+          </Field>
+          <Field
+            label="Exemplaires"
+            layout="field-inline"
+            name="quantity"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={9999}
+            defaultValue={1}
+            required
+          />
+          <Field label="Note (facultative)" name="note" maxLength={500} />
           <p className="field-hint">Un écart constaté en rayon se corrige par un inventaire.</p>
         </ActionForm>
       </section>

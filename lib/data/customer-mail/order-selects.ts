@@ -34,7 +34,7 @@ export const ORDER_SNAPSHOT_SELECT = {
       backorderQuantity: true,
       shipWithinMinDays: true,
       shipWithinMaxDays: true,
-      distributorExpectedOn: true,
+      supplierExpectedOn: true,
     },
   },
 } satisfies Prisma.OrderSelect;

@@ -14,7 +14,7 @@ import {
 import { awaitedCopies, checkTransition } from '@/lib/orders/workflow';
 import { failure, type Result } from '@/lib/core/result';
 import { recordAudit } from '@/lib/data/staff/audit';
-import { markOrderCancelled } from './order-desk';
+import { markOrderCancelled } from './workflow';
 import { enqueueOrderEmail } from '@/lib/data/customer-mail/order-emails';
 import { bumpOrderVersion, lockOrder } from './order-lock';
 import type { Actor } from '@/lib/data/staff/staff';

@@ -7,7 +7,7 @@ import { lineShipWithin, orderDeliveryWindow, orderShipWithin } from '@/lib/orde
 import { newOrderReference } from '@/lib/orders/reference';
 import { awaitedCopies } from '@/lib/orders/workflow';
 import { failure, type Result } from '@/lib/core/result';
-import type { CounterOrderForm } from '@/lib/validation/stock-desk';
+import type { CounterOrderForm } from '@/lib/validation/counter-orders';
 import { recordAudit } from '@/lib/data/staff/audit';
 import { CART_BOOK_SELECT, priceLines } from '@/lib/data/buying/cart';
 import { bumpOrderVersion, lockOrder } from '@/lib/data/order-desk/order-lock';

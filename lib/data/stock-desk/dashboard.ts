@@ -3,7 +3,7 @@ import { getDb } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { UNCOLLECTED_AFTER_DAYS } from '@/lib/orders/pickup';
 import { dailySeries, salesPeriods, SALES_CHART_DAYS } from '@/lib/stock/sales-periods';
-import { countOrdersByStage } from '@/lib/data/order-desk/admin-orders';
+import { countOrdersByStage } from '@/lib/data/order-desk/order-reads';
 import { countBooksBelowThreshold } from './stock-levels';
 
 // The back office's home (/admin): the day's work and the shop's figures. Days are the shop's
@@ -60,13 +60,13 @@ async function stockValueByTheme(): Promise<StockValueByTheme[]> {
 }
 
 /** Copies sold from the shelf vs ordered from distributors, over the orders paid in the last 30 days. */
-async function shelfShare(fromDay: string): Promise<{ fromShelf: number; fromDistributor: number }> {
-  const [row] = await getDb().$queryRaw<{ fromShelf: number; fromDistributor: number }[]>`
+async function shelfShare(fromDay: string): Promise<{ fromShelf: number; fromSupplier: number }> {
+  const [row] = await getDb().$queryRaw<{ fromShelf: number; fromSupplier: number }[]>`
     SELECT COALESCE(SUM(l."fromStockQuantity"), 0)::int AS "fromShelf",
-           COALESCE(SUM(l."backorderQuantity"), 0)::int AS "fromDistributor"
+           COALESCE(SUM(l."backorderQuantity"), 0)::int AS "fromSupplier"
     FROM "OrderLine" l JOIN "Order" o ON o."id" = l."orderId"
     WHERE o."paidAt" IS NOT NULL AND ${PAID_DAY} >= ${fromDay}::date`;
-  return row ?? { fromShelf: 0, fromDistributor: 0 };
+  return row ?? { fromShelf: 0, fromSupplier: 0 };
 }
 
 export async function getDashboard(now = new Date()) {

@@ -4,7 +4,7 @@ import { createTestBook } from '@/scripts/test/fixtures/books';
 import { createPaidOrder, createTestStaff } from '@/scripts/test/order-desk-fixtures';
 import { runStockDeskWorkers } from '@/scripts/test/run-stock-desk-workers';
 import { createCounterOrder } from './counter-orders';
-import { changeOrderStatus } from '@/lib/data/order-desk/order-desk';
+import { changeOrderStatus } from '@/lib/data/order-desk/workflow';
 import { createPurchaseOrder, markPurchaseOrderSent } from './purchase-orders';
 import { receiveDelivery, type DeliveryInput } from './receiving';
 import { recordRefundRequest, settleRefund } from '@/lib/data/order-desk/refunds';

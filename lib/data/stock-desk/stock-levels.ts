@@ -5,7 +5,7 @@ import { availableCopies } from '@/lib/orders/allocation';
 import { normalizeText } from '@/lib/search/normalize';
 import { MANUAL_ADJUSTMENTS, type ManualAdjustmentReason } from '@/lib/stock/movement-reasons';
 import { failure, type Result } from '@/lib/core/result';
-import type { StockQuery } from '@/lib/validation/stock-desk';
+import type { StockQuery } from '@/lib/validation/stock-levels';
 import { recordAudit } from '@/lib/data/staff/audit';
 import { listThemeSubtreeIds } from '@/lib/data/storefront/catalog';
 import { bookMovements } from '@/lib/data/stock/stock-ledger';
@@ -145,7 +145,7 @@ export async function getBookStock(ean: string, page: number) {
         order: { select: { reference: true } },
         delivery: { select: { id: true, noteNumber: true } },
         supplierReturn: { select: { id: true } },
-        stockCount: { select: { id: true, label: true } },
+        inventory: { select: { id: true, label: true } },
       },
     }),
     getDb().stockMovement.aggregate({ where: { bookId: book.id }, _sum: { quantity: true } }),

@@ -19,7 +19,7 @@ export type MovementInput = {
   orderId?: number | null;
   deliveryId?: number | null;
   supplierReturnId?: number | null;
-  stockCountId?: number | null;
+  inventoryId?: number | null;
   staffId?: number | null;
 };
 
@@ -63,7 +63,7 @@ export async function bookMovements(tx: Tx, movements: MovementInput[]): Promise
       orderId: movement.orderId ?? null,
       deliveryId: movement.deliveryId ?? null,
       supplierReturnId: movement.supplierReturnId ?? null,
-      stockCountId: movement.stockCountId ?? null,
+      inventoryId: movement.inventoryId ?? null,
       staffId: movement.staffId ?? null,
     })),
   });

@@ -4,7 +4,7 @@ import { CollectionForm } from '@/components/admin/catalog/taxonomy-forms';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { CATALOG_PAGE_SIZE, listCollections, listPublisherOptions } from '@/lib/data/catalog/catalog-lists';
 import { CatalogSearchSchema } from '@/lib/validation/catalog-editing';
-import { firstValues } from '@/lib/validation/catalog-query';
+import { firstValues } from '@/lib/validation/search-params';
 
 export const metadata: Metadata = { title: 'Collections' };
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { CounterOrderForm } from '@/components/admin/counter-orders/counter-order-form';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { normalizeEanParam } from '@/lib/isbn';
-import { firstValues } from '@/lib/validation/catalog-query';
+import { firstValues } from '@/lib/validation/search-params';
 
 export const metadata: Metadata = { title: 'Nouvelle commande client' };
 

@@ -6,7 +6,7 @@ import { cancelCountAction, validateCountAction } from '@/components/admin/inven
 import { CountScanner } from '@/components/admin/inventory/count-scanner';
 import { UploadForm } from '@/components/admin/upload-form';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { getStockCount, STOCK_COUNT_SCOPE_LABELS } from '@/lib/data/stock-desk/stock-counts';
+import { getInventory, STOCK_COUNT_SCOPE_LABELS } from '@/lib/data/stock-desk/inventory';
 import { formatDateTime } from '@/lib/core/date-time';
 
 export const metadata: Metadata = { title: 'Inventaire' };
@@ -16,7 +16,7 @@ const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 export default async function CountPage({ params }: PageProps<'/admin/inventaire/[id]'>) {
   const { id } = await params;
   await requireStaff('libraire', { loginRedirect: `/admin/inventaire/${encodeURIComponent(id)}` });
-  const count = /^\d{1,9}$/.test(id) ? await getStockCount(Number(id)) : null;
+  const count = /^\d{1,9}$/.test(id) ? await getInventory(Number(id)) : null;
   if (!count) notFound();
   const open = count.status === 'open';
   const differences = count.lines.filter((line) => line.difference !== 0);
@@ -51,7 +51,7 @@ export default async function CountPage({ params }: PageProps<'/admin/inventaire
           <p className="field-hint">
             Comptez les exemplaires en rayon, pas ceux mis de côté pour des commandes clients (déjà vendus).
           </p>
-          <CountScanner stockCountId={count.id} />
+          <CountScanner inventoryId={count.id} />
           <UploadForm
             url={`/admin/inventaire/${count.id}/fichier`}
             field="fichier"
@@ -120,7 +120,7 @@ export default async function CountPage({ params }: PageProps<'/admin/inventaire
             submitLabel="Valider l’inventaire"
             label="Validation de l’inventaire"
           >
-            <input type="hidden" name="stockCountId" value={count.id} />
+            <input type="hidden" name="inventoryId" value={count.id} />
             <div className="field field-check">
               <input id="confirm-count" name="confirm" type="checkbox" value="oui" required />
               <label htmlFor="confirm-count">Je confirme : chaque écart devient un ajustement « inventaire »</label>
@@ -134,7 +134,7 @@ export default async function CountPage({ params }: PageProps<'/admin/inventaire
               buttonClassName="button-danger"
               label="Abandon de l’inventaire"
             >
-              <input type="hidden" name="stockCountId" value={count.id} />
+              <input type="hidden" name="inventoryId" value={count.id} />
               <p>Aucun stock ne change ; les comptages restent consultables.</p>
             </ActionForm>
           </details>

@@ -6,7 +6,7 @@ import { getDelivery } from '@/lib/data/stock-desk/receiving';
 import { formatDateTime } from '@/lib/core/date-time';
 import { formatPrice } from '@/lib/core/money';
 import { formatDiscount } from '@/lib/stock/purchase-cost';
-import { firstValues } from '@/lib/validation/catalog-query';
+import { firstValues } from '@/lib/validation/search-params';
 
 export const metadata: Metadata = { title: 'Réception' };
 

@@ -4,7 +4,7 @@ import { ReceivingForm, type PurchaseOrderPrefill } from '@/components/admin/rec
 import { requireStaff } from '@/lib/auth/require-staff';
 import { getPurchaseOrder } from '@/lib/data/stock-desk/purchase-orders';
 import { listSupplierOptions } from '@/lib/data/stock-desk/receiving';
-import { firstValues } from '@/lib/validation/catalog-query';
+import { firstValues } from '@/lib/validation/search-params';
 
 export const metadata: Metadata = { title: 'Nouvelle réception' };
 

@@ -9,7 +9,7 @@ import { AVAILABILITY_STATE_LABELS } from '@/lib/availability/availability-state
 import { getBookStock, LEDGER_PAGE_SIZE } from '@/lib/data/stock-desk/stock-levels';
 import { normalizeEanParam } from '@/lib/isbn';
 import { formatPrice } from '@/lib/core/money';
-import { firstValues } from '@/lib/validation/catalog-query';
+import { firstValues } from '@/lib/validation/search-params';
 
 export const metadata: Metadata = { title: 'Stock d’un livre' };
 

@@ -1,7 +1,7 @@
 import { requireStaff } from '@/lib/auth/require-staff';
 import { listStockForExport } from '@/lib/data/stock-desk/stock-levels';
 import { toCsv } from '@/lib/stock/csv-export';
-import { parseStockQuery } from '@/lib/validation/stock-desk';
+import { parseStockQuery } from '@/lib/validation/stock-levels';
 
 /** The stock list as a spreadsheet, with the page's filters. */
 export async function GET(request: Request) {

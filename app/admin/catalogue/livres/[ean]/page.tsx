@@ -11,7 +11,7 @@ import { getBookForEditing } from '@/lib/data/catalog/book-editing';
 import { listSupplierOptions } from '@/lib/data/stock-desk/receiving';
 import { listThemeOptions } from '@/lib/data/stock-desk/stock-levels';
 import { normalizeEanParam } from '@/lib/isbn';
-import { firstValues } from '@/lib/validation/catalog-query';
+import { firstValues } from '@/lib/validation/search-params';
 
 export const metadata: Metadata = { title: 'Fiche du livre' };
 

@@ -5,7 +5,7 @@ import { requireStaff } from '@/lib/auth/require-staff';
 import { listSupplierOptions } from '@/lib/data/stock-desk/receiving';
 import { listThemeOptions } from '@/lib/data/stock-desk/stock-levels';
 import { normalizeEanParam } from '@/lib/isbn';
-import { firstValues } from '@/lib/validation/catalog-query';
+import { firstValues } from '@/lib/validation/search-params';
 
 export const metadata: Metadata = { title: 'Nouveau livre' };
 

@@ -1,6 +1,6 @@
 import { actorOf } from '@/lib/auth/actor';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { importCountFile } from '@/lib/data/stock-desk/stock-counts';
+import { importCountFile } from '@/lib/data/stock-desk/inventory';
 import { failureResponse, readFormData } from '@/lib/http/failure-response';
 import { problem } from '@/lib/http/problem';
 
@@ -20,7 +20,7 @@ export async function POST(request: Request, { params }: RouteContext<'/admin/in
     return problem(400, 'NO_FILE', 'Choisissez un fichier CSV (une ligne par livre : EAN;quantité).');
   if (file.size > MAX_CSV_BYTES) return problem(413, 'FILE_TOO_LARGE', 'Fichier trop lourd : 5 Mo au plus.');
   const result = await importCountFile(await actorOf(staff), {
-    stockCountId: Number(id),
+    inventoryId: Number(id),
     fileName: file.name || 'inventaire.csv',
     bytes: new Uint8Array(await file.arrayBuffer()),
   });

@@ -1,0 +1,68 @@
+import type { AdminOrder } from '@/lib/data/order-desk/order-reads';
+import { formatDateLong } from '@/lib/core/date';
+import { CARRIERS, trackingUrl } from '@/lib/orders/carriers';
+
+/** Who ordered, where it goes, when it should arrive, and the parcel's tracking once shipped. */
+export function CustomerCard({ order }: { order: AdminOrder }) {
+  return (
+    <section aria-labelledby="client">
+      <h2 id="client">Client et livraison</h2>
+      <dl className="facts">
+        <dt>Client</dt>
+        <dd>{order.fullName}</dd>
+        {order.origin === 'counter' && (
+          <>
+            <dt>Origine</dt>
+            <dd>Commande client prise au comptoir</dd>
+          </>
+        )}
+        <dt>Adresse e-mail</dt>
+        <dd>{order.email ? <a href={`mailto:${order.email}`}>{order.email}</a> : '—'}</dd>
+        <dt>Téléphone</dt>
+        <dd>{order.phone || '—'}</dd>
+        <dt>Mode de livraison</dt>
+        <dd>{order.deliveryMethod === 'shop_pickup' ? 'Retrait en librairie' : 'Livraison à domicile'}</dd>
+        {order.deliveryMethod === 'home_delivery' && (
+          <>
+            <dt>Adresse de livraison</dt>
+            <dd>
+              {order.addressLine1}
+              {order.addressLine2 && (
+                <>
+                  <br />
+                  {order.addressLine2}
+                </>
+              )}
+              <br />
+              {order.postalCode} {order.city} ({order.country})
+            </dd>
+          </>
+        )}
+        {order.deliveryEarliestOn && order.deliveryLatestOn && (
+          <>
+            <dt>{order.deliveryMethod === 'shop_pickup' ? 'Disponible' : 'Livraison promise'}</dt>
+            <dd>
+              entre le {formatDateLong(order.deliveryEarliestOn)} et le {formatDateLong(order.deliveryLatestOn)}
+            </dd>
+          </>
+        )}
+        {order.carrier && order.trackingNumber && (
+          <>
+            <dt>Suivi</dt>
+            <dd>
+              {CARRIERS[order.carrier].label}{' '}
+              <a
+                href={trackingUrl(order.carrier, order.trackingNumber, order.postalCode)}
+                rel="noopener noreferrer"
+                target="_blank"
+              >
+                {order.trackingNumber}
+                <span className="visually-hidden"> (suivre le colis, nouvelle fenêtre)</span>
+              </a>
+            </dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormError } from '@/components/ui/form-error';
+import { useAnnounce } from '../feedback';
+import { Field } from '@/components/ui/field';
+import { saveShopSettingsAction } from './actions';
+import type { SettingsState } from './settings-state';
+
+type Props = { values: Record<string, string>; version: number };
+
+const IDENTITY: [name: string, label: string, extra?: Record<string, string>][] = [
+  ['name', 'Nom de la librairie'],
+  ['tagline', 'Présentation courte (sous le nom)'],
+  ['legalName', 'Raison sociale et forme juridique'],
+  ['addressLine1', 'Adresse', { autoComplete: 'address-line1' }],
+  ['addressLine2', 'Complément d’adresse (facultatif)', { autoComplete: 'address-line2' }],
+  ['postalCode', 'Code postal', { inputMode: 'numeric', autoComplete: 'postal-code' }],
+  ['city', 'Ville', { autoComplete: 'address-level2' }],
+  ['email', 'Adresse e-mail de contact', { type: 'email', autoComplete: 'email' }],
+  ['phone', 'Téléphone', { type: 'tel', autoComplete: 'tel' }],
+  ['siret', 'SIRET (14 chiffres)', { inputMode: 'numeric' }],
+  ['vatNumber', 'Numéro de TVA intracommunautaire'],
+  ['mediatorName', 'Médiateur de la consommation'],
+  ['mediatorUrl', 'Site du médiateur (https://…)', { type: 'url' }],
+];
+
+const DELIVERY: [name: string, label: string, extra?: Record<string, string>][] = [
+  ['orderCutoffHour', 'Heure limite de commande du jour (0 à 23)', { inputMode: 'numeric' }],
+  ['homeDeliveryLabel', 'Nom de la livraison à domicile'],
+  ['homeFeeBelowThreshold', 'Frais par colis sous le seuil (€)', { inputMode: 'decimal' }],
+  ['homeThreshold', 'Seuil (€ de livres)', { inputMode: 'decimal' }],
+  ['homeFeeFromThreshold', 'Frais par colis à partir du seuil (€)', { inputMode: 'decimal' }],
+  ['pickupLabel', 'Nom du retrait en librairie (gratuit)'],
+];
+
+export function SettingsForm({ values, version }: Props) {
+  const announce = useAnnounce();
+  // Said in the back office's live region (feedback.tsx), like every desk form.
+  const [state, action, pending] = useActionState(async (previous: SettingsState, formData: FormData) => {
+    const result = await saveShopSettingsAction(previous, formData);
+    if (result?.ok) announce?.(result.message);
+    return result;
+  }, null);
+  const shown = state && !state.ok && state.values ? state.values : values;
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const currentVersion = state?.ok ? state.version : version;
+  const fields = (list: typeof IDENTITY) =>
+    list.map(([name, label, extra]) => (
+      <Field key={name} name={name} label={label} defaultValue={shown[name] ?? ''} error={errors[name]} {...extra} />
+    ));
+  return (
+    <form action={action} className="admin-form">
+      {state && !state.ok && <FormError message={state.message} />}
+      {state?.ok && !announce && (
+        <p className="form-success" role="status">
+          {state.message}
+        </p>
+      )}
+      <input type="hidden" name="version" value={currentVersion} />
+      <fieldset>
+        <legend>Identité du vendeur (conditions générales de vente, e-mails)</legend>
+        {fields(IDENTITY)}
+      </fieldset>
+      <fieldset>
+        <legend>Commandes et livraison</legend>
+        <p className="field-hint">
+          La loi impose au moins 3,00 € de frais pour une commande de moins de 35 € de livres neufs, et 0,01 € au-delà :
+          la boutique relève d’elle-même des frais plus bas.
+        </p>
+        {fields(DELIVERY)}
+      </fieldset>
+      <button type="submit" disabled={pending}>
+        Enregistrer les réglages
+      </button>
+    </form>
+  );
+}

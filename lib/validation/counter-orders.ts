@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { plainText } from '@/lib/core/plain-text';
+import { copies, note, scannedEan } from './stock-desk';
+
+// Special orders at the counter (/admin/commandes-clients/nouvelle).
+
+const PHONE = /^(?:(?:\+|00)33[\s.-]?|0)[1-9](?:[\s.-]?\d{2}){4}$/;
+
+export const CounterOrderSchema = z
+  .object({
+    ean: scannedEan,
+    quantity: copies(`Entre 1 et 30 exemplaires.`).refine((n) => n <= 30, { error: 'Entre 1 et 30 exemplaires.' }),
+    fullName: plainText(100, 'Indiquez le nom du client.'),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254, { error: 'Adresse e-mail trop longue.' })
+      .optional()
+      .transform((value) => value || null)
+      .pipe(z.email({ error: 'Adresse e-mail invalide (exemple : nom@exemple.fr).' }).nullable()),
+    phone: z
+      .string()
+      .trim()
+      .max(30, { error: 'Numéro de téléphone invalide.' })
+      .optional()
+      .transform((value) => value || null)
+      .pipe(
+        z
+          .string()
+          .regex(PHONE, { error: 'Numéro de téléphone français invalide (exemple : 06 12 34 56 78).' })
+          .nullable(),
+      ),
+    payment: z.enum(['at_pickup', 'paid'], { error: 'Indiquez si le client a déjà réglé.' }),
+    note,
+  })
+  .superRefine((form, ctx) => {
+    if (!form.email && !form.phone)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['phone'],
+        message: 'Indiquez un e-mail ou un téléphone pour prévenir le client.',
+      });
+  });
+
+export type CounterOrderForm = z.infer<typeof CounterOrderSchema>;
