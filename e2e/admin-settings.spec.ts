@@ -22,7 +22,7 @@ test('an admin changes the delivery fee and the legal name: the cart and the ter
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(results.violations.map((v) => v.id)).toEqual([]);
 
-  await page.getByLabel('Frais par colis sous le seuil (€)').fill('5,90');
+  await page.getByLabel('Frais de livraison par commande sous le seuil (€)').fill('5,90');
   await page.getByLabel('Raison sociale et forme juridique').fill('Librairie des Facultés SARL');
   await page.getByRole('button', { name: 'Enregistrer les réglages' }).click();
   await expect(page.getByText('Réglages enregistrés.')).toBeVisible();

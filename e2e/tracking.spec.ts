@@ -268,17 +268,35 @@ test('the customer withdraws from one copy; staff see it on the order, the ackno
   db,
 }) => {
   await page.goto(`/suivi/${token}`);
-  await page.getByRole('link', { name: 'Me rétracter' }).click();
+  await page.getByRole('main').getByRole('link', { name: 'Renoncer au contrat ici' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rétractation');
   const form = page.getByRole('form', { name: 'Déclarer une rétractation' });
   await form.getByRole('radio', { name: /Certains livres seulement/ }).check();
   await form.getByLabel(/\(au plus 1\)$/).fill('1');
+  await form.getByLabel('Vos nom et prénom').fill('Camille Lecteur');
   await form.getByLabel('Motif (facultatif)').fill('Reçu en cadeau');
-  await form.getByRole('checkbox', { name: /Je me rétracte/ }).check();
-  await form.getByRole('button', { name: 'Envoyer ma rétractation' }).click();
-  await expect(page.getByRole('status')).toContainText('Votre rétractation est enregistrée (1 exemplaire)');
+  await form.getByRole('button', { name: 'Vérifier ma déclaration' }).click();
+  // Shown back before anything is recorded; "Modifier" keeps what was typed.
+  const review = page.getByRole('form', { name: 'Confirmer la rétractation' });
+  await expect(review).toContainText('Je soussigné(e) Camille Lecteur');
+  expect(
+    await db.query('SELECT 1 FROM "Withdrawal" w JOIN "Order" o ON o."id" = w."orderId" WHERE o."reference" = $1', [
+      reference,
+    ]),
+  ).toMatchObject({ rowCount: 0 });
+  await review.getByRole('button', { name: 'Modifier ma déclaration' }).click();
+  await expect(form.getByLabel('Motif (facultatif)')).toHaveValue('Reçu en cadeau');
+  await form.getByRole('button', { name: 'Vérifier ma déclaration' }).click();
+  await expectNoAxeViolation(page);
+  await review.getByRole('button', { name: 'Confirmer la rétractation' }).click();
+  await expect(page.getByRole('status')).toContainText('Votre rétractation est enregistrée le ');
+  await expect(page.getByRole('status')).toContainText('pour 1 exemplaire');
 
   const acknowledgement = await sentEmail(db, reference, 'withdrawal_received');
+  // Art. D221-5: the content of the declaration, and the date and time it was sent.
+  expect(acknowledgement.text).toMatch(
+    /envoyée le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2} \(heure de Paris\), au nom de Camille Lecteur/,
+  );
   expect(acknowledgement.text).toContain('Motif indiqué : Reçu en cadeau');
   expect(acknowledgement.text).toContain('Renvoyez-nous ces livres');
 
@@ -300,7 +318,7 @@ test('the customer withdraws from one copy; staff see it on the order, the ackno
 test('hostile input to the customers’ forms gets a French message or a 4xx, never a 5xx', async ({ page }) => {
   const actions = discoverActions();
   const lookup = actions.find((a) => a.name === 'requestTrackingLinkAction')!;
-  const withdraw = actions.find((a) => a.name === 'declareWithdrawalAction')!;
+  const withdraw = actions.find((a) => a.name === 'withdrawalAction')!;
   const cases: Record<string, string>[] = [
     { reference: 'LF-\u0000\u0000', email: 'a@b.fr' },
     { reference: 'x'.repeat(10_000), email: 'y'.repeat(10_000) },
@@ -313,16 +331,17 @@ test('hostile input to the customers’ forms gets a French message or a 4xx, ne
     expect(await response.text()).toMatch(/Vérifiez les champs signalés|Trop de demandes/);
   }
   const withdrawals: Record<string, string>[] = [
-    { token: 'A'.repeat(43), scope: 'tout', confirm: 'oui' },
-    { token: token, scope: 'lignes', confirm: 'oui', 'qty-999999999': '99' },
-    { token: token, scope: 'n’importe quoi', confirm: 'non', reason: 'x'.repeat(5000) },
+    { token: 'A'.repeat(43), step: 'confirmer', fullName: 'A B', scope: 'tout' },
+    { token: token, step: 'confirmer', fullName: 'A B', scope: 'lignes', 'qty-999999999': '99' },
+    { token: token, step: 'verifier', fullName: '', scope: 'n’importe quoi', reason: 'x'.repeat(5000) },
+    { token: token, step: 'n’importe quoi', fullName: 'A\u0000B', scope: 'tout' },
     { token: '\u0000', scope: 'tout' },
   ];
   for (const fields of withdrawals) {
     const response = await postAction(page.request, withdraw, `/suivi/${token}/retractation`, fields);
     expect(response.status()).toBeLessThan(500);
     expect(await response.text()).toMatch(
-      /lien de suivi n’est pas valable|Choisissez|Cochez|500 caractères|ne fait pas partie|déjà enregistrée/,
+      /lien de suivi n’est pas valable|Choisissez|Indiquez vos nom|500 caractères|ne fait pas partie|déjà enregistrée|rechargez la page|caractères non autorisés/,
     );
   }
   const huge = await postAction(page.request, lookup, '/suivi', {

@@ -87,14 +87,19 @@ async function TermsPage() {
         page <Link href="/suivi">Suivre une commande</Link>, avec le numéro de commande et votre adresse e-mail.
       </p>
 
-      <h2>Droit de rétractation</h2>
+      <h2 id="retractation">Droit de rétractation</h2>
       <p>{WITHDRAWAL_RIGHT_NOTICE}</p>
       <p>
-        Vous pouvez le déclarer en ligne depuis le suivi de votre commande (« Me rétracter »), ou nous adresser le
-        formulaire de rétractation joint à la confirmation, ou toute autre déclaration dénuée d’ambiguïté, à{' '}
-        {shop.legalName}, {postalAddress(shop)}, ou à {shop.email}. Nous en accusons réception par courriel.
-        Renvoyez-nous ensuite les livres au plus tard quatorze jours après votre déclaration ; les frais de retour sont
-        à votre charge (art. L221-23).
+        {/* Art. L221-5 and R221-3 (notice rewritten by décret n° 2026-3, art. 7): where the withdrawal function is. */}
+        Vous pouvez exercer votre droit de rétractation en ligne avec le lien « Renoncer au contrat ici », en bas de
+        chaque page du site (<Link href="/retractation">page Renoncer au contrat</Link>) et sur la page de suivi de
+        votre commande : vous indiquez le numéro de commande et votre adresse e-mail, nous vous envoyons le lien qui
+        ouvre votre déclaration, puis vous la validez avec « Confirmer la rétractation ». Nous vous envoyons alors, dans
+        les meilleurs délais, un accusé de réception par courriel, avec le contenu de votre déclaration ainsi que la
+        date et l’heure de son envoi. Vous pouvez aussi nous adresser le formulaire de rétractation joint à la
+        confirmation, ou toute autre déclaration dénuée d’ambiguïté, à {shop.legalName}, {postalAddress(shop)}, ou à{' '}
+        {shop.email}. Renvoyez-nous ensuite les livres au plus tard quatorze jours après votre déclaration ; les frais
+        de retour sont à votre charge (art. L221-23).
       </p>
       <p>{WITHDRAWAL_REFUND_NOTICE}</p>
       <p>

@@ -19,6 +19,10 @@ export function SiteFooter({ shopName }: { shopName: string }) {
             <li>
               <Link href="/suivi">Suivre une commande</Link>
             </li>
+            <li>
+              {/* The withdrawal function, on every page (Code de la consommation, art. L221-21, D221-5). */}
+              <Link href="/retractation">Renoncer au contrat ici</Link>
+            </li>
           </ul>
         </nav>
       </div>

@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { requestTrackingLink } from '@/lib/data/customer-mail/tracking-lookup';
 import { findOrderIdByTrackingToken } from '@/lib/data/customer-mail/tracking-tokens';
-import { declareWithdrawal } from '@/lib/data/order-desk/withdrawals';
+import { declareWithdrawal, previewWithdrawal } from '@/lib/data/order-desk/withdrawals';
+import { formatDateAtTime } from '@/lib/core/date-time';
 import { clientAddress } from '@/lib/http/client-address';
 import { failure, type Failure } from '@/lib/core/result';
 import { TrackingLookupSchema, WithdrawalFormSchema, withdrawalFormValues } from '@/lib/validation/tracking';
@@ -15,7 +16,7 @@ import { fieldErrors, formFields, invalidInput } from '@/lib/validation/zod-erro
 
 export type LookupState = (Failure & { values?: Record<string, string> }) | { ok: true; message: string } | null;
 
-/** "Recevoir un lien de suivi": always the same answer; the matching happens in a job. */
+/** "Recevoir un lien de suivi" or "… de rétractation": always the same answer; the matching happens in a job. */
 export async function requestTrackingLinkAction(_state: LookupState, formData: FormData): Promise<LookupState> {
   if (!(formData instanceof FormData)) return failure('INVALID_INPUT', 'Formulaire invalide : rechargez la page.');
   const fields = formFields(formData);
@@ -27,17 +28,32 @@ export async function requestTrackingLinkAction(_state: LookupState, formData: F
       values,
     };
   }
-  const result = await requestTrackingLink(parsed.data, await clientAddress(), new Date());
+  const purpose = fields.purpose === 'withdrawal' ? 'withdrawal' : 'tracking';
+  const result = await requestTrackingLink(parsed.data, await clientAddress(), new Date(), purpose);
   return result.ok ? { ok: true, message: result.message } : { ...result, values };
 }
 
-export type WithdrawalState = Failure | { ok: true; message: string } | null;
+export type WithdrawalSummary = {
+  fullName: string;
+  wholeOrder: boolean;
+  reason: string | null;
+  lines: { title: string; quantity: number }[];
+};
+
+export type WithdrawalState =
+  | (Failure & { values?: Record<string, string> })
+  | { ok: true; step: 'review'; summary: WithdrawalSummary; values: Record<string, string> }
+  | { ok: true; step: 'edit'; values: Record<string, string> }
+  | { ok: true; step: 'done'; message: string }
+  | null;
 
 /**
- * Declares a withdrawal (Code de la consommation, art. L221-18). The tracking link's token, posted
- * with the form, is the authority: checked again here, the same 404-like refusal as the page.
+ * The withdrawal function (Code de la consommation, art. L221-21 and D221-5): the declaration is
+ * shown back ("verifier"), then recorded by the distinct "Confirmer la rétractation"
+ * ("confirmer"). The tracking link's token, posted with the form, is the authority: checked
+ * again at each step, the same 404-like refusal as the page.
  */
-export async function declareWithdrawalAction(_state: WithdrawalState, formData: FormData): Promise<WithdrawalState> {
+export async function withdrawalAction(_state: WithdrawalState, formData: FormData): Promise<WithdrawalState> {
   if (!(formData instanceof FormData)) return failure('INVALID_INPUT', 'Formulaire invalide : rechargez la page.');
   const fields = formFields(formData);
   const now = new Date();
@@ -47,13 +63,32 @@ export async function declareWithdrawalAction(_state: WithdrawalState, formData:
       'UNKNOWN_ORDER',
       'Ce lien de suivi n’est pas valable : demandez-en un nouveau sur la page Suivre une commande.',
     );
+  const values = Object.fromEntries(Object.entries(fields).filter(([key]) => key !== 'token' && key !== 'step'));
+  // "Modifier ma déclaration": back to the form, as it was typed.
+  if (fields.step === 'modifier') return { ok: true, step: 'edit', values };
   const parsed = WithdrawalFormSchema.safeParse(withdrawalFormValues(fields));
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return { ...invalidInput(parsed.error), values };
+  if (parsed.data.step === 'verifier') {
+    const plan = await previewWithdrawal(orderId, parsed.data, now);
+    if (!plan.ok) return { ...failure(plan.code, plan.message), values };
+    return {
+      ok: true,
+      step: 'review',
+      summary: {
+        fullName: parsed.data.fullName,
+        wholeOrder: plan.wholeOrder,
+        reason: parsed.data.reason,
+        lines: plan.lines.map(({ title, quantity }) => ({ title, quantity })),
+      },
+      values,
+    };
+  }
   const result = await declareWithdrawal(orderId, parsed.data, now, await clientAddress());
-  if (!result.ok) return result;
+  if (!result.ok) return { ...result, values };
   revalidatePath(`/suivi/${fields.token}`);
   return {
     ok: true,
-    message: `Votre rétractation est enregistrée (${result.copies} exemplaire${result.copies > 1 ? 's' : ''}). Nous vous envoyons un accusé de réception par courriel.`,
+    step: 'done',
+    message: `Votre rétractation est enregistrée le ${formatDateAtTime(now)} (heure de Paris), pour ${result.copies} exemplaire${result.copies > 1 ? 's' : ''}. Nous vous envoyons un accusé de réception par courriel.`,
   };
 }

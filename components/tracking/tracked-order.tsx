@@ -133,7 +133,7 @@ export function TrackedOrderView({ order, token, shop }: { order: TrackedOrder; 
           )}
           {order.withdrawal.ok && (
             <li>
-              <Link href={`/suivi/${token}/retractation`}>Me rétracter</Link>
+              <Link href={`/suivi/${token}/retractation`}>Renoncer au contrat ici</Link>
               {order.withdrawal.lastDay && ` (jusqu’au ${day(order.withdrawal.lastDay)})`}
             </li>
           )}

@@ -1,18 +1,21 @@
 'use client';
 
 import { useActionState } from 'react';
-import { keepValuesOnSubmit } from '@/components/ui/keep-values-on-submit';
-import { FormError } from '@/components/ui/form-error';
-import { declareWithdrawalAction, type WithdrawalState } from './actions';
 import { Field } from '@/components/ui/field';
+import { FormError } from '@/components/ui/form-error';
+import { keepValuesOnSubmit } from '@/components/ui/keep-values-on-submit';
+import { withdrawalAction, type WithdrawalState, type WithdrawalSummary } from './actions';
 
 type Line = { id: number; title: string; max: number };
 
+const copies = (n: number) => `${n} exemplaire${n > 1 ? 's' : ''}`;
+
 /**
- * The whole order, or some copies of some lines; an optional reason; a box to confirm.
- * `closedMessage`: why nothing can be withdrawn (any more). The page passes it rather than
- * replacing the form, so that the confirmation of a declaration survives the page's refresh that
- * follows it (by then, nothing is left to withdraw).
+ * The withdrawal function (Code de la consommation, art. L221-21 and D221-5), in two steps: the
+ * declaration (who declares, the whole order or some copies, an optional reason), shown back as
+ * it will be recorded, then the distinct "Confirmer la rétractation". `closedMessage`: why
+ * nothing can be withdrawn (any more). The page passes it rather than replacing the form, so
+ * that the confirmation of a declaration survives the page's refresh that follows it.
  */
 export function WithdrawalForm({
   token,
@@ -23,14 +26,27 @@ export function WithdrawalForm({
   lines: Line[];
   closedMessage: string | null;
 }) {
-  const [state, action, pending] = useActionState<WithdrawalState, FormData>(declareWithdrawalAction, null);
-  if (state?.ok || closedMessage) {
+  const [state, action, pending] = useActionState<WithdrawalState, FormData>(withdrawalAction, null);
+  if (state?.ok && state.step === 'done') {
     return (
       <p className="notice" role="status">
-        {state?.ok ? state.message : closedMessage}
+        {state.message}
       </p>
     );
   }
+  if (closedMessage) {
+    return (
+      <p className="notice" role="status">
+        {closedMessage}
+      </p>
+    );
+  }
+  if (state?.ok && state.step === 'review') {
+    return (
+      <WithdrawalReview token={token} summary={state.summary} values={state.values} action={action} pending={pending} />
+    );
+  }
+  const values = state && 'values' in state ? (state.values ?? {}) : {};
   return (
     <form
       action={action}
@@ -40,39 +56,84 @@ export function WithdrawalForm({
     >
       {state && !state.ok && <FormError message={state.message} />}
       <input type="hidden" name="token" value={token} />
+      <Field
+        name="fullName"
+        label="Vos nom et prénom"
+        autoComplete="name"
+        required
+        maxLength={100}
+        defaultValue={values.fullName}
+      />
       <fieldset>
         <legend>Ce que vous renvoyez</legend>
         <label className="radio">
-          <input type="radio" name="scope" value="tout" defaultChecked /> Toute la commande
+          <input type="radio" name="scope" value="tout" defaultChecked={values.scope !== 'lignes'} /> Toute la commande
         </label>
         <label className="radio">
-          <input type="radio" name="scope" value="lignes" /> Certains livres seulement (indiquez le nombre d’exemplaires
-          ci-dessous)
+          <input type="radio" name="scope" value="lignes" defaultChecked={values.scope === 'lignes'} /> Certains livres
+          seulement (indiquez le nombre d’exemplaires ci-dessous)
         </label>
         {lines
           .filter((line) => line.max > 0)
           .map((line) => (
-            <div className="field" key={line.id}>
-              <label htmlFor={`qty-${line.id}`}>
-                {line.title} (au plus {line.max})
-              </label>
-              <input
-                id={`qty-${line.id}`}
-                name={`qty-${line.id}`}
-                type="number"
-                min={0}
-                max={line.max}
-                defaultValue={0}
-              />
-            </div>
+            <Field
+              key={line.id}
+              name={`qty-${line.id}`}
+              label={`${line.title} (au plus ${line.max})`}
+              type="number"
+              min={0}
+              max={line.max}
+              defaultValue={values[`qty-${line.id}`] ?? 0}
+            />
           ))}
       </fieldset>
-      <Field label="Motif (facultatif)" name="reason" maxLength={500} />
-      <label className="radio">
-        <input type="checkbox" name="confirm" value="oui" required /> Je me rétracte du contrat pour les livres indiqués
-      </label>
-      <button type="submit" disabled={pending}>
-        Envoyer ma rétractation
+      <Field label="Motif (facultatif)" name="reason" maxLength={500} defaultValue={values.reason} />
+      <button type="submit" name="step" value="verifier" disabled={pending}>
+        Vérifier ma déclaration
+      </button>
+    </form>
+  );
+}
+
+/** The declaration as it will be recorded, and the distinct confirmation (art. D221-5). */
+function WithdrawalReview({
+  token,
+  summary,
+  values,
+  action,
+  pending,
+}: {
+  token: string;
+  summary: WithdrawalSummary;
+  values: Record<string, string>;
+  action: (formData: FormData) => void;
+  pending: boolean;
+}) {
+  return (
+    <form action={action} className="checkout-form" aria-label="Confirmer la rétractation">
+      <h2>Votre déclaration</h2>
+      <p>
+        Je soussigné(e) {summary.fullName} notifie par la présente ma rétractation du contrat portant sur{' '}
+        {summary.wholeOrder ? 'toute la commande' : 'les livres suivants'} :
+      </p>
+      <ul>
+        {summary.lines.map((line) => (
+          <li key={line.title}>
+            {line.title} : {copies(line.quantity)}
+          </li>
+        ))}
+      </ul>
+      {summary.reason && <p>Motif : {summary.reason}</p>}
+      <input type="hidden" name="token" value={token} />
+      {Object.entries(values).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <p>Rien n’est enregistré avant que vous ne confirmiez.</p>
+      <button type="submit" name="step" value="confirmer" disabled={pending}>
+        Confirmer la rétractation
+      </button>{' '}
+      <button type="submit" name="step" value="modifier" className="button-secondary" disabled={pending}>
+        Modifier ma déclaration
       </button>
     </form>
   );

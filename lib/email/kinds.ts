@@ -34,6 +34,12 @@ export function carriesTrackingLink(kind: EmailKind): boolean {
   return kind !== 'payment_failed' && kind !== 'payment_expired';
 }
 
+/**
+ * What a link e-mail was asked for: to follow the order (/suivi), or to withdraw from it
+ * (/retractation, the withdrawal function of art. L221-21): the link then opens the declaration.
+ */
+export type LinkPurpose = 'tracking' | 'withdrawal';
+
 /** A tracking link asked at /suivi is sent at most once a minute per order (the same minute: one e-mail). */
 export const TRACKING_LINK_WINDOW_MS = 60_000;
 
@@ -49,7 +55,7 @@ export function emailVersion(
     | { kind: 'refunded'; refundId: number }
     | { kind: 'withdrawal_received'; withdrawalId: number }
     | { kind: 'delayed'; latestOn: string }
-    | { kind: 'tracking_link'; askedAt: Date },
+    | { kind: 'tracking_link'; askedAt: Date; purpose: LinkPurpose },
 ): number {
   switch (event.kind) {
     case 'refunded':
@@ -59,7 +65,10 @@ export function emailVersion(
     case 'delayed':
       return Number(event.latestOn.replaceAll('-', ''));
     case 'tracking_link':
-      return Math.floor(event.askedAt.getTime() / TRACKING_LINK_WINDOW_MS);
+      // Asked for tracking or for withdrawing, the same minute: two e-mails, each once.
+      return (
+        Math.floor(event.askedAt.getTime() / TRACKING_LINK_WINDOW_MS) * 2 + (event.purpose === 'withdrawal' ? 1 : 0)
+      );
     default:
       return 0;
   }

@@ -65,6 +65,8 @@ const RefundDetailSchema = z.object({
 const WithdrawalDetailSchema = z.object({
   declaredAt: z.string(),
   wholeOrder: z.boolean(),
+  /** Absent from the e-mails owed before the form asked for it. */
+  declarantName: z.string().nullable().default(null),
   reason: z.string().nullable(),
   lines: z.array(z.object({ title: z.string(), quantity: z.number().int() })),
   /** Art. L221-24: the refund comes at the latest 14 days after the declaration. */
@@ -86,7 +88,12 @@ export const EmailPayloadSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('delayed'), order: EmailOrderSchema }),
   z.object({ kind: z.literal('refunded'), order: EmailOrderSchema, refund: RefundDetailSchema }),
   z.object({ kind: z.literal('withdrawal_received'), order: EmailOrderSchema, withdrawal: WithdrawalDetailSchema }),
-  z.object({ kind: z.literal('tracking_link'), order: EmailOrderSchema }),
+  z.object({
+    kind: z.literal('tracking_link'),
+    order: EmailOrderSchema,
+    /** Absent from the links owed before a withdrawal could be asked for: tracking. */
+    purpose: z.enum(['tracking', 'withdrawal']).default('tracking'),
+  }),
 ]);
 
 export type EmailPayload = z.infer<typeof EmailPayloadSchema>;

@@ -40,6 +40,7 @@ const payloads: Record<(typeof EMAIL_KINDS)[number], EmailPayload> = {
     kind: 'withdrawal_received',
     order,
     withdrawal: {
+      declarantName: 'Camille Martin',
       declaredAt: '2026-12-10T10:00:00.000Z',
       wholeOrder: false,
       reason: 'Acheté en double',
@@ -48,7 +49,7 @@ const payloads: Record<(typeof EMAIL_KINDS)[number], EmailPayload> = {
       booksLeftShop: true,
     },
   },
-  tracking_link: { kind: 'tracking_link', order },
+  tracking_link: { kind: 'tracking_link', order, purpose: 'tracking' },
 };
 
 /** The text a reader sees in the HTML, tags removed and entities decoded. */
@@ -131,8 +132,12 @@ describe('the confirmation (Code de la consommation, art. L221-13)', async () =>
       );
       expect(body).toContain('— Commandé le (*)/reçu le (*) :');
       expect(body).toContain('(*) Rayez la mention inutile.');
-      expect(body).toContain('https://librairie.example/suivi/abcDEF123_-xyz/retractation');
     }
+    // The withdrawal function, from the confirmation too (art. L221-21, D221-5).
+    expect(email.text).toContain(
+      'Renoncer au contrat ici :\nhttps://librairie.example/suivi/abcDEF123_-xyz/retractation',
+    );
+    expect(email.html).toContain('href="https://librairie.example/suivi/abcDEF123_-xyz/retractation"');
   });
 
   it('carries the tracking link, as a button and in the text', () => {
@@ -166,16 +171,25 @@ describe('other e-mails', () => {
     }
   });
 
-  it('withdrawal received: the lines, the reason, where to send the books and the refund deadline', async () => {
+  it('withdrawal received: its date and time, who declared it, the lines, the reason, where to send the books and the refund deadline', async () => {
     const email = await renderEmail(payloads.withdrawal_received, TEST_SHOP, links);
+    // 10:00 UTC on 10 December is 11:00 in Paris (art. D221-5: the date and time it was sent).
+    expect(email.text).toContain('envoyée le 10/12/2026 à 11:00 (heure de Paris), au nom de Camille Martin');
     expect(email.text).toContain('- Droit administratif : 1 exemplaire');
     expect(email.text).toContain('Motif indiqué : Acheté en double');
     expect(email.text).toContain('au plus tard le jeudi 24 décembre 2026');
   });
 
+  it('a link asked from "Renoncer au contrat ici" opens the declaration, and says nothing is recorded yet', async () => {
+    const email = await renderEmail({ kind: 'tracking_link', order, purpose: 'withdrawal' }, TEST_SHOP, links);
+    expect(email.subject).toBe(`Votre lien pour renoncer à la commande ${order.reference}`);
+    expect(email.text).toContain(`Renoncer au contrat ici :\n${links.trackingUrl}/retractation`);
+    expect(email.text).toContain('rien n’est enregistré sans votre confirmation');
+  });
+
   it('escapes what customers and distributors typed: a title is text, never markup', async () => {
     const hostile = pricedTestOrder({ fullName: '<img src=x onerror=alert(1)> & "Cie"' });
-    const email = await renderEmail({ kind: 'tracking_link', order: hostile }, TEST_SHOP, links);
+    const email = await renderEmail({ kind: 'tracking_link', order: hostile, purpose: 'tracking' }, TEST_SHOP, links);
     expect(email.html).not.toContain('<img src=x');
     expect(email.html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;Cie&quot;');
   });

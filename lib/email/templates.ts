@@ -10,6 +10,7 @@ import type { Block, Row } from './blocks';
 import type { EmailLine, EmailOrder, EmailPayload } from './payload';
 import { postalAddress, type ShopIdentity } from './shop-identity';
 import { WITHDRAWAL_FORM_TITLE, withdrawalFormLines } from './withdrawal-form';
+import { formatDateAtTime } from '@/lib/core/date-time';
 
 export type EmailLinks = {
   siteUrl: string;
@@ -139,9 +140,13 @@ function confirmation(order: EmailOrder, shop: ShopIdentity, links: EmailLinks):
       { type: 'divider' },
       { type: 'heading', text: 'Droit de rétractation' },
       { type: 'paragraph', text: WITHDRAWAL_RIGHT_NOTICE },
+      // The withdrawal function (art. L221-21, D221-5), reachable from the confirmation too.
+      ...(withdrawalUrl
+        ? [{ type: 'button', label: 'Renoncer au contrat ici', url: withdrawalUrl } satisfies Block]
+        : []),
       {
         type: 'paragraph',
-        text: `Pour vous rétracter, déclarez-le ${withdrawalUrl ? `en ligne (${withdrawalUrl}), ` : ''}ou envoyez-nous le formulaire ci-dessous, ou toute autre déclaration dénuée d’ambiguïté, à ${shop.legalName}, ${postalAddress(shop)} ou à ${shop.email}. Vous nous renvoyez ensuite les livres au plus tard quatorze jours après votre déclaration ; les frais de retour sont à votre charge (art. L221-23).`,
+        text: `Pour vous rétracter, déclarez-le ${withdrawalUrl ? 'en ligne avec le lien « Renoncer au contrat ici » ci-dessus, ' : ''}ou envoyez-nous le formulaire ci-dessous, ou toute autre déclaration dénuée d’ambiguïté, à ${shop.legalName}, ${postalAddress(shop)} ou à ${shop.email}. Vous nous renvoyez ensuite les livres au plus tard quatorze jours après votre déclaration ; les frais de retour sont à votre charge (art. L221-23).`,
       },
       { type: 'paragraph', text: WITHDRAWAL_REFUND_NOTICE },
       { type: 'frame', title: WITHDRAWAL_FORM_TITLE, lines: withdrawalFormLines(shop) },
@@ -300,8 +305,9 @@ function withdrawalReceived(
       hello(order),
       {
         type: 'paragraph',
-        // Art. L221-21: an acknowledgement of a withdrawal declared online, without delay, on a durable medium.
-        text: `Nous accusons réception de votre rétractation du ${formatDateShort(new Date(withdrawal.declaredAt))} (Code de la consommation, art. L221-21), pour ${withdrawal.wholeOrder ? 'toute la commande' : 'une partie de la commande'} n° ${order.reference} :`,
+        // Art. L221-21 and D221-5: an acknowledgement of a withdrawal declared online, without
+        // delay, on a durable medium, with the declaration's content and the date and time it was sent.
+        text: `Nous accusons réception de la rétractation que vous nous avez envoyée le ${formatDateAtTime(new Date(withdrawal.declaredAt))} (heure de Paris)${withdrawal.declarantName ? `, au nom de ${withdrawal.declarantName}` : ''} (Code de la consommation, art. L221-21), pour ${withdrawal.wholeOrder ? 'toute la commande' : 'une partie de la commande'} n° ${order.reference} :`,
       },
       { type: 'list', items: withdrawal.lines.map((line) => `${line.title} : ${copies(line.quantity)}`) },
       ...(withdrawal.reason
@@ -321,6 +327,30 @@ function withdrawalReceived(
         text: `Nous vous rembourserons au plus tard le ${formatDay(withdrawal.refundBy)}, frais de livraison standard compris pour une rétractation de toute la commande, sur le moyen de paiement utilisé (art. L221-24).`,
       },
       ...trackingButton(links),
+    ],
+  };
+}
+
+/** Asked at /retractation ("Renoncer au contrat ici"): the link opens the declaration (art. L221-21, D221-5). */
+function withdrawalLink(order: EmailOrder, links: EmailLinks): EmailContent {
+  const withdrawalUrl = links.trackingUrl ? `${links.trackingUrl}/retractation` : null;
+  return {
+    subject: `Votre lien pour renoncer à la commande ${order.reference}`,
+    preheader: 'Le lien personnel qui ouvre votre déclaration de rétractation.',
+    blocks: [
+      { type: 'heading', text: 'Renoncer au contrat' },
+      hello(order),
+      {
+        type: 'paragraph',
+        text: `Vous avez demandé à vous rétracter de votre commande n° ${order.reference} du ${orderedOn(order)}. Ce lien ouvre votre déclaration : vous choisissez les livres, puis vous confirmez la rétractation.`,
+      },
+      ...(withdrawalUrl
+        ? [{ type: 'button', label: 'Renoncer au contrat ici', url: withdrawalUrl } satisfies Block]
+        : []),
+      {
+        type: 'small',
+        text: 'Si vous n’avez rien demandé, ignorez ce courriel : rien n’est enregistré sans votre confirmation.',
+      },
     ],
   };
 }
@@ -363,7 +393,9 @@ export function emailContent(payload: EmailPayload, shop: ShopIdentity, links: E
     case 'withdrawal_received':
       return withdrawalReceived(payload, shop, links);
     case 'tracking_link':
-      return trackingLink(payload.order, links);
+      return payload.purpose === 'withdrawal'
+        ? withdrawalLink(payload.order, links)
+        : trackingLink(payload.order, links);
   }
 }
 

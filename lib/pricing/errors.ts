@@ -36,7 +36,6 @@ const CODE_BY_FIELD: Record<string, PricingErrorCode> = {
   quantity: 'INVALID_QUANTITY',
   discountBasisPoints: 'INVALID_DISCOUNT',
   shopDiscountBasisPoints: 'INVALID_DISCOUNT',
-  parcelCount: 'INVALID_PARCEL_COUNT',
   vatRateBasisPoints: 'UNSUPPORTED_VAT_RATE',
 };
 

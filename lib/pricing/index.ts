@@ -1,7 +1,7 @@
 // Public API of the pricing module. Pure: no database, no framework.
 export { priceOrder, type OrderTotals, type PricedOrder, type PriceOrderOptions } from './price-order';
 export type { PricedLine } from './line-price';
-export type { ShippingQuote, ShippingTable, ShippingMethodConfig, ShippingTier, ParcelFee } from './shipping';
+export type { ShippingQuote, ShippingTable, ShippingMethodConfig, ShippingTier } from './shipping';
 export type { VatBreakdownEntry } from './vat';
 export { PRICING_ERROR_CODES, type PricingFailure, type PricingErrorCode, type PricingResult } from './errors';
 export {

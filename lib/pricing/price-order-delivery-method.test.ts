@@ -7,8 +7,8 @@ import { SHOP_SHIPPING_TABLE } from '@/lib/shop/shipping-config';
 
 // 3,50 € per parcel: room above the order's 3 € floor for the moved discount.
 const TABLE_350: ShippingTable = {
-  home_delivery: { label: 'Colis', tiers: [{ fromGoodsCents: 0, feePerParcelCents: 350 }] },
-  shop_pickup: { label: 'Retrait', tiers: [{ fromGoodsCents: 0, feePerParcelCents: 0 }] },
+  home_delivery: { label: 'Colis', tiers: [{ fromGoodsCents: 0, feeCents: 350 }] },
+  shop_pickup: { label: 'Retrait', tiers: [{ fromGoodsCents: 0, feeCents: 0 }] },
 };
 
 const cases: PriceOrderCase[] = [
@@ -21,7 +21,7 @@ const cases: PriceOrderCase[] = [
     expected: {
       ok: true,
       unitPricesCents: [2000],
-      parcelFeesCents: [390],
+      shippingCents: 390,
       shippingDiscountCents: 100,
       totalInclVatCents: 2390,
       notes: ['SHIPPED_BOOKS_FULL_PRICE', 'DISCOUNT_MOVED_TO_SHIPPING', 'MIN_SHIPPING_FEE'],
@@ -34,7 +34,7 @@ const cases: PriceOrderCase[] = [
     expected: {
       ok: true,
       unitPricesCents: [4000],
-      parcelFeesCents: [1],
+      shippingCents: 1,
       shippingDiscountCents: 0,
       totalInclVatCents: 4001,
       absentNotes: ['DISCOUNT_MOVED_TO_SHIPPING'],
@@ -42,11 +42,11 @@ const cases: PriceOrderCase[] = [
   },
   {
     rule: RULE.shipped,
-    name: 'moved discount granted on the delivery of 3 parcels, the order staying above its 3 € floor',
-    // 5 % of 3000 = 150; 3 × 3,50 € = 10,50 € leaves 7,50 € of room above the order's 3 € floor.
-    input: order([newBook(3000)], { shopDiscountBasisPoints: 500, parcelCount: 3 }),
+    name: 'moved discount granted on the delivery, only down to the order’s 3 € floor',
+    // 5 % of 3000 = 150; the order's 3,50 € fee leaves 0,50 € of room above its 3 € floor.
+    input: order([newBook(3000)], { shopDiscountBasisPoints: 500 }),
     table: TABLE_350,
-    expected: { ok: true, unitPricesCents: [3000], parcelFeesCents: [200, 350, 350], shippingDiscountCents: 150 },
+    expected: { ok: true, unitPricesCents: [3000], shippingCents: 300, shippingDiscountCents: 50 },
   },
   {
     rule: RULE.shipped,
@@ -54,7 +54,7 @@ const cases: PriceOrderCase[] = [
     // 5 % of 3000 = 150, one 3,50 € parcel leaves 50 of room above the 3 € floor.
     input: order([newBook(3000)], { shopDiscountBasisPoints: 500 }),
     table: TABLE_350,
-    expected: { ok: true, parcelFeesCents: [300], shippingDiscountCents: 50, totalInclVatCents: 3300 },
+    expected: { ok: true, shippingCents: 300, shippingDiscountCents: 50, totalInclVatCents: 3300 },
   },
   {
     rule: RULE.shipped,
@@ -66,7 +66,7 @@ const cases: PriceOrderCase[] = [
     rule: RULE.shipped,
     name: 'used book shipped keeps its own discount (outside the 2014 law)',
     input: order([usedBook(1000, { discountBasisPoints: 3000 })]),
-    expected: { ok: true, unitPricesCents: [700], parcelFeesCents: [490], totalInclVatCents: 1190 },
+    expected: { ok: true, unitPricesCents: [700], shippingCents: 490, totalInclVatCents: 1190 },
   },
 
   // --- R2: pickup in the shop ---
@@ -77,7 +77,7 @@ const cases: PriceOrderCase[] = [
     expected: {
       ok: true,
       unitPricesCents: [1900],
-      parcelFeesCents: [0],
+      shippingCents: 0,
       legalMinimumCents: null,
       totalInclVatCents: 1900,
       notes: ['SHOP_PICKUP'],
@@ -88,13 +88,7 @@ const cases: PriceOrderCase[] = [
     rule: RULE.pickup,
     name: 'pickup under 35 € is free: no 3 € floor',
     input: order([newBook(3499)], { deliveryMethod: 'shop_pickup' }),
-    expected: { ok: true, parcelFeesCents: [0], totalInclVatCents: 3499 },
-  },
-  {
-    rule: RULE.pickup,
-    name: 'pickup ignores parcelCount: one free handover',
-    input: order([newBook(3499)], { deliveryMethod: 'shop_pickup', parcelCount: 3 }),
-    expected: { ok: true, parcelFeesCents: [0] },
+    expected: { ok: true, shippingCents: 0, totalInclVatCents: 3499 },
   },
 ];
 

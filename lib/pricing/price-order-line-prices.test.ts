@@ -95,7 +95,7 @@ const cases: PriceOrderCase[] = [
     expected: {
       ok: true,
       unitPricesCents: [1820],
-      parcelFeesCents: [490],
+      shippingCents: 490,
       legalMinimumCents: null,
       totalInclVatCents: 2310,
       absentNotes: ['MIN_SHIPPING_FEE', 'SHIPPED_BOOKS_FULL_PRICE'],
@@ -106,7 +106,7 @@ const cases: PriceOrderCase[] = [
     name: 'State, free-delivery table: delivery may be free (art. 3 derogates from art. 1 al. 4)',
     input: order([newBook(1000, { discountBasisPoints: 900 })], { customerKind: 'state' }),
     table: FREE_TABLE,
-    expected: { ok: true, unitPricesCents: [910], parcelFeesCents: [0], totalInclVatCents: 910 },
+    expected: { ok: true, unitPricesCents: [910], shippingCents: 0, totalInclVatCents: 910 },
   },
   {
     rule: RULE.institutions,

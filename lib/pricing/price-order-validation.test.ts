@@ -49,12 +49,6 @@ const cases: PriceOrderCase[] = [
   },
   {
     rule: RULE.validation,
-    name: 'zero parcels refused',
-    input: order([newBook(2000)], { parcelCount: 0 }),
-    expected: { ok: false, code: 'INVALID_PARCEL_COUNT', messageIncludes: 'colis' },
-  },
-  {
-    rule: RULE.validation,
     name: 'new book priced freely (unitPriceCents) refused',
     input: order([newBook(2000, { unitPriceCents: 1500 })]),
     expected: { ok: false, code: 'PRICE_NOT_ALLOWED', messageIncludes: 'prix fixé par l’éditeur' },

@@ -23,7 +23,7 @@ const cases: PriceOrderCase[] = [
     input: order([newBook(2000), toteBag(1200)]),
     expected: {
       ok: true,
-      parcelFeesCents: [490],
+      shippingCents: 490,
       totalInclVatCents: 3690,
       vat: [
         { rateBasisPoints: 550, shippingInclVatCents: 321, baseExclVatCents: 2200, vatCents: 121 },
@@ -38,7 +38,7 @@ const cases: PriceOrderCase[] = [
     input: order([newBook(2110), toteBag(2400)], { customerKind: 'library' }),
     expected: {
       ok: true,
-      parcelFeesCents: [1],
+      shippingCents: 1,
       vat: [
         { rateBasisPoints: 550, shippingInclVatCents: 1, baseExclVatCents: 2001, vatCents: 110 },
         { rateBasisPoints: 2000, shippingInclVatCents: 0, baseExclVatCents: 2000, vatCents: 400 },

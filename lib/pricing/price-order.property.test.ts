@@ -36,7 +36,6 @@ const orderArb: fc.Arbitrary<OrderInput> = fc.record({
   lines: fc.array(lineArb, { minLength: 1, maxLength: 8 }),
   customerKind: fc.oneof(fc.constant<CustomerKind>('individual'), customerKindArb),
   deliveryMethod: fc.constantFrom('home_delivery', 'shop_pickup'),
-  parcelCount: fc.integer({ min: 1, max: 5 }),
   shopDiscountBasisPoints: discountArb,
 });
 
@@ -49,13 +48,13 @@ const tableArb: fc.Arbitrary<ShippingTable> = fc
   })
   .map(({ homeFees, steps, pickupFee }) => {
     let from = 0;
-    const tiers = homeFees.map((feePerParcelCents, index) => {
+    const tiers = homeFees.map((feeCents, index) => {
       if (index > 0) from += steps[index - 1] ?? 1;
-      return { fromGoodsCents: from, feePerParcelCents };
+      return { fromGoodsCents: from, feeCents };
     });
     return {
       home_delivery: { label: 'Livraison', tiers },
-      shop_pickup: { label: 'Retrait', tiers: [{ fromGoodsCents: 0, feePerParcelCents: pickupFee }] },
+      shop_pickup: { label: 'Retrait', tiers: [{ fromGoodsCents: 0, feeCents: pickupFee }] },
     };
   });
 
@@ -105,17 +104,15 @@ describe('priceOrder properties', () => {
           expect(line.lineTotalCents).toBe(line.unitPriceCents * line.quantity);
         }
         const goods = sum(order.lines.map((line) => line.lineTotalCents));
-        const shipping = sum(order.shipping.parcels.map((parcel) => parcel.feeCents));
         expect(order.totals.goodsCents).toBe(goods);
-        expect(order.shipping.totalCents).toBe(shipping);
-        expect(order.totals.totalInclVatCents).toBe(goods + shipping);
+        expect(order.totals.totalInclVatCents).toBe(goods + order.shipping.totalCents);
         expect(order.totals.goodsBeforeDiscountCents - order.totals.goodsDiscountCents).toBe(goods);
         // VAT breakdown: each rate adds up, and the rates add up to the order.
         for (const entry of order.vat) {
           expect(entry.baseExclVatCents + entry.vatCents).toBe(entry.inclVatCents);
           expect(entry.goodsInclVatCents + entry.shippingInclVatCents).toBe(entry.inclVatCents);
         }
-        expect(sum(order.vat.map((entry) => entry.shippingInclVatCents))).toBe(shipping);
+        expect(sum(order.vat.map((entry) => entry.shippingInclVatCents))).toBe(order.shipping.totalCents);
         expect(sum(order.vat.map((entry) => entry.goodsInclVatCents))).toBe(goods);
         expect(sum(order.vat.map((entry) => entry.inclVatCents))).toBe(order.totals.totalInclVatCents);
         expect(order.totals.totalExclVatCents + order.totals.totalVatCents).toBe(order.totals.totalInclVatCents);
@@ -155,12 +152,10 @@ describe('priceOrder properties', () => {
           order.lines.filter((line) => line.fixedPrice).map((line) => line.referencePriceCents * line.quantity),
         );
         const floor = newBooks < 3_500 ? 300 : 1;
-        expect(order.shipping.parcels).toHaveLength(input.parcelCount ?? 1);
         // Per order, not per parcel (arrêté du 4 avril 2023, art. 1).
         expect(order.shipping.totalCents).toBeGreaterThanOrEqual(floor);
-        // And never more than the shop's table or the floor asks.
-        const table_ = order.shipping.tableFeePerParcelCents * order.shipping.parcelCount;
-        expect(order.shipping.totalCents).toBeLessThanOrEqual(Math.max(table_, floor));
+        // And never more than the shop's one fee for the order, or the floor, asks.
+        expect(order.shipping.totalCents).toBeLessThanOrEqual(Math.max(order.shipping.tableFeeCents, floor));
       }),
       RUNS,
     );

@@ -63,7 +63,6 @@ export function priceOrder(input: unknown, options: PriceOrderOptions): PricingR
   const shipping = quoteShipping(shippingTable, {
     method: order.deliveryMethod,
     customerKind: order.customerKind,
-    parcelCount: order.parcelCount,
     hasNewBooks: newBookLines.length > 0,
     newBookAmountCents,
     goodsAmountCents: goodsCents,

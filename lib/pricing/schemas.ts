@@ -7,12 +7,10 @@ import { BASIS_POINTS_PER_UNIT, SUPPORTED_VAT_RATES_BASIS_POINTS } from './legal
 const MAX_PRICE_CENTS = 10_000_000;
 const MAX_QUANTITY = 9_999;
 const MAX_LINES = 500;
-const MAX_PARCELS = 99;
 
 const QUANTITY_MESSAGE = `La quantité doit être un nombre entier compris entre 1 et ${MAX_QUANTITY}.`;
 const DISCOUNT_MESSAGE = 'La remise doit être un nombre entier de points de base, entre 0 (0 %) et 10 000 (100 %).';
 const PRICE_MESSAGE = 'Le prix doit être un nombre entier de centimes, positif ou nul.';
-const PARCEL_MESSAGE = `Le nombre de colis doit être un nombre entier compris entre 1 et ${MAX_PARCELS}.`;
 const VAT_MESSAGE = `Taux de TVA non pris en charge : indiquez-le en points de base (${SUPPORTED_VAT_RATES_BASIS_POINTS.join(', ')} ; 550 = 5,5 %).`;
 
 const priceCents = z
@@ -103,13 +101,6 @@ export const OrderInputSchema = z.object({
     .max(MAX_LINES, { error: `Une commande ne peut dépasser ${MAX_LINES} lignes.` }),
   customerKind: CustomerKindSchema,
   deliveryMethod: DeliveryMethodSchema,
-  /** Ignored for shop pickup (one handover). */
-  parcelCount: z
-    .number({ error: PARCEL_MESSAGE })
-    .int({ error: PARCEL_MESSAGE })
-    .min(1, { error: PARCEL_MESSAGE })
-    .max(MAX_PARCELS, { error: PARCEL_MESSAGE })
-    .default(1),
   /** Discount requested for every line that has none of its own. */
   shopDiscountBasisPoints: discountBasisPoints.optional(),
 });

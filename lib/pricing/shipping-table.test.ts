@@ -18,8 +18,8 @@ describe('describeShippingTable', () => {
       {
         label: 'Livraison à domicile (Colissimo)',
         rows: [
-          { range: 'Commande inférieure à 35,00 €', fee: '4,90 € par colis' },
-          { range: 'Commande à partir de 35,00 €', fee: '0,01 € par colis' },
+          { range: 'Commande inférieure à 35,00 €', fee: '4,90 € par commande' },
+          { range: 'Commande à partir de 35,00 €', fee: '0,01 € par commande' },
         ],
       },
       { label: 'Retrait en librairie', rows: [{ range: 'Toute commande', fee: 'Gratuit' }] },
@@ -33,9 +33,9 @@ describe('describeShippingTable', () => {
       home_delivery: {
         label: 'Colis',
         tiers: [
-          { fromGoodsCents: 0, feePerParcelCents: 590 },
-          { fromGoodsCents: 2_000, feePerParcelCents: 490 },
-          { fromGoodsCents: 3_500, feePerParcelCents: 1 },
+          { fromGoodsCents: 0, feeCents: 590 },
+          { fromGoodsCents: 2_000, feeCents: 490 },
+          { fromGoodsCents: 3_500, feeCents: 1 },
         ],
       },
     };
@@ -46,7 +46,7 @@ describe('describeShippingTable', () => {
   test('refuses a table that does not start at 0 € (a configuration error, thrown)', () => {
     const broken: ShippingTable = {
       ...SHOP_SHIPPING_TABLE,
-      home_delivery: { label: 'Colis', tiers: [{ fromGoodsCents: 100, feePerParcelCents: 490 }] },
+      home_delivery: { label: 'Colis', tiers: [{ fromGoodsCents: 100, feeCents: 490 }] },
     };
     expect(() => describeShippingTable(broken)).toThrow(/start at 0/);
   });

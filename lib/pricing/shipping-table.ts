@@ -27,7 +27,7 @@ export function describeShippingTable(table: ShippingTable): ShippingTableDescri
         label: config.label,
         rows: config.tiers.map((tier, index) => ({
           range: describeRange(tier.fromGoodsCents, config.tiers[index + 1]?.fromGoodsCents),
-          fee: tier.feePerParcelCents === 0 ? 'Gratuit' : `${formatPrice(tier.feePerParcelCents)} par colis`,
+          fee: tier.feeCents === 0 ? 'Gratuit' : `${formatPrice(tier.feeCents)} par commande`,
         })),
       };
     }),

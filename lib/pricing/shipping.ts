@@ -3,8 +3,12 @@
 import { LEGAL_MIN_SHIPPING } from './legal';
 import type { CustomerKind, DeliveryMethod } from './schemas';
 
-/** One row of the shop's fee table: from this goods amount (incl. VAT, after discounts) up. */
-export type ShippingTier = { fromGoodsCents: number; feePerParcelCents: number };
+/**
+ * One row of the shop's fee table: from this goods amount (incl. VAT, after discounts) up, the
+ * delivery fee of the order, whatever the number of parcels it leaves in (the shop's choice, as
+ * the legal floor is per order: arrêté du 4 avril 2023, art. 1).
+ */
+export type ShippingTier = { fromGoodsCents: number; feeCents: number };
 
 export type ShippingMethodConfig = {
   /** French label shown to customers. */
@@ -15,25 +19,20 @@ export type ShippingMethodConfig = {
 
 export type ShippingTable = Readonly<Record<DeliveryMethod, ShippingMethodConfig>>;
 
-export type ParcelFee = { feeCents: number };
-
 export type ShippingQuote = {
   method: DeliveryMethod;
-  parcelCount: number;
-  /** The shop's fee for one parcel, before the legal floor and the moved discount. */
-  tableFeePerParcelCents: number;
+  /** The shop's fee for the order, before the legal floor and the moved discount. */
+  tableFeeCents: number;
   /** Minimum delivery fee of the order imposed by law, null when the law sets none (pickup, no new book, institution). */
   legalMinimumCents: number | null;
   /** Discount on new books moved onto shipping (loi n° 2014-779), actually granted. */
   discountCents: number;
-  parcels: ParcelFee[];
   totalCents: number;
 };
 
 export type ShippingContext = {
   method: DeliveryMethod;
   customerKind: CustomerKind;
-  parcelCount: number;
   hasNewBooks: boolean;
   /** Amount of new books in the order, incl. VAT, after discounts: the legal threshold's base. */
   newBookAmountCents: number;
@@ -49,7 +48,7 @@ export function assertValidShippingTable(table: ShippingTable): void {
     const first = config.tiers[0];
     if (!first || first.fromGoodsCents !== 0) throw new Error(`shipping table ${method}: first tier must start at 0`);
     config.tiers.forEach((tier, index) => {
-      if (!Number.isSafeInteger(tier.feePerParcelCents) || tier.feePerParcelCents < 0) {
+      if (!Number.isSafeInteger(tier.feeCents) || tier.feeCents < 0) {
         throw new Error(`shipping table ${method}: tier ${index} fee must be non-negative integer cents`);
       }
       const previous = config.tiers[index - 1];
@@ -60,10 +59,10 @@ export function assertValidShippingTable(table: ShippingTable): void {
   }
 }
 
-export function tableFeePerParcel(config: ShippingMethodConfig, goodsAmountCents: number): number {
+export function tableFee(config: ShippingMethodConfig, goodsAmountCents: number): number {
   const tier = config.tiers.findLast((candidate) => candidate.fromGoodsCents <= goodsAmountCents);
   if (!tier) throw new Error('shipping tier not found: the first tier must start at 0');
-  return tier.feePerParcelCents;
+  return tier.feeCents;
 }
 
 /**
@@ -85,35 +84,19 @@ export function legalMinimumPerOrder(context: ShippingContext): number | null {
 }
 
 export function quoteShipping(table: ShippingTable, context: ShippingContext): ShippingQuote {
-  const tableFee = tableFeePerParcel(table[context.method], context.goodsAmountCents);
+  const shopFee = tableFee(table[context.method], context.goodsAmountCents);
   const legalMinimum = legalMinimumPerOrder(context);
-  // Pickup is one handover at the counter, whatever parcelCount says.
-  const parcelCount = context.method === 'shop_pickup' ? 1 : context.parcelCount;
   const floor = legalMinimum ?? 0;
-  // The shop's fee for each parcel; the first parcel carries what the order's floor adds.
-  const fees = Array.from({ length: parcelCount }, () => tableFee);
-  const tableTotal = tableFee * parcelCount;
-  if (tableTotal < floor) fees[0] = (fees[0] ?? 0) + (floor - tableTotal);
-
+  // One fee for the order, raised to the order's floor.
+  const fee = Math.max(shopFee, floor);
   // Loi n° 2014-779: the 5 % may be granted on the delivery tariff, never taking the order's
-  // delivery below the floor. Greedy, parcel by parcel.
-  let room = Math.max(tableTotal, floor) - floor;
-  let remaining = context.movableDiscountCents;
-  const parcels: ParcelFee[] = fees.map((fee) => {
-    const granted = Math.min(remaining, room, fee);
-    remaining -= granted;
-    room -= granted;
-    return { feeCents: fee - granted };
-  });
-  const totalCents = parcels.reduce((sum, parcel) => sum + parcel.feeCents, 0);
-
+  // delivery below the floor.
+  const discountCents = Math.min(context.movableDiscountCents, fee - floor);
   return {
     method: context.method,
-    parcelCount,
-    tableFeePerParcelCents: tableFee,
+    tableFeeCents: shopFee,
     legalMinimumCents: legalMinimum,
-    discountCents: context.movableDiscountCents - remaining,
-    parcels,
-    totalCents,
+    discountCents,
+    totalCents: fee - discountCents,
   };
 }

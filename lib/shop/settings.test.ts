@@ -42,8 +42,8 @@ describe('ShopSettingsFormSchema', () => {
       homeFeeFromThreshold: '0.01',
     });
     expect(parsed.shippingTable.home_delivery.tiers).toEqual([
-      { fromGoodsCents: 0, feePerParcelCents: 550 },
-      { fromGoodsCents: 4000, feePerParcelCents: 1 },
+      { fromGoodsCents: 0, feeCents: 550 },
+      { fromGoodsCents: 4000, feeCents: 1 },
     ]);
   });
 

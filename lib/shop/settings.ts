@@ -143,12 +143,12 @@ export const ShopSettingsFormSchema = z
         home_delivery: {
           label: homeDeliveryLabel,
           tiers: [
-            { fromGoodsCents: 0, feePerParcelCents: homeFeeBelowThreshold },
-            { fromGoodsCents: homeThreshold, feePerParcelCents: homeFeeFromThreshold },
+            { fromGoodsCents: 0, feeCents: homeFeeBelowThreshold },
+            { fromGoodsCents: homeThreshold, feeCents: homeFeeFromThreshold },
           ],
         },
         // Pickup in a bookshop may be free (loi n° 81-766, art. 1, al. 4): the shop's choice.
-        shop_pickup: { label: pickupLabel, tiers: [{ fromGoodsCents: 0, feePerParcelCents: 0 }] },
+        shop_pickup: { label: pickupLabel, tiers: [{ fromGoodsCents: 0, feeCents: 0 }] },
       };
       assertValidShippingTable(shippingTable);
       return { ...identity, shippingTable } satisfies ShopSettings;
@@ -157,7 +157,7 @@ export const ShopSettingsFormSchema = z
 
 /** The stored table, read back from the database's JSON: checked, never trusted blindly. */
 export function parseStoredShippingTable(value: unknown): ShippingTable {
-  const tier = z.object({ fromGoodsCents: z.number().int().min(0), feePerParcelCents: z.number().int().min(0) });
+  const tier = z.object({ fromGoodsCents: z.number().int().min(0), feeCents: z.number().int().min(0) });
   const method = z.object({ label: z.string().min(1), tiers: z.array(tier).min(1) });
   const table = z.object({ home_delivery: method, shop_pickup: method }).parse(value);
   assertValidShippingTable(table);
@@ -184,9 +184,9 @@ export function settingsFormValues(settings: ShopSettings): Record<string, strin
     mediatorUrl: settings.mediatorUrl,
     orderCutoffHour: String(settings.orderCutoffHour),
     homeDeliveryLabel: settings.shippingTable.home_delivery.label,
-    homeFeeBelowThreshold: euros(home[0]?.feePerParcelCents),
+    homeFeeBelowThreshold: euros(home[0]?.feeCents),
     homeThreshold: euros(home[1]?.fromGoodsCents ?? 3500),
-    homeFeeFromThreshold: euros(home[1]?.feePerParcelCents ?? home[0]?.feePerParcelCents),
+    homeFeeFromThreshold: euros(home[1]?.feeCents ?? home[0]?.feeCents),
     pickupLabel: settings.shippingTable.shop_pickup.label,
   };
 }

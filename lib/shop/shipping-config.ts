@@ -7,13 +7,13 @@ export const SHOP_SHIPPING_TABLE = {
   home_delivery: {
     label: 'Livraison à domicile (Colissimo)',
     tiers: [
-      { fromGoodsCents: 0, feePerParcelCents: 490 },
+      { fromGoodsCents: 0, feeCents: 490 },
       // 0,01 € is the legal minimum from 35 € of new books: delivery can never be free.
-      { fromGoodsCents: 3_500, feePerParcelCents: 1 },
+      { fromGoodsCents: 3_500, feeCents: 1 },
     ],
   },
   shop_pickup: {
     label: 'Retrait en librairie',
-    tiers: [{ fromGoodsCents: 0, feePerParcelCents: 0 }],
+    tiers: [{ fromGoodsCents: 0, feeCents: 0 }],
   },
 } as const satisfies ShippingTable;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkWithdrawal, customerTimeline, maskStreet, type TimelineFacts } from './customer-view';
+import { customerTimeline, maskStreet, type TimelineFacts } from './customer-view';
 
 const base: TimelineFacts = {
   status: 'paid',
@@ -87,42 +87,5 @@ describe('maskStreet', () => {
   it('keeps the first letter of each word', () => {
     expect(maskStreet('12 rue Soufflot')).toBe('1• r•• S•••••••');
     expect(maskStreet('  Bât. À  ')).toBe('B••• À');
-  });
-});
-
-describe('checkWithdrawal (Code de la consommation, art. L221-18)', () => {
-  const lines = [
-    { id: 1, quantity: 2, refundedQuantity: 0, withdrawnQuantity: 0 },
-    { id: 2, quantity: 1, refundedQuantity: 1, withdrawnQuantity: 0 },
-  ];
-  it('is open before receipt, with what remains of each line', () => {
-    expect(checkWithdrawal({ status: 'shipped', deliveredAt: null, now: new Date(), lines })).toEqual({
-      ok: true,
-      lastDay: null,
-      lines: [
-        { id: 1, max: 2 },
-        { id: 2, max: 0 },
-      ],
-    });
-  });
-  it('stays open until the 14th day after delivery, and closes after', () => {
-    const deliveredAt = new Date('2026-12-01T10:00:00Z');
-    const open = checkWithdrawal({ status: 'delivered', deliveredAt, now: new Date('2026-12-15T21:00:00Z'), lines });
-    expect(open).toMatchObject({ ok: true, lastDay: '2026-12-15' });
-    const closed = checkWithdrawal({ status: 'delivered', deliveredAt, now: new Date('2026-12-16T08:00:00Z'), lines });
-    expect(closed).toMatchObject({ ok: false, code: 'WITHDRAWAL_PERIOD_OVER' });
-  });
-  it('refuses a closed order, and an order whose every copy is already withdrawn', () => {
-    expect(checkWithdrawal({ status: 'refunded', deliveredAt: null, now: new Date(), lines })).toMatchObject({
-      ok: false,
-    });
-    expect(
-      checkWithdrawal({
-        status: 'paid',
-        deliveredAt: null,
-        now: new Date(),
-        lines: [{ id: 1, quantity: 2, refundedQuantity: 0, withdrawnQuantity: 2 }],
-      }),
-    ).toMatchObject({ ok: false, code: 'NOTHING_TO_WITHDRAW' });
   });
 });

@@ -1,7 +1,7 @@
 // What a customer sees of their order at /suivi/<token>: the steps (no staff names, no internal
-// notes), the street of the address masked, and whether a withdrawal can still be declared.
+// notes), the street of the address masked (whether a withdrawal can still be declared: withdrawal.ts).
 // Pure: lib/data/customer-mail/tracked-order.ts reads the order and passes its facts here.
-import { formatDateShort } from '@/lib/core/date';
+import { formatDateLong, formatDateShort } from '@/lib/core/date';
 import { formatPrice } from '@/lib/core/money';
 import type { OrderStatus } from '@/lib/orders/status';
 
@@ -38,8 +38,6 @@ const step = (label: string, at: Date | null, detail: string | null = null, link
   link,
 });
 
-const DAY = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' });
-
 export function customerTimeline(facts: TimelineFacts): CustomerStep[] {
   const { status, reachedAt } = facts;
   const home = facts.deliveryMethod === 'home_delivery';
@@ -53,7 +51,7 @@ export function customerTimeline(facts: TimelineFacts): CustomerStep[] {
         'en attente du distributeur',
         null,
         waiting && facts.awaitedUntil
-          ? `${facts.awaitedCopies} exemplaire${facts.awaitedCopies > 1 ? 's' : ''} attendu${facts.awaitedCopies > 1 ? 's' : ''}, arrivée prévue au plus tard le ${DAY.format(new Date(`${facts.awaitedUntil}T12:00:00Z`))}`
+          ? `${facts.awaitedCopies} exemplaire${facts.awaitedCopies > 1 ? 's' : ''} attendu${facts.awaitedCopies > 1 ? 's' : ''}, arrivée prévue au plus tard le ${formatDateLong(new Date(`${facts.awaitedUntil}T12:00:00Z`))}`
           : waiting
             ? `${facts.awaitedCopies} exemplaire${facts.awaitedCopies > 1 ? 's' : ''} attendu${facts.awaitedCopies > 1 ? 's' : ''}`
             : 'exemplaires reçus',
@@ -113,73 +111,4 @@ export function maskStreet(street: string): string {
     .filter(Boolean)
     .map((word) => `${[...word][0] ?? ''}${'•'.repeat(Math.max([...word].length - 1, 0))}`)
     .join(' ');
-}
-
-// --- Withdrawal (droit de rétractation) -----------------------------------------------------
-
-/** Code de la consommation, art. L221-18: 14 days from the day the customer received the goods. */
-export const WITHDRAWAL_DAYS = 14;
-
-const BEFORE_RECEIPT: readonly OrderStatus[] = ['paid', 'preparing', 'shipped', 'ready_for_pickup'];
-const RECEIVED: readonly OrderStatus[] = ['delivered', 'collected'];
-
-export type WithdrawableLine = { id: number; quantity: number; refundedQuantity: number; withdrawnQuantity: number };
-
-/** A stored order line as checkWithdrawal counts it: withdrawn so far, the sum of its withdrawal lines. */
-export function withdrawableLine(line: {
-  id: number;
-  quantity: number;
-  refundedQuantity: number;
-  withdrawalLines: { quantity: number }[];
-}): WithdrawableLine {
-  return {
-    id: line.id,
-    quantity: line.quantity,
-    refundedQuantity: line.refundedQuantity,
-    withdrawnQuantity: line.withdrawalLines.reduce((sum, l) => sum + l.quantity, 0),
-  };
-}
-
-export type WithdrawalCheck =
-  | { ok: true; lastDay: string | null; lines: { id: number; max: number }[] }
-  | { ok: false; code: string; message: string };
-
-/** Whether a withdrawal can still be declared, until which day, and how many copies per line. */
-export function checkWithdrawal(order: {
-  status: OrderStatus;
-  deliveredAt: Date | null;
-  now: Date;
-  lines: WithdrawableLine[];
-}): WithdrawalCheck {
-  let lastDay: string | null = null;
-  if (RECEIVED.includes(order.status)) {
-    // The right can be exercised from the order until the 14th day after receipt (art. L221-18).
-    const received = order.deliveredAt ?? order.now;
-    lastDay = new Date(received.getTime() + WITHDRAWAL_DAYS * 24 * 3600_000).toISOString().slice(0, 10);
-    if (order.now.toISOString().slice(0, 10) > lastDay) {
-      return {
-        ok: false,
-        code: 'WITHDRAWAL_PERIOD_OVER',
-        message: `Le délai de rétractation de quatorze jours après la réception est écoulé depuis le ${DAY.format(new Date(`${lastDay}T12:00:00Z`))} (Code de la consommation, art. L221-18).`,
-      };
-    }
-  } else if (!BEFORE_RECEIPT.includes(order.status)) {
-    return {
-      ok: false,
-      code: 'NOTHING_TO_WITHDRAW',
-      message: 'Cette commande est close (annulée, remboursée ou non payée) : il n’y a rien à rétracter.',
-    };
-  }
-  const lines = order.lines.map((line) => ({
-    id: line.id,
-    max: Math.max(line.quantity - line.refundedQuantity - line.withdrawnQuantity, 0),
-  }));
-  if (lines.every((line) => line.max === 0)) {
-    return {
-      ok: false,
-      code: 'NOTHING_TO_WITHDRAW',
-      message: 'Votre rétractation est déjà enregistrée pour tous les livres de cette commande.',
-    };
-  }
-  return { ok: true, lastDay, lines };
 }

@@ -31,19 +31,28 @@ export type TrackingLookupInput = z.output<typeof TrackingLookupSchema>;
 export const TRACKING_LOOKUP_ANSWER =
   'Si cette commande existe, nous venons d’envoyer un lien de suivi à l’adresse indiquée.';
 
+/** The same answer for any pair: nothing says whether the order exists, nothing is recorded yet. */
+export const WITHDRAWAL_LOOKUP_ANSWER =
+  'Si cette commande existe, nous venons d’envoyer à l’adresse indiquée un lien pour terminer votre rétractation. Rien n’est enregistré avant que vous la confirmiez.';
+
 const copies = z
   .string()
   .trim()
   .regex(/^\d{1,2}$/, { error: `Nombre d’exemplaires entre 0 et ${MAX_QUANTITY_PER_LINE}.` })
   .transform(Number);
 
-/** The withdrawal form: `scope` whole or lines, `qty-<line id>` per line, an optional reason. */
+/**
+ * The withdrawal form: who declares it, `scope` whole or lines, `qty-<line id>` per line, an
+ * optional reason (never required: art. L221-21), and the step: `verifier` shows the declaration
+ * back, `confirmer` is the distinct "Confirmer la rétractation" (art. D221-5).
+ */
 export const WithdrawalFormSchema = z.object({
+  step: z.enum(['verifier', 'confirmer'], { error: 'Formulaire invalide : rechargez la page.' }),
+  fullName: plainText(100, 'Indiquez vos nom et prénom.'),
   scope: z.enum(['tout', 'lignes'], { error: 'Choisissez : toute la commande ou certains livres.' }),
   reason: plainText(500)
     .optional()
     .transform((value) => value || null),
-  confirm: z.literal('oui', { error: 'Cochez la case pour confirmer votre rétractation.' }),
   lines: z
     .array(z.object({ orderLineId: z.number().int().positive(), quantity: copies }))
     .max(200, { error: 'Trop de lignes.' }),
@@ -57,5 +66,5 @@ export function withdrawalFormValues(fields: Record<string, string>) {
     const match = /^qty-(\d{1,9})$/.exec(key);
     if (match) lines.push({ orderLineId: Number(match[1]), quantity: value });
   }
-  return { scope: fields.scope, reason: fields.reason, confirm: fields.confirm, lines };
+  return { step: fields.step, fullName: fields.fullName, scope: fields.scope, reason: fields.reason, lines };
 }

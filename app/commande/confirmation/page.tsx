@@ -69,6 +69,11 @@ async function ConfirmationPage({ searchParams }: PageProps<'/commande/confirmat
         </p>
       )}
       <p>Conservez ce numéro de commande : il vous sera demandé pour suivre votre commande ({order.email}).</p>
+      {/* The withdrawal function, reachable from the confirmation (art. L221-21, D221-5). */}
+      <p>
+        Vous pouvez vous rétracter jusqu’au quatorzième jour après la réception :{' '}
+        <Link href="/retractation">Renoncer au contrat ici</Link>.
+      </p>
     </>
   );
 }

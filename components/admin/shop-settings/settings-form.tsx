@@ -28,9 +28,9 @@ const IDENTITY: [name: string, label: string, extra?: Record<string, string>][] 
 const DELIVERY: [name: string, label: string, extra?: Record<string, string>][] = [
   ['orderCutoffHour', 'Heure limite de commande du jour (0 à 23)', { inputMode: 'numeric' }],
   ['homeDeliveryLabel', 'Nom de la livraison à domicile'],
-  ['homeFeeBelowThreshold', 'Frais par colis sous le seuil (€)', { inputMode: 'decimal' }],
+  ['homeFeeBelowThreshold', 'Frais de livraison par commande sous le seuil (€)', { inputMode: 'decimal' }],
   ['homeThreshold', 'Seuil (€ de livres)', { inputMode: 'decimal' }],
-  ['homeFeeFromThreshold', 'Frais par colis à partir du seuil (€)', { inputMode: 'decimal' }],
+  ['homeFeeFromThreshold', 'Frais de livraison par commande à partir du seuil (€)', { inputMode: 'decimal' }],
   ['pickupLabel', 'Nom du retrait en librairie (gratuit)'],
 ];
 

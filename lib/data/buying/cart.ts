@@ -58,7 +58,6 @@ export function priceLines(
     })),
     customerKind: 'individual' as const,
     deliveryMethod,
-    parcelCount: 1,
   };
   return priceOrder(input, { shippingTable });
 }

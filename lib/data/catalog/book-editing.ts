@@ -244,7 +244,8 @@ export async function setBookCover(
   }, STOCK_DESK_LIMITS);
 }
 
-const EDITABLE_SELECT = {
+/** The columns the book form shows and writes. */
+const FORM_COLUMNS = {
   ean: true,
   title: true,
   subtitle: true,
@@ -260,6 +261,10 @@ const EDITABLE_SELECT = {
   coverPath: true,
   collectionNumber: true,
   themeId: true,
+} satisfies Prisma.BookSelect;
+
+const EDITABLE_SELECT = {
+  ...FORM_COLUMNS,
   publisherId: true,
   collectionId: true,
   contributors: { orderBy: { position: 'asc' }, select: { role: true, contributorId: true } },
@@ -272,21 +277,7 @@ export async function getBookForEditing(ean: string) {
   const book = await getDb().book.findUnique({
     where: { ean },
     select: {
-      ean: true,
-      title: true,
-      subtitle: true,
-      description: true,
-      pageCount: true,
-      publishedOn: true,
-      productForm: true,
-      workType: true,
-      languageCode: true,
-      publisherPriceCents: true,
-      vatRateBasisPoints: true,
-      featured: true,
-      coverPath: true,
-      collectionNumber: true,
-      themeId: true,
+      ...FORM_COLUMNS,
       supplierId: true,
       supplierAvailabilityCode: true,
       expectedOn: true,

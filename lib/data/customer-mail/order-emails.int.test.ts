@@ -83,7 +83,7 @@ describe('e-mails owed by a change', () => {
     await expect(
       transactOrThrow(
         async (tx) => {
-          await enqueueOrderEmail(tx, order.id, { kind: 'tracking_link', askedAt: new Date() });
+          await enqueueOrderEmail(tx, order.id, { kind: 'tracking_link', askedAt: new Date(), purpose: 'tracking' });
           throw new Error('the change fails after owing its e-mail');
         },
         undefined,
@@ -133,7 +133,7 @@ describe('delivery', () => {
     // A second e-mail 60 days later: the first link now lives until 90 days after it.
     const later = new Date(Date.now() + 60 * 24 * 3600_000);
     const id = await transactOrThrow(
-      (tx) => enqueueOrderEmail(tx, order.id, { kind: 'tracking_link', askedAt: later }),
+      (tx) => enqueueOrderEmail(tx, order.id, { kind: 'tracking_link', askedAt: later, purpose: 'tracking' }),
       undefined,
       { db, frontCaches: [] },
     );

@@ -11,6 +11,7 @@ import { trackingUrl } from '@/lib/orders/carriers';
 import { sendJob } from '@/lib/data/platform/job-queue';
 import { readShopSettings } from '@/lib/data/staff/shop-settings';
 import type { Tx } from '@/lib/data/platform/transactions';
+import type { LinkPurpose } from '@/lib/email/kinds';
 
 // The e-mails an order's changes cause, written by the transaction of the change itself: the
 // outbox row (EmailMessage, unique per kind, order and version) and its pg-boss job. An event
@@ -23,7 +24,7 @@ export type OrderEmailEvent =
   | { kind: Exclude<EmailKind, 'refunded' | 'withdrawal_received' | 'tracking_link'> }
   | { kind: 'refunded'; refundId: number }
   | { kind: 'withdrawal_received'; withdrawalId: number }
-  | { kind: 'tracking_link'; askedAt: Date };
+  | { kind: 'tracking_link'; askedAt: Date; purpose: LinkPurpose };
 
 type OrderSnapshot = Prisma.OrderGetPayload<{ select: typeof ORDER_SNAPSHOT_SELECT }>;
 
@@ -90,6 +91,7 @@ async function payloadOf(
         select: {
           declaredAt: true,
           wholeOrder: true,
+          declarantName: true,
           reason: true,
           lines: {
             orderBy: { orderLineId: 'asc' },
@@ -103,6 +105,7 @@ async function payloadOf(
         withdrawal: {
           declaredAt: withdrawal.declaredAt.toISOString(),
           wholeOrder: withdrawal.wholeOrder,
+          declarantName: withdrawal.declarantName,
           reason: withdrawal.reason,
           lines: withdrawal.lines.map((line) => ({ title: line.orderLine.title, quantity: line.quantity })),
           refundBy: isoDay(new Date(withdrawal.declaredAt.getTime() + WITHDRAWAL_REFUND_DAYS * DAY_MS)),
@@ -112,6 +115,8 @@ async function payloadOf(
     }
     case 'delayed':
       return order.deliveryLatestOn ? { kind: 'delayed', order: base } : null;
+    case 'tracking_link':
+      return { kind: 'tracking_link', order: base, purpose: event.purpose };
     default:
       return { kind: event.kind, order: base };
   }

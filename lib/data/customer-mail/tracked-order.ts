@@ -4,7 +4,8 @@ import { emailOrderOf } from '@/lib/email/order-snapshot';
 import { CARRIERS, trackingUrl } from '@/lib/orders/carriers';
 import { ORDER_STATUSES, type OrderStatus } from '@/lib/orders/status';
 import { awaitedCopies } from '@/lib/orders/workflow';
-import { checkWithdrawal, customerTimeline, maskStreet, withdrawableLine } from '@/lib/tracking/customer-view';
+import { customerTimeline, maskStreet } from '@/lib/tracking/customer-view';
+import { checkWithdrawal, withdrawableLine } from '@/lib/tracking/withdrawal';
 import { ORDER_SNAPSHOT_SELECT } from './order-selects';
 import { getShopSettings } from '@/lib/data/staff/shop-settings';
 
@@ -15,6 +16,7 @@ const TRACKED_ORDER_SELECT = {
   ...ORDER_SNAPSHOT_SELECT,
   id: true,
   deliveredAt: true,
+  origin: true,
   lines: {
     orderBy: { id: 'asc' },
     select: {
@@ -78,6 +80,7 @@ export async function getTrackedOrder(orderId: number, now: Date) {
       : null;
   const withdrawal = checkWithdrawal({
     status: order.status,
+    origin: order.origin,
     deliveredAt: order.deliveredAt,
     now,
     lines: order.lines.map(withdrawableLine),

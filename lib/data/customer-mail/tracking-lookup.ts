@@ -3,7 +3,8 @@ import { createHmac } from 'node:crypto';
 import { getEnv } from '@/lib/env';
 import { QUEUE_NAMES } from '@/lib/jobs/queues';
 import type { Result } from '@/lib/core/result';
-import { TRACKING_LOOKUP_ANSWER, type TrackingLookupInput } from '@/lib/validation/tracking';
+import type { LinkPurpose } from '@/lib/email/kinds';
+import { TRACKING_LOOKUP_ANSWER, WITHDRAWAL_LOOKUP_ANSWER, type TrackingLookupInput } from '@/lib/validation/tracking';
 import { isDatabaseBusy } from '@/lib/database/errors';
 import { sendJob } from '@/lib/data/platform/job-queue';
 import { enqueueOrderEmail } from './order-emails';
@@ -15,7 +16,7 @@ import { busy, JOB_LIMITS, transactOrThrow } from '@/lib/data/platform/transacti
 // this number and this e-mail gets a tracking link e-mail (at most one a minute); anything else,
 // nothing at all.
 
-export type TrackingLookup = { reference: string; email: string; askedAt: string };
+export type TrackingLookup = { reference: string; email: string; askedAt: string; purpose?: LinkPurpose };
 
 /** The e-mail as a rate-limit key: keyed-hashed, never in clear in the counters' table. */
 function emailKey(email: string): string {
@@ -31,6 +32,7 @@ export async function requestTrackingLink(
   input: TrackingLookupInput,
   clientAddress: string,
   now: Date,
+  purpose: LinkPurpose = 'tracking',
 ): Promise<Result<{ message: string }>> {
   const limited =
     (await consumeLimit('trackingLookupPerClient', clientAddress)) ??
@@ -41,12 +43,13 @@ export async function requestTrackingLink(
       reference: input.reference,
       email: input.email,
       askedAt: now.toISOString(),
+      purpose,
     } satisfies TrackingLookup);
   } catch (error) {
     if (isDatabaseBusy(error)) return busy();
     throw error;
   }
-  return { ok: true, message: TRACKING_LOOKUP_ANSWER };
+  return { ok: true, message: purpose === 'withdrawal' ? WITHDRAWAL_LOOKUP_ANSWER : TRACKING_LOOKUP_ANSWER };
 }
 
 export async function answerTrackingLookup(lookup: TrackingLookup): Promise<'link owed' | 'already owed' | 'no match'> {
@@ -57,7 +60,11 @@ export async function answerTrackingLookup(lookup: TrackingLookup): Promise<'lin
         FOR UPDATE`;
     const order = rows[0];
     if (!order) return 'no match';
-    const id = await enqueueOrderEmail(tx, order.id, { kind: 'tracking_link', askedAt: new Date(lookup.askedAt) });
+    const id = await enqueueOrderEmail(tx, order.id, {
+      kind: 'tracking_link',
+      askedAt: new Date(lookup.askedAt),
+      purpose: lookup.purpose ?? 'tracking',
+    });
     return id === null ? 'already owed' : 'link owed';
   }, JOB_LIMITS);
 }

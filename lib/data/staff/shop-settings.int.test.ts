@@ -30,8 +30,8 @@ const withFee = (feeCents: number): ShopSettings => ({
     home_delivery: {
       label: 'Colissimo',
       tiers: [
-        { fromGoodsCents: 0, feePerParcelCents: feeCents },
-        { fromGoodsCents: 3_500, feePerParcelCents: 1 },
+        { fromGoodsCents: 0, feeCents: feeCents },
+        { fromGoodsCents: 3_500, feeCents: 1 },
       ],
     },
   },
@@ -42,7 +42,7 @@ describe('shop settings', () => {
     const before = await settings.getShopSettings();
     const saved = await settings.saveShopSettings(admin, withFee(590), before.version);
     expect(saved).toMatchObject({ ok: true, version: before.version + 1 });
-    expect((await settings.getShopSettings()).shippingTable.home_delivery.tiers[0]?.feePerParcelCents).toBe(590);
+    expect((await settings.getShopSettings()).shippingTable.home_delivery.tiers[0]?.feeCents).toBe(590);
 
     const book = await createTestBook(db, { onHand: 0, withSupplier: true, priceCents: 2000 });
     const added = await cart.changeCartLine(null, { ean: book.ean, quantity: 1 }, 'add');

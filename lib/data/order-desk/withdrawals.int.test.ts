@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createPrismaClient, type PrismaClient } from '@/lib/database/prisma-client';
+import type { WithdrawalForm } from '@/lib/validation/tracking';
+import { createPaidOrder, createTestStaff } from '@/scripts/test/order-desk-fixtures';
+import { createCounterOrder } from '@/lib/data/stock-desk/counter-orders';
+import { declareWithdrawal, previewWithdrawal } from './withdrawals';
+
+// The withdrawal function on a real PostgreSQL (Code de la consommation, art. L221-18, L221-21,
+// D221-5): shown back without writing, recorded once confirmed with the acknowledgement owed in
+// the same transaction, refused for an order taken at the counter.
+let db: PrismaClient;
+
+beforeAll(() => {
+  db = createPrismaClient(inject('databaseUrl'));
+});
+afterAll(() => db.$disconnect());
+
+const whole = (fullName = 'Camille Lecteur'): WithdrawalForm => ({
+  step: 'confirmer',
+  fullName,
+  scope: 'tout',
+  reason: null,
+  lines: [],
+});
+
+const withdrawalsOf = (orderId: number) =>
+  db.withdrawal.findMany({ where: { orderId }, select: { declarantName: true, wholeOrder: true } });
+
+describe('a withdrawal declared online', () => {
+  it('is shown back without writing anything, then recorded with its acknowledgement owed', async () => {
+    const { order } = await createPaidOrder(db, { onHand: 2, withSupplier: true, quantity: 2 });
+    const now = new Date();
+    const preview = await previewWithdrawal(order.id, { ...whole(), step: 'verifier' }, now);
+    expect(preview).toMatchObject({ ok: true, wholeOrder: true, lines: [{ quantity: 2 }] });
+    expect(await withdrawalsOf(order.id)).toEqual([]);
+
+    expect(await declareWithdrawal(order.id, whole(), now, '192.0.2.70')).toEqual({ ok: true, copies: 2 });
+    expect(await withdrawalsOf(order.id)).toEqual([{ declarantName: 'Camille Lecteur', wholeOrder: true }]);
+    const acknowledgement = await db.emailMessage.findFirstOrThrow({
+      where: { orderId: order.id, kind: 'withdrawal_received' },
+      select: { payload: true },
+    });
+    expect(acknowledgement.payload).toMatchObject({
+      withdrawal: { declarantName: 'Camille Lecteur', declaredAt: now.toISOString(), wholeOrder: true },
+    });
+    // Nothing left: a second declaration is refused, and nothing more is written.
+    expect(await declareWithdrawal(order.id, whole(), new Date(), '192.0.2.70')).toMatchObject({
+      ok: false,
+      code: 'NOTHING_TO_WITHDRAW',
+    });
+    expect(await withdrawalsOf(order.id)).toHaveLength(1);
+  });
+
+  it('is refused for an order taken at the counter, which records nothing', async () => {
+    const staff = await createTestStaff(db);
+    const { order: paid } = await createPaidOrder(db, { onHand: 1, withSupplier: true });
+    const book = await db.orderLine.findFirstOrThrow({ where: { orderId: paid.id }, select: { ean: true } });
+    const counter = await createCounterOrder(
+      { id: staff.id, ip: null },
+      {
+        ean: book.ean,
+        quantity: 1,
+        fullName: 'Client du comptoir',
+        email: 'comptoir@exemple.fr',
+        phone: null,
+        payment: 'paid',
+        note: null,
+      },
+    );
+    if (!counter.ok) throw new Error(counter.message);
+    const { id } = await db.order.findUniqueOrThrow({ where: { reference: counter.reference }, select: { id: true } });
+    expect(await previewWithdrawal(id, whole(), new Date())).toMatchObject({ ok: false, code: 'NO_WITHDRAWAL_RIGHT' });
+    expect(await declareWithdrawal(id, whole(), new Date(), '192.0.2.71')).toMatchObject({
+      ok: false,
+      code: 'NO_WITHDRAWAL_RIGHT',
+    });
+    expect(await withdrawalsOf(id)).toEqual([]);
+  });
+});
