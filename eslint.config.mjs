@@ -31,6 +31,7 @@ const RULE_FOLDERS = [
   'shop',
   'staff',
   'stock',
+  'terms',
   'tracking',
 ];
 

@@ -30,3 +30,32 @@ test('the terms state only what the shop does: its identity, no discount, no use
   await expect(main).not.toContainText('Livres d’occasion');
   await expect(main).not.toContainText('la remise de 5 % sur les livres neufs est permise');
 });
+
+test('the terms carry what the law asks: the withdrawal function, the model form, the legal-guarantee box, complaints, the steps, the version', async ({
+  page,
+}) => {
+  await page.goto('/conditions-generales-de-vente');
+  const main = page.getByRole('main');
+  // Art. L221-5 and R221-3 (2026): where the withdrawal function is, and its dated acknowledgement.
+  const withdrawal = main.getByRole('region', { name: 'Droit de rétractation' });
+  await expect(withdrawal).toContainText('« Renoncer au contrat ici »');
+  await expect(withdrawal).toContainText('« Confirmer la rétractation »');
+  await expect(withdrawal).toContainText('la date et l’heure de sa soumission');
+  await expect(withdrawal).toContainText('prolongé jusqu’au premier jour ouvrable suivant (art. L221-19)');
+  await expect(withdrawal).toContainText('les frais de retour sont à votre charge (art. L221-23)');
+  await expect(withdrawal.getByRole('heading', { name: 'Formulaire de rétractation' })).toBeVisible();
+  // Art. D211-2: the box, in the model's words.
+  const box = main.getByRole('region', { name: 'Garanties légales' });
+  await expect(box).toContainText('délai de deux ans à compter de la délivrance du bien');
+  await expect(box).toContainText('articles 1641 à 1649 du code civil');
+  // Complaints, the steps to conclude (C. civ. art. 1127-1), the single-copy ordering service, the version.
+  await expect(main.getByRole('region', { name: 'Réclamations et médiation' })).toContainText(
+    'au plus tard quinze jours',
+  );
+  const ordering = main.getByRole('region', { name: 'Commande et paiement' });
+  await expect(ordering).toContainText('Le contrat est conclu en français.');
+  await expect(ordering).toContainText('Nous archivons chaque commande');
+  await expect(main).toContainText('nous commandons gratuitement, à l’unité, tout livre');
+  await expect(main).toContainText(/Conditions en vigueur depuis le .* \(version du /);
+  await expect(main).not.toContainText('par colis');
+});

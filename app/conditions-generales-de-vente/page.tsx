@@ -2,17 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ShippingFeeTable } from '@/components/legal/shipping-fee-table';
 import { formatPrice } from '@/lib/core/money';
-import {
-  describeShippingTable,
-  LEGAL_MIN_SHIPPING,
-  LEGAL_NOTE_TEXTS,
-  PAY_BUTTON_LABEL,
-  WITHDRAWAL_REFUND_NOTICE,
-  WITHDRAWAL_RIGHT_NOTICE,
-} from '@/lib/pricing';
+import { describeShippingTable, LEGAL_MIN_SHIPPING, LEGAL_NOTE_TEXTS } from '@/lib/pricing';
+import { LegalGuaranteeBox } from '@/components/legal/legal-guarantee-box';
 import { SellerIdentity } from '@/components/legal/seller-identity';
+import { TermsComplaints } from '@/components/legal/terms-complaints';
+import { TermsOrdering } from '@/components/legal/terms-ordering';
+import { TermsWithdrawal } from '@/components/legal/terms-withdrawal';
+import { formatDateLong } from '@/lib/core/date';
+import { TERMS_VERSION, termsVersionLabel } from '@/lib/terms/version';
 import { getShopSettings } from '@/lib/data/staff/shop-settings';
-import { postalAddress } from '@/lib/email/shop-identity';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 import { SHOP } from '@/lib/shop/config';
 
@@ -36,6 +34,11 @@ async function TermsPage() {
     <>
       <h1>Conditions générales de vente</h1>
       <p>
+        {/* The version in force, stored with each order (lib/terms/version.ts). */}
+        Conditions en vigueur depuis le {formatDateLong(new Date(`${TERMS_VERSION}T12:00:00Z`))} (
+        {termsVersionLabel(TERMS_VERSION)}).
+      </p>
+      <p>
         Ces conditions s’appliquent aux commandes passées sur le site de {shop.name}, librairie indépendante, par des
         particuliers, livrées en France métropolitaine, en Corse et à Monaco, ou retirées à la librairie.
       </p>
@@ -50,18 +53,7 @@ async function TermsPage() {
       </p>
       <p>{LEGAL_NOTE_TEXTS.VAT}</p>
 
-      <h2>Commande et paiement</h2>
-      <p>
-        La commande est passée par le bouton « {PAY_BUTTON_LABEL} » (Code de la consommation, art. L221-14), puis payée
-        par carte bancaire sur la page de paiement sécurisée de notre prestataire Stripe. Les exemplaires en stock vous
-        sont réservés pendant {SHOP.holdMinutes} minutes, le temps du paiement ; passé ce délai, la commande n’est pas
-        conclue et rien n’est débité.
-      </p>
-      <p>
-        Dès le paiement reçu, nous vous envoyons par courriel la confirmation de la commande : livres, prix, TVA, frais
-        de livraison, délai, les conditions du droit de rétractation et son formulaire type (art. L221-13).
-        Conservez-la.
-      </p>
+      <TermsOrdering shop={shop} />
 
       <h2>Livraison et frais de port</h2>
       <p>
@@ -87,39 +79,18 @@ async function TermsPage() {
         page <Link href="/suivi">Suivre une commande</Link>, avec le numéro de commande et votre adresse e-mail.
       </p>
 
-      <h2 id="retractation">Droit de rétractation</h2>
-      <p>{WITHDRAWAL_RIGHT_NOTICE}</p>
+      <TermsWithdrawal shop={shop} />
+
+      <LegalGuaranteeBox shop={shop} />
+
+      <h2>Commande d’un livre absent du catalogue</h2>
       <p>
-        {/* Art. L221-5 and R221-3 (notice rewritten by décret n° 2026-3, art. 7): where the withdrawal function is. */}
-        Vous pouvez exercer votre droit de rétractation en ligne avec le lien « Renoncer au contrat ici », en bas de
-        chaque page du site (<Link href="/retractation">page Renoncer au contrat</Link>) et sur la page de suivi de
-        votre commande : vous indiquez le numéro de commande et votre adresse e-mail, nous vous envoyons le lien qui
-        ouvre votre déclaration, puis vous la validez avec « Confirmer la rétractation ». Nous vous envoyons alors, dans
-        les meilleurs délais, un accusé de réception par courriel, avec le contenu de votre déclaration ainsi que la
-        date et l’heure de son envoi. Vous pouvez aussi nous adresser le formulaire de rétractation joint à la
-        confirmation, ou toute autre déclaration dénuée d’ambiguïté, à {shop.legalName}, {postalAddress(shop)}, ou à{' '}
-        {shop.email}. Renvoyez-nous ensuite les livres au plus tard quatorze jours après votre déclaration ; les frais
-        de retour sont à votre charge (art. L221-23).
-      </p>
-      <p>{WITHDRAWAL_REFUND_NOTICE}</p>
-      <p>
-        Nous remboursons avec le moyen de paiement utilisé pour la commande, et pouvons attendre d’avoir reçu les
-        livres, ou la preuve de leur envoi, pour le faire (art. L221-24).
+        Comme toute librairie, nous commandons gratuitement, à l’unité, tout livre disponible chez son éditeur (loi n°
+        81-766 du 10 août 1981, art. 1) : demandez-le à la librairie, par téléphone au {shop.phone} ou à {shop.email},
+        avec son titre et son auteur ou son ISBN. Il vous est vendu au prix fixé par l’éditeur.
       </p>
 
-      <h2>Garanties légales</h2>
-      <p>
-        Les livres bénéficient de la garantie légale de conformité (Code de la consommation, art. L217-3 et suivants) et
-        de la garantie des vices cachés (Code civil, art. 1641 et suivants). Un livre abîmé ou non conforme est remplacé
-        ou remboursé : écrivez-nous à {shop.email}.
-      </p>
-
-      <h2>Médiation</h2>
-      <p>
-        En cas de litige, après une réclamation écrite restée sans réponse satisfaisante, vous pouvez recourir
-        gratuitement au médiateur de la consommation dont relève la librairie (Code de la consommation, art. L612-1) :{' '}
-        <a href={shop.mediatorUrl}>{shop.mediatorName}</a>.
-      </p>
+      <TermsComplaints shop={shop} />
     </>
   );
 }

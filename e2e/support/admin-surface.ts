@@ -31,7 +31,7 @@ export const PUBLIC_ACTIONS = [
   'startCheckoutAction',
   'loginAction',
   'requestTrackingLinkAction',
-  'declareWithdrawalAction',
+  'withdrawalAction',
 ];
 
 function walk(dir: string): string[] {

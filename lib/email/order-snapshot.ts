@@ -14,6 +14,8 @@ export type OrderSnapshotInput = {
   deliveryMethod: 'home_delivery' | 'shop_pickup';
   createdAt: Date;
   paidAt: Date | null;
+  /** The terms accepted (lib/terms/version.ts); absent for orders before they were versioned. */
+  termsVersion?: string | null;
   addressLine1: string | null;
   addressLine2: string | null;
   postalCode: string | null;
@@ -84,6 +86,7 @@ export function emailOrderOf(order: OrderSnapshotInput, cutoffHour: number): Ema
     email: order.email,
     deliveryMethod: order.deliveryMethod,
     orderedAt: order.createdAt.toISOString(),
+    termsVersion: order.termsVersion ?? null,
     lines: order.lines.map((line) => {
       // Each line its own estimate: the shelf's delay, the distributor's, or the day it announced.
       const window = lineDeliveryWindow(line, order.deliveryMethod, orderedAt, cutoffHour);

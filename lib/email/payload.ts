@@ -30,6 +30,8 @@ export const EmailOrderSchema = z.object({
   email: z.string(),
   deliveryMethod: z.enum(['home_delivery', 'shop_pickup']),
   orderedAt: z.string(),
+  /** The terms the customer accepted (lib/terms/version.ts); absent from older e-mails. */
+  termsVersion: z.string().nullable().default(null),
   lines: z.array(EmailLineSchema),
   goodsCents: cents,
   shippingCents: cents,

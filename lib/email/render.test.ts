@@ -7,7 +7,7 @@ import { renderEmail } from './render';
 import { pricedTestOrder, TEST_SHOP } from './test-fixtures';
 
 const links = { siteUrl: 'https://librairie.example', trackingUrl: 'https://librairie.example/suivi/abcDEF123_-xyz' };
-const order = pricedTestOrder();
+const order = pricedTestOrder({ termsVersion: '2026-12-07' });
 
 /** Every kind with figures of its own. */
 const payloads: Record<(typeof EMAIL_KINDS)[number], EmailPayload> = {
@@ -133,6 +133,10 @@ describe('the confirmation (Code de la consommation, art. L221-13)', async () =>
       expect(body).toContain('— Commandé le (*)/reçu le (*) :');
       expect(body).toContain('(*) Rayez la mention inutile.');
     }
+    // The terms accepted, by their version (C. civ. art. 1127-1).
+    expect(email.text).toContain(
+      'Conditions générales de vente (version du 7 décembre 2026) : https://librairie.example/conditions-generales-de-vente',
+    );
     // The withdrawal function, from the confirmation too (art. L221-21, D221-5).
     expect(email.text).toContain(
       'Renoncer au contrat ici :\nhttps://librairie.example/suivi/abcDEF123_-xyz/retractation',

@@ -1,7 +1,6 @@
 // The words of each e-mail, in French, as blocks (blocks.ts renders them to HTML and text). Each
 // template takes the payload captured with the change (payload.ts) and the links of this sending.
 // Pure.
-import { formatDateShort } from '@/lib/core/date';
 import { formatPrice } from '@/lib/core/money';
 import { formatRate } from '@/lib/core/rate';
 import { CARRIERS } from '@/lib/orders/carriers';
@@ -9,31 +8,20 @@ import { WITHDRAWAL_REFUND_NOTICE, WITHDRAWAL_RIGHT_NOTICE } from '@/lib/pricing
 import type { Block, Row } from './blocks';
 import type { EmailLine, EmailOrder, EmailPayload } from './payload';
 import { postalAddress, type ShopIdentity } from './shop-identity';
+import {
+  copies,
+  type EmailContent,
+  type EmailLinks,
+  formatDay,
+  hello,
+  orderedOn,
+  trackingButton,
+} from './template-parts';
 import { WITHDRAWAL_FORM_TITLE, withdrawalFormLines } from './withdrawal-form';
-import { formatDateAtTime } from '@/lib/core/date-time';
+import { withdrawalLink, withdrawalReceived } from './withdrawal-emails';
+import { termsVersionLabel } from '@/lib/terms/version';
 
-export type EmailLinks = {
-  siteUrl: string;
-  /** The order's tracking page, with a token minted for this e-mail; null for the payment e-mails. */
-  trackingUrl: string | null;
-};
-
-export type EmailContent = { subject: string; preheader: string; blocks: Block[] };
-
-const LONG_DAY = new Intl.DateTimeFormat('fr-FR', {
-  timeZone: 'UTC',
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-
-/** "2026-12-15" → "mardi 15 décembre 2026" */
-export function formatDay(day: string): string {
-  return LONG_DAY.format(new Date(`${day}T12:00:00Z`));
-}
-
-const copies = (n: number) => `${n} exemplaire${n > 1 ? 's' : ''}`;
+export type { EmailContent, EmailLinks } from './template-parts';
 
 function windowText(
   earliest: string | null,
@@ -103,25 +91,6 @@ function deliveryBlocks(order: EmailOrder, shop: ShopIdentity): Block[] {
   return blocks;
 }
 
-function trackingButton(links: EmailLinks): Block[] {
-  return links.trackingUrl
-    ? [
-        { type: 'button', label: 'Suivre ma commande', url: links.trackingUrl },
-        {
-          type: 'small',
-          text: 'Ce lien personnel ouvre votre commande sans mot de passe : ne le transférez pas. Il reste valable 90 jours après notre dernier courriel.',
-        },
-      ]
-    : [];
-}
-
-const hello = (order: EmailOrder) => ({ type: 'paragraph', text: `Bonjour ${order.fullName},` }) as const;
-
-function orderedOn(order: EmailOrder): string {
-  return formatDateShort(new Date(order.orderedAt));
-}
-
-/** The durable-medium confirmation of Code de la consommation art. L221-13, with the information of art. L221-5. */
 function confirmation(order: EmailOrder, shop: ShopIdentity, links: EmailLinks): EmailContent {
   const withdrawalUrl = links.trackingUrl ? `${links.trackingUrl}/retractation` : null;
   return {
@@ -154,7 +123,11 @@ function confirmation(order: EmailOrder, shop: ShopIdentity, links: EmailLinks):
         type: 'small',
         text: 'Garanties légales : garantie de conformité (Code de la consommation, art. L217-3 et suivants) et garantie des vices cachés (Code civil, art. 1641 et suivants).',
       },
-      { type: 'small', text: `Conditions générales de vente : ${links.siteUrl}/conditions-generales-de-vente` },
+      {
+        type: 'small',
+        // The terms accepted, named and reachable (C. civ. art. 1127-1: archiving and access).
+        text: `Conditions générales de vente${order.termsVersion ? ` (${termsVersionLabel(order.termsVersion)})` : ''} : ${links.siteUrl}/conditions-generales-de-vente`,
+      },
     ],
   };
 }
@@ -287,70 +260,6 @@ function refunded(payload: Extract<EmailPayload, { kind: 'refunded' }>, links: E
           : `Remboursé à ce jour sur cette commande : ${formatPrice(refund.refundedTotalCents)} sur ${formatPrice(order.totalCents)}.`,
       },
       ...trackingButton(links),
-    ],
-  };
-}
-
-function withdrawalReceived(
-  payload: Extract<EmailPayload, { kind: 'withdrawal_received' }>,
-  shop: ShopIdentity,
-  links: EmailLinks,
-): EmailContent {
-  const { order, withdrawal } = payload;
-  return {
-    subject: `Accusé de réception de votre rétractation (commande ${order.reference})`,
-    preheader: `Remboursement au plus tard le ${formatDay(withdrawal.refundBy)}.`,
-    blocks: [
-      { type: 'heading', text: 'Votre rétractation est enregistrée' },
-      hello(order),
-      {
-        type: 'paragraph',
-        // Art. L221-21 and D221-5: an acknowledgement of a withdrawal declared online, without
-        // delay, on a durable medium, with the declaration's content and the date and time it was sent.
-        text: `Nous accusons réception de la rétractation que vous nous avez envoyée le ${formatDateAtTime(new Date(withdrawal.declaredAt))} (heure de Paris)${withdrawal.declarantName ? `, au nom de ${withdrawal.declarantName}` : ''} (Code de la consommation, art. L221-21), pour ${withdrawal.wholeOrder ? 'toute la commande' : 'une partie de la commande'} n° ${order.reference} :`,
-      },
-      { type: 'list', items: withdrawal.lines.map((line) => `${line.title} : ${copies(line.quantity)}`) },
-      ...(withdrawal.reason
-        ? [{ type: 'paragraph', text: `Motif indiqué : ${withdrawal.reason}` } satisfies Block]
-        : []),
-      withdrawal.booksLeftShop
-        ? {
-            type: 'paragraph',
-            text: `Renvoyez-nous ces livres à ${shop.legalName}, ${postalAddress(shop)}, au plus tard quatorze jours après votre déclaration ; les frais de retour sont à votre charge (art. L221-23). Nous pouvons attendre d’avoir reçu les livres, ou la preuve de leur envoi, pour vous rembourser (art. L221-24).`,
-          }
-        : {
-            type: 'paragraph',
-            text: 'Ces livres n’avaient pas encore quitté la librairie : vous n’avez rien à nous renvoyer.',
-          },
-      {
-        type: 'paragraph',
-        text: `Nous vous rembourserons au plus tard le ${formatDay(withdrawal.refundBy)}, frais de livraison standard compris pour une rétractation de toute la commande, sur le moyen de paiement utilisé (art. L221-24).`,
-      },
-      ...trackingButton(links),
-    ],
-  };
-}
-
-/** Asked at /retractation ("Renoncer au contrat ici"): the link opens the declaration (art. L221-21, D221-5). */
-function withdrawalLink(order: EmailOrder, links: EmailLinks): EmailContent {
-  const withdrawalUrl = links.trackingUrl ? `${links.trackingUrl}/retractation` : null;
-  return {
-    subject: `Votre lien pour renoncer à la commande ${order.reference}`,
-    preheader: 'Le lien personnel qui ouvre votre déclaration de rétractation.',
-    blocks: [
-      { type: 'heading', text: 'Renoncer au contrat' },
-      hello(order),
-      {
-        type: 'paragraph',
-        text: `Vous avez demandé à vous rétracter de votre commande n° ${order.reference} du ${orderedOn(order)}. Ce lien ouvre votre déclaration : vous choisissez les livres, puis vous confirmez la rétractation.`,
-      },
-      ...(withdrawalUrl
-        ? [{ type: 'button', label: 'Renoncer au contrat ici', url: withdrawalUrl } satisfies Block]
-        : []),
-      {
-        type: 'small',
-        text: 'Si vous n’avez rien demandé, ignorez ce courriel : rien n’est enregistré sans votre confirmation.',
-      },
     ],
   };
 }

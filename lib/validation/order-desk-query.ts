@@ -60,6 +60,8 @@ const AdminOrdersQuerySchema = z.object({
   origine: z.enum(keys(ORIGIN_URL_VALUES)).optional().catch(undefined),
   /** Ready for pickup for more than UNCOLLECTED_AFTER_DAYS days (lib/orders/pickup.ts). */
   'non-retirees': z.literal('1').optional().catch(undefined),
+  /** Withdrawn copies not refunded yet (art. L221-24). */
+  retractation: z.literal('1').optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   tri: z.enum(['recentes', 'anciennes']).catch('recentes'),
   page: z.coerce.number().int().min(1).max(ADMIN_ORDERS_MAX_PAGE).catch(1),
@@ -84,6 +86,7 @@ export function adminOrdersHref(query: AdminOrdersQuery, changes: Partial<AdminO
     'au',
     'attention',
     'non-retirees',
+    'retractation',
     'q',
   ] as const) {
     const value = next[name];

@@ -21,6 +21,7 @@ export default async function AdminOrdersPage({ searchParams }: PageProps<'/admi
         byStage={counts.byStage}
         attention={counts.attention}
         uncollected={counts.uncollected}
+        withdrawalsToRefund={counts.withdrawalsToRefund}
         current={query.etape ? STAGE_URL_VALUES[query.etape] : null}
       />
       <OrdersFilters query={query} />

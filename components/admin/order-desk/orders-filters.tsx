@@ -81,6 +81,16 @@ export function OrdersFilters({ query }: { query: AdminOrdersQuery }) {
         />
         <label htmlFor="non-retirees">Non retirées depuis {UNCOLLECTED_AFTER_DAYS} jours</label>
       </div>
+      <div className="field field-check">
+        <input
+          id="retractation"
+          name="retractation"
+          type="checkbox"
+          value="1"
+          defaultChecked={query.retractation === '1'}
+        />
+        <label htmlFor="retractation">Rétractation à traiter</label>
+      </div>
       <button type="submit">Filtrer</button>
     </form>
   );

@@ -26,6 +26,7 @@ export function OrdersTable({ rows }: { rows: AdminOrderRow[] }) {
             <th scope="row">
               <Link href={`/admin/commandes/${row.reference}`}>{row.reference}</Link>
               {row.attention && <span className="badge badge-attention"> à traiter</span>}
+              {row.withdrawalToRefund && <span className="badge badge-attention"> rétractation à traiter</span>}
               {row.origin === 'counter' && <span className="badge"> comptoir</span>}
             </th>
             <td>{formatDateTime(row.createdAt)}</td>

@@ -7,11 +7,12 @@ type Props = {
   byStage: Partial<Record<OrderStage, number>>;
   attention: number;
   uncollected: number;
+  withdrawalsToRefund: number;
   current: OrderStage | null;
 };
 
 /** "À préparer (3)": the day's work at a glance, each count a link to its orders. */
-export function StageCounts({ byStage, attention, uncollected, current }: Props) {
+export function StageCounts({ byStage, attention, uncollected, withdrawalsToRefund, current }: Props) {
   const base = parseAdminOrdersQuery({});
   return (
     <nav className="stage-counts" aria-label="Commandes par étape">
@@ -32,6 +33,11 @@ export function StageCounts({ byStage, attention, uncollected, current }: Props)
         <li>
           <Link href={adminOrdersHref(base, { attention: '1' })}>
             À traiter <strong>({attention})</strong>
+          </Link>
+        </li>
+        <li>
+          <Link href={adminOrdersHref(base, { retractation: '1' })}>
+            Rétractation à traiter <strong>({withdrawalsToRefund})</strong>
           </Link>
         </li>
         <li>

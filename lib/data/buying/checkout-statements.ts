@@ -3,6 +3,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { DeliveryMethod } from '@/lib/pricing';
 import type { CartBook } from './cart';
 import type { Tx } from '@/lib/data/platform/transactions';
+import { TERMS_VERSION } from '@/lib/terms/version';
 
 // The checkout's two busiest statements, in SQL: each replaces several of Prisma's queries (one
 // per relation read, one per table written), so a checkout holds its locks for fewer round
@@ -140,14 +141,14 @@ export async function insertOrderWithHolds(tx: Tx, order: NewOrder): Promise<num
       INSERT INTO "Order" ("reference", "cartId", "email", "fullName", "phone", "addressLine1", "addressLine2",
                            "postalCode", "city", "deliveryMethod", "goodsCents", "shippingCents", "totalCents",
                            "pricing", "deliveryEarliestOn", "deliveryLatestOn", "holdExpiresAt",
-                           "checkoutFingerprint", "clientKey", "updatedAt")
+                           "checkoutFingerprint", "clientKey", "termsVersion", "updatedAt")
       VALUES (${order.reference}, ${order.cartId}::uuid, ${order.email}, ${order.fullName}, ${order.phone},
               ${order.addressLine1}, ${order.addressLine2}, ${order.postalCode}, ${order.city},
               ${order.deliveryMethod}::"DeliveryMethod", ${order.goodsCents}::int, ${order.shippingCents}::int,
               ${order.totalCents}::int, ${JSON.stringify(order.pricing)}::jsonb,
               ${dateOnly(order.deliveryEarliestOn)}::date, ${dateOnly(order.deliveryLatestOn)}::date,
               (${order.holdExpiresAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'),
-              ${order.checkoutFingerprint}, ${order.clientKey}, now())
+              ${order.checkoutFingerprint}, ${order.clientKey}, ${TERMS_VERSION}, now())
       RETURNING "id"
     ), order_lines AS (
       INSERT INTO "OrderLine" ("orderId", "bookId", "ean", "title", "quantity", "unitPriceCents", "lineTotalCents",

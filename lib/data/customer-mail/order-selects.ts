@@ -10,6 +10,7 @@ export const ORDER_SNAPSHOT_SELECT = {
   deliveryMethod: true,
   createdAt: true,
   paidAt: true,
+  termsVersion: true,
   addressLine1: true,
   addressLine2: true,
   postalCode: true,

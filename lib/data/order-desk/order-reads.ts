@@ -37,6 +37,18 @@ const REFUNDED_SQL = Prisma.sql`
 
 export const ADMIN_ORDERS_PAGE_SIZE = 25;
 
+/**
+ * "Rétractation à traiter": copies the customer withdrew that are not refunded yet. The refund is
+ * due within 14 days of the declaration (Code de la consommation, art. L221-24).
+ */
+const WITHDRAWAL_TO_REFUND_SQL = Prisma.sql`EXISTS (
+  SELECT 1 FROM "WithdrawalLine" wl
+  JOIN "Withdrawal" w ON w."id" = wl."withdrawalId"
+  JOIN "OrderLine" l ON l."id" = wl."orderLineId"
+  WHERE w."orderId" = o."id"
+  GROUP BY l."id", l."refundedQuantity"
+  HAVING SUM(wl."quantity") > l."refundedQuantity")`;
+
 /** Ready for pickup for more than UNCOLLECTED_AFTER_DAYS days. */
 const UNCOLLECTED_SQL = Prisma.sql`(o."status" = 'ready_for_pickup'
   AND COALESCE(o."readyForPickupAt", o."updatedAt") < now() - make_interval(days => ${UNCOLLECTED_AFTER_DAYS}))`;
@@ -52,6 +64,7 @@ export type AdminOrderRow = {
   refundedCents: number;
   copies: number;
   attention: boolean;
+  withdrawalToRefund: boolean;
   origin: 'online' | 'counter';
 };
 
@@ -67,6 +80,7 @@ function whereOf(query: AdminOrdersQuery): Prisma.Sql {
   if (query.attention) conditions.push(Prisma.sql`o."attentionReason" IS NOT NULL`);
   if (query.origine) conditions.push(Prisma.sql`o."origin" = ${ORIGIN_URL_VALUES[query.origine]}::"OrderOrigin"`);
   if (query['non-retirees']) conditions.push(UNCOLLECTED_SQL);
+  if (query.retractation) conditions.push(WITHDRAWAL_TO_REFUND_SQL);
   const paymentState: Record<PaymentState, Prisma.Sql> = {
     'non-payee': Prisma.sql`o."paidAt" IS NULL`,
     payee: Prisma.sql`o."paidAt" IS NOT NULL AND ${REFUNDED_SQL} = 0`,
@@ -102,6 +116,7 @@ export async function listAdminOrders(query: AdminOrdersQuery): Promise<{ total:
     getDb().$queryRaw<(Omit<AdminOrderRow, 'attention'> & { attentionReason: string | null })[]>`
       SELECT o."reference", o."createdAt", o."fullName", o."email", o."deliveryMethod", o."totalCents", o."origin",
              (${STAGE_SQL}) AS "stage", (${REFUNDED_SQL})::int AS "refundedCents", o."attentionReason",
+             ${WITHDRAWAL_TO_REFUND_SQL} AS "withdrawalToRefund",
              (SELECT COALESCE(SUM(l."quantity"), 0)::int FROM "OrderLine" l WHERE l."orderId" = o."id") AS "copies"
       FROM "Order" o ${where}
       ORDER BY o."createdAt" ${order}, o."id" ${order}
@@ -118,17 +133,21 @@ export async function countOrdersByStage(): Promise<{
   byStage: Partial<Record<OrderStage, number>>;
   attention: number;
   uncollected: number;
+  withdrawalsToRefund: number;
 }> {
-  const [stages, attention, uncollected] = await Promise.all([
+  const [stages, attention, uncollected, withdrawals] = await Promise.all([
     getDb().$queryRaw<{ stage: OrderStage; count: number }[]>`
       SELECT "stage", count(*)::int AS "count" FROM (SELECT (${STAGE_SQL}) AS "stage" FROM "Order" o) s GROUP BY "stage"`,
     getDb().order.count({ where: { attentionReason: { not: null } } }),
     getDb().$queryRaw<{ count: number }[]>`SELECT count(*)::int AS "count" FROM "Order" o WHERE ${UNCOLLECTED_SQL}`,
+    getDb().$queryRaw<{ count: number }[]>`
+      SELECT count(*)::int AS "count" FROM "Order" o WHERE ${WITHDRAWAL_TO_REFUND_SQL}`,
   ]);
   return {
     byStage: Object.fromEntries(stages.map((s) => [s.stage, s.count])),
     attention,
     uncollected: uncollected[0]?.count ?? 0,
+    withdrawalsToRefund: withdrawals[0]?.count ?? 0,
   };
 }
 

@@ -3,6 +3,8 @@ import { createPrismaClient, type PrismaClient } from '@/lib/database/prisma-cli
 import type { WithdrawalForm } from '@/lib/validation/tracking';
 import { createPaidOrder, createTestStaff } from '@/scripts/test/order-desk-fixtures';
 import { createCounterOrder } from '@/lib/data/stock-desk/counter-orders';
+import { parseAdminOrdersQuery } from '@/lib/validation/order-desk-query';
+import { listAdminOrders } from './order-reads';
 import { declareWithdrawal, previewWithdrawal } from './withdrawals';
 
 // The withdrawal function on a real PostgreSQL (Code de la consommation, art. L221-18, L221-21,
@@ -43,6 +45,11 @@ describe('a withdrawal declared online', () => {
     expect(acknowledgement.payload).toMatchObject({
       withdrawal: { declarantName: 'Camille Lecteur', declaredAt: now.toISOString(), wholeOrder: true },
     });
+    // At the desk: "Rétractation à traiter" until the withdrawn copies are refunded (art. L221-24).
+    const toRefund = () => listAdminOrders(parseAdminOrdersQuery({ retractation: '1', q: order.reference }));
+    expect((await toRefund()).rows).toMatchObject([{ reference: order.reference, withdrawalToRefund: true }]);
+    await db.orderLine.updateMany({ where: { orderId: order.id }, data: { refundedQuantity: 2 } });
+    expect((await toRefund()).rows).toEqual([]);
     // Nothing left: a second declaration is refused, and nothing more is written.
     expect(await declareWithdrawal(order.id, whole(), new Date(), '192.0.2.70')).toMatchObject({
       ok: false,

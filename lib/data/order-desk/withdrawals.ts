@@ -82,7 +82,7 @@ export async function declareWithdrawal(
     });
     const refundBy = formatDateShort(new Date(now.getTime() + 14 * DAY_MS));
     await bumpOrderVersion(tx, orderId, {
-      attentionReason: `Rétractation déclarée par le client le ${formatDateShort(now)} : rembourser au plus tard le ${refundBy} (Code de la consommation, art. L221-24).`,
+      attentionReason: `Rétractation déclarée par le client le ${formatDateShort(now)} : rembourser au plus tard le ${refundBy} ; si les livres ont quitté la librairie, le remboursement peut attendre leur retour ou la preuve de leur envoi (Code de la consommation, art. L221-24).`,
     });
     await recordAudit(tx, {
       staffId: null,

@@ -1,0 +1,44 @@
+import { PAY_BUTTON_LABEL } from '@/lib/pricing';
+import { SHOP } from '@/lib/shop/config';
+import type { ShopSettings } from '@/lib/shop/settings';
+
+/**
+ * How the contract is concluded online: the steps, how to correct what was typed, the language,
+ * the archiving and how to reach it (Code civil, art. 1127-1; Code de la consommation, art.
+ * L221-14 for the button).
+ */
+export function TermsOrdering({ shop }: { shop: ShopSettings }) {
+  return (
+    <section aria-labelledby="commande">
+      <h2 id="commande">Commande et paiement</h2>
+      <p>La commande se passe en quatre étapes :</p>
+      <ol>
+        <li>vous ajoutez les livres à votre panier, dont vous pouvez changer les quantités ou retirer des livres ;</li>
+        <li>
+          vous indiquez vos coordonnées et le mode de livraison ; le récapitulatif de la commande (livres, frais de
+          livraison, total TTC) s’affiche au-dessus du bouton ;
+        </li>
+        <li>
+          vous validez la commande avec le bouton « {PAY_BUTTON_LABEL} » (Code de la consommation, art. L221-14) ;
+        </li>
+        <li>
+          vous payez par carte bancaire sur la page de paiement sécurisée de notre prestataire Stripe. La commande est
+          conclue quand le paiement est accepté ; nous vous la confirmons aussitôt par courriel.
+        </li>
+      </ol>
+      <p>
+        Jusqu’au paiement, vous pouvez corriger toute erreur de saisie : revenez au panier ou au formulaire de commande
+        avec le bouton « Retour » de votre navigateur ou les liens de la page ; rien n’est débité avant le paiement. Les
+        exemplaires en stock vous sont réservés pendant {SHOP.holdMinutes} minutes, le temps du paiement ; passé ce
+        délai, la commande n’est pas conclue et rien n’est débité.
+      </p>
+      <p>Le contrat est conclu en français.</p>
+      <p>
+        Nous archivons chaque commande, avec la version des présentes conditions acceptée, pendant dix ans (Code de la
+        consommation, art. L213-1 et D213-1 pour les commandes de 120 € et plus). Le courriel de confirmation, à
+        conserver, en reprend le contenu ; vous pouvez consulter votre commande à tout moment avec le lien de suivi, ou
+        en demander une copie à {shop.email}.
+      </p>
+    </section>
+  );
+}
