@@ -1,17 +1,5 @@
-import type { Page } from '@playwright/test';
 import { booksOnShelf, createStaff, feedback, ledgerOf, logIn } from './support/admin';
-import {
-  addToCart,
-  EMULATOR_URL,
-  expect,
-  expectPaidConfirmation,
-  fillCheckout,
-  payWithCard,
-  placeOrder,
-  stockOf,
-  test,
-  uniqueEmail,
-} from './support/shop';
+import { EMULATOR_URL, expect, readerBuys, stockOf, test, uniqueEmail } from './support/shop';
 
 // The booksellers' order desk, end to end: a reader pays, staff run the order from the list to
 // the parcel, and a refund goes through Stripe (the local emulator) and back to the shelf once.
@@ -20,16 +8,6 @@ import {
 // and a day at the desk per test: three times the default timeout on a loaded machine.
 test.describe.configure({ timeout: 90_000 });
 
-/** A reader, in a browser of their own, buys these books with home delivery; returns the order number. */
-async function readerBuys(page: Page, eans: string[]): Promise<string> {
-  for (const ean of eans) await addToCart(page, ean);
-  await page.getByRole('link', { name: 'Passer commande' }).click();
-  await fillCheckout(page, { email: uniqueEmail('bureau') });
-  const sessionId = await placeOrder(page);
-  await payWithCard(page, '4242 4242 4242 4242');
-  return expectPaidConfirmation(page, sessionId);
-}
-
 test('staff see the order just paid, prepare it and ship it with Colissimo; the timeline names who did each step', async ({
   browser,
   page,
@@ -37,7 +15,7 @@ test('staff see the order just paid, prepare it and ship it with Colissimo; the 
 }) => {
   const [book] = await booksOnShelf(db, 1);
   const readerPage = await browser.newPage();
-  const reference = await readerBuys(readerPage, [book!.ean]);
+  const reference = await readerBuys(readerPage, [book!.ean], uniqueEmail('bureau'));
   await readerPage.close();
 
   const claire = await createStaff(db, 'libraire', 'Claire Dupuis');
@@ -121,7 +99,7 @@ test('one line of a second order is refunded through Stripe; the copy is back on
   const [refunded, kept] = await booksOnShelf(db, 2);
   const before = { refunded: await stockOf(db, refunded!.ean), kept: await stockOf(db, kept!.ean) };
   const readerPage = await browser.newPage();
-  const reference = await readerBuys(readerPage, [refunded!.ean, kept!.ean]);
+  const reference = await readerBuys(readerPage, [refunded!.ean, kept!.ean], uniqueEmail('bureau'));
   await readerPage.close();
 
   const admin = await createStaff(db, 'admin', 'Paul Martin');
@@ -186,7 +164,7 @@ test('malformed input in the order desk’s forms gets a French message, never a
 }) => {
   const [book] = await booksOnShelf(db, 1);
   const readerPage = await browser.newPage();
-  const reference = await readerBuys(readerPage, [book!.ean]);
+  const reference = await readerBuys(readerPage, [book!.ean], uniqueEmail('bureau'));
   await readerPage.close();
   const { rows: totals } = await db.query<{ totalCents: number }>(
     `SELECT "totalCents" FROM "Order" WHERE "reference" = $1`,

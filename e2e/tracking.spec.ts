@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import type pg from 'pg';
 import { booksFromSupplier, booksOnShelf, createStaff, expectNoAxeViolation, feedback, logIn } from './support/admin';
 import { discoverActions, postAction } from './support/admin-surface';
+import { emailsOf, sentEmail } from './support/outbox';
 import {
   addToCart,
   expect,
@@ -19,32 +19,6 @@ import {
 // never says whether an order exists, its limits, and links that are forged or expired.
 
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
-
-type Outboxed = { kind: string; status: string; text: string | null; toAddress: string };
-
-async function emailsOf(db: pg.Pool, reference: string): Promise<Outboxed[]> {
-  const { rows } = await db.query<Outboxed>(
-    `SELECT e."kind"::text AS "kind", e."status"::text AS "status", e."text", e."toAddress"
-       FROM "EmailMessage" e JOIN "Order" o ON o."id" = e."orderId" WHERE o."reference" = $1 ORDER BY e."id"`,
-    [reference],
-  );
-  return rows;
-}
-
-/** The e-mail of this kind once the worker sent it to the outbox. */
-async function sentEmail(db: pg.Pool, reference: string, kind: string): Promise<Outboxed> {
-  let found: Outboxed | undefined;
-  await expect
-    .poll(
-      async () => {
-        found = (await emailsOf(db, reference)).find((e) => e.kind === kind && e.status === 'sent');
-        return found !== undefined;
-      },
-      { timeout: 30_000, message: `the ${kind} e-mail of ${reference} in the outbox` },
-    )
-    .toBe(true);
-  return found!;
-}
 
 const tokenIn = (text: string | null) => /\/suivi\/([A-Za-z0-9_-]{43})/.exec(text ?? '')?.[1];
 

@@ -1,17 +1,8 @@
 import type { Page } from '@playwright/test';
 import type pg from 'pg';
 import { booksOnShelf, createStaff, expectNoAxeViolation, feedback, logIn } from './support/admin';
-import {
-  addToCart,
-  expect,
-  expectPaidConfirmation,
-  fillCheckout,
-  payWithCard,
-  placeOrder,
-  SEED_BOOK,
-  test,
-  uniqueEmail,
-} from './support/shop';
+import { emailsOf, sentEmail } from './support/outbox';
+import { expect, readerBuys, SEED_BOOK, test, uniqueEmail } from './support/shop';
 
 // The withdrawal function every online shop offers since 19 June 2026 (Code de la consommation,
 // art. L221-21 and D221-5), as a customer and a bookseller use it: "Renoncer au contrat ici" one
@@ -21,33 +12,9 @@ import {
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
-type Outboxed = { kind: string; status: string; text: string | null; toAddress: string; subject: string | null };
-
-async function sentEmails(db: pg.Pool, reference: string, kind: string): Promise<Outboxed[]> {
-  const { rows } = await db.query<Outboxed>(
-    `SELECT e."kind"::text AS "kind", e."status"::text AS "status", e."text", e."toAddress", e."subject"
-       FROM "EmailMessage" e JOIN "Order" o ON o."id" = e."orderId"
-      WHERE o."reference" = $1 AND e."kind" = $2 ORDER BY e."id"`,
-    [reference, kind],
-  );
-  return rows;
-}
-
-async function sentEmail(db: pg.Pool, reference: string, kind: string, subject: RegExp): Promise<Outboxed> {
-  let found: Outboxed | undefined;
-  await expect
-    .poll(
-      async () => {
-        found = (await sentEmails(db, reference, kind)).find(
-          (e) => e.status === 'sent' && subject.test(e.subject ?? ''),
-        );
-        return found !== undefined;
-      },
-      { timeout: 30_000, message: `the ${kind} e-mail of ${reference}` },
-    )
-    .toBe(true);
-  return found!;
-}
+/** The e-mails of a kind for an order, sent or not. */
+const emailsOfKind = async (db: pg.Pool, reference: string, kind: string) =>
+  (await emailsOf(db, reference)).filter((e) => e.kind === kind);
 
 const withdrawalLinkIn = (text: string | null) => /(\/suivi\/[A-Za-z0-9_-]{43}\/retractation)/.exec(text ?? '')?.[1];
 
@@ -93,12 +60,7 @@ test('a paid order is withdrawn from the site’s own link: a wrong pair gets th
   email = uniqueEmail('retractation');
   const readerContext = await browser.newContext();
   const reader = await readerContext.newPage();
-  await addToCart(reader, book!.ean);
-  await reader.getByRole('link', { name: 'Passer commande' }).click();
-  await fillCheckout(reader, { email });
-  const sessionId = await placeOrder(reader);
-  await payWithCard(reader, '4242 4242 4242 4242');
-  reference = await expectPaidConfirmation(reader, sessionId);
+  reference = await readerBuys(reader, [book!.ean], email);
   // The confirmation page leads to the withdrawal function too.
   await expect(reader.getByRole('link', { name: 'Renoncer au contrat ici' }).first()).toHaveAttribute(
     'href',
@@ -116,7 +78,7 @@ test('a paid order is withdrawn from the site’s own link: a wrong pair gets th
   const linkEmail = await sentEmail(db, reference, 'tracking_link', /renoncer/);
   expect(linkEmail.toAddress).toBe(email);
   // The wrong pairs owed nothing, and nothing is recorded before the confirmation.
-  expect(await sentEmails(db, reference, 'tracking_link')).toHaveLength(1);
+  expect(await emailsOfKind(db, reference, 'tracking_link')).toHaveLength(1);
   expect(await withdrawalsOf(db, reference)).toBe(0);
 
   // The link opens the declaration; "Vérifier" shows it back; "Confirmer la rétractation" records it.

@@ -6,12 +6,15 @@ import { readCartId } from '@/lib/cart/cart-cookie';
 import { getCartView } from '@/lib/data/buying/cart';
 import { formatPrice } from '@/lib/core/money';
 import { PAY_BUTTON_LABEL, WITHDRAWAL_REFUND_NOTICE, WITHDRAWAL_RIGHT_NOTICE } from '@/lib/pricing';
+import { getShopSettings } from '@/lib/data/staff/shop-settings';
+import { WITHDRAWAL_FORM_TITLE, withdrawalFormLines } from '@/lib/email/withdrawal-form';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
+import { TERMS_VERSION, termsVersionLabel } from '@/lib/terms/version';
 
 export const metadata: Metadata = { title: 'Commande', robots: { index: false } };
 
 async function CheckoutPage() {
-  const cart = await getCartView(await readCartId(), new Date());
+  const [cart, shop] = await Promise.all([getCartView(await readCartId(), new Date()), getShopSettings()]);
   if (!cart.homeDelivery || !cart.shopPickup) {
     return (
       <>
@@ -46,9 +49,23 @@ async function CheckoutPage() {
       <section aria-labelledby="retractation">
         <h2 id="retractation">Droit de rétractation</h2>
         <p>{WITHDRAWAL_RIGHT_NOTICE}</p>
-        <p>{WITHDRAWAL_REFUND_NOTICE}</p>
         <p>
-          <Link href="/conditions-generales-de-vente">Conditions générales de vente</Link>
+          {/* Before the order (art. L221-5, R221-3 as rewritten by décret n° 2026-3): where the withdrawal function is. */}
+          Vous pourrez vous rétracter en ligne avec le lien « Renoncer au contrat ici », en bas de chaque page du site :
+          nous vous enverrons un accusé de réception par courriel, avec le contenu de votre déclaration ainsi que la
+          date et l’heure de son envoi.
+        </p>
+        <p>{WITHDRAWAL_REFUND_NOTICE}</p>
+        <details>
+          <summary>{WITHDRAWAL_FORM_TITLE} (modèle, Code de la consommation, annexe à l’article R221-1)</summary>
+          {withdrawalFormLines(shop).map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </details>
+        <p>
+          <Link href="/conditions-generales-de-vente">
+            Conditions générales de vente ({termsVersionLabel(TERMS_VERSION)})
+          </Link>
         </p>
       </section>
     </>

@@ -8,7 +8,6 @@ import { SellerIdentity } from '@/components/legal/seller-identity';
 import { TermsComplaints } from '@/components/legal/terms-complaints';
 import { TermsOrdering } from '@/components/legal/terms-ordering';
 import { TermsWithdrawal } from '@/components/legal/terms-withdrawal';
-import { formatDateLong } from '@/lib/core/date';
 import { TERMS_VERSION, termsVersionLabel } from '@/lib/terms/version';
 import { getShopSettings } from '@/lib/data/staff/shop-settings';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
@@ -35,8 +34,7 @@ async function TermsPage() {
       <h1>Conditions générales de vente</h1>
       <p>
         {/* The version in force, stored with each order (lib/terms/version.ts). */}
-        Conditions en vigueur depuis le {formatDateLong(new Date(`${TERMS_VERSION}T12:00:00Z`))} (
-        {termsVersionLabel(TERMS_VERSION)}).
+        Conditions en vigueur ({termsVersionLabel(TERMS_VERSION)}).
       </p>
       <p>
         Ces conditions s’appliquent aux commandes passées sur le site de {shop.name}, librairie indépendante, par des

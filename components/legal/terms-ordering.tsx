@@ -23,9 +23,14 @@ export function TermsOrdering({ shop }: { shop: ShopSettings }) {
         </li>
         <li>
           vous payez par carte bancaire sur la page de paiement sécurisée de notre prestataire Stripe. La commande est
-          conclue quand le paiement est accepté ; nous vous la confirmons aussitôt par courriel.
+          conclue quand le paiement est accepté.
         </li>
       </ol>
+      <p>
+        Dès le paiement reçu, nous vous envoyons par courriel la confirmation de la commande : livres, prix, TVA, frais
+        de livraison, délai, les conditions du droit de rétractation et son formulaire type (art. L221-13), et la
+        version des présentes conditions. Conservez-la.
+      </p>
       <p>
         Jusqu’au paiement, vous pouvez corriger toute erreur de saisie : revenez au panier ou au formulaire de commande
         avec le bouton « Retour » de votre navigateur ou les liens de la page ; rien n’est débité avant le paiement. Les

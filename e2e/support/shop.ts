@@ -230,3 +230,13 @@ export async function addHiddenField(submitButton: Locator, name: string, value:
     { name, value },
   );
 }
+
+/** A reader buys these books with home delivery and pays by card; returns the order number. */
+export async function readerBuys(page: Page, eans: string[], email: string = uniqueEmail('lecteur')): Promise<string> {
+  for (const ean of eans) await addToCart(page, ean);
+  await page.getByRole('link', { name: 'Passer commande' }).click();
+  await fillCheckout(page, { email });
+  const sessionId = await placeOrder(page);
+  await payWithCard(page, '4242 4242 4242 4242');
+  return expectPaidConfirmation(page, sessionId);
+}
