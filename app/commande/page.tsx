@@ -45,6 +45,15 @@ async function CheckoutPage() {
         homeDeliveryLabel={`${cart.shippingLabels.home_delivery} — ${formatPrice(homeFee)} (total ${homeTotal})`}
         pickupLabel={`${cart.shippingLabels.shop_pickup} — gratuit (total ${pickupTotal})`}
         totalReminder={`Total à payer : ${homeTotal} avec livraison à domicile, ${pickupTotal} avec retrait en librairie.`}
+        termsNotice={
+          <>
+            En passant commande, vous acceptez les{' '}
+            <Link href="/conditions-generales-de-vente">
+              conditions générales de vente ({termsVersionLabel(TERMS_VERSION)})
+            </Link>
+            .
+          </>
+        }
       />
       <section aria-labelledby="retractation">
         <h2 id="retractation">Droit de rétractation</h2>
@@ -53,7 +62,7 @@ async function CheckoutPage() {
           {/* Before the order (art. L221-5, R221-3 as rewritten by décret n° 2026-3): where the withdrawal function is. */}
           Vous pourrez vous rétracter en ligne avec le lien « Renoncer au contrat ici », en bas de chaque page du site :
           nous vous enverrons un accusé de réception par courriel, avec le contenu de votre déclaration ainsi que la
-          date et l’heure de son envoi.
+          date et l’heure de son envoi. Les frais de renvoi des livres sont à votre charge (art. L221-23).
         </p>
         <p>{WITHDRAWAL_REFUND_NOTICE}</p>
         <details>

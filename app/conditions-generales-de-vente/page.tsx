@@ -66,7 +66,8 @@ async function TermsPage() {
         Frais minimaux imposés par la loi pour les livres neufs livrés :{' '}
         {formatPrice(LEGAL_MIN_SHIPPING.belowThresholdCents)} en dessous de{' '}
         {formatPrice(LEGAL_MIN_SHIPPING.newBookThresholdCents)} d’achat,{' '}
-        {formatPrice(LEGAL_MIN_SHIPPING.fromThresholdCents)} au-delà, par commande (arrêté du 4 avril 2023).
+        {formatPrice(LEGAL_MIN_SHIPPING.fromThresholdCents)} à partir de ce montant, par commande (arrêté du 4 avril
+        2023).
       </p>
 
       <h2>Suivi de la commande</h2>

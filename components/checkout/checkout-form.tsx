@@ -11,9 +11,11 @@ type Props = {
   pickupLabel: string;
   /** The price, again, right above the button (Code de la consommation, art. L221-14). */
   totalReminder: string;
+  /** What ordering accepts, right above the button: the terms, by their version (C. civ. art. 1119). */
+  termsNotice: React.ReactNode;
 };
 
-export function CheckoutForm({ payButtonLabel, homeDeliveryLabel, pickupLabel, totalReminder }: Props) {
+export function CheckoutForm({ payButtonLabel, homeDeliveryLabel, pickupLabel, totalReminder, termsNotice }: Props) {
   const [state, action, pending] = useActionState<CheckoutState, FormData>(startCheckoutAction, null);
   const values = state?.values ?? {};
   const errors = state?.fieldErrors ?? {};
@@ -59,6 +61,7 @@ export function CheckoutForm({ payButtonLabel, homeDeliveryLabel, pickupLabel, t
         {field('city', 'Ville', { autoComplete: 'address-level2' })}
       </fieldset>
       <p className="pay-reminder">{totalReminder}</p>
+      <p>{termsNotice}</p>
       <button type="submit" className="button-main" disabled={pending}>
         {payButtonLabel}
       </button>

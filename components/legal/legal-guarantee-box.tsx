@@ -1,4 +1,5 @@
 import { LEGAL_GUARANTEE_BOX } from '@/lib/terms/legal-guarantee';
+import { postalAddress } from '@/lib/email/shop-identity';
 import type { ShopSettings } from '@/lib/shop/settings';
 
 /** The framed box on the legal guarantees (Code de la consommation, art. D211-2), and whom to ask (art. D211-1). */
@@ -19,8 +20,8 @@ export function LegalGuaranteeBox({ shop }: { shop: ShopSettings }) {
         <p key={text}>{text}</p>
       ))}
       <p>
-        Le professionnel qui répond de ces garanties est {shop.legalName}, {shop.addressLine1}, {shop.postalCode}{' '}
-        {shop.city} ; écrivez-nous à <a href={`mailto:${shop.email}`}>{shop.email}</a> ou appelez le {shop.phone}.
+        Le professionnel qui répond de ces garanties est {shop.legalName}, {postalAddress(shop)} ; écrivez-nous à{' '}
+        <a href={`mailto:${shop.email}`}>{shop.email}</a> ou appelez le {shop.phone}.
       </p>
     </section>
   );

@@ -1,3 +1,4 @@
+import { postalAddress } from '@/lib/email/shop-identity';
 import type { ShopSettings } from '@/lib/shop/settings';
 
 /**
@@ -10,9 +11,9 @@ export function TermsComplaints({ shop }: { shop: ShopSettings }) {
       <h2 id="reclamations">Réclamations et médiation</h2>
       <p>
         Pour toute réclamation (un livre abîmé, une erreur de commande, un retard), écrivez-nous à{' '}
-        <a href={`mailto:${shop.email}`}>{shop.email}</a> ou à {shop.legalName}, {shop.addressLine1}, {shop.postalCode}{' '}
-        {shop.city}, ou appelez le {shop.phone}, en indiquant le numéro de votre commande. Nous accusons réception de
-        toute réclamation écrite sous deux jours ouvrables et y répondons au plus tard quinze jours après l’avoir reçue.
+        <a href={`mailto:${shop.email}`}>{shop.email}</a> ou à {shop.legalName}, {postalAddress(shop)}, ou appelez le{' '}
+        {shop.phone}, en indiquant le numéro de votre commande. Nous accusons réception de toute réclamation écrite sous
+        deux jours ouvrables et y répondons au plus tard quinze jours après l’avoir reçue.
       </p>
       <p>
         En cas de litige, après une réclamation écrite restée sans réponse satisfaisante, vous pouvez recourir

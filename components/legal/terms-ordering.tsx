@@ -40,7 +40,7 @@ export function TermsOrdering({ shop }: { shop: ShopSettings }) {
       <p>Le contrat est conclu en français.</p>
       <p>
         Nous archivons chaque commande, avec la version des présentes conditions acceptée, pendant dix ans (Code de la
-        consommation, art. L213-1 et D213-1 pour les commandes de 120 € et plus). Le courriel de confirmation, à
+        consommation, art. L213-1 ; D213-1 pour le seuil de 120 €, D213-2 pour la durée). Le courriel de confirmation, à
         conserver, en reprend le contenu ; vous pouvez consulter votre commande à tout moment avec le lien de suivi, ou
         en demander une copie à {shop.email}.
       </p>

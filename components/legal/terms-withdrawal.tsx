@@ -20,7 +20,10 @@ export function TermsWithdrawal({ shop }: { shop: ShopSettings }) {
         le quatorzième jour à minuit, heure de Paris ; s’il expire un samedi, un dimanche ou un jour férié, il est
         prolongé jusqu’au premier jour ouvrable suivant (art. L221-19). Avant la réception, vous pouvez déjà vous
         rétracter. Les commandes passées à la librairie même, au comptoir, ne sont pas des contrats à distance : le
-        droit de rétractation ne s’y applique pas.
+        droit de rétractation ne s’y applique pas. Pour une commande livrée en plusieurs colis, le délai court à compter
+        de la réception du dernier livre (art. L221-18). Pour que le délai de rétractation soit respecté, il suffit que
+        vous transmettiez votre communication relative à l’exercice du droit de rétractation avant l’expiration du
+        délai.
       </p>
       <p>
         Vous pouvez exercer votre droit de rétractation en ligne avec le lien « Renoncer au contrat ici », en bas de
@@ -30,17 +33,20 @@ export function TermsWithdrawal({ shop }: { shop: ShopSettings }) {
         avec « Confirmer la rétractation ». Si vous utilisez cette fonctionnalité en ligne, nous vous envoyons, dans les
         meilleurs délais, un accusé de réception de la rétractation sur un support durable (par courriel), y compris son
         contenu ainsi que la date et l’heure de sa soumission. Vous pouvez aussi nous adresser le formulaire ci-dessous,
-        ou toute autre déclaration dénuée d’ambiguïté, à {shop.legalName}, {postalAddress(shop)}, ou à {shop.email}.
+        ou toute autre déclaration dénuée d’ambiguïté, à {shop.legalName}, {postalAddress(shop)}, par téléphone au{' '}
+        {shop.phone}, ou à {shop.email}.
       </p>
       <p>
         Renvoyez-nous ensuite les livres, sans retard excessif et au plus tard quatorze jours après nous avoir
         communiqué votre décision, à {shop.legalName}, {postalAddress(shop)} ; les frais de retour sont à votre charge
-        (art. L221-23). Les livres qui n’ont pas encore quitté la librairie n’ont pas à être renvoyés.
+        (art. L221-23). Les livres qui n’ont pas encore quitté la librairie n’ont pas à être renvoyés. Votre
+        responsabilité n’est engagée qu’à l’égard de la dépréciation des livres résultant de manipulations autres que
+        celles nécessaires pour établir leur nature, leurs caractéristiques et leur bon fonctionnement (art. L221-23).
       </p>
       <p>{WITHDRAWAL_REFUND_NOTICE}</p>
       <p>
-        Nous remboursons avec le moyen de paiement utilisé pour la commande, et pouvons attendre d’avoir reçu les
-        livres, ou la preuve de leur envoi, pour le faire (art. L221-24).
+        Nous remboursons avec le moyen de paiement utilisé pour la commande, sans frais pour vous, et pouvons attendre
+        d’avoir reçu les livres, ou la preuve de leur envoi, pour le faire (art. L221-24).
       </p>
       <div className="legal-box">
         <h3>{WITHDRAWAL_FORM_TITLE}</h3>

@@ -1,5 +1,6 @@
 'use server';
 
+import { randomUUID } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { requestTrackingLink } from '@/lib/data/customer-mail/tracking-lookup';
 import { findOrderIdByTrackingToken } from '@/lib/data/customer-mail/tracking-tokens';
@@ -80,7 +81,7 @@ export async function withdrawalAction(_state: WithdrawalState, formData: FormDa
         reason: parsed.data.reason,
         lines: plan.lines.map(({ title, quantity }) => ({ title, quantity })),
       },
-      values,
+      values: { ...values, submission: randomUUID() },
     };
   }
   const result = await declareWithdrawal(orderId, parsed.data, now, await clientAddress());

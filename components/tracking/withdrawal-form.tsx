@@ -5,10 +5,9 @@ import { Field } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import { keepValuesOnSubmit } from '@/components/ui/keep-values-on-submit';
 import { withdrawalAction, type WithdrawalState, type WithdrawalSummary } from './actions';
+import { formatCopies } from '@/lib/core/copies';
 
 type Line = { id: number; title: string; max: number };
-
-const copies = (n: number) => `${n} exemplaire${n > 1 ? 's' : ''}`;
 
 /**
  * The withdrawal function (Code de la consommation, art. L221-21 and D221-5), in two steps: the
@@ -117,9 +116,9 @@ function WithdrawalReview({
         {summary.wholeOrder ? 'toute la commande' : 'les livres suivants'} :
       </p>
       <ul>
-        {summary.lines.map((line) => (
-          <li key={line.title}>
-            {line.title} : {copies(line.quantity)}
+        {summary.lines.map((line, index) => (
+          <li key={index}>
+            {line.title} : {formatCopies(line.quantity)}
           </li>
         ))}
       </ul>

@@ -40,7 +40,7 @@ export function carriesTrackingLink(kind: EmailKind): boolean {
  */
 export type LinkPurpose = 'tracking' | 'withdrawal';
 
-/** A tracking link asked at /suivi is sent at most once a minute per order (the same minute: one e-mail). */
+/** A link asked at /suivi or /retractation is sent at most once a minute per order and purpose (the same minute: one e-mail). */
 export const TRACKING_LINK_WINDOW_MS = 60_000;
 
 /**

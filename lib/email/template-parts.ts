@@ -26,8 +26,6 @@ export function formatDay(day: string): string {
   return LONG_DAY.format(new Date(`${day}T12:00:00Z`));
 }
 
-export const copies = (n: number) => `${n} exemplaire${n > 1 ? 's' : ''}`;
-
 export function trackingButton(links: EmailLinks): Block[] {
   return links.trackingUrl
     ? [

@@ -8,18 +8,11 @@ import { WITHDRAWAL_REFUND_NOTICE, WITHDRAWAL_RIGHT_NOTICE } from '@/lib/pricing
 import type { Block, Row } from './blocks';
 import type { EmailLine, EmailOrder, EmailPayload } from './payload';
 import { postalAddress, type ShopIdentity } from './shop-identity';
-import {
-  copies,
-  type EmailContent,
-  type EmailLinks,
-  formatDay,
-  hello,
-  orderedOn,
-  trackingButton,
-} from './template-parts';
+import { type EmailContent, type EmailLinks, formatDay, hello, orderedOn, trackingButton } from './template-parts';
 import { WITHDRAWAL_FORM_TITLE, withdrawalFormLines } from './withdrawal-form';
 import { withdrawalLink, withdrawalReceived } from './withdrawal-emails';
 import { termsVersionLabel } from '@/lib/terms/version';
+import { formatCopies } from '@/lib/core/copies';
 
 export type { EmailContent, EmailLinks } from './template-parts';
 
@@ -42,7 +35,7 @@ function lineDetail(line: EmailLine, method: EmailOrder['deliveryMethod']): stri
   ];
   if (line.backorderQuantity > 0)
     parts.push(
-      `${copies(line.backorderQuantity)} commandé${line.backorderQuantity > 1 ? 's' : ''} chez le distributeur`,
+      `${formatCopies(line.backorderQuantity)} commandé${line.backorderQuantity > 1 ? 's' : ''} chez le distributeur`,
     );
   const window = windowText(line.deliveryEarliestOn, line.deliveryLatestOn, method);
   if (window) parts.push(window.toLowerCase().replace(/^l/, 'l'));
@@ -217,7 +210,7 @@ function delayed(order: EmailOrder, shop: ShopIdentity, links: EmailLinks): Emai
               type: 'list',
               items: fromSupplier.map((line) => {
                 const lineWindow = windowText(line.deliveryEarliestOn, line.deliveryLatestOn, order.deliveryMethod);
-                return `${line.title} (${copies(line.backorderQuantity)})${lineWindow ? ` : ${lineWindow.charAt(0).toLowerCase()}${lineWindow.slice(1)}` : ''}`;
+                return `${line.title} (${formatCopies(line.backorderQuantity)})${lineWindow ? ` : ${lineWindow.charAt(0).toLowerCase()}${lineWindow.slice(1)}` : ''}`;
               }),
             } satisfies Block,
           ]
@@ -235,7 +228,7 @@ function refunded(payload: Extract<EmailPayload, { kind: 'refunded' }>, links: E
   const { order, refund } = payload;
   const rows: Row[] = refund.lines.map((line) => ({
     label: line.title,
-    detail: copies(line.quantity),
+    detail: formatCopies(line.quantity),
     amount: formatPrice(line.amountCents),
   }));
   if (refund.shippingCents > 0) rows.push({ label: 'Frais de livraison', amount: formatPrice(refund.shippingCents) });

@@ -2,15 +2,8 @@ import { formatDateAtTime } from '@/lib/core/date-time';
 import type { Block } from './blocks';
 import type { EmailOrder, EmailPayload } from './payload';
 import { postalAddress, type ShopIdentity } from './shop-identity';
-import {
-  copies,
-  type EmailContent,
-  type EmailLinks,
-  formatDay,
-  hello,
-  orderedOn,
-  trackingButton,
-} from './template-parts';
+import { type EmailContent, type EmailLinks, formatDay, hello, orderedOn, trackingButton } from './template-parts';
+import { formatCopies } from '@/lib/core/copies';
 
 // The e-mails of the withdrawal function (Code de la consommation, art. L221-21 and D221-5): the
 // link that opens a declaration, and the acknowledgement of a declaration on a durable medium.
@@ -57,7 +50,7 @@ export function withdrawalReceived(
         // delay, on a durable medium, with the declaration's content and the date and time it was sent.
         text: `Nous accusons réception de la rétractation que vous nous avez envoyée le ${formatDateAtTime(new Date(withdrawal.declaredAt))} (heure de Paris)${withdrawal.declarantName ? `, au nom de ${withdrawal.declarantName}` : ''} (Code de la consommation, art. L221-21), pour ${withdrawal.wholeOrder ? 'toute la commande' : 'une partie de la commande'} n° ${order.reference} :`,
       },
-      { type: 'list', items: withdrawal.lines.map((line) => `${line.title} : ${copies(line.quantity)}`) },
+      { type: 'list', items: withdrawal.lines.map((line) => `${line.title} : ${formatCopies(line.quantity)}`) },
       ...(withdrawal.reason
         ? [{ type: 'paragraph', text: `Motif indiqué : ${withdrawal.reason}` } satisfies Block]
         : []),

@@ -10,6 +10,7 @@
 // "en attente du distributeur" (a stage, see orderStage): it cannot be prepared until they are.
 import type { DeliveryMethod } from '@/lib/pricing';
 import { ORDER_STATUS_LABELS, UNPAID_STATUSES, type OrderStatus } from './status';
+import { formatCopies } from '@/lib/core/copies';
 
 export type StaffTransition = 'prepare' | 'ship' | 'deliver' | 'make_ready' | 'collect' | 'cancel';
 
@@ -109,8 +110,6 @@ const refuse = (code: string, message: string): TransitionCheck => ({ ok: false,
 /** "de préparer", "d’expédier": French elision before a vowel. */
 const de = (verb: string) => (/^[aeiouyéèêh]/i.test(verb) ? `d’${verb}` : `de ${verb}`);
 
-const copies = (n: number) => `${n} exemplaire${n > 1 ? 's' : ''}`;
-
 /** Whether staff may take this step now, and if not, why (in French). */
 export function checkTransition(order: OrderFacts, transition: StaffTransition): TransitionCheck {
   const rule = TRANSITIONS[transition];
@@ -144,7 +143,7 @@ export function checkTransition(order: OrderFacts, transition: StaffTransition):
   if (rule.needsAllCopies && order.awaitedCopies > 0) {
     return refuse(
       'COPIES_AWAITED',
-      `${copies(order.awaitedCopies)} encore attendu${order.awaitedCopies > 1 ? 's' : ''} du distributeur : marquez-les reçus avant ${de(rule.verb)} la commande.`,
+      `${formatCopies(order.awaitedCopies)} encore attendu${order.awaitedCopies > 1 ? 's' : ''} du distributeur : marquez-les reçus avant ${de(rule.verb)} la commande.`,
     );
   }
   return { ok: true, to: rule.to };

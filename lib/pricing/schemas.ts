@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { BASIS_POINTS_PER_UNIT, SUPPORTED_VAT_RATES_BASIS_POINTS } from './legal';
 
 // Upper bounds are sanity limits against typos (a price typed in euros × 100 twice), not
-// business rules: 100 000 € per book, 9 999 copies per line, 500 lines, 99 parcels.
+// business rules: 100 000 € per book, 9 999 copies per line, 500 lines.
 const MAX_PRICE_CENTS = 10_000_000;
 const MAX_QUANTITY = 9_999;
 const MAX_LINES = 500;

@@ -73,4 +73,11 @@ describe('parseStoredShippingTable', () => {
     unsorted.home_delivery.tiers.reverse();
     expect(() => parseStoredShippingTable(unsorted)).toThrow(/first tier|sorted/);
   });
+
+  it('reads a table stored with the old per-parcel key as the same fee per order', () => {
+    const old = JSON.parse(
+      JSON.stringify(DEFAULT_SHOP_SETTINGS.shippingTable).replaceAll('"feeCents"', '"feePerParcelCents"'),
+    ) as unknown;
+    expect(parseStoredShippingTable(old)).toEqual(DEFAULT_SHOP_SETTINGS.shippingTable);
+  });
 });

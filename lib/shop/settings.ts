@@ -157,7 +157,15 @@ export const ShopSettingsFormSchema = z
 
 /** The stored table, read back from the database's JSON: checked, never trusted blindly. */
 export function parseStoredShippingTable(value: unknown): ShippingTable {
-  const tier = z.object({ fromGoodsCents: z.number().int().min(0), feeCents: z.number().int().min(0) });
+  // `feePerParcelCents` is the key tables were stored with before the fee became one per order
+  // (migration 20261207110000 renames it): still read, so an instance never meets a table it refuses.
+  const tier = z.preprocess(
+    (row) =>
+      row && typeof row === 'object' && 'feePerParcelCents' in row && !('feeCents' in row)
+        ? { ...row, feeCents: (row as { feePerParcelCents: unknown }).feePerParcelCents }
+        : row,
+    z.object({ fromGoodsCents: z.number().int().min(0), feeCents: z.number().int().min(0) }),
+  );
   const method = z.object({ label: z.string().min(1), tiers: z.array(tier).min(1) });
   const table = z.object({ home_delivery: method, shop_pickup: method }).parse(value);
   assertValidShippingTable(table);

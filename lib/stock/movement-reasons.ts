@@ -52,8 +52,3 @@ export const MANUAL_ADJUSTMENT_REASONS = Object.keys(MANUAL_ADJUSTMENTS) as Manu
 export function stockMovementLabel(reason: string): string {
   return (STOCK_MOVEMENT_REASON_LABELS as Record<string, string>)[reason] ?? reason;
 }
-
-/** "1 exemplaire", "3 exemplaires". */
-export function copies(count: number): string {
-  return `${count} exemplaire${Math.abs(count) > 1 ? 's' : ''}`;
-}

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isWithinWithdrawalPeriod, withdrawalLastDay } from './withdrawal-period';
+import {
+  isWithinWithdrawalPeriod,
+  withdrawalDeclaredAt,
+  withdrawalLastDay,
+  withdrawalRefundBy,
+} from './withdrawal-period';
 
 // Art. L221-18 and L221-19 of the Code de la consommation, on the Paris calendar.
 describe('the last day of the withdrawal period', () => {
@@ -39,5 +44,27 @@ describe('within the period', () => {
   it('in summer, midnight in Paris is 22:00 UTC', () => {
     expect(isWithinWithdrawalPeriod('2026-05-15', new Date('2026-05-15T21:59:00Z'))).toBe(true);
     expect(isWithinWithdrawalPeriod('2026-05-15', new Date('2026-05-15T22:00:00Z'))).toBe(false);
+  });
+});
+
+describe('the refund deadline (art. L221-24)', () => {
+  it('is the 14th day after the declaration, on the Paris calendar', () => {
+    expect(withdrawalRefundBy(new Date('2026-12-10T10:00:00Z'))).toBe('2026-12-24');
+    // 00:30 on 11 December in Paris is still 10 December in UTC: the Paris day counts.
+    expect(withdrawalRefundBy(new Date('2026-12-10T23:30:00Z'))).toBe('2026-12-25');
+  });
+});
+
+describe('a declaration begun from "Renoncer au contrat ici"', () => {
+  const asked = new Date('2026-12-18T22:50:00Z'); // 23:50 in Paris, on the last day
+  it('counts from the request when confirmed within a day', () => {
+    const confirmed = new Date('2026-12-18T23:20:00Z'); // 00:20 the next day in Paris
+    expect(isWithinWithdrawalPeriod('2026-12-18', withdrawalDeclaredAt(confirmed, asked))).toBe(true);
+    expect(isWithinWithdrawalPeriod('2026-12-18', confirmed)).toBe(false);
+  });
+  it('counts from the confirmation when the request is older than a day, or none was made', () => {
+    const later = new Date('2026-12-20T10:00:00Z');
+    expect(withdrawalDeclaredAt(later, asked)).toBe(later);
+    expect(withdrawalDeclaredAt(later, null)).toBe(later);
   });
 });

@@ -22,6 +22,29 @@ export function withdrawalLastDay(receivedAt: Date): string {
   return isoDay(last);
 }
 
+/**
+ * A declaration begun from "Renoncer au contrat ici" (the link e-mailed to the order's address)
+ * counts from that request when it is confirmed within this delay: the customer sent their
+ * decision before the period ended (art. L221-21), the e-mail's round trip is the shop's.
+ */
+export const WITHDRAWAL_REQUEST_GRACE_MS = 24 * 3600_000;
+
+/** The instant a declaration counts from: the request that began it, if recent enough, else now. */
+export function withdrawalDeclaredAt(now: Date, requestedAt: Date | null): Date {
+  if (requestedAt && requestedAt <= now && now.getTime() - requestedAt.getTime() <= WITHDRAWAL_REQUEST_GRACE_MS) {
+    return requestedAt;
+  }
+  return now;
+}
+
+/** Code de la consommation, art. L221-24: the refund comes at the latest 14 days after the declaration. */
+export const WITHDRAWAL_REFUND_DAYS = 14;
+
+/** The last day ("2026-12-21", Paris calendar) to refund a withdrawal declared at `declaredAt`. */
+export function withdrawalRefundBy(declaredAt: Date): string {
+  return isoDay(addCalendarDays(toParisDay(declaredAt).day, WITHDRAWAL_REFUND_DAYS));
+}
+
 /** Whether `now` is still within a period whose last day is `lastDay` (until 24:00 in Paris). */
 export function isWithinWithdrawalPeriod(lastDay: string, now: Date): boolean {
   return isoDay(toParisDay(now).day) <= lastDay;

@@ -59,7 +59,7 @@ export function checkWithdrawal(order: {
       return {
         ok: false,
         code: 'WITHDRAWAL_PERIOD_OVER',
-        message: `Le délai de rétractation de quatorze jours après la réception est écoulé depuis le ${formatDateLong(new Date(`${lastDay}T12:00:00Z`))} (Code de la consommation, art. L221-18).`,
+        message: `Le délai de rétractation de quatorze jours après la réception a expiré le ${formatDateLong(new Date(`${lastDay}T12:00:00Z`))} à minuit (Code de la consommation, art. L221-18 et L221-19).`,
       };
     }
   } else if (!BEFORE_RECEIPT.includes(order.status)) {

@@ -48,6 +48,8 @@ const copies = z
  */
 export const WithdrawalFormSchema = z.object({
   step: z.enum(['verifier', 'confirmer'], { error: 'Formulaire invalide : rechargez la page.' }),
+  /** Given with the declaration shown back: one confirmation, however often it is posted. */
+  submission: z.uuid({ error: 'Formulaire invalide : rechargez la page.' }).optional(),
   fullName: plainText(100, 'Indiquez vos nom et prénom.'),
   scope: z.enum(['tout', 'lignes'], { error: 'Choisissez : toute la commande ou certains livres.' }),
   reason: plainText(500)
@@ -66,5 +68,12 @@ export function withdrawalFormValues(fields: Record<string, string>) {
     const match = /^qty-(\d{1,9})$/.exec(key);
     if (match) lines.push({ orderLineId: Number(match[1]), quantity: value });
   }
-  return { step: fields.step, fullName: fields.fullName, scope: fields.scope, reason: fields.reason, lines };
+  return {
+    step: fields.step,
+    submission: fields.submission || undefined,
+    fullName: fields.fullName,
+    scope: fields.scope,
+    reason: fields.reason,
+    lines,
+  };
 }

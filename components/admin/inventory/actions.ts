@@ -10,7 +10,6 @@ import {
   startInventory,
   validateInventory,
 } from '@/lib/data/stock-desk/inventory';
-import { copies } from '@/lib/stock/movement-reasons';
 import type { Failure } from '@/lib/core/result';
 import {
   CountedCopiesSchema,
@@ -20,6 +19,7 @@ import {
 } from '@/lib/validation/inventory';
 import { formFields, invalidInput } from '@/lib/validation/zod-errors';
 import { NOT_A_FORM, type ActionState } from '../action-state';
+import { formatCopies } from '@/lib/core/copies';
 
 // Inventory counts: start one, scan or type what is on the shelf, validate (or abandon).
 
@@ -48,7 +48,7 @@ export async function countEntryAction(_state: CountEntryState, formData: FormDa
     ok: true,
     title: result.title,
     counted: result.counted,
-    message: `« ${result.title} » : ${copies(result.counted)} compté${result.counted > 1 ? 's' : ''}.`,
+    message: `« ${result.title} » : ${formatCopies(result.counted)} compté${result.counted > 1 ? 's' : ''}.`,
   };
 }
 
@@ -64,7 +64,7 @@ export async function validateCountAction(_state: ActionState, formData: FormDat
   revalidatePath('/admin/stock');
   return {
     ok: true,
-    message: `Inventaire validé : ${result.adjustments} ajustement${result.adjustments > 1 ? 's' : ''} (${copies(result.copiesIn)} en plus, ${copies(result.copiesOut)} en moins).`,
+    message: `Inventaire validé : ${result.adjustments} ajustement${result.adjustments > 1 ? 's' : ''} (${formatCopies(result.copiesIn)} en plus, ${formatCopies(result.copiesOut)} en moins).`,
   };
 }
 

@@ -7,8 +7,7 @@ import { ActionForm } from '../action-form';
 import { Field } from '@/components/ui/field';
 import { announceDelayAction, receiveLineAction } from './actions';
 import { OrderFields } from './order-hidden-fields';
-
-const copies = (n: number) => `${n} exemplaire${n > 1 ? 's' : ''}`;
+import { formatCopies } from '@/lib/core/copies';
 
 /** Lines with where their copies come from: the shelf, or the distributor (and when). */
 export function OrderLines({ order }: { order: AdminOrder }) {
@@ -45,10 +44,10 @@ export function OrderLines({ order }: { order: AdminOrder }) {
             </td>
             <td>
               <ul className="plain-list">
-                {line.fromStockQuantity > 0 && <li>{copies(line.fromStockQuantity)} du rayon</li>}
+                {line.fromStockQuantity > 0 && <li>{formatCopies(line.fromStockQuantity)} du rayon</li>}
                 {line.backorderQuantity > 0 && (
                   <li>
-                    {copies(line.backorderQuantity)} commandé{line.backorderQuantity > 1 ? 's' : ''} chez{' '}
+                    {formatCopies(line.backorderQuantity)} commandé{line.backorderQuantity > 1 ? 's' : ''} chez{' '}
                     {line.supplierName ?? 'le distributeur'}
                     {line.receivedQuantity > 0 &&
                       `, ${line.receivedQuantity} reçu${line.receivedQuantity > 1 ? 's' : ''}`}
@@ -57,14 +56,14 @@ export function OrderLines({ order }: { order: AdminOrder }) {
                     {line.awaited > 0 && line.supplierExpectedOn && (
                       <>
                         {' '}
-                        — {copies(line.awaited)} attendu{line.awaited > 1 ? 's' : ''} le{' '}
+                        — {formatCopies(line.awaited)} attendu{line.awaited > 1 ? 's' : ''} le{' '}
                         {formatDateLong(line.supplierExpectedOn)} (date annoncée par le distributeur)
                       </>
                     )}
                     {line.awaited > 0 && !line.supplierExpectedOn && line.expectedFrom && line.expectedTo && (
                       <>
                         {' '}
-                        — {copies(line.awaited)} attendu{line.awaited > 1 ? 's' : ''} entre le{' '}
+                        — {formatCopies(line.awaited)} attendu{line.awaited > 1 ? 's' : ''} entre le{' '}
                         {formatDateLong(line.expectedFrom)} et le {formatDateLong(line.expectedTo)}
                       </>
                     )}

@@ -6,6 +6,7 @@ import { keepValuesOnSubmit } from '@/components/ui/keep-values-on-submit';
 import { ScanForm } from '../scan/scan-form';
 import { lookupBookAction, receiveDeliveryAction } from './actions';
 import { Field } from '@/components/ui/field';
+import { formatCopies } from '@/lib/core/copies';
 
 // The receiving screen. A barcode scanner types the EAN then Enter, which adds a copy (or the
 // quantity typed beside it) to the book's line: each line shows the book found, or why not (a
@@ -43,8 +44,6 @@ type Line = {
 
 const discountText = (basisPoints: number | null) =>
   basisPoints === null ? '0' : String(basisPoints / 100).replace('.', ',');
-
-const copies = (n: number) => `${n} exemplaire${n > 1 ? 's' : ''}`;
 
 export function ReceivingForm({
   suppliers,
@@ -93,7 +92,7 @@ export function ReceivingForm({
     }
     const { book } = result;
     setScanError(null);
-    setScanned(`« ${book.title} » : ${copies(quantity)} de plus.`);
+    setScanned(`« ${book.title} » : ${formatCopies(quantity)} de plus.`);
     setLines((current) => {
       const existing = current.find((line) => line.ean === book.ean);
       if (existing)
@@ -247,7 +246,8 @@ export function ReceivingForm({
                   <>
                     <br />
                     <span className="badge badge-awaiting_supplier">
-                      {copies(line.awaitedByCustomers)} attendu{line.awaitedByCustomers > 1 ? 's' : ''} par des clients
+                      {formatCopies(line.awaitedByCustomers)} attendu{line.awaitedByCustomers > 1 ? 's' : ''} par des
+                      clients
                     </span>
                   </>
                 ) : null}
@@ -300,8 +300,8 @@ export function ReceivingForm({
         </tbody>
       </table>
       <p role="status">
-        {copies(totalCopies)} sur {received.length} ligne{received.length > 1 ? 's' : ''}
-        {purchaseOrder && ` — encore manquants sur la commande : ${copies(missing)}`}.
+        {formatCopies(totalCopies)} sur {received.length} ligne{received.length > 1 ? 's' : ''}
+        {purchaseOrder && ` — encore manquants sur la commande : ${formatCopies(missing)}`}.
       </p>
       {state && !state.ok && <FormError message={state.message} />}
       <button type="submit" form="reception" disabled={pending}>

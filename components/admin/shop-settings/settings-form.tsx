@@ -65,8 +65,8 @@ export function SettingsForm({ values, version }: Props) {
       <fieldset>
         <legend>Commandes et livraison</legend>
         <p className="field-hint">
-          La loi impose au moins 3,00 € de frais pour une commande de moins de 35 € de livres neufs, et 0,01 € au-delà :
-          la boutique relève d’elle-même des frais plus bas.
+          La loi impose au moins 3,00 € de frais pour une commande de moins de 35 € de livres neufs, et 0,01 € à partir
+          de 35 € : la boutique relève d’elle-même des frais plus bas.
         </p>
         {fields(DELIVERY)}
       </fieldset>

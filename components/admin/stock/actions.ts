@@ -4,10 +4,11 @@ import { revalidatePath } from 'next/cache';
 import { actorOf } from '@/lib/auth/actor';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { adjustStock, setReorderThreshold } from '@/lib/data/stock-desk/stock-levels';
-import { copies, MANUAL_ADJUSTMENTS } from '@/lib/stock/movement-reasons';
+import { MANUAL_ADJUSTMENTS } from '@/lib/stock/movement-reasons';
 import { AdjustStockSchema, ThresholdSchema } from '@/lib/validation/stock-levels';
 import { formFields, invalidInput } from '@/lib/validation/zod-errors';
 import { NOT_A_FORM, type ActionState } from '../action-state';
+import { formatCopies } from '@/lib/core/copies';
 
 // A book's stock page: adjustments by hand (casse, vol, retour client) and the réassort threshold.
 
@@ -28,7 +29,7 @@ export async function adjustStockAction(_state: ActionState, formData: FormData)
   const sign = MANUAL_ADJUSTMENTS[parsed.data.reason].sign;
   return {
     ok: true,
-    message: `${copies(parsed.data.quantity)} ${sign > 0 ? 'ajouté' : 'retiré'}${parsed.data.quantity > 1 ? 's' : ''} : ${copies(result.onHand)} en stock.`,
+    message: `${formatCopies(parsed.data.quantity)} ${sign > 0 ? 'ajouté' : 'retiré'}${parsed.data.quantity > 1 ? 's' : ''} : ${formatCopies(result.onHand)} en stock.`,
   };
 }
 
@@ -43,6 +44,8 @@ export async function setThresholdAction(_state: ActionState, formData: FormData
   return {
     ok: true,
     message:
-      result.threshold === 0 ? 'Réassort automatique arrêté.' : `Seuil de réassort : ${copies(result.threshold)}.`,
+      result.threshold === 0
+        ? 'Réassort automatique arrêté.'
+        : `Seuil de réassort : ${formatCopies(result.threshold)}.`,
   };
 }

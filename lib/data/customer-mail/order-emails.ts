@@ -12,6 +12,7 @@ import { sendJob } from '@/lib/data/platform/job-queue';
 import { readShopSettings } from '@/lib/data/staff/shop-settings';
 import type { Tx } from '@/lib/data/platform/transactions';
 import type { LinkPurpose } from '@/lib/email/kinds';
+import { withdrawalRefundBy } from '@/lib/tracking/withdrawal-period';
 
 // The e-mails an order's changes cause, written by the transaction of the change itself: the
 // outbox row (EmailMessage, unique per kind, order and version) and its pg-boss job. An event
@@ -27,10 +28,6 @@ export type OrderEmailEvent =
   | { kind: 'tracking_link'; askedAt: Date; purpose: LinkPurpose };
 
 type OrderSnapshot = Prisma.OrderGetPayload<{ select: typeof ORDER_SNAPSHOT_SELECT }>;
-
-const DAY_MS = 24 * 3600_000;
-/** Art. L221-24: the refund comes at the latest 14 days after the seller learns of the withdrawal. */
-const WITHDRAWAL_REFUND_DAYS = 14;
 
 async function payloadOf(
   tx: Tx,
@@ -108,7 +105,7 @@ async function payloadOf(
           declarantName: withdrawal.declarantName,
           reason: withdrawal.reason,
           lines: withdrawal.lines.map((line) => ({ title: line.orderLine.title, quantity: line.quantity })),
-          refundBy: isoDay(new Date(withdrawal.declaredAt.getTime() + WITHDRAWAL_REFUND_DAYS * DAY_MS)),
+          refundBy: withdrawalRefundBy(withdrawal.declaredAt),
           booksLeftShop: ['shipped', 'delivered', 'collected'].includes(order.status),
         },
       };

@@ -8,6 +8,7 @@ import { customerTimeline, maskStreet } from '@/lib/tracking/customer-view';
 import { checkWithdrawal, withdrawableLine } from '@/lib/tracking/withdrawal';
 import { ORDER_SNAPSHOT_SELECT } from './order-selects';
 import { getShopSettings } from '@/lib/data/staff/shop-settings';
+import { withdrawalCountsFrom } from './withdrawal-requests';
 
 // What /suivi/<token> shows, once the token opened the order (lib/data/customer-mail/tracking-tokens.ts): the
 // customer's own view, never staff names, notes or Stripe ids.
@@ -82,7 +83,7 @@ export async function getTrackedOrder(orderId: number, now: Date) {
     status: order.status,
     origin: order.origin,
     deliveredAt: order.deliveredAt,
-    now,
+    now: await withdrawalCountsFrom(getDb(), order.id, now),
     lines: order.lines.map(withdrawableLine),
   });
   return {

@@ -39,15 +39,19 @@ export const ADMIN_ORDERS_PAGE_SIZE = 25;
 
 /**
  * "Rétractation à traiter": copies the customer withdrew that are not refunded yet. The refund is
- * due within 14 days of the declaration (Code de la consommation, art. L221-24).
+ * due within 14 days of the declaration (Code de la consommation, art. L221-24). Counted per line
+ * against the copies refunded since its first declaration (or as a withdrawal): a refund made
+ * for another reason before it does not settle it.
  */
 const WITHDRAWAL_TO_REFUND_SQL = Prisma.sql`EXISTS (
   SELECT 1 FROM "WithdrawalLine" wl
   JOIN "Withdrawal" w ON w."id" = wl."withdrawalId"
-  JOIN "OrderLine" l ON l."id" = wl."orderLineId"
   WHERE w."orderId" = o."id"
-  GROUP BY l."id", l."refundedQuantity"
-  HAVING SUM(wl."quantity") > l."refundedQuantity")`;
+  GROUP BY wl."orderLineId"
+  HAVING SUM(wl."quantity") > COALESCE((
+    SELECT SUM(rl."quantity") FROM "RefundLine" rl JOIN "Refund" r ON r."id" = rl."refundId"
+    WHERE rl."orderLineId" = wl."orderLineId" AND r."appliedAt" IS NOT NULL
+      AND (r."reason" = 'withdrawal' OR r."createdAt" >= MIN(w."declaredAt"))), 0))`;
 
 /** Ready for pickup for more than UNCOLLECTED_AFTER_DAYS days. */
 const UNCOLLECTED_SQL = Prisma.sql`(o."status" = 'ready_for_pickup'

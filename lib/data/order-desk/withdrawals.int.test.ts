@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '@/lib/database/prisma-client';
 import type { WithdrawalForm } from '@/lib/validation/tracking';
@@ -25,6 +26,23 @@ const whole = (fullName = 'Camille Lecteur'): WithdrawalForm => ({
   lines: [],
 });
 
+/** A refund of `quantity` copies of the order's line, applied, as the order desk's would be. */
+async function refund(orderId: number, quantity: number, reason: 'withdrawal' | 'unavailable') {
+  const line = await db.orderLine.findFirstOrThrow({ where: { orderId }, select: { id: true } });
+  await db.refund.create({
+    data: {
+      orderId,
+      idempotencyKey: randomUUID(),
+      amountCents: 100 * quantity,
+      reason,
+      restock: false,
+      appliedAt: new Date(),
+      lines: { create: { orderLineId: line.id, quantity, amountCents: 100 * quantity } },
+    },
+  });
+  await db.orderLine.update({ where: { id: line.id }, data: { refundedQuantity: { increment: quantity } } });
+}
+
 const withdrawalsOf = (orderId: number) =>
   db.withdrawal.findMany({ where: { orderId }, select: { declarantName: true, wholeOrder: true } });
 
@@ -48,7 +66,7 @@ describe('a withdrawal declared online', () => {
     // At the desk: "Rétractation à traiter" until the withdrawn copies are refunded (art. L221-24).
     const toRefund = () => listAdminOrders(parseAdminOrdersQuery({ retractation: '1', q: order.reference }));
     expect((await toRefund()).rows).toMatchObject([{ reference: order.reference, withdrawalToRefund: true }]);
-    await db.orderLine.updateMany({ where: { orderId: order.id }, data: { refundedQuantity: 2 } });
+    await refund(order.id, 2, 'withdrawal');
     expect((await toRefund()).rows).toEqual([]);
     // Nothing left: a second declaration is refused, and nothing more is written.
     expect(await declareWithdrawal(order.id, whole(), new Date(), '192.0.2.70')).toMatchObject({
@@ -82,5 +100,31 @@ describe('a withdrawal declared online', () => {
       code: 'NO_WITHDRAWAL_RIGHT',
     });
     expect(await withdrawalsOf(id)).toEqual([]);
+  });
+
+  it('posted twice with the same confirmation, records one withdrawal and owes one acknowledgement', async () => {
+    const { order } = await createPaidOrder(db, { onHand: 3, withSupplier: true, quantity: 3 });
+    const line = await db.orderLine.findFirstOrThrow({ where: { orderId: order.id }, select: { id: true } });
+    const form: WithdrawalForm = {
+      ...whole(),
+      scope: 'lignes',
+      lines: [{ orderLineId: line.id, quantity: 1 }],
+      submission: randomUUID(),
+    };
+    const results = await Promise.all([1, 2].map(() => declareWithdrawal(order.id, form, new Date(), '192.0.2.72')));
+    expect(results).toEqual([
+      { ok: true, copies: 1 },
+      { ok: true, copies: 1 },
+    ]);
+    expect(await withdrawalsOf(order.id)).toHaveLength(1);
+    expect(await db.emailMessage.count({ where: { orderId: order.id, kind: 'withdrawal_received' } })).toBe(1);
+  });
+
+  it('stays to refund at the desk though another refund came before it', async () => {
+    const { order } = await createPaidOrder(db, { onHand: 2, withSupplier: true, quantity: 2 });
+    await refund(order.id, 1, 'unavailable');
+    expect(await declareWithdrawal(order.id, whole(), new Date(), '192.0.2.73')).toEqual({ ok: true, copies: 1 });
+    const listed = await listAdminOrders(parseAdminOrdersQuery({ retractation: '1', q: order.reference }));
+    expect(listed.rows.map((row) => row.reference)).toEqual([order.reference]);
   });
 });

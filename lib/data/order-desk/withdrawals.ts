@@ -9,6 +9,8 @@ import { bumpOrderVersion } from './order-lock';
 import { consumeLimit } from '@/lib/data/platform/rate-limits';
 import { ORDER_DESK_LIMITS, Rejection, transact, type Tx } from '@/lib/data/platform/transactions';
 import { getDb } from '@/lib/db';
+import { withdrawalRefundBy } from '@/lib/tracking/withdrawal-period';
+import { withdrawalCountsFrom } from '@/lib/data/customer-mail/withdrawal-requests';
 
 // A customer declares a withdrawal at /suivi/<token>/retractation (Code de la consommation,
 // art. L221-18, and the withdrawal function of art. L221-21 and D221-5): first what they withdraw
@@ -18,8 +20,6 @@ import { getDb } from '@/lib/db';
 // order for staff (who refund it with the order desk's refund flow, art. L221-24: within 14
 // days), append to the audit log, and owe the customer the acknowledgement e-mail with the
 // declaration's content, date and time (art. D221-5).
-
-const DAY_MS = 24 * 3600_000;
 
 async function planFor(db: Tx | ReturnType<typeof getDb>, orderId: number, form: WithdrawalForm, now: Date) {
   const order = await db.order.findUniqueOrThrow({
@@ -44,7 +44,7 @@ async function planFor(db: Tx | ReturnType<typeof getDb>, orderId: number, form:
     status: order.status,
     origin: order.origin,
     deliveredAt: order.deliveredAt,
-    now,
+    now: await withdrawalCountsFrom(db, orderId, now),
     lines: order.lines.map(withdrawableLine),
   });
   if (!check.ok) return check;
@@ -66,6 +66,16 @@ export async function declareWithdrawal(
   if (limited) return limited;
   return transact(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
+    // The same confirmation posted again (under the order's lock, so never at once): recorded once.
+    if (form.submission) {
+      const recorded = await tx.withdrawal.findUnique({
+        where: { submissionKey: form.submission },
+        select: { orderId: true, lines: { select: { quantity: true } } },
+      });
+      if (recorded && recorded.orderId !== orderId)
+        throw new Rejection(failure('INVALID_INPUT', 'Formulaire invalide : rechargez la page.'));
+      if (recorded) return { ok: true as const, copies: recorded.lines.reduce((sum, line) => sum + line.quantity, 0) };
+    }
     const plan = await planFor(tx, orderId, form, now);
     if (!plan.ok) throw new Rejection(failure(plan.code, plan.message));
     const lines = plan.lines.map(({ orderLineId, quantity }) => ({ orderLineId, quantity }));
@@ -74,13 +84,14 @@ export async function declareWithdrawal(
         orderId,
         wholeOrder: plan.wholeOrder,
         declarantName: form.fullName,
+        submissionKey: form.submission ?? null,
         reason: form.reason,
         declaredAt: now,
         lines: { create: lines },
       },
       select: { id: true },
     });
-    const refundBy = formatDateShort(new Date(now.getTime() + 14 * DAY_MS));
+    const refundBy = formatDateShort(new Date(`${withdrawalRefundBy(now)}T12:00:00Z`));
     await bumpOrderVersion(tx, orderId, {
       attentionReason: `Rétractation déclarée par le client le ${formatDateShort(now)} : rembourser au plus tard le ${refundBy} ; si les livres ont quitté la librairie, le remboursement peut attendre leur retour ou la preuve de leur envoi (Code de la consommation, art. L221-24).`,
     });
