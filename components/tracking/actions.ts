@@ -10,6 +10,7 @@ import { clientAddress } from '@/lib/http/client-address';
 import { failure, type Failure } from '@/lib/core/result';
 import { TrackingLookupSchema, WithdrawalFormSchema, withdrawalFormValues } from '@/lib/validation/tracking';
 import { fieldErrors, formFields, invalidInput } from '@/lib/validation/zod-errors';
+import { formatCopies } from '@/lib/core/copies';
 
 // The customers' actions of /suivi. Public: a customer has no account; the tracking link is the
 // only key to an order (lib/data/customer-mail/tracking-tokens.ts), and the lookup answers without saying
@@ -90,6 +91,6 @@ export async function withdrawalAction(_state: WithdrawalState, formData: FormDa
   return {
     ok: true,
     step: 'done',
-    message: `Votre rétractation est enregistrée le ${formatDateAtTime(now)} (heure de Paris), pour ${result.copies} exemplaire${result.copies > 1 ? 's' : ''}. Nous vous envoyons un accusé de réception par courriel.`,
+    message: `Votre rétractation est enregistrée le ${formatDateAtTime(now)} (heure de Paris), pour ${formatCopies(result.copies)}. Nous vous envoyons un accusé de réception par courriel.`,
   };
 }

@@ -1,7 +1,7 @@
-import Link from 'next/link';
 import type { SupplierProposal } from '@/lib/data/stock-desk/purchase-orders';
 import { ActionForm } from '../action-form';
 import { createPurchaseOrderAction } from './actions';
+import { BookRowHeader } from '@/components/admin/book-row-header';
 
 /** One distributor's proposed list: customers' special orders and réassort, quantities to adjust. */
 export function ProposalForm({ proposal }: { proposal: SupplierProposal }) {
@@ -33,11 +33,7 @@ export function ProposalForm({ proposal }: { proposal: SupplierProposal }) {
           <tbody>
             {proposal.lines.map((line) => (
               <tr key={line.bookId}>
-                <th scope="row">
-                  <Link href={`/admin/stock/${line.ean}`}>{line.title}</Link>
-                  <br />
-                  <span className="muted">EAN {line.ean}</span>
-                </th>
+                <BookRowHeader ean={line.ean} title={line.title} />
                 <td>{line.awaitedByCustomers}</td>
                 <td>
                   {line.available}

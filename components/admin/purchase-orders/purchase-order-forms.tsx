@@ -3,6 +3,7 @@ import type { PurchaseOrderView } from '@/lib/data/stock-desk/purchase-orders';
 import { ActionForm } from '../action-form';
 import { cancelPurchaseOrderAction, sendPurchaseOrderAction, updatePurchaseOrderAction } from './actions';
 import { Field } from '@/components/ui/field';
+import { BookRowHeader } from '@/components/admin/book-row-header';
 
 function RefFields({ order }: { order: PurchaseOrderView }) {
   return (
@@ -31,11 +32,7 @@ export function PurchaseOrderLines({ order }: { order: PurchaseOrderView }) {
       <tbody>
         {order.lines.map((line) => (
           <tr key={line.id}>
-            <th scope="row">
-              <Link href={`/admin/stock/${line.book.ean}`}>{line.book.title}</Link>
-              <br />
-              <span className="muted">EAN {line.book.ean}</span>
-            </th>
+            <BookRowHeader ean={line.book.ean} title={line.book.title} />
             <td>
               {editable ? (
                 <input

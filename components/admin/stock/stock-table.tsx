@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import type { StockRow } from '@/lib/data/stock-desk/stock-levels';
 import { formatDateTime } from '@/lib/core/date-time';
+import { BookRowHeader } from '@/components/admin/book-row-header';
 
 /** On hand, held by readers paying, available (the one definition), threshold, last movement. */
 export function StockTable({ rows }: { rows: StockRow[] }) {
@@ -23,11 +23,7 @@ export function StockTable({ rows }: { rows: StockRow[] }) {
       <tbody>
         {rows.map((row) => (
           <tr key={row.bookId}>
-            <th scope="row">
-              <Link href={`/admin/stock/${row.ean}`}>{row.title}</Link>
-              <br />
-              <span className="muted">EAN {row.ean}</span>
-            </th>
+            <BookRowHeader ean={row.ean} title={row.title} />
             <td>{row.supplierName ?? '—'}</td>
             <td>{row.themeName}</td>
             <td>{row.onHand}</td>

@@ -5,6 +5,7 @@ import { formatPrice } from '@/lib/core/money';
 import { ActionForm } from '../action-form';
 import { recordReturnAction } from './actions';
 import { Field } from '@/components/ui/field';
+import { BookRowHeader } from '@/components/admin/book-row-header';
 
 /** A distributor's returnable office copies: how many of each go back, and its authorisation number. */
 export function ReturnForm({ group }: { group: ReturnableBySupplier }) {
@@ -50,11 +51,7 @@ export function ReturnForm({ group }: { group: ReturnableBySupplier }) {
           <tbody>
             {group.lines.map((line) => (
               <tr key={line.deliveryLineId}>
-                <th scope="row">
-                  <Link href={`/admin/stock/${line.ean}`}>{line.title}</Link>
-                  <br />
-                  <span className="muted">EAN {line.ean}</span>
-                </th>
+                <BookRowHeader ean={line.ean} title={line.title} />
                 <td>
                   {formatDateShort(line.receivedAt)} (
                   <Link href={`/admin/receptions/${line.deliveryId}`}>BL {line.noteNumber}</Link>)

@@ -8,6 +8,7 @@ import { UploadForm } from '@/components/admin/upload-form';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { getInventory, STOCK_COUNT_SCOPE_LABELS } from '@/lib/data/stock-desk/inventory';
 import { formatDateTime } from '@/lib/core/date-time';
+import { BookRowHeader } from '@/components/admin/book-row-header';
 
 export const metadata: Metadata = { title: 'Inventaire' };
 
@@ -93,11 +94,7 @@ export default async function CountPage({ params }: PageProps<'/admin/inventaire
               <tbody>
                 {count.lines.map((line) => (
                   <tr key={line.bookId}>
-                    <th scope="row">
-                      <Link href={`/admin/stock/${line.ean}`}>{line.title}</Link>
-                      <br />
-                      <span className="muted">EAN {line.ean}</span>
-                    </th>
+                    <BookRowHeader ean={line.ean} title={line.title} />
                     <td>{line.counted}</td>
                     <td>
                       {line.onHand}

@@ -7,6 +7,7 @@ import { formatDateTime } from '@/lib/core/date-time';
 import { formatPrice } from '@/lib/core/money';
 import { formatDiscount } from '@/lib/stock/purchase-cost';
 import { firstValues } from '@/lib/validation/search-params';
+import { BookRowHeader } from '@/components/admin/book-row-header';
 
 export const metadata: Metadata = { title: 'Réception' };
 
@@ -65,11 +66,7 @@ export default async function DeliveryPage({ params, searchParams }: PageProps<'
         <tbody>
           {delivery.lines.map((line) => (
             <tr key={line.id}>
-              <th scope="row">
-                <Link href={`/admin/stock/${line.book.ean}`}>{line.book.title}</Link>
-                <br />
-                <span className="muted">EAN {line.book.ean}</span>
-              </th>
+              <BookRowHeader ean={line.book.ean} title={line.book.title} />
               <td>
                 {line.quantity}
                 {line.returnedQuantity > 0 && <span className="muted"> ({line.returnedQuantity} retournés)</span>}
