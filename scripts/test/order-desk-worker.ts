@@ -7,13 +7,17 @@ import { announceSupplierDelay } from '../../lib/data/order-desk/supplier-delays
 import { changeOrderStatus, type StatusChange } from '../../lib/data/order-desk/workflow';
 import { recordRefundRequest, type RefundOrderInput } from '../../lib/data/order-desk/refunds';
 import type { Actor } from '../../lib/data/staff/staff';
+import { declareWithdrawal } from '../../lib/data/order-desk/withdrawals';
+import type { WithdrawalForm } from '../../lib/validation/tracking';
 
 export type WorkerCommand =
   | { kind: 'status'; actor: Actor; items: StatusChange[] }
   | { kind: 'refund'; actor: Actor; items: RefundOrderInput[] }
   /** `expectedOn`: "yyyy-mm-dd", the day the form posts. */
   | { kind: 'delay'; actor: Actor; items: { reference: string; version: number; lineId: number; expectedOn: string }[] }
-  | { kind: 'login'; items: LoginAttempt[] };
+  | { kind: 'login'; items: LoginAttempt[] }
+  /** A customer's "Confirmer la rétractation", as the tracking page posts it. */
+  | { kind: 'withdraw'; items: { orderId: number; form: WithdrawalForm }[] };
 
 export type WorkerOutcome = { ok: true } | { ok: false; code: string; message: string };
 
@@ -43,6 +47,13 @@ switch (command.kind) {
             expectedOn: new Date(`${item.expectedOn}T00:00:00Z`),
           }),
         ),
+      ),
+    );
+    break;
+  case 'withdraw':
+    results = await Promise.all(
+      command.items.map(async (item) =>
+        outcome(await declareWithdrawal(item.orderId, item.form, new Date(), '192.0.2.90')),
       ),
     );
     break;

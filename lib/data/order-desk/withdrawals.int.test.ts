@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '@/lib/database/prisma-client';
 import type { WithdrawalForm } from '@/lib/validation/tracking';
 import { createPaidOrder, createTestStaff } from '@/scripts/test/order-desk-fixtures';
+import { runOrderDeskWorkers } from '@/scripts/test/run-order-desk-workers';
 import { createCounterOrder } from '@/lib/data/stock-desk/counter-orders';
 import { parseAdminOrdersQuery } from '@/lib/validation/order-desk-query';
 import { listAdminOrders } from './order-reads';
@@ -126,5 +127,45 @@ describe('a withdrawal declared online', () => {
     expect(await declareWithdrawal(order.id, whole(), new Date(), '192.0.2.73')).toEqual({ ok: true, copies: 1 });
     const listed = await listAdminOrders(parseAdminOrdersQuery({ retractation: '1', q: order.reference }));
     expect(listed.rows.map((row) => row.reference)).toEqual([order.reference]);
+  });
+});
+
+describe('two app instances confirming at once', () => {
+  it('200 confirmations on 50 orders: one withdrawal and one acknowledgement each, never a crash', async () => {
+    const orders = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        createPaidOrder(db, { onHand: 1, withSupplier: true, quantity: 1 }).then((o) => o.order),
+      ),
+    );
+    // On each instance, per order: the form posted twice (a double click) and another tab's form.
+    const items = () =>
+      orders.flatMap((order, index) => [
+        {
+          orderId: order.id,
+          form: { ...whole(), submission: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}` },
+        },
+        { orderId: order.id, form: { ...whole(), submission: randomUUID() } },
+      ]);
+    const runs = await runOrderDeskWorkers(inject('databaseUrl'), [
+      { kind: 'withdraw', items: items() },
+      { kind: 'withdraw', items: items() },
+    ]);
+    console.log(`200 confirmations × 2 instances: ${runs.map((run) => `${Math.round(run.elapsedMs)} ms`).join(', ')}`);
+    const outcomes = runs.flatMap((run) => run.results);
+    expect(outcomes).toHaveLength(200);
+    const told = new Map<string, number>();
+    for (const outcome of outcomes) {
+      const code = outcome.ok ? 'ok' : outcome.code;
+      told.set(code, (told.get(code) ?? 0) + 1);
+    }
+    console.log([...told].map(([code, count]) => `${code} ${count}`).join(', '));
+    // Recorded, already recorded (nothing left), or told to retry: never anything else.
+    for (const outcome of outcomes)
+      expect(['ok', 'NOTHING_TO_WITHDRAW', 'BUSY']).toContain(outcome.ok ? 'ok' : outcome.code);
+    const ids = orders.map((order) => order.id);
+    const withdrawals = await db.withdrawal.groupBy({ by: ['orderId'], where: { orderId: { in: ids } }, _count: true });
+    expect(withdrawals).toHaveLength(50);
+    expect(withdrawals.every((row) => row._count === 1)).toBe(true);
+    expect(await db.emailMessage.count({ where: { orderId: { in: ids }, kind: 'withdrawal_received' } })).toBe(50);
   });
 });

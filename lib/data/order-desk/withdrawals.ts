@@ -69,11 +69,9 @@ export async function declareWithdrawal(
     // The same confirmation posted again (under the order's lock, so never at once): recorded once.
     if (form.submission) {
       const recorded = await tx.withdrawal.findUnique({
-        where: { submissionKey: form.submission },
-        select: { orderId: true, lines: { select: { quantity: true } } },
+        where: { orderId_submissionKey: { orderId, submissionKey: form.submission } },
+        select: { lines: { select: { quantity: true } } },
       });
-      if (recorded && recorded.orderId !== orderId)
-        throw new Rejection(failure('INVALID_INPUT', 'Formulaire invalide : rechargez la page.'));
       if (recorded) return { ok: true as const, copies: recorded.lines.reduce((sum, line) => sum + line.quantity, 0) };
     }
     const plan = await planFor(tx, orderId, form, now);

@@ -5,4 +5,4 @@ ALTER TABLE "Withdrawal" ADD COLUMN "declarantName" TEXT;
 -- The key of the confirmation form ("Confirmer la rétractation"): posted twice (a double click, a
 -- retry), it records one withdrawal and owes one acknowledgement.
 ALTER TABLE "Withdrawal" ADD COLUMN "submissionKey" UUID;
-CREATE UNIQUE INDEX "Withdrawal_submissionKey_key" ON "Withdrawal"("submissionKey");
+CREATE UNIQUE INDEX "Withdrawal_orderId_submissionKey_key" ON "Withdrawal"("orderId", "submissionKey");
