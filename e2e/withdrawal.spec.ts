@@ -66,6 +66,12 @@ test('a paid order is withdrawn from the site’s own link: a wrong pair gets th
     'href',
     '/retractation',
   );
+  // The confirmation e-mail carries the terms accepted, whole (art. L221-13; C. civ. art. 1127-1).
+  const confirmation = await sentEmail(db, reference, 'order_confirmation');
+  expect(confirmation.text).toMatch(/Conditions générales de vente \(version du \d{1,2} \S+ \d{4}\)/);
+  expect(confirmation.text).toContain('Garanties légales');
+  expect(confirmation.text).toContain('délai de deux ans à compter de la délivrance du bien');
+  expect(confirmation.text).toContain('Réclamations et médiation');
 
   // Identification: the same answer for a wrong e-mail, a wrong number and the right pair.
   const answers = [

@@ -7,7 +7,7 @@ import { getCartView } from '@/lib/data/buying/cart';
 import { formatPrice } from '@/lib/core/money';
 import { PAY_BUTTON_LABEL, WITHDRAWAL_REFUND_NOTICE, WITHDRAWAL_RIGHT_NOTICE } from '@/lib/pricing';
 import { getShopSettings } from '@/lib/data/staff/shop-settings';
-import { WITHDRAWAL_FORM_TITLE, withdrawalFormLines } from '@/lib/email/withdrawal-form';
+import { WITHDRAWAL_FORM_TITLE, withdrawalFormLines } from '@/lib/terms/withdrawal-form';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 import { TERMS_VERSION, termsVersionLabel } from '@/lib/terms/version';
 

@@ -1,5 +1,5 @@
 import type { TrackedOrder } from '@/lib/data/customer-mail/tracked-order';
-import { postalAddress, type ShopIdentity } from '@/lib/email/shop-identity';
+import { postalAddress, type ShopIdentity } from '@/lib/shop/shop-identity';
 import { formatDateShort } from '@/lib/core/date';
 import { formatPrice } from '@/lib/core/money';
 import { formatRate } from '@/lib/core/rate';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { TrackedOrder } from '@/lib/data/customer-mail/tracked-order';
-import { postalAddress, type ShopIdentity } from '@/lib/email/shop-identity';
+import { postalAddress, type ShopIdentity } from '@/lib/shop/shop-identity';
 import { formatDateLong, formatDateShort } from '@/lib/core/date';
 import { formatDateTime } from '@/lib/core/date-time';
 import { formatPrice } from '@/lib/core/money';

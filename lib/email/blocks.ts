@@ -6,6 +6,8 @@ export type Row = { label: string; detail?: string; amount: string; strong?: boo
 
 export type Block =
   | { type: 'heading'; text: string }
+  /** A section's title inside a long text (the terms carried by a confirmation). */
+  | { type: 'subheading'; text: string }
   | { type: 'paragraph'; text: string }
   | { type: 'small'; text: string }
   | { type: 'button'; label: string; url: string }
@@ -34,6 +36,8 @@ function mjmlBlock(block: Block): string {
   switch (block.type) {
     case 'heading':
       return `<mj-text font-size="20px" font-weight="700" color="${COLORS.accent}">${escapeHtml(block.text)}</mj-text>`;
+    case 'subheading':
+      return `<mj-text font-size="16px" font-weight="700" padding-top="16px">${escapeHtml(block.text)}</mj-text>`;
     case 'paragraph':
       return `<mj-text>${escapeHtml(block.text)}</mj-text>`;
     case 'small':
@@ -91,6 +95,8 @@ function textBlock(block: Block): string {
   switch (block.type) {
     case 'heading':
       return `${block.text}\n${'='.repeat(Math.min(block.text.length, 70))}`;
+    case 'subheading':
+      return `${block.text}\n${'-'.repeat(Math.min(block.text.length, 70))}`;
     case 'paragraph':
     case 'small':
       return block.text;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CARRIER_IDS } from '@/lib/orders/carriers';
+import { TermsDocumentSchema } from '@/lib/terms/terms-document';
 import { EMAIL_KINDS } from './kinds';
-import { ShopIdentitySchema } from './shop-identity';
+import { ShopIdentitySchema } from '@/lib/shop/shop-identity';
 
 // What an e-mail shows, captured in the transaction of the change that causes it and stored with
 // the message (EmailMessage.payload): the worker renders it later, exactly as the order was then.
@@ -78,7 +79,12 @@ const WithdrawalDetailSchema = z.object({
 });
 
 export const EmailPayloadSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('order_confirmation'), order: EmailOrderSchema }),
+  z.object({
+    kind: z.literal('order_confirmation'),
+    order: EmailOrderSchema,
+    /** The terms accepted, whole (art. L221-13); null when they are not the ones in force when paid, and in older e-mails. */
+    terms: TermsDocumentSchema.nullable().default(null),
+  }),
   z.object({ kind: z.literal('payment_failed'), order: EmailOrderSchema }),
   z.object({ kind: z.literal('payment_expired'), order: EmailOrderSchema }),
   z.object({

@@ -5,13 +5,16 @@ import type { EmailPayload } from './payload';
 import { EmailPayloadSchema } from './payload';
 import { renderEmail } from './render';
 import { pricedTestOrder, TEST_SHOP } from './test-fixtures';
+import { DEFAULT_SHOP_SETTINGS } from '@/lib/shop/settings';
+import { currentTerms } from '@/lib/terms/current-terms';
+import { LEGAL_GUARANTEE_BOX } from '@/lib/terms/legal-guarantee';
 
 const links = { siteUrl: 'https://librairie.example', trackingUrl: 'https://librairie.example/suivi/abcDEF123_-xyz' };
 const order = pricedTestOrder({ termsVersion: '2026-12-07' });
 
 /** Every kind with figures of its own. */
 const payloads: Record<(typeof EMAIL_KINDS)[number], EmailPayload> = {
-  order_confirmation: { kind: 'order_confirmation', order },
+  order_confirmation: { kind: 'order_confirmation', order, terms: null },
   payment_failed: { kind: 'payment_failed', order },
   payment_expired: { kind: 'payment_expired', order },
   shipped: {
@@ -147,6 +150,41 @@ describe('the confirmation (Code de la consommation, art. L221-13)', async () =>
   it('carries the tracking link, as a button and in the text', () => {
     expect(email.html).toContain('href="https://librairie.example/suivi/abcDEF123_-xyz"');
     expect(email.text).toContain('Suivre ma commande :\nhttps://librairie.example/suivi/abcDEF123_-xyz');
+  });
+});
+
+describe('the confirmation carries the terms accepted, whole (art. L221-13; C. civ. art. 1127-1)', async () => {
+  const terms = currentTerms({ ...DEFAULT_SHOP_SETTINGS, ...TEST_SHOP });
+  const email = await renderEmail({ kind: 'order_confirmation', order, terms }, TEST_SHOP, links);
+  const html = visibleText(email.html);
+
+  it('names their version and gives every section of the page, in the same words', () => {
+    for (const body of [html, email.text]) {
+      expect(body).toContain('Conditions générales de vente (version du 7 décembre 2026)');
+      for (const section of terms.sections) expect(body).toContain(section.heading);
+      // The legal-guarantee box of art. D211-2, word for word.
+      for (const text of LEGAL_GUARANTEE_BOX.paragraphs) expect(body).toContain(text);
+      expect(body).toContain('Nous accusons réception de toute réclamation écrite sous deux jours ouvrables');
+      expect(body).toContain(`SIRET ${TEST_SHOP.siret}`);
+    }
+  });
+
+  it('turns the page’s links into addresses that work from a mailbox', () => {
+    expect(email.text).toContain('page Renoncer au contrat (https://librairie.example/retractation)');
+    expect(email.text).toContain(
+      'Commander un livre absent du catalogue (https://librairie.example/commander-un-livre)',
+    );
+    expect(email.text).toContain('Médiateur du livre (https://www.mediateurdulivre.fr)');
+  });
+
+  it('gives the fee table per order, with the law’s minimum', () => {
+    expect(email.text).toMatch(/Livraison à domicile.*\(montant de la commande : frais de livraison ttc\)/);
+    expect(email.text).toContain('par commande (arrêté du 4 avril 2023)');
+  });
+
+  it('survives the outbox: the payload parses back to the same terms', () => {
+    const parsed = EmailPayloadSchema.parse(JSON.parse(JSON.stringify({ kind: 'order_confirmation', order, terms })));
+    expect(parsed.kind === 'order_confirmation' && parsed.terms).toEqual(terms);
   });
 });
 

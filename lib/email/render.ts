@@ -1,7 +1,7 @@
 import mjml2html from 'mjml';
 import { toMjml, toText } from './blocks';
 import type { EmailPayload } from './payload';
-import type { ShopIdentity } from './shop-identity';
+import type { ShopIdentity } from '@/lib/shop/shop-identity';
 import { emailContent, footerLines, type EmailLinks } from './templates';
 
 export type RenderedEmail = { subject: string; html: string; text: string };

@@ -7,12 +7,14 @@ import { CARRIERS } from '@/lib/orders/carriers';
 import { WITHDRAWAL_REFUND_NOTICE, WITHDRAWAL_RIGHT_NOTICE } from '@/lib/pricing';
 import type { Block, Row } from './blocks';
 import type { EmailLine, EmailOrder, EmailPayload } from './payload';
-import { postalAddress, type ShopIdentity } from './shop-identity';
+import { postalAddress, type ShopIdentity } from '@/lib/shop/shop-identity';
 import { type EmailContent, type EmailLinks, formatDay, hello, orderedOn, trackingButton } from './template-parts';
-import { WITHDRAWAL_FORM_TITLE, withdrawalFormLines } from './withdrawal-form';
+import { WITHDRAWAL_FORM_TITLE, withdrawalFormLines } from '@/lib/terms/withdrawal-form';
 import { withdrawalLink, withdrawalReceived } from './withdrawal-emails';
 import { termsVersionLabel } from '@/lib/terms/version';
 import { formatCopies } from '@/lib/core/copies';
+import type { TermsDocument } from '@/lib/terms/terms-document';
+import { termsBlocks } from './terms-blocks';
 
 export type { EmailContent, EmailLinks } from './template-parts';
 
@@ -84,7 +86,12 @@ function deliveryBlocks(order: EmailOrder, shop: ShopIdentity): Block[] {
   return blocks;
 }
 
-function confirmation(order: EmailOrder, shop: ShopIdentity, links: EmailLinks): EmailContent {
+function confirmation(
+  order: EmailOrder,
+  terms: TermsDocument | null,
+  shop: ShopIdentity,
+  links: EmailLinks,
+): EmailContent {
   const withdrawalUrl = links.trackingUrl ? `${links.trackingUrl}/retractation` : null;
   return {
     subject: `Confirmation de votre commande ${order.reference}`,
@@ -116,11 +123,15 @@ function confirmation(order: EmailOrder, shop: ShopIdentity, links: EmailLinks):
         type: 'small',
         text: 'Garanties légales : garantie de conformité (Code de la consommation, art. L217-3 et suivants) et garantie des vices cachés (Code civil, art. 1641 et suivants).',
       },
-      {
-        type: 'small',
-        // The terms accepted, named and reachable (C. civ. art. 1127-1: archiving and access).
-        text: `Conditions générales de vente${order.termsVersion ? ` (${termsVersionLabel(order.termsVersion)})` : ''} : ${links.siteUrl}/conditions-generales-de-vente`,
-      },
+      // The terms accepted, whole when the payload has them, else named and reachable (C. civ. art. 1127-1).
+      ...(terms
+        ? [{ type: 'divider' } satisfies Block, ...termsBlocks(terms, links.siteUrl)]
+        : [
+            {
+              type: 'small',
+              text: `Conditions générales de vente${order.termsVersion ? ` (${termsVersionLabel(order.termsVersion)})` : ''} : ${links.siteUrl}/conditions-generales-de-vente`,
+            } satisfies Block,
+          ]),
     ],
   };
 }
@@ -280,7 +291,7 @@ function trackingLink(order: EmailOrder, links: EmailLinks): EmailContent {
 export function emailContent(payload: EmailPayload, shop: ShopIdentity, links: EmailLinks): EmailContent {
   switch (payload.kind) {
     case 'order_confirmation':
-      return confirmation(payload.order, shop, links);
+      return confirmation(payload.order, payload.terms, shop, links);
     case 'payment_failed':
     case 'payment_expired':
       return paymentClosed(payload.order, links, payload.kind);

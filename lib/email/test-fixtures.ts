@@ -3,7 +3,7 @@ import { priceOrder } from '@/lib/pricing';
 import { DEFAULT_SHOP_SETTINGS } from '@/lib/shop/settings';
 import { emailOrderOf, type OrderSnapshotInput } from './order-snapshot';
 import type { EmailOrder } from './payload';
-import type { ShopIdentity } from './shop-identity';
+import type { ShopIdentity } from '@/lib/shop/shop-identity';
 
 /** A shop whose settings differ from the defaults (lib/shop/settings.ts): the e-mails show what they are given. */
 export const TEST_SHOP: ShopIdentity = {

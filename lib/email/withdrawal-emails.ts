@@ -1,7 +1,7 @@
 import { formatDateAtTime } from '@/lib/core/date-time';
 import type { Block } from './blocks';
 import type { EmailOrder, EmailPayload } from './payload';
-import { postalAddress, type ShopIdentity } from './shop-identity';
+import { postalAddress, type ShopIdentity } from '@/lib/shop/shop-identity';
 import { type EmailContent, type EmailLinks, formatDay, hello, orderedOn, trackingButton } from './template-parts';
 import { formatCopies } from '@/lib/core/copies';
 

@@ -1,7 +1,11 @@
 // The box on the legal guarantees that the terms of a sale of goods must carry, in the words of the
 // model annexed to the Code de la consommation (art. D211-2, model of décret n° 2022-946; the
 // rights of art. L217-1 to L217-32, the civil fine of art. L241-5, the hidden defects of C. civ.
-// art. 1641 to 1649). Pure: components/legal/legal-guarantee-box.tsx shows it.
+// art. 1641 to 1649). Pure.
+
+import { postalAddress, type ShopIdentity } from '@/lib/shop/shop-identity';
+import { mailLink } from './seller-terms';
+import { paragraph, type TermsSection } from './terms-document';
 
 export const LEGAL_GUARANTEE_BOX = {
   title: 'Garanties légales',
@@ -29,3 +33,23 @@ export const LEGAL_GUARANTEE_BOX = {
     'Le consommateur bénéficie également de la garantie légale des vices cachés en application des articles 1641 à 1649 du code civil, pendant une durée de deux ans à compter de la découverte du défaut. Cette garantie donne droit à une réduction de prix si le bien est conservé ou à un remboursement intégral contre restitution du bien.',
   ],
 } as const;
+
+/** The box as a section of the terms, and whom to ask (art. D211-1). */
+export function legalGuaranteeSection(shop: ShopIdentity): TermsSection {
+  const box = LEGAL_GUARANTEE_BOX;
+  return {
+    id: 'garanties',
+    heading: box.title,
+    boxed: true,
+    blocks: [
+      ...box.paragraphs.map((text) => paragraph(text)),
+      { type: 'list', ordered: false, items: [...box.cases] },
+      ...box.closing.map((text) => paragraph(text)),
+      paragraph(
+        `Le professionnel qui répond de ces garanties est ${shop.legalName}, ${postalAddress(shop)} ; écrivez-nous à `,
+        mailLink(shop),
+        ` ou appelez le ${shop.phone}.`,
+      ),
+    ],
+  };
+}

@@ -5,11 +5,13 @@ import { isoDay } from '@/lib/availability';
 import { emailVersion, type EmailKind } from '@/lib/email/kinds';
 import { emailOrderOf } from '@/lib/email/order-snapshot';
 import type { EmailPayload, StoredEmailPayload } from '@/lib/email/payload';
-import { shopIdentityOf } from '@/lib/email/shop-identity';
+import { shopIdentityOf } from '@/lib/shop/shop-identity';
 import { QUEUE_NAMES } from '@/lib/jobs/queues';
 import { trackingUrl } from '@/lib/orders/carriers';
 import { sendJob } from '@/lib/data/platform/job-queue';
-import { readShopSettings } from '@/lib/data/staff/shop-settings';
+import { readShopSettings, type StoredShopSettings } from '@/lib/data/staff/shop-settings';
+import { currentTerms } from '@/lib/terms/current-terms';
+import { TERMS_VERSION } from '@/lib/terms/version';
 import type { Tx } from '@/lib/data/platform/transactions';
 import type { LinkPurpose } from '@/lib/email/kinds';
 import { withdrawalRefundBy } from '@/lib/tracking/withdrawal-period';
@@ -33,10 +35,17 @@ async function payloadOf(
   tx: Tx,
   order: OrderSnapshot,
   event: OrderEmailEvent,
-  cutoffHour: number,
+  settings: StoredShopSettings,
 ): Promise<EmailPayload | null> {
-  const base = emailOrderOf(order, cutoffHour);
+  const base = emailOrderOf(order, settings.orderCutoffHour);
   switch (event.kind) {
+    case 'order_confirmation':
+      // The confirmation carries the terms the customer accepted, as they read then (art. L221-13).
+      return {
+        kind: 'order_confirmation',
+        order: base,
+        terms: order.termsVersion === TERMS_VERSION ? currentTerms(settings) : null,
+      };
     case 'shipped':
       if (!order.carrier || !order.trackingNumber) return null;
       return {
@@ -139,7 +148,7 @@ function versionOf(order: OrderSnapshot, event: OrderEmailEvent): number {
 export async function enqueueOrderEmail(tx: Tx, orderId: number, event: OrderEmailEvent): Promise<number | null> {
   const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: ORDER_SNAPSHOT_SELECT });
   const settings = await readShopSettings(tx);
-  const payload = await payloadOf(tx, order, event, settings.orderCutoffHour);
+  const payload = await payloadOf(tx, order, event, settings);
   if (!payload) return null;
   const version = versionOf(order, event);
   // The seller as it is now, when the e-mail is owed (EmailMessage.payload.shop).

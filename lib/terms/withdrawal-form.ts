@@ -1,4 +1,4 @@
-import { postalAddress, type ShopIdentity } from './shop-identity';
+import { postalAddress, type ShopIdentity } from '@/lib/shop/shop-identity';
 
 // The standard withdrawal form, word for word: "Modèle de formulaire de rétractation", annexe à
 // l'article R221-1 du Code de la consommation (https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000032808034).
