@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DashboardCharts } from '@/components/admin/dashboard/dashboard-charts';
 import { requireStaff } from '@/lib/auth/require-staff';
+import { countOpenBookRequests } from '@/lib/data/stock-desk/book-requests';
 import { getDashboard } from '@/lib/data/stock-desk/dashboard';
 import { formatPrice } from '@/lib/core/money';
 import { UNCOLLECTED_AFTER_DAYS } from '@/lib/orders/pickup';
@@ -12,7 +13,7 @@ const shortDay = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}`;
 
 export default async function DashboardPage() {
   await requireStaff('libraire', { loginRedirect: '/admin' });
-  const dashboard = await getDashboard();
+  const [dashboard, openRequests] = await Promise.all([getDashboard(), countOpenBookRequests()]);
   const soldCopies = dashboard.share.fromShelf + dashboard.share.fromSupplier;
   const shelfPercent = soldCopies === 0 ? 0 : Math.round((dashboard.share.fromShelf * 100) / soldCopies);
   return (
@@ -49,6 +50,12 @@ export default async function DashboardPage() {
           <span className="muted">
             ({dashboard.specialOrders.awaiting} chez le distributeur, {dashboard.specialOrders.ready} à retirer)
           </span>
+        </li>
+        <li>
+          <Link href="/admin/demandes">
+            <strong>{openRequests}</strong> demande{openRequests > 1 ? 's' : ''} de lecteur
+            {openRequests > 1 ? 's' : ''} à traiter
+          </Link>
         </li>
         <li>
           <Link href="/admin/commandes?etape=attente-distributeur">

@@ -42,6 +42,10 @@ async function SearchPage({ searchParams }: PageProps<'/recherche'>) {
         hrefFor={(p) => searchHref(q, p, filters)}
         empty="Aucun livre ne correspond à votre recherche. Vérifiez l’orthographe ou essayez moins de mots."
       />
+      <p>
+        Vous ne trouvez pas votre livre ?{' '}
+        <Link href="/commander-un-livre">Commandez-le : nous le faisons venir gratuitement, même à l’unité</Link>.
+      </p>
     </>
   );
 }

@@ -17,6 +17,9 @@ export function SiteFooter({ shopName }: { shopName: string }) {
               <Link href="/livres">Tout le catalogue</Link>
             </li>
             <li>
+              <Link href="/commander-un-livre">Commander un livre absent du catalogue</Link>
+            </li>
+            <li>
               <Link href="/suivi">Suivre une commande</Link>
             </li>
             <li>

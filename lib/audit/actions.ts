@@ -43,6 +43,8 @@ export const AUDIT_ACTION_LABELS = {
   'catalog.supplier_saved': 'Distributeur enregistré',
   'order.withdrawal_declared': 'Rétractation déclarée par le client',
   'email.resent': 'Courriel renvoyé',
+  'book_request.ordered': 'Demande de livre commandée pour le lecteur',
+  'book_request.declined': 'Demande de livre refusée',
   'settings.updated': 'Réglages de la librairie modifiés',
 } as const;
 

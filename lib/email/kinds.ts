@@ -12,6 +12,8 @@ export const EMAIL_KINDS = [
   'refunded',
   'withdrawal_received',
   'tracking_link',
+  'book_request_received',
+  'book_request_answered',
 ] as const;
 
 export type EmailKind = (typeof EMAIL_KINDS)[number];
@@ -27,11 +29,22 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   refunded: 'Remboursement',
   withdrawal_received: 'Rétractation reçue',
   tracking_link: 'Lien de suivi',
+  book_request_received: 'Demande de livre reçue',
+  book_request_answered: 'Réponse à une demande de livre',
 };
+
+/** The e-mails about a reader's request for a book the catalogue lacks, not about an order. */
+export const BOOK_REQUEST_EMAIL_KINDS = ['book_request_received', 'book_request_answered'] as const;
+export type BookRequestEmailKind = (typeof BOOK_REQUEST_EMAIL_KINDS)[number];
+export type OrderEmailKind = Exclude<EmailKind, BookRequestEmailKind>;
 
 /** The e-mails that carry a tracking link (a fresh token each); the others point back to the cart. */
 export function carriesTrackingLink(kind: EmailKind): boolean {
-  return kind !== 'payment_failed' && kind !== 'payment_expired';
+  return (
+    kind !== 'payment_failed' &&
+    kind !== 'payment_expired' &&
+    !(BOOK_REQUEST_EMAIL_KINDS as readonly EmailKind[]).includes(kind)
+  );
 }
 
 /**
@@ -47,7 +60,8 @@ export const TRACKING_LINK_WINDOW_MS = 60_000;
  * The `version` of an e-mail: which occurrence of its kind for its order. An e-mail an order gets
  * once (its confirmation, its dispatch…) is version 0, since the workflow never goes back; a
  * refund or a withdrawal is its row's id; a delay is the new estimate (yyyymmdd), so the same
- * estimate twice is one e-mail; a tracking link is the minute it was asked.
+ * estimate twice is one e-mail; a tracking link is the minute it was asked. A book request gets
+ * one acknowledgement and one answer: version 0 each.
  */
 export function emailVersion(
   event:

@@ -78,6 +78,34 @@ const WithdrawalDetailSchema = z.object({
   booksLeftShop: z.boolean(),
 });
 
+/** A reader's request for a book the catalogue lacks (/commander-un-livre), as typed. */
+export const EmailBookRequestSchema = z.object({
+  reference: z.string(),
+  fullName: z.string(),
+  requestedAt: z.string(),
+  ean: z.string().nullable(),
+  title: z.string().nullable(),
+  author: z.string().nullable(),
+  publisher: z.string().nullable(),
+  quantity: z.number().int(),
+  message: z.string().nullable(),
+});
+export type EmailBookRequest = z.infer<typeof EmailBookRequestSchema>;
+
+/** The bookseller's answer: a counter order made of it, or a refusal and its reason. */
+const BookRequestAnswerSchema = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('ordered'),
+    orderReference: z.string(),
+    title: z.string(),
+    quantity: z.number().int(),
+    totalCents: cents,
+    payAtPickup: z.boolean(),
+    availableLatestOn: day.nullable(),
+  }),
+  z.object({ outcome: z.literal('declined'), reason: z.string() }),
+]);
+
 export const EmailPayloadSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('order_confirmation'),
@@ -102,9 +130,23 @@ export const EmailPayloadSchema = z.discriminatedUnion('kind', [
     /** Absent from the links owed before a withdrawal could be asked for: tracking. */
     purpose: z.enum(['tracking', 'withdrawal']).default('tracking'),
   }),
+  z.object({ kind: z.literal('book_request_received'), request: EmailBookRequestSchema }),
+  z.object({
+    kind: z.literal('book_request_answered'),
+    request: EmailBookRequestSchema,
+    answer: BookRequestAnswerSchema,
+  }),
 ]);
 
 export type EmailPayload = z.infer<typeof EmailPayloadSchema>;
+export type BookRequestEmailPayload = Extract<EmailPayload, { request: EmailBookRequest }>;
+
+/** What an e-mail is about, as its footer names it: "votre commande LF-…", "votre demande DL-…". */
+export function emailSubjectOf(payload: EmailPayload): string {
+  return 'request' in payload
+    ? `votre demande ${payload.request.reference}`
+    : `votre commande ${payload.order.reference}`;
+}
 
 /** As the outbox keeps it: the payload and the seller's identity when it was owed (older rows: none). */
 export const StoredShopSchema = z.object({ shop: ShopIdentitySchema });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatPrice } from '@/lib/core/money';
 import { EMAIL_KINDS } from './kinds';
-import type { EmailPayload } from './payload';
+import type { EmailBookRequest, EmailPayload } from './payload';
 import { EmailPayloadSchema } from './payload';
 import { renderEmail } from './render';
 import { pricedTestOrder, TEST_SHOP } from './test-fixtures';
@@ -11,6 +11,17 @@ import { LEGAL_GUARANTEE_BOX } from '@/lib/terms/legal-guarantee';
 
 const links = { siteUrl: 'https://librairie.example', trackingUrl: 'https://librairie.example/suivi/abcDEF123_-xyz' };
 const order = pricedTestOrder({ termsVersion: '2026-12-07' });
+const request: EmailBookRequest = {
+  reference: 'DL-4M8N2P6Q',
+  fullName: 'Camille Martin',
+  requestedAt: '2026-12-07T09:30:00.000Z',
+  ean: '9782247203850',
+  title: 'Les grands arrêts de la jurisprudence administrative',
+  author: 'Marceau Long',
+  publisher: 'Dalloz',
+  quantity: 1,
+  message: 'Pour mon TD de jeudi',
+};
 
 /** Every kind with figures of its own. */
 const payloads: Record<(typeof EMAIL_KINDS)[number], EmailPayload> = {
@@ -53,6 +64,20 @@ const payloads: Record<(typeof EMAIL_KINDS)[number], EmailPayload> = {
     },
   },
   tracking_link: { kind: 'tracking_link', order, purpose: 'tracking' },
+  book_request_received: { kind: 'book_request_received', request },
+  book_request_answered: {
+    kind: 'book_request_answered',
+    request,
+    answer: {
+      outcome: 'ordered',
+      orderReference: 'LF-9Q2W8E7R',
+      title: 'Les grands arrêts de la jurisprudence administrative',
+      quantity: 1,
+      totalCents: 4200,
+      payAtPickup: true,
+      availableLatestOn: '2026-12-18',
+    },
+  },
 };
 
 /** The text a reader sees in the HTML, tags removed and entities decoded. */
@@ -81,7 +106,7 @@ describe.each(EMAIL_KINDS)('the %s e-mail', (kind) => {
   it('renders in HTML and plain text, in French, with the order and the shop’s identity', async () => {
     const payload = EmailPayloadSchema.parse(JSON.parse(JSON.stringify(payloads[kind])));
     const email = await renderEmail(payload, TEST_SHOP, links);
-    expect(email.subject).toContain('LF-7K3P9QXW');
+    expect(email.subject).toContain('request' in payload ? payload.request.reference : 'LF-7K3P9QXW');
     expect(email.html).toMatch(/^<!doctype html>/i);
     expect(email.html).toContain('lang="fr"');
     for (const body of [visibleText(email.html), email.text]) {
@@ -185,6 +210,40 @@ describe('the confirmation carries the terms accepted, whole (art. L221-13; C. c
   it('survives the outbox: the payload parses back to the same terms', () => {
     const parsed = EmailPayloadSchema.parse(JSON.parse(JSON.stringify({ kind: 'order_confirmation', order, terms })));
     expect(parsed.kind === 'order_confirmation' && parsed.terms).toEqual(terms);
+  });
+});
+
+describe('the single-copy ordering service (loi n° 81-766, art. 1)', () => {
+  it('acknowledges the request: the book as named, free, no commitment, an answer within two working days', async () => {
+    const email = await renderEmail(payloads.book_request_received, TEST_SHOP, links);
+    expect(email.text).toContain(
+      'Livre : Les grands arrêts de la jurisprudence administrative, de Marceau Long (Dalloz), ISBN 9782247203850',
+    );
+    expect(email.text).toContain('Votre message : Pour mon TD de jeudi');
+    expect(email.text).toContain('sous deux jours ouvrables');
+    expect(email.text).toContain('Ce service est gratuit');
+    expect(email.text).toContain('Courriel de service à propos de votre demande DL-4M8N2P6Q');
+    // No tracking link: a request is no order.
+    expect(email.text).not.toContain('/suivi/');
+  });
+
+  it('answers with the counter order: its number, the publisher’s price, paid at pickup, the date', async () => {
+    const email = await renderEmail(payloads.book_request_answered, TEST_SHOP, links);
+    expect(email.subject).toBe('Votre demande de livre DL-4M8N2P6Q : livre commandé');
+    expect(email.text).toContain('commande client n° LF-9Q2W8E7R');
+    expect(email.text).toContain(`À régler au retrait : ${formatPrice(4200)}`);
+    expect(email.text).toContain('au plus tard le vendredi 18 décembre 2026');
+  });
+
+  it('or with the reason the book cannot be had', async () => {
+    const email = await renderEmail(
+      { kind: 'book_request_answered', request, answer: { outcome: 'declined', reason: 'Épuisé chez l’éditeur.' } },
+      TEST_SHOP,
+      links,
+    );
+    expect(email.subject).toBe('Votre demande de livre DL-4M8N2P6Q : livre indisponible');
+    expect(email.text).toContain('Notre réponse : Épuisé chez l’éditeur.');
+    expect(email.text).toContain('https://librairie.example/commander-un-livre');
   });
 });
 

@@ -1,6 +1,6 @@
 import mjml2html from 'mjml';
 import { toMjml, toText } from './blocks';
-import type { EmailPayload } from './payload';
+import { emailSubjectOf, type EmailPayload } from './payload';
 import type { ShopIdentity } from '@/lib/shop/shop-identity';
 import { emailContent, footerLines, type EmailLinks } from './templates';
 
@@ -13,7 +13,7 @@ export async function renderEmail(
   links: EmailLinks,
 ): Promise<RenderedEmail> {
   const content = emailContent(payload, shop, links);
-  const footer = footerLines(shop, payload.order.reference);
+  const footer = footerLines(shop, emailSubjectOf(payload));
   const result = await mjml2html(
     toMjml({
       title: content.subject,

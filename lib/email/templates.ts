@@ -15,6 +15,7 @@ import { termsVersionLabel } from '@/lib/terms/version';
 import { formatCopies } from '@/lib/core/copies';
 import type { TermsDocument } from '@/lib/terms/terms-document';
 import { termsBlocks } from './terms-blocks';
+import { bookRequestAnswered, bookRequestReceived } from './book-request-emails';
 
 export type { EmailContent, EmailLinks } from './template-parts';
 
@@ -309,17 +310,21 @@ export function emailContent(payload: EmailPayload, shop: ShopIdentity, links: E
       return payload.purpose === 'withdrawal'
         ? withdrawalLink(payload.order, links)
         : trackingLink(payload.order, links);
+    case 'book_request_received':
+      return bookRequestReceived(payload.request, shop);
+    case 'book_request_answered':
+      return bookRequestAnswered(payload, shop, links);
   }
 }
 
 /** The footer of every e-mail: the shop's identity and contact (art. L221-5 and R111-1). */
-export function footerLines(shop: ShopIdentity, reference: string): string[] {
+export function footerLines(shop: ShopIdentity, about: string): string[] {
   return [
     `${shop.legalName} — ${postalAddress(shop)}`,
     `${shop.phone} — ${shop.email}`,
     `SIRET ${shop.siret} — TVA intracommunautaire ${shop.vatNumber}`,
     // Art. L616-1 and R616-1: the consumer mediator's name and address, on the site and the contracts.
     `Médiateur de la consommation : ${shop.mediatorName} (${shop.mediatorUrl})`,
-    `Courriel de service à propos de votre commande ${reference} ; il ne contient aucune publicité.`,
+    `Courriel de service à propos de ${about} ; il ne contient aucune publicité.`,
   ];
 }

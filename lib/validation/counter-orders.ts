@@ -33,6 +33,17 @@ export const CounterOrderSchema = z
       ),
     payment: z.enum(['at_pickup', 'paid'], { error: 'Indiquez si le client a déjà réglé.' }),
     note,
+    /** The reader's request from /commander-un-livre this order answers ("DL-…"), if any. */
+    request: z
+      .string()
+      .optional()
+      .transform((value) => value || null)
+      .pipe(
+        z
+          .string()
+          .regex(/^DL-[0-9A-Z]{8}$/, { error: 'Demande inconnue : rechargez la page.' })
+          .nullable(),
+      ),
   })
   .superRefine((form, ctx) => {
     if (!form.email && !form.phone)

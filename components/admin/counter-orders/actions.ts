@@ -19,5 +19,6 @@ export async function createCounterOrderAction(_state: ActionState, formData: Fo
   if (!result.ok) return result;
   revalidatePath('/admin/commandes');
   revalidatePath('/admin/commandes-fournisseurs');
+  if (parsed.data.request) revalidatePath('/admin/demandes');
   redirect(`/admin/commandes/${result.reference}`);
 }

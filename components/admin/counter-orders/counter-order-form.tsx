@@ -2,8 +2,17 @@ import { ActionForm } from '../action-form';
 import { createCounterOrderAction } from './actions';
 import { Field } from '@/components/ui/field';
 
-/** A customer's request at the counter for a book the shop does not have. */
-export function CounterOrderForm({ ean }: { ean: string }) {
+/** What a reader's request from /commander-un-livre fills in. */
+export type CounterOrderStart = {
+  request: string;
+  quantity: number;
+  fullName: string;
+  email: string;
+  phone: string | null;
+};
+
+/** A customer's request at the counter, or a reader's from the site, for a book the shop does not have. */
+export function CounterOrderForm({ ean, from }: { ean: string; from?: CounterOrderStart }) {
   return (
     <ActionForm
       action={createCounterOrderAction}
@@ -11,6 +20,7 @@ export function CounterOrderForm({ ean }: { ean: string }) {
       className="admin-form"
       label="Commande client"
     >
+      {from && <input type="hidden" name="request" value={from.request} />}
       <Field
         label="EAN du livre"
         name="ean"
@@ -28,10 +38,18 @@ export function CounterOrderForm({ ean }: { ean: string }) {
         inputMode="numeric"
         min={1}
         max={30}
-        defaultValue={1}
+        defaultValue={from?.quantity ?? 1}
         required
       />
-      <Field label="Nom du client" layout="field-wide" name="fullName" required maxLength={100} autoComplete="off" />
+      <Field
+        label="Nom du client"
+        layout="field-wide"
+        name="fullName"
+        required
+        maxLength={100}
+        autoComplete="off"
+        defaultValue={from?.fullName}
+      />
       <Field
         label="Adresse e-mail"
         layout="field-wide"
@@ -40,6 +58,7 @@ export function CounterOrderForm({ ean }: { ean: string }) {
         maxLength={254}
         autoComplete="off"
         aria-describedby="contact-aide"
+        defaultValue={from?.email}
       />
       <Field
         label="Téléphone"
@@ -48,6 +67,7 @@ export function CounterOrderForm({ ean }: { ean: string }) {
         maxLength={30}
         autoComplete="off"
         aria-describedby="contact-aide"
+        defaultValue={from?.phone ?? undefined}
       />
       <p id="contact-aide" className="field-hint">
         Un e-mail ou un téléphone, pour prévenir le client quand le livre arrive.

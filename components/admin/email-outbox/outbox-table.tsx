@@ -17,7 +17,7 @@ export function OutboxTable({ emails }: { emails: OutboxEmail[] }) {
         <tr>
           <th scope="col">Créé le</th>
           <th scope="col">Courriel</th>
-          <th scope="col">Commande</th>
+          <th scope="col">Commande ou demande</th>
           <th scope="col">Destinataire</th>
           <th scope="col">État</th>
         </tr>
@@ -36,7 +36,13 @@ export function OutboxTable({ emails }: { emails: OutboxEmail[] }) {
               )}
             </td>
             <td>
-              <Link href={`/admin/commandes/${email.order.reference}`}>{email.order.reference}</Link>
+              {email.order ? (
+                <Link href={`/admin/commandes/${email.order.reference}`}>{email.order.reference}</Link>
+              ) : (
+                email.bookRequest && (
+                  <Link href={`/admin/demandes#${email.bookRequest.reference}`}>{email.bookRequest.reference}</Link>
+                )
+              )}
             </td>
             <td>{email.toAddress}</td>
             <td>

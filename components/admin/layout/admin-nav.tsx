@@ -19,6 +19,9 @@ export function AdminNav({ staff }: { staff: StaffUser }) {
           <Link href="/admin/commandes-clients/nouvelle">Commande client</Link>
         </li>
         <li>
+          <Link href="/admin/demandes">Demandes des lecteurs</Link>
+        </li>
+        <li>
           <Link href="/admin/stock">Stock</Link>
         </li>
         <li>

@@ -36,16 +36,27 @@ export async function deliverEmail(
   try {
     return await transactOrThrow(async (tx) => {
       const rows = await tx.$queryRaw<
-        { id: number; kind: string; orderId: number; toAddress: string; payload: unknown; status: string }[]
+        {
+          id: number;
+          kind: string;
+          orderId: number | null;
+          bookRequestId: number | null;
+          toAddress: string;
+          payload: unknown;
+          status: string;
+        }[]
       >`
-        SELECT "id", "kind"::text AS "kind", "orderId", "toAddress", "payload", "status"::text AS "status"
+        SELECT "id", "kind"::text AS "kind", "orderId", "bookRequestId", "toAddress", "payload", "status"::text AS "status"
         FROM "EmailMessage" WHERE "id" = ${emailId} FOR UPDATE`;
       const message = rows[0];
       if (!message) return 'unknown message';
       if (message.status === 'sent') return 'already sent';
       const payload = EmailPayloadSchema.parse(message.payload);
       const sentAt = now();
-      const token = carriesTrackingLink(payload.kind) ? await mintTrackingToken(tx, message.orderId, sentAt) : null;
+      const token =
+        message.orderId !== null && carriesTrackingLink(payload.kind)
+          ? await mintTrackingToken(tx, message.orderId, sentAt)
+          : null;
       // The seller as it was when the e-mail was owed; rows owed before it was kept: as it is now,
       // read through this transaction (a second pool connection here could wait on itself).
       const owed = StoredShopSchema.safeParse(message.payload);
@@ -58,7 +69,7 @@ export async function deliverEmail(
         await sendThroughSmtp(mailer, senderAddress(shop.name), {
           to: message.toAddress,
           ...rendered,
-          messageId: `<commande-${message.orderId}.courriel-${message.id}@${new URL(SITE_URL).hostname}>`,
+          messageId: `<${message.orderId !== null ? `commande-${message.orderId}` : `demande-${message.bookRequestId}`}.courriel-${message.id}@${new URL(SITE_URL).hostname}>`,
         });
       }
       const stored = mailer && token ? withoutToken(rendered, token) : rendered;

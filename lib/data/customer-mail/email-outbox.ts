@@ -27,6 +27,7 @@ const OUTBOX_SELECT = {
   sentAt: true,
   createdAt: true,
   order: { select: { reference: true } },
+  bookRequest: { select: { reference: true } },
 } satisfies Prisma.EmailMessageSelect;
 
 export type OutboxEmail = Prisma.EmailMessageGetPayload<{ select: typeof OUTBOX_SELECT }>;
@@ -53,8 +54,11 @@ export async function countFailedEmails(): Promise<number> {
 /** A failed e-mail back in the queue, with a new job, in one transaction; the audit log says who. */
 export async function resendEmail(actor: Actor, emailId: number): Promise<Result<{ reference: string }>> {
   return transact(async (tx) => {
-    const rows = await tx.$queryRaw<{ orderId: number; status: string; kind: string }[]>`
-        SELECT "orderId", "status"::text AS "status", "kind"::text AS "kind" FROM "EmailMessage" WHERE "id" = ${emailId} FOR UPDATE`;
+    const rows = await tx.$queryRaw<
+      { orderId: number | null; bookRequestId: number | null; status: string; kind: string }[]
+    >`
+        SELECT "orderId", "bookRequestId", "status"::text AS "status", "kind"::text AS "kind"
+        FROM "EmailMessage" WHERE "id" = ${emailId} FOR UPDATE`;
     const email = rows[0];
     if (!email) throw new Rejection(failure('UNKNOWN_EMAIL', 'Courriel inconnu.'));
     if (email.status !== 'failed') {
@@ -74,11 +78,14 @@ export async function resendEmail(actor: Actor, emailId: number): Promise<Result
     await recordAudit(tx, {
       staffId: actor.id,
       action: 'email.resent',
-      orderId: email.orderId,
-      after: { emailId, kind: email.kind },
+      orderId: email.orderId ?? undefined,
+      after: { emailId, kind: email.kind, ...(email.bookRequestId !== null && { bookRequestId: email.bookRequestId }) },
       ip: actor.ip,
     });
-    const order = await tx.order.findUniqueOrThrow({ where: { id: email.orderId }, select: { reference: true } });
-    return { ok: true as const, reference: order.reference };
+    const about =
+      email.orderId !== null
+        ? await tx.order.findUniqueOrThrow({ where: { id: email.orderId }, select: { reference: true } })
+        : await tx.bookRequest.findUniqueOrThrow({ where: { id: email.bookRequestId! }, select: { reference: true } });
+    return { ok: true as const, reference: about.reference };
   }, STAFF_LIMITS);
 }

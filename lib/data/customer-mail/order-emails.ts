@@ -2,7 +2,7 @@ import 'server-only';
 import { ORDER_SNAPSHOT_SELECT } from './order-selects';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { isoDay } from '@/lib/availability';
-import { emailVersion, type EmailKind } from '@/lib/email/kinds';
+import { emailVersion, type OrderEmailKind } from '@/lib/email/kinds';
 import { emailOrderOf } from '@/lib/email/order-snapshot';
 import type { EmailPayload, StoredEmailPayload } from '@/lib/email/payload';
 import { shopIdentityOf } from '@/lib/shop/shop-identity';
@@ -24,7 +24,7 @@ import { withdrawalRefundBy } from '@/lib/tracking/withdrawal-period';
 // the purge job, the tracking lookup, withdrawals; the stock desk calls it with 'delayed'.
 
 export type OrderEmailEvent =
-  | { kind: Exclude<EmailKind, 'refunded' | 'withdrawal_received' | 'tracking_link'> }
+  | { kind: Exclude<OrderEmailKind, 'refunded' | 'withdrawal_received' | 'tracking_link'> }
   | { kind: 'refunded'; refundId: number }
   | { kind: 'withdrawal_received'; withdrawalId: number }
   | { kind: 'tracking_link'; askedAt: Date; purpose: LinkPurpose };

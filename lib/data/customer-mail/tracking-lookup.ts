@@ -1,6 +1,4 @@
 import 'server-only';
-import { createHmac } from 'node:crypto';
-import { getEnv } from '@/lib/env';
 import { QUEUE_NAMES } from '@/lib/jobs/queues';
 import type { Result } from '@/lib/core/result';
 import type { LinkPurpose } from '@/lib/email/kinds';
@@ -8,7 +6,7 @@ import { TRACKING_LOOKUP_ANSWER, WITHDRAWAL_LOOKUP_ANSWER, type TrackingLookupIn
 import { isDatabaseBusy } from '@/lib/database/errors';
 import { sendJob } from '@/lib/data/platform/job-queue';
 import { enqueueOrderEmail } from './order-emails';
-import { consumeLimit } from '@/lib/data/platform/rate-limits';
+import { consumeLimit, emailLimitKey } from '@/lib/data/platform/rate-limits';
 import { busy, JOB_LIMITS, transactOrThrow } from '@/lib/data/platform/transactions';
 
 // The /suivi form's job (queue tracking-lookup): the request only queued the pair, so it answered
@@ -17,11 +15,6 @@ import { busy, JOB_LIMITS, transactOrThrow } from '@/lib/data/platform/transacti
 // nothing at all.
 
 export type TrackingLookup = { reference: string; email: string; askedAt: string; purpose?: LinkPurpose };
-
-/** The e-mail as a rate-limit key: keyed-hashed, never in clear in the counters' table. */
-function emailKey(email: string): string {
-  return createHmac('sha256', getEnv().COOKIE_SECRET[0]).update(`suivi:${email}`).digest('hex').slice(0, 32);
-}
 
 /**
  * The request's whole work, identical whatever the pair: two counters, one job. The answer is
@@ -36,7 +29,7 @@ export async function requestTrackingLink(
 ): Promise<Result<{ message: string }>> {
   const limited =
     (await consumeLimit('trackingLookupPerClient', clientAddress)) ??
-    (await consumeLimit('trackingLookupPerEmail', emailKey(input.email)));
+    (await consumeLimit('trackingLookupPerEmail', emailLimitKey('suivi', input.email)));
   if (limited) return limited;
   try {
     await sendJob(QUEUE_NAMES.trackingLookup, {

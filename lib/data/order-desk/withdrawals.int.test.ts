@@ -91,6 +91,7 @@ describe('a withdrawal declared online', () => {
         phone: null,
         payment: 'paid',
         note: null,
+        request: null,
       },
     );
     if (!counter.ok) throw new Error(counter.message);

@@ -1,4 +1,6 @@
 import 'server-only';
+import { createHmac } from 'node:crypto';
+import { getEnv } from '@/lib/env';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { getPool } from '@/lib/db';
 import { failure, type Failure } from '@/lib/core/result';
@@ -25,6 +27,10 @@ const LIMITS = {
   trackingLookupPerClient: { points: 10, durationSeconds: 600 },
   /** /suivi lookups, per e-mail typed (hashed): nobody's mailbox is flooded with links. */
   trackingLookupPerEmail: { points: 5, durationSeconds: 3600 },
+  /** Requests for a book the catalogue lacks (/commander-un-livre), per client address. */
+  bookRequestPerClient: { points: 10, durationSeconds: 3600 },
+  /** The same, per e-mail typed (hashed): nobody's mailbox is flooded with acknowledgements. */
+  bookRequestPerEmail: { points: 5, durationSeconds: 86_400 },
   /** Withdrawal declarations, per tracking link. */
   withdrawalPerOrder: { points: 10, durationSeconds: 3600 },
 } as const;
@@ -51,6 +57,11 @@ function limiter(name: LimitName): RateLimiterPostgres {
     globalForLimits.librairieLimiters.set(name, found);
   }
   return found;
+}
+
+/** An e-mail typed in a form, as a limit's key: keyed-hashed, never in clear in the counters' table. */
+export function emailLimitKey(scope: string, email: string): string {
+  return createHmac('sha256', getEnv().COOKIE_SECRET[0]).update(`${scope}:${email}`).digest('hex').slice(0, 32);
 }
 
 /** Counts one request of `key` against the limit; a French "try again in N s" when over it. */

@@ -9,6 +9,7 @@ import { awaitedCopies } from '@/lib/orders/workflow';
 import { failure, type Result } from '@/lib/core/result';
 import type { CounterOrderForm } from '@/lib/validation/counter-orders';
 import { recordAudit } from '@/lib/data/staff/audit';
+import { answerWithCounterOrder } from './book-requests';
 import { CART_BOOK_SELECT, priceLines } from '@/lib/data/buying/cart';
 import { bumpOrderVersion, lockOrder } from '@/lib/data/order-desk/order-lock';
 import { getShopSettings } from '@/lib/data/staff/shop-settings';
@@ -86,6 +87,22 @@ export async function createCounterOrder(
       },
       select: { id: true, reference: true, totalCents: true },
     });
+    if (form.request)
+      await answerWithCounterOrder(
+        tx,
+        actor,
+        form.request,
+        {
+          id: order.id,
+          reference: order.reference,
+          title: book.title,
+          quantity: form.quantity,
+          totalCents: order.totalCents,
+          payAtPickup: form.payment === 'at_pickup',
+          latestOn: window ? toDateOnly(window.latest) : null,
+        },
+        now,
+      );
     await recordAudit(tx, {
       staffId: actor.id,
       action: 'order.counter_created',

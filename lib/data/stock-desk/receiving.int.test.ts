@@ -123,6 +123,7 @@ describe('receiving a delivery', () => {
       phone: '06 11 22 33 44',
       payment: 'at_pickup',
       note: null,
+      request: null,
     });
     expect(created).toMatchObject({ ok: true, totalCents: 2000 });
     if (!created.ok) return;

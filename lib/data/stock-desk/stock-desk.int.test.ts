@@ -269,6 +269,7 @@ describe('counter special orders', () => {
         phone: null,
         payment: 'paid',
         note: null,
+        request: null,
       }),
     ).toMatchObject({ ok: false, code: 'NOT_ORDERABLE' });
   });
@@ -283,6 +284,7 @@ describe('counter special orders', () => {
       phone: null,
       payment: 'paid',
       note: 'Pour Noël',
+      request: null,
     });
     if (!created.ok) throw new Error(created.message);
     expect(await proposalFor(book.id)).toMatchObject({ quantity: 1, forCustomerOrders: 1 });
