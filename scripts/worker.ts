@@ -12,6 +12,7 @@ import {
   type FrontCacheFlusher,
 } from '../lib/data/platform/front-cache-flusher';
 import { answerTrackingLookup, type TrackingLookup } from '../lib/data/customer-mail/tracking-lookup';
+import { reconcileWithStripe } from '../lib/checkout/stripe-reconciliation';
 import { getEnv } from '../lib/env';
 import { QUEUE_NAMES } from '../lib/jobs/queues';
 import { defineQueues } from './lib/job-queues';
@@ -44,6 +45,14 @@ await boss.work<{ emailId: number }, void, typeof emailOptions>(QUEUE_NAMES.emai
   console.log(`[worker] courriel ${job.data.emailId} : ${outcome}`);
 });
 
+// Every minute and at start-up: the payments whose webhook never came, recovered from Stripe.
+await boss.schedule(QUEUE_NAMES.stripeReconcile, '* * * * *');
+await boss.work(QUEUE_NAMES.stripeReconcile, async () => {
+  const report = await reconcileWithStripe(new Date());
+  if (report.listed > 0) console.log(`[worker] ${QUEUE_NAMES.stripeReconcile}`, JSON.stringify(report));
+});
+await boss.send(QUEUE_NAMES.stripeReconcile, {});
+
 await boss.work<TrackingLookup>(QUEUE_NAMES.trackingLookup, async ([job]) => {
   if (job) await answerTrackingLookup(job.data);
 });
@@ -51,7 +60,9 @@ await boss.work<TrackingLookup>(QUEUE_NAMES.trackingLookup, async ([job]) => {
 // Behind a front cache: its purges, on NOTIFY and when delayed ones fall due (lib/data/platform/front-cache-flusher.ts).
 const flusher: FrontCacheFlusher | null =
   getEnv().FRONT_CACHE_PURGE_URLS.length > 0 ? await startFrontCacheFlusher() : null;
-console.log('[worker] tâches de fond démarrées (file PostgreSQL pg-boss) : purge, courriels, suivi.');
+console.log(
+  '[worker] tâches de fond démarrées (file PostgreSQL pg-boss) : purge, courriels, suivi, rapprochement Stripe.',
+);
 
 const stop = async () => {
   await boss.stop({ graceful: true, timeout: 10_000 });

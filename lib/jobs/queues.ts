@@ -11,6 +11,8 @@ export const QUEUE_NAMES = {
   email: 'email-delivery',
   /** A /suivi lookup: match the order number and the e-mail, send a tracking link if they match. */
   trackingLookup: 'tracking-lookup',
+  /** Every minute and at start-up: the Stripe events whose webhook never came (lib/checkout/stripe-reconciliation.ts). */
+  stripeReconcile: 'stripe-reconcile',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -32,6 +34,8 @@ export const QUEUE_OPTIONS: Record<QueueName, Omit<Queue, 'name'>> = {
     expireInSeconds: 120,
     deleteAfterSeconds: 7 * 24 * 3600,
   },
+  // A run that fails is the next minute's to redo: no retry, and never two at once on one worker.
+  'stripe-reconcile': { retryLimit: 0, expireInSeconds: 240, deleteAfterSeconds: 3600 },
   'tracking-lookup': {
     retryLimit: 3,
     retryDelay: 10,

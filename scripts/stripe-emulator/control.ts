@@ -13,6 +13,7 @@ export type ControlHandler = (ctx: EmulatorContext, input: ControlInput) => Cont
 
 const AsyncOutcomeSchema = z.object({ outcome: z.enum(['succeeded', 'failed']) });
 const CompleteSchema = z.object({ name: z.string().min(1).optional() });
+const HoldSchema = z.object({ held: z.boolean() });
 
 function describeEvent(record: EventRecord) {
   return {
@@ -62,8 +63,15 @@ export const controlRouter = new Router<ControlHandler>()
     ctx.webhooks.resend(record);
     return { status: 202, json: describeEvent(record) };
   })
+  .add('POST', '/_emulator/webhooks/hold', (ctx, input) => {
+    const body = HoldSchema.safeParse(input.body);
+    if (!body.success) throw invalidRequest('Body must be { "held": true | false }.', { param: 'held' });
+    const released = ctx.webhooks.hold(body.data.held);
+    return { status: 200, json: { held: ctx.webhooks.holding, released } };
+  })
   .add('POST', '/_emulator/reset', (ctx) => {
     ctx.store.clear();
     ctx.webhooks.clear();
+    ctx.webhooks.hold(false);
     return { status: 200, json: { status: 'reset' } };
   });

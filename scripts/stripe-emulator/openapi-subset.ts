@@ -13,8 +13,12 @@ const DOC_ID = 'stripe-checkout-subset';
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 type Drift = { only_in_stripe_node_23_1_0: string[]; only_in_2023_spec: string[] };
+type Parameter = { in: string; name: string; schema: JsonObject };
 type Spec = {
-  operations: Record<string, { requestBody?: { schema: JsonObject }; response200?: JsonObject }>;
+  operations: Record<
+    string,
+    { parameters?: Parameter[]; requestBody?: { schema: JsonObject }; response200?: JsonObject }
+  >;
   components: { schemas: Record<string, JsonObject> };
   'x-drift': Record<string, Drift>;
 };
@@ -78,6 +82,20 @@ export function loadStripeSpec() {
     if (!op) throw new Error(`No operation ${operation} in the fixture`);
     return op.requestBody.schema;
   };
+  const operation = (name: string) => {
+    const op = (converted.operations as Record<string, { parameters?: Parameter[]; response200: JsonObject }>)[name];
+    if (!op) throw new Error(`No operation ${name} in the fixture`);
+    return op;
+  };
+  /** A GET's query parameters as one closed object, as a form-decoded query string reads. */
+  const queryParams = (name: string): JsonObject => {
+    const query = (operation(name).parameters ?? []).filter((parameter) => parameter.in === 'query');
+    return {
+      type: 'object',
+      properties: Object.fromEntries(query.map((parameter) => [parameter.name, parameter.schema])),
+      additionalProperties: false,
+    };
+  };
   const driftOf = (name: string): Drift => {
     const found = drift[name];
     if (!found) throw new Error(`No x-drift entry ${name}`);
@@ -96,6 +114,9 @@ export function loadStripeSpec() {
     createRefundParams: wrap(
       requestAjv.compile(applyDrift(operationBody('POST /v1/refunds'), driftOf('RefundCreateParams'))),
     ),
+    event: wrap(responseAjv.compile(applyDrift(component('event'), driftOf('Event')))),
+    eventList: wrap(responseAjv.compile(operation('GET /v1/events').response200)),
+    listEventsParams: wrap(requestAjv.compile(applyDrift(queryParams('GET /v1/events'), driftOf('EventListParams')))),
     drift,
   };
 }

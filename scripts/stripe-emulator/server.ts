@@ -10,6 +10,7 @@ import { StripeApiError } from './errors';
 import { parseFormBody, readBody, type FormNode } from './form-body';
 import { renderPaymentPage, submitPayment, type PageReply } from './hosted-page';
 import { newId } from './ids';
+import { listEvents, retrieveEvent } from './event-queries';
 import { listRefunds, retrieveRefund } from './refund-queries';
 import { createRefund } from './refunds';
 import { Router } from './router';
@@ -46,7 +47,9 @@ const apiRouter = new Router<ApiHandler>()
   )
   .add('POST', '/v1/refunds', (ctx, input) => createRefund(ctx, input.body, input.request))
   .add('GET', '/v1/refunds', (ctx, input) => listRefunds(ctx, input.query))
-  .add('GET', '/v1/refunds/:id', (ctx, input) => retrieveRefund(ctx, input.params.id ?? ''));
+  .add('GET', '/v1/refunds/:id', (ctx, input) => retrieveRefund(ctx, input.params.id ?? ''))
+  .add('GET', '/v1/events', (ctx, input) => listEvents(ctx, input.query))
+  .add('GET', '/v1/events/:id', (ctx, input) => retrieveEvent(ctx, input.params.id ?? ''));
 
 const pageRouter = new Router<(ctx: EmulatorContext, id: string, form: URLSearchParams) => PageReply>()
   .add('GET', '/pay/:id', (ctx, id) => renderPaymentPage(ctx, id))

@@ -165,6 +165,30 @@ describe('the shop’s calls against Stripe’s schema', () => {
     await expect(h.stripe.refunds.list({ payment_intent: paymentIntent, limit: 101 })).rejects.toThrow(/limit/);
   });
 
+  it('list the events whose webhooks were not delivered (the reconciliation’s call): params, list and Event', async () => {
+    const since = Math.floor(Date.now() / 1000) - 3600;
+    const types = ['checkout.session.completed', 'charge.refunded'];
+    const listed = await h.stripe.events
+      .list({ types, created: { gte: since }, delivery_success: true, limit: 100 })
+      .autoPagingToArray({ limit: 1000 });
+    const sent = lastSent('GET', '/v1/events');
+    expect(spec.listEventsParams.validate(decodeFormBody(sent.path.split('?')[1] ?? ''))).toBe(true);
+    expect(listed.length).toBeGreaterThan(0);
+    for (const event of listed) {
+      expect(types).toContain(event.type);
+      expect(spec.event.validate(event)).toBe(true);
+    }
+    const page = await h.stripe.events.list({ type: 'checkout.session.*', limit: 1 });
+    expect(spec.eventList.validate(withoutLastResponse(page))).toBe(true);
+    expect(page.data[0]?.type).toMatch(/^checkout\.session\./);
+    const retrieved = await h.stripe.events.retrieve(listed[0]!.id);
+    expect(spec.event.validate(withoutLastResponse(retrieved))).toBe(true);
+    // Every delivery here succeeded: none is listed as undelivered.
+    expect((await h.stripe.events.list({ types, delivery_success: false })).data).toEqual([]);
+    await expect(h.stripe.events.list({ type: 'charge.refunded', types })).rejects.toThrow(/either `type` or `types`/);
+    await expect(h.stripe.events.retrieve('evt_unknown')).rejects.toThrow(/No such event/);
+  });
+
   it('expire: request params and Session response', async () => {
     const other = await h.stripe.checkout.sessions.create(shopSessionParams());
     const expired = await h.stripe.checkout.sessions.expire(other.id);

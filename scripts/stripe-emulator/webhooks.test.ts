@@ -28,7 +28,30 @@ async function payNow(harness: Harness): Promise<Stripe.Checkout.Session> {
   return session;
 }
 
+const hold = (harness: Harness, held: boolean) =>
+  fetch(`${harness.emulator.url}/_emulator/webhooks/hold`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ held }),
+  }).then((response) => response.json() as Promise<{ held: boolean; released: number }>);
+
 describe('webhook delivery', () => {
+  it('held back (an outage of the shop’s endpoint): nothing is sent, the events are listed as undelivered, then released', async () => {
+    h = await startHarness();
+    expect(await hold(h, true)).toEqual({ held: true, released: 0 });
+    const session = await payNow(h);
+    expect((await listEvents(h)).map((e) => e.state)).toEqual(['held']);
+    expect(h.received).toEqual([]);
+    const undelivered = await h.stripe.events.list({ delivery_success: false, type: 'checkout.session.completed' });
+    expect(undelivered.data.map((event) => (event.data.object as Stripe.Checkout.Session).id)).toEqual([session.id]);
+
+    expect(await hold(h, false)).toEqual({ held: false, released: 1 });
+    const harness = h;
+    await waitFor(async () => (await listEvents(harness)).every((e) => e.state === 'delivered'), 'release');
+    expect(h.received.map((r) => r.event.type)).toEqual(['checkout.session.completed']);
+    expect((await h.stripe.events.list({ delivery_success: false })).data).toEqual([]);
+  });
+
   it('signs like Stripe: the SDK verifies the header', async () => {
     const { default: StripeSdk } = await import('stripe');
     const payload = JSON.stringify({ id: 'evt_1', object: 'event' });

@@ -30,8 +30,8 @@ export type DeliveryAttempt = {
 
 export type EventRecord = {
   event: StripeEvent;
-  /** `not_sent` when no webhook URL is configured. */
-  state: 'pending' | 'delivered' | 'failed' | 'not_sent';
+  /** `not_sent` when no webhook URL is configured; `held` while deliveries are held back (a test's outage). */
+  state: 'pending' | 'delivered' | 'failed' | 'not_sent' | 'held';
   deliveries: DeliveryAttempt[];
 };
 
@@ -54,6 +54,7 @@ export class WebhookDispatcher {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly delivering = new Set<string>();
   private readonly stopController = new AbortController();
+  private held = false;
 
   constructor(private readonly options: WebhookOptions) {}
 
@@ -74,11 +75,32 @@ export class WebhookDispatcher {
       request,
       type,
     };
-    const record: EventRecord = { event, state: this.options.url ? 'pending' : 'not_sent', deliveries: [] };
+    const state = !this.options.url ? 'not_sent' : this.held ? 'held' : 'pending';
+    const record: EventRecord = { event, state, deliveries: [] };
     this.records.push(record);
-    this.options.log(`event ${event.id} ${type}`);
-    this.startDelivery(record);
+    this.options.log(`event ${event.id} ${type}${state === 'held' ? ' (held back)' : ''}`);
+    if (state === 'pending') this.startDelivery(record);
     return record;
+  }
+
+  /**
+   * Holds back every delivery from now on (the shop's endpoint unreachable, as in an outage), or
+   * releases them: the events held are then delivered, late, as Stripe's retries would. Returns
+   * how many were released.
+   */
+  hold(held: boolean): number {
+    this.held = held;
+    if (held) return 0;
+    const waiting = this.records.filter((record) => record.state === 'held');
+    for (const record of waiting) {
+      record.state = 'pending';
+      this.startDelivery(record);
+    }
+    return waiting.length;
+  }
+
+  get holding(): boolean {
+    return this.held;
   }
 
   list(): readonly EventRecord[] {

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { recoverSessionPayment } from '@/lib/checkout/stripe-reconciliation';
 import { getOrderConfirmation } from '@/lib/data/buying/orders';
 import { formatDateLong } from '@/lib/core/date';
 import { formatPrice } from '@/lib/core/money';
@@ -12,11 +13,23 @@ export const metadata: Metadata = { title: 'Confirmation de commande', robots: {
 
 const SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
 
-/** Reads the order; the webhook, not this page, records the payment. */
+/** Stripe unreachable: the page says the payment is being confirmed, the webhook or the reconciliation will. */
+function stripeDown(error: unknown): false {
+  console.warn('confirmation: Stripe did not answer', error instanceof Error ? error.message : error);
+  return false;
+}
+
+/**
+ * Reads the order. The webhook records the payment; when it has not come yet but the payment page
+ * is complete at Stripe, its event is applied now, through the webhook's own path
+ * (lib/checkout/stripe-reconciliation.ts).
+ */
 async function ConfirmationPage({ searchParams }: PageProps<'/commande/confirmation'>) {
   const sessionId = firstValues(await searchParams).session_id ?? '';
-  const order = SESSION_ID.test(sessionId) ? await getOrderConfirmation(sessionId) : null;
+  let order = SESSION_ID.test(sessionId) ? await getOrderConfirmation(sessionId) : null;
   if (!order) notFound();
+  if (order.status === 'pending_payment' && (await recoverSessionPayment(sessionId, order.createdAt).catch(stripeDown)))
+    order = (await getOrderConfirmation(sessionId)) ?? order;
   return (
     <>
       <h1>Merci pour votre commande</h1>

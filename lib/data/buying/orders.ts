@@ -8,6 +8,7 @@ export async function getOrderConfirmation(stripeSessionId: string) {
     select: {
       reference: true,
       status: true,
+      createdAt: true,
       email: true,
       deliveryMethod: true,
       totalCents: true,
@@ -21,3 +22,28 @@ export async function getOrderConfirmation(stripeSessionId: string) {
     },
   });
 }
+
+/**
+ * Orders still waiting for their payment, a few minutes after their payment page opened, while
+ * their copies are held: the reconciliation asks Stripe whether the page was completed
+ * (lib/checkout/stripe-reconciliation.ts). The oldest first, a bounded batch.
+ */
+export async function listUnpaidCheckouts(now: Date, limit = 50) {
+  const rows = await getDb().order.findMany({
+    where: {
+      status: 'pending_payment',
+      stripeSessionId: { not: null },
+      createdAt: { lte: new Date(now.getTime() - UNPAID_CHECK_AFTER_MS) },
+      holdExpiresAt: { gt: now },
+    },
+    orderBy: { id: 'asc' },
+    take: limit,
+    select: { stripeSessionId: true, createdAt: true },
+  });
+  return rows.flatMap((row) =>
+    row.stripeSessionId ? [{ stripeSessionId: row.stripeSessionId, createdAt: row.createdAt }] : [],
+  );
+}
+
+/** A reader takes a minute or two to pay; the webhook comes within seconds of it. */
+const UNPAID_CHECK_AFTER_MS = 3 * 60_000;

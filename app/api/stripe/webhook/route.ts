@@ -1,9 +1,7 @@
-import type Stripe from 'stripe';
-import { applyStripeEvent, type EventContext } from '@/lib/data/buying/payments';
+import { handleStripeEvent, StripeUnavailable } from '@/lib/checkout/stripe-events';
 import { getEnv } from '@/lib/env';
 import { problem } from '@/lib/http/problem';
 import { readBodyWithLimit } from '@/lib/http/read-body';
-import { listPaymentRefunds, refundUnfulfillablePayment } from '@/lib/refunds/stripe-refunds';
 import { getStripe } from '@/lib/stripe';
 
 export const dynamic = 'force-dynamic';
@@ -28,14 +26,14 @@ export async function POST(request: Request): Promise<Response> {
     console.warn('stripe webhook: signature rejected', error instanceof Error ? error.message : error);
     return problem(400, 'INVALID_SIGNATURE', 'Signature Stripe invalide.');
   }
-  let context: EventContext;
+  let result;
   try {
-    context = await eventContext(event);
+    result = await handleStripeEvent(event, new Date());
   } catch (error) {
-    console.error(`stripe webhook: could not fetch what ${event.id} needs from Stripe`, error);
+    if (!(error instanceof StripeUnavailable)) throw error;
+    console.error(`stripe webhook: ${error.message}`, error.cause);
     return problem(503, 'STRIPE_UNAVAILABLE', 'Stripe est injoignable : réessayez plus tard.', 60);
   }
-  const result = await applyStripeEvent(event, new Date(), context);
   if (!result.ok) {
     if (result.code === 'BUSY') return problem(503, result.code, result.message, result.retryAfterSeconds);
     return problem(409, result.code, result.message);
@@ -43,15 +41,5 @@ export async function POST(request: Request): Promise<Response> {
   if (result.outcome === 'ignored: malformed event') {
     console.warn(`stripe webhook: malformed event ${event.id} (${event.type})`);
   }
-  if (result.refund) await refundUnfulfillablePayment(result.refund);
   return Response.json({ received: true, outcome: result.outcome });
-}
-
-/** `charge.refunded` does not list its refunds: ask Stripe (lib/data/order-desk/refunds.ts). */
-async function eventContext(event: Stripe.Event): Promise<EventContext> {
-  if (event.type !== 'charge.refunded') return {};
-  // A malformed event (no object) is acknowledged by applyStripeEvent, not fetched for.
-  const intent = (event.data?.object as Partial<Stripe.Charge> | undefined)?.payment_intent;
-  const paymentIntentId = typeof intent === 'string' ? intent : intent?.id;
-  return { refunds: paymentIntentId ? await listPaymentRefunds(paymentIntentId) : [] };
 }
