@@ -103,6 +103,12 @@ const EnvSchema = z
      * The SMTP server the e-mails go through (smtp://user:password@host:587, smtps://… for TLS).
      * Unset: no e-mail leaves the machine; the outbox in the database is the delivery (/admin/emails).
      */
+    /**
+     * Where the worker notes each e-mail it sent, one JSON line each, outside the database: a restore
+     * to an earlier minute marks them sent again (scripts/lib/backup/). `npm start` sets it beside
+     * the backups; unset, nothing is noted.
+     */
+    SENT_EMAIL_JOURNAL: z.string().min(1).optional(),
     SMTP_URL: z
       .string()
       .regex(

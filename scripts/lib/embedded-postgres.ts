@@ -23,6 +23,13 @@ type Options = {
   dataDir: string;
   port: number;
   database: string;
+  /**
+   * Where the server archives each completed WAL segment (compressed), for a restore to any
+   * minute since the last base backup (scripts/lib/backup/). Off when absent.
+   */
+  walArchiveDir?: string;
+  /** Settings written for a recovery (restore_command, target…), passed as `-c` flags. */
+  settings?: Record<string, string>;
   log?: (message: string) => void;
 };
 
@@ -37,6 +44,11 @@ export const embeddedDbPortSetting = z.coerce.number().int().min(1).max(65535).d
 const USER = 'librairie';
 // The server listens on 127.0.0.1 only; the password keeps other local users out.
 const PASSWORD = 'librairie-local';
+
+/** The connection string of a database on the embedded server listening on `port`. */
+export function embeddedUrl(port: number, database = 'librairie'): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
 
 /** PostgreSQL refuses to run as root: then run it as the system user `postgres`. */
 export function runAsIds(): { uid: number; gid: number } | Record<string, never> {
@@ -120,7 +132,7 @@ function waitUntilReady(child: ChildProcess, url: string, port: number, output: 
   });
 }
 
-async function acceptsConnections(url: string): Promise<boolean> {
+export async function acceptsConnections(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
   try {
     await client.connect();
@@ -142,6 +154,24 @@ async function ensureDatabase(url: string, database: string) {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Continuous WAL archiving (https://www.postgresql.org/docs/18/continuous-archiving.html): each
+ * segment gzipped into `dir` (a segment mostly of zeros, forced every minute by archive_timeout,
+ * shrinks to a few kilobytes), never over an existing one; a failure leaves the segment in
+ * pg_wal and PostgreSQL retries it.
+ */
+function walArchiveSettings(dir: string, ids: ReturnType<typeof runAsIds>): Record<string, string> {
+  mkdirSync(dir, { recursive: true });
+  if ('uid' in ids) chownSync(dir, ids.uid, ids.gid);
+  const target = `${dir}/%f.gz`;
+  return {
+    archive_mode: 'on',
+    archive_command: `test ! -f '${target}' && gzip -c '%p' > '${target}.part' && mv '${target}.part' '${target}'`,
+    // "To the minute": a segment with any change in it is archived within 60 s.
+    archive_timeout: '60',
+  };
 }
 
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
@@ -168,6 +198,10 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
       // Logs on stderr, where the start-up wait reads them.
       '-c',
       'logging_collector=off',
+      ...Object.entries({
+        ...(options.walArchiveDir ? walArchiveSettings(options.walArchiveDir, ids) : {}),
+        ...options.settings,
+      }).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     ],
     { ...ids, stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -190,7 +224,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   };
 
   try {
-    const urlFor = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+    const urlFor = (database: string) => embeddedUrl(options.port, database);
     await waitUntilReady(child, urlFor('postgres'), options.port, () => output);
     await ensureDatabase(urlFor('postgres'), options.database);
     return { url: urlFor(options.database), urlFor, stop };

@@ -19,6 +19,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { listProblems } from '../../lib/validation/zod-errors';
 import { ensureDemoAdmin } from './demo-admin';
+import { readBackupSettings, sentEmailJournal } from './backup/settings';
 import { embeddedDbPortSetting, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 import { loadOrCreateLocalSecrets } from './local-secrets';
 import { installJobQueues } from './job-queues';
@@ -110,7 +111,13 @@ export async function runShop(mode: NextMode, options: RunOptions = {}): Promise
     let databaseUrl = env.DATABASE_URL;
     if (!databaseUrl) {
       const dataDir = path.resolve(ROOT, env.LIBRAIRIE_DATA_DIR, 'postgres');
-      embedded = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_DB_PORT, database: 'librairie' });
+      // Every WAL segment archived beside the backups: `npm run restore` reaches any minute.
+      embedded = await startEmbeddedPostgres({
+        dataDir,
+        port: env.EMBEDDED_DB_PORT,
+        database: 'librairie',
+        walArchiveDir: readBackupSettings().walDir,
+      });
       databaseUrl = embedded.url;
       console.log(`PostgreSQL intégré démarré (${dataDir}, port ${env.EMBEDDED_DB_PORT}).`);
     }
@@ -131,6 +138,8 @@ export async function runShop(mode: NextMode, options: RunOptions = {}): Promise
       DATABASE_URL: databaseUrl,
       SITE_URL: siteUrl,
       NEXT_TELEMETRY_DISABLED: '1',
+      // The e-mails sent, noted outside the database for a restore (scripts/lib/backup/sent-emails.ts).
+      SENT_EMAIL_JOURNAL: sentEmailJournal(readBackupSettings().journalDir),
     };
     if (!env.STRIPE_SECRET_KEY) {
       const secrets = loadOrCreateLocalSecrets(path.resolve(ROOT, env.LIBRAIRIE_DATA_DIR));

@@ -6,6 +6,7 @@ import { renderEmail, type RenderedEmail } from '@/lib/email/render';
 import { getEnv } from '@/lib/env';
 import { getMailer, senderAddress, sendThroughSmtp } from '@/lib/mailer';
 import { readShopSettings } from '@/lib/data/staff/shop-settings';
+import { noteSentEmail, type SentEmailEntry } from './sent-email-journal';
 import { mintTrackingToken } from './tracking-tokens';
 import { EMAIL_DELIVERY_LIMITS, transactOrThrow } from '@/lib/data/platform/transactions';
 
@@ -34,19 +35,21 @@ export async function deliverEmail(
   const mailer = getMailer();
   const { SITE_URL } = getEnv();
   try {
-    return await transactOrThrow(async (tx) => {
+    const outcome = await transactOrThrow(async (tx): Promise<DeliveryOutcome | SentEmailEntry> => {
       const rows = await tx.$queryRaw<
         {
           id: number;
           kind: string;
           orderId: number | null;
           bookRequestId: number | null;
+          version: number;
           toAddress: string;
           payload: unknown;
           status: string;
         }[]
       >`
-        SELECT "id", "kind"::text AS "kind", "orderId", "bookRequestId", "toAddress", "payload", "status"::text AS "status"
+        SELECT "id", "kind"::text AS "kind", "orderId", "bookRequestId", "version", "toAddress", "payload",
+               "status"::text AS "status"
         FROM "EmailMessage" WHERE "id" = ${emailId} FOR UPDATE`;
       const message = rows[0];
       if (!message) return 'unknown message';
@@ -87,8 +90,18 @@ export async function deliverEmail(
         },
         select: { id: true },
       });
-      return 'sent' as const;
+      return {
+        kind: message.kind,
+        orderId: message.orderId,
+        bookRequestId: message.bookRequestId,
+        version: message.version,
+        sentAt: sentAt.toISOString(),
+      };
     }, EMAIL_DELIVERY_LIMITS);
+    if (typeof outcome === 'string') return outcome;
+    // After the commit: what a restore must not send again.
+    noteSentEmail(outcome);
+    return 'sent';
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await getDb().emailMessage.updateMany({

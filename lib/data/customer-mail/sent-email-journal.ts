@@ -1,0 +1,29 @@
+import 'server-only';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { getEnv } from '@/lib/env';
+
+// The e-mails sent, noted outside the database as they leave: a database restored to an earlier
+// minute has them still owed, and the restore marks them sent from this journal, so no customer
+// gets the same e-mail twice (scripts/lib/backup/sent-emails.ts). Each e-mail by its natural key
+// (kind, order or request, version): row ids are reused after a restore, keys are not.
+
+export type SentEmailEntry = {
+  kind: string;
+  orderId: number | null;
+  bookRequestId: number | null;
+  version: number;
+  sentAt: string;
+};
+
+export function noteSentEmail(entry: SentEmailEntry): void {
+  const file = getEnv().SENT_EMAIL_JOURNAL;
+  if (!file) return;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    appendFileSync(file, `${JSON.stringify(entry)}\n`);
+  } catch (error) {
+    // The e-mail is sent and recorded in the database; only a later restore would miss it.
+    console.warn('sent-email journal: not written', error instanceof Error ? error.message : error);
+  }
+}
