@@ -47,8 +47,10 @@ await boss.work<{ emailId: number }, void, typeof emailOptions>(QUEUE_NAMES.emai
 
 // Every minute and at start-up: the payments whose webhook never came, recovered from Stripe.
 await boss.schedule(QUEUE_NAMES.stripeReconcile, '* * * * *');
-await boss.work(QUEUE_NAMES.stripeReconcile, async () => {
-  const report = await reconcileWithStripe(new Date());
+// A job with `since` comes from `npm run restore`: every event since the restored minute.
+await boss.work<{ since?: string }>(QUEUE_NAMES.stripeReconcile, async ([job]) => {
+  const since = job?.data?.since ? new Date(job.data.since) : undefined;
+  const report = await reconcileWithStripe(new Date(), { since });
   if (report.listed > 0) console.log(`[worker] ${QUEUE_NAMES.stripeReconcile}`, JSON.stringify(report));
 });
 await boss.send(QUEUE_NAMES.stripeReconcile, {});

@@ -1,6 +1,6 @@
 import 'server-only';
 import type Stripe from 'stripe';
-import { listUnpaidCheckouts } from '@/lib/data/buying/orders';
+import { appliedPaymentEventIds, listUnpaidCheckouts } from '@/lib/data/buying/orders';
 import { getStripe } from '@/lib/stripe';
 import { handleStripeEvent, StripeUnavailable } from './stripe-events';
 
@@ -23,8 +23,12 @@ export const RECONCILED_EVENT_TYPES = [
 /** Stripe retries a failed delivery for up to three days; a little more, to be sure. */
 export const RECONCILIATION_LOOKBACK_HOURS = 80;
 
-/** At most this many events per run; the next run takes the rest. */
-const MAX_EVENTS_PER_RUN = 2_000;
+/**
+ * At most this many events listed per run: the events the shop applies itself stay "not
+ * delivered" at Stripe, so a long outage lists the same ones again; those already applied are
+ * skipped before anything else is asked of Stripe.
+ */
+const MAX_EVENTS_PER_RUN = 20_000;
 
 /** Events scanned to find one session's, on the confirmation page or for one unpaid order. */
 const MAX_EVENTS_PER_SESSION = 500;
@@ -42,8 +46,13 @@ export type ReconciliationReport = {
 type Tally = Omit<ReconciliationReport, 'listed'>;
 
 async function applyInOrder(events: Stripe.Event[], now: Date, tally: Tally): Promise<void> {
-  // Oldest first: a payment before its refund, as they happened.
-  const ordered = [...events].sort((a, b) => a.created - b.created);
+  const applied = await appliedPaymentEventIds(events.map((event) => event.id));
+  tally.alreadyApplied += applied.size;
+  // Oldest first: a payment before its refund, as they happened (Stripe lists newest first).
+  const ordered = events
+    .filter((event) => !applied.has(event.id))
+    .reverse()
+    .sort((a, b) => a.created - b.created);
   for (const event of ordered) {
     let result;
     try {
@@ -93,17 +102,28 @@ export async function recoverSessionPayment(sessionId: string, orderedAt: Date, 
   return tally.applied > 0;
 }
 
-export async function reconcileWithStripe(now = new Date()): Promise<ReconciliationReport> {
+/**
+ * `since`: after a database restored to an earlier minute, every event since then, delivered or
+ * not (their webhooks came before the disaster, the restored database lost their effect).
+ */
+export async function reconcileWithStripe(
+  now = new Date(),
+  options: { since?: Date } = {},
+): Promise<ReconciliationReport> {
   const stripe = getStripe();
   const undelivered = await collect(
     stripe.events.list({
       types: RECONCILED_EVENT_TYPES,
-      created: { gte: Math.floor(now.getTime() / 1000) - RECONCILIATION_LOOKBACK_HOURS * 3600 },
-      delivery_success: false,
+      created: {
+        gte: Math.floor((options.since?.getTime() ?? now.getTime() - RECONCILIATION_LOOKBACK_HOURS * 3600_000) / 1000),
+      },
+      ...(options.since ? {} : { delivery_success: false }),
       limit: 100,
     }),
     MAX_EVENTS_PER_RUN,
   );
+  if (undelivered.length >= MAX_EVENTS_PER_RUN)
+    console.warn(`stripe reconciliation: ${MAX_EVENTS_PER_RUN} events listed, the oldest wait for the next runs`);
   const tally: Tally = { applied: 0, alreadyApplied: 0, postponed: 0 };
   await applyInOrder(undelivered, now, tally);
 

@@ -17,6 +17,10 @@ export type EmbeddedDatabase = {
   urlFor(database: string): string;
   /** Fast shutdown (SIGINT): open transactions roll back, data stays consistent. */
   stop(): Promise<void>;
+  /** False once the server process has exited (a recovery that failed, for one). */
+  running(): boolean;
+  /** The server's last log lines. */
+  output(): string;
 };
 
 type Options = {
@@ -163,15 +167,26 @@ async function ensureDatabase(url: string, database: string) {
  * pg_wal and PostgreSQL retries it.
  */
 function walArchiveSettings(dir: string, ids: ReturnType<typeof runAsIds>): Record<string, string> {
+  assertShellSafePath(dir);
   mkdirSync(dir, { recursive: true });
   if ('uid' in ids) chownSync(dir, ids.uid, ids.gid);
   const target = `${dir}/%f.gz`;
   return {
     archive_mode: 'on',
-    archive_command: `test ! -f '${target}' && gzip -c '%p' > '${target}.part' && mv '${target}.part' '${target}'`,
+    // A segment already archived with the same content (a crash after the copy, before PostgreSQL
+    // noted it) succeeds; a different one is refused. The copy reaches the disk before its name.
+    archive_command:
+      `if [ -f '${target}' ]; then gunzip -c '${target}' | cmp -s - '%p'; ` +
+      `else gzip -c '%p' > '${target}.part' && sync '${target}.part' && mv '${target}.part' '${target}'; fi`,
     // "To the minute": a segment with any change in it is archived within 60 s.
     archive_timeout: '60',
   };
+}
+
+/** The archive and restore commands quote paths with '…' and PostgreSQL expands %: neither may appear. */
+export function assertShellSafePath(dir: string): void {
+  if (/['%\n]/.test(dir))
+    throw new Error(`Le chemin ${dir} ne doit contenir ni apostrophe ni % : choisissez-en un autre.`);
 }
 
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
@@ -227,7 +242,13 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     const urlFor = (database: string) => embeddedUrl(options.port, database);
     await waitUntilReady(child, urlFor('postgres'), options.port, () => output);
     await ensureDatabase(urlFor('postgres'), options.database);
-    return { url: urlFor(options.database), urlFor, stop };
+    return {
+      url: urlFor(options.database),
+      urlFor,
+      stop,
+      running: () => child.exitCode === null && child.signalCode === null,
+      output: () => output,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -47,3 +47,10 @@ export async function listUnpaidCheckouts(now: Date, limit = 50) {
 
 /** A reader takes a minute or two to pay; the webhook comes within seconds of it. */
 const UNPAID_CHECK_AFTER_MS = 3 * 60_000;
+
+/** The events among `ids` the shop has applied already (PaymentEvent): the reconciliation skips them. */
+export async function appliedPaymentEventIds(ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await getDb().paymentEvent.findMany({ where: { id: { in: ids } }, select: { id: true } });
+  return new Set(rows.map((row) => row.id));
+}

@@ -43,14 +43,18 @@ export async function deliverEmail(
           orderId: number | null;
           bookRequestId: number | null;
           version: number;
+          reference: string | null;
           toAddress: string;
           payload: unknown;
           status: string;
         }[]
       >`
-        SELECT "id", "kind"::text AS "kind", "orderId", "bookRequestId", "version", "toAddress", "payload",
-               "status"::text AS "status"
-        FROM "EmailMessage" WHERE "id" = ${emailId} FOR UPDATE`;
+        SELECT e."id", e."kind"::text AS "kind", e."orderId", e."bookRequestId", e."version", e."toAddress", e."payload",
+               e."status"::text AS "status", coalesce(o."reference", r."reference") AS "reference"
+        FROM "EmailMessage" e
+        LEFT JOIN "Order" o ON o."id" = e."orderId"
+        LEFT JOIN "BookRequest" r ON r."id" = e."bookRequestId"
+        WHERE e."id" = ${emailId} FOR UPDATE OF e`;
       const message = rows[0];
       if (!message) return 'unknown message';
       if (message.status === 'sent') return 'already sent';
@@ -92,8 +96,7 @@ export async function deliverEmail(
       });
       return {
         kind: message.kind,
-        orderId: message.orderId,
-        bookRequestId: message.bookRequestId,
+        reference: message.reference ?? '',
         version: message.version,
         sentAt: sentAt.toISOString(),
       };

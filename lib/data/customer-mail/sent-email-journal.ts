@@ -5,13 +5,14 @@ import { getEnv } from '@/lib/env';
 
 // The e-mails sent, noted outside the database as they leave: a database restored to an earlier
 // minute has them still owed, and the restore marks them sent from this journal, so no customer
-// gets the same e-mail twice (scripts/lib/backup/sent-emails.ts). Each e-mail by its natural key
-// (kind, order or request, version): row ids are reused after a restore, keys are not.
+// gets the same e-mail twice (scripts/lib/backup/sent-emails.ts). Each e-mail by its kind, the
+// reference of its order or request and its version: row ids come back after a restore (the
+// sequences rewind), random references do not.
 
 export type SentEmailEntry = {
   kind: string;
-  orderId: number | null;
-  bookRequestId: number | null;
+  /** "LF-…" or "DL-…". */
+  reference: string;
   version: number;
   sentAt: string;
 };

@@ -93,10 +93,10 @@ export async function takeBaseBackup(options: {
     await client.end();
   }
 
+  // Under a hidden name until its check passed and its manifest is written: a run killed
+  // half-way leaves no backup that lists, prunes or restores as if it were whole.
   const sealed = await sealArchive(tarFile, label.labelfile);
-  const name = `base-${stamp(label.stoppedAt)}`;
-  const archive = path.join(options.snapshotsDir, `${name}.tar.gz`);
-  renameSync(sealed, archive);
+  const archive = path.join(options.snapshotsDir, `base-${stamp(label.stoppedAt)}.tar.gz`);
 
   // The check: restored into a scratch cluster to the end of the backup, measured there.
   log('Vérification : restauration dans un cluster temporaire…');
@@ -105,7 +105,7 @@ export async function takeBaseBackup(options: {
   let measured;
   try {
     const restored = await recoverCluster({
-      archive,
+      archive: sealed,
       intoDir: scratch,
       walDir: options.walDir,
       target: 'end-of-backup',
@@ -116,7 +116,7 @@ export async function takeBaseBackup(options: {
       await restored.stop();
     }
   } catch (error) {
-    rmSync(archive, { force: true });
+    rmSync(sealed, { force: true });
     throw new Error(`La sauvegarde ne se restaure pas : elle est supprimée. ${String(error)}`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -125,8 +125,8 @@ export async function takeBaseBackup(options: {
   const manifest: BackupManifest = {
     format: 'librairie-base-backup/1',
     archive: path.basename(archive),
-    bytes: statSync(archive).size,
-    sha256: await sha256Of(archive),
+    bytes: statSync(sealed).size,
+    sha256: await sha256Of(sealed),
     consistentAt: label.stoppedAt.toISOString(),
     postgresVersion: label.version,
     timeline: label.timeline,
@@ -137,5 +137,6 @@ export async function takeBaseBackup(options: {
     shop: measured,
   };
   writeFileSync(manifestFile(archive), `${JSON.stringify(manifest, null, 2)}\n`);
+  renameSync(sealed, archive);
   return { archive, manifest };
 }

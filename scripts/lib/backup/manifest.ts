@@ -1,5 +1,5 @@
 // A base backup's manifest, beside its archive (`base-….tar.gz` → `base-….manifest.json`).
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ShopMeasureSchema } from './shop-measure';
@@ -31,7 +31,7 @@ export function readManifest(archive: string): BackupManifest {
   return BackupManifestSchema.parse(JSON.parse(readFileSync(manifestFile(archive), 'utf8')));
 }
 
-/** The kept backups, oldest first (their names sort by time). */
+/** The kept backups, oldest first (their names sort by time): whole ones only, manifest and all. */
 export function listBackups(snapshotsDir: string): string[] {
   let names: string[];
   try {
@@ -42,5 +42,6 @@ export function listBackups(snapshotsDir: string): string[] {
   return names
     .filter((name) => /^base-.*\.tar\.gz$/.test(name))
     .sort()
-    .map((name) => path.join(snapshotsDir, name));
+    .map((name) => path.join(snapshotsDir, name))
+    .filter((archive) => existsSync(manifestFile(archive)));
 }

@@ -2,12 +2,13 @@
 // recovery (https://www.postgresql.org/docs/18/continuous-archiving.html#BACKUP-PITR-RECOVERY):
 // to the end of the backup (a backup's check), to a given time, or to the last archived WAL.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { gzipSync } from 'node:zlib';
 import pg from 'pg';
-import { runAsIds, startEmbeddedPostgres, type EmbeddedDatabase } from '../embedded-postgres';
+import { assertShellSafePath, runAsIds, startEmbeddedPostgres, type EmbeddedDatabase } from '../embedded-postgres';
 import { extractArchive } from './archive-files';
 
 export type RecoveryTarget = { time: Date } | 'end-of-backup' | 'latest';
@@ -32,6 +33,7 @@ function postgresTime(instant: Date): string {
 }
 
 function recoverySettings(walDir: string, target: RecoveryTarget): Record<string, string> {
+  assertShellSafePath(walDir);
   const settings: Record<string, string> = {
     restore_command: `gunzip -c '${walDir}/%f.gz' > '%p'`,
     recovery_target_action: 'promote',
@@ -44,6 +46,18 @@ function recoverySettings(walDir: string, target: RecoveryTarget): Record<string
   return settings;
 }
 
+/** The timelines' history files of a promoted cluster, gzipped into the archive as archive_command would. */
+function archiveHistoryFiles(dataDir: string, walDir: string): void {
+  const pgWal = path.join(dataDir, 'pg_wal');
+  for (const name of readdirSync(pgWal)) {
+    if (!/^[0-9A-F]{8}\.history$/.test(name)) continue;
+    const target = path.join(walDir, `${name}.gz`);
+    if (existsSync(target)) continue;
+    writeFileSync(`${target}.part`, gzipSync(readFileSync(path.join(pgWal, name))));
+    renameSync(`${target}.part`, target);
+  }
+}
+
 /** Empty or absent: a restore never writes over a cluster, unless the caller moved it aside. */
 export function assertEmptyTarget(intoDir: string): void {
   if (existsSync(intoDir) && readdirSync(intoDir).length > 0)
@@ -53,9 +67,18 @@ export function assertEmptyTarget(intoDir: string): void {
     );
 }
 
-async function waitUntilPromoted(url: string, timeoutMs: number): Promise<void> {
+async function waitUntilPromoted(database: EmbeddedDatabase, timeoutMs: number): Promise<void> {
+  const url = database.url;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    if (!database.running()) {
+      const log = database.output();
+      throw new Error(
+        log.includes('recovery ended before configured recovery target was reached')
+          ? 'Le moment demandé est après le dernier WAL archivé : choisissez un moment plus ancien, ou restaurez sans --until.'
+          : `PostgreSQL s’est arrêté pendant la restauration :\n${log.slice(-2000)}`,
+      );
+    }
     const client = new pg.Client({ connectionString: url });
     try {
       await client.connect();
@@ -81,6 +104,11 @@ export async function recoverCluster(options: {
   walDir: string;
   target: RecoveryTarget;
   port?: number;
+  /**
+   * A real restore: the new timeline's history file goes to the archive, so that a later restore
+   * from an older backup follows this history and not the abandoned one. A backup's check never does.
+   */
+  archiveNewTimeline?: boolean;
   log?: (message: string) => void;
 }): Promise<EmbeddedDatabase> {
   const intoDir = path.resolve(options.intoDir);
@@ -99,7 +127,8 @@ export async function recoverCluster(options: {
     log: options.log,
   });
   try {
-    await waitUntilPromoted(database.url, 10 * 60_000);
+    await waitUntilPromoted(database, 10 * 60_000);
+    if (options.archiveNewTimeline) archiveHistoryFiles(intoDir, options.walDir);
     return database;
   } catch (error) {
     await database.stop();

@@ -1,5 +1,5 @@
 // Keeps the last N base backups, and the WAL from the oldest kept one on: what a restore needs.
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { listBackups, manifestFile, readManifest } from './manifest';
 
@@ -13,6 +13,11 @@ export function pruneBackups(
   walDir: string,
   keep: number,
 ): { backups: number; segments: number } {
+  // What a run killed half-way left (hidden names, over a day old: not a run going on now).
+  for (const name of readdirSync(snapshotsDir)) {
+    const file = path.join(snapshotsDir, name);
+    if (name.startsWith('.base-') && Date.now() - statSync(file).mtimeMs > 24 * 3600_000) rmSync(file, { force: true });
+  }
   const backups = listBackups(snapshotsDir);
   const removed = backups.slice(0, Math.max(0, backups.length - keep));
   for (const archive of removed) {

@@ -1,18 +1,18 @@
 // After a restore: the e-mails the journal says left after the restored minute are marked sent,
 // so the worker does not send them a second time (lib/data/customer-mail/sent-email-journal.ts).
+// Matched by kind, order or request reference and version; only the entries from `since` on.
 import { existsSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { z } from 'zod';
 
 const EntrySchema = z.object({
   kind: z.string(),
-  orderId: z.number().int().nullable(),
-  bookRequestId: z.number().int().nullable(),
+  reference: z.string().min(1),
   version: z.number().int(),
-  sentAt: z.string(),
+  sentAt: z.iso.datetime(),
 });
 
-export async function markJournalSent(url: string, journalFile: string): Promise<number> {
+export async function markJournalSent(url: string, journalFile: string, since: Date): Promise<number> {
   if (!existsSync(journalFile)) return 0;
   const entries = readFileSync(journalFile, 'utf8')
     .split('\n')
@@ -20,7 +20,7 @@ export async function markJournalSent(url: string, journalFile: string): Promise
       if (!line.trim()) return [];
       try {
         const parsed = EntrySchema.safeParse(JSON.parse(line));
-        return parsed.success ? [parsed.data] : [];
+        return parsed.success && new Date(parsed.data.sentAt) >= since ? [parsed.data] : [];
       } catch {
         // A line cut by a crash mid-write: the e-mail it named is the only one that may go twice.
         return [];
@@ -32,12 +32,13 @@ export async function markJournalSent(url: string, journalFile: string): Promise
   try {
     for (const entry of entries) {
       const result = await client.query(
-        `UPDATE "EmailMessage"
-            SET "status" = 'sent', "sentAt" = $5, "transport" = coalesce("transport", 'journal'),
+        `UPDATE "EmailMessage" e
+            SET "status" = 'sent', "sentAt" = $4, "transport" = coalesce(e."transport", 'journal'),
                 "lastError" = NULL, "updatedAt" = now()
-          WHERE "kind"::text = $1 AND "orderId" IS NOT DISTINCT FROM $2 AND "bookRequestId" IS NOT DISTINCT FROM $3
-            AND "version" = $4 AND "status" <> 'sent'`,
-        [entry.kind, entry.orderId, entry.bookRequestId, entry.version, entry.sentAt],
+          WHERE e."kind"::text = $1 AND e."version" = $3 AND e."status" <> 'sent'
+            AND (e."orderId" = (SELECT "id" FROM "Order" WHERE "reference" = $2)
+              OR e."bookRequestId" = (SELECT "id" FROM "BookRequest" WHERE "reference" = $2))`,
+        [entry.kind, entry.reference, entry.version, entry.sentAt],
       );
       marked += result.rowCount ?? 0;
     }
