@@ -123,8 +123,8 @@ test('50 readers pay while the webhooks are held back: the reconciliation pays e
   );
   expect(await deliveryStates(sessionIds)).toEqual(sessionIds.map(() => 'held'));
   const paidAt = Date.now();
-  // Nothing came by webhook: every order still waits.
-  expect(new Set((await ordersOf(db, emails)).map((order) => order.status))).toEqual(new Set(['pending_payment']));
+  // Nothing came by webhook (every delivery held back, above): whatever is paid from here on, the
+  // reconciliation paid it; it may already have begun, it runs every minute.
 
   // Within one reconciliation period (a minute), with a margin for the run itself.
   await expect
