@@ -21,6 +21,7 @@ const RULE_FOLDERS = [
   'front-cache',
   'isbn',
   'jobs',
+  'legal',
   'onix',
   'orders',
   'payments',

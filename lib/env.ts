@@ -109,6 +109,8 @@ const EnvSchema = z
      * the backups; unset, nothing is noted.
      */
     SENT_EMAIL_JOURNAL: z.string().min(1).optional(),
+    /** The same for the erasures of personal data (RGPD art. 17), applied again after a restore. */
+    ERASURE_JOURNAL: z.string().min(1).optional(),
     SMTP_URL: z
       .string()
       .regex(

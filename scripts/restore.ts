@@ -13,7 +13,8 @@ import { listBackups, manifestFile, readManifest } from './lib/backup/manifest';
 import { assertEmptyTarget, recoverCluster, RestoreRefused, type RecoveryTarget } from './lib/backup/recovery';
 import { formatParis, parseRestorePoint } from './lib/backup/restore-point';
 import { markJournalSent } from './lib/backup/sent-emails';
-import { readBackupSettings, sentEmailJournal } from './lib/backup/settings';
+import { reapplyErasures } from './lib/backup/erasures';
+import { erasureJournal, readBackupSettings, sentEmailJournal } from './lib/backup/settings';
 import { measureShop } from './lib/backup/shop-measure';
 
 function chooseArchive(file: string, snapshotsDir: string, until: Date | null): string {
@@ -81,12 +82,14 @@ async function main(): Promise<void> {
   const since = until ?? new Date(manifest.consistentAt);
   try {
     const resent = await markJournalSent(restored.url, sentEmailJournal(settings.journalDir), since);
+    const erased = await reapplyErasures(restored.url, erasureJournal(settings.journalDir), since);
     await replayStripeEventsSince(restored.url, since);
     const shop = await measureShop(restored.url);
     console.log(
       [
         `Base restaurée : ${shop.orders.count} commandes, ${shop.ledger.count} mouvements de stock (solde ${shop.ledger.quantity}), ${shop.refunds.count} remboursements.`,
         `${resent} courriel(s) déjà envoyés après ce moment marqués comme envoyés (ils ne partiront pas deux fois).`,
+        `${erased} effacement(s) de données personnelles demandés depuis ce moment appliqués de nouveau.`,
         `Les paiements reçus par Stripe depuis ce moment seront réappliqués par la boutique à son démarrage.`,
         values.into ? `Dossier restauré : ${intoDir}.` : 'Relancez la boutique : npm start.',
       ].join('\n'),

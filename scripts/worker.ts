@@ -6,6 +6,7 @@ import { PgBoss } from 'pg-boss';
 import { getDb } from '../lib/db';
 import { deliverEmail } from '../lib/data/customer-mail/email-delivery';
 import { purgeAbandoned } from '../lib/data/buying/purge';
+import { enforceRetention } from '../lib/data/privacy/retention';
 import {
   deleteUnsentPurges,
   startFrontCacheFlusher,
@@ -55,6 +56,14 @@ await boss.work<{ since?: string }>(QUEUE_NAMES.stripeReconcile, async ([job]) =
 });
 await boss.send(QUEUE_NAMES.stripeReconcile, {});
 
+// Every hour: what the privacy notice says is kept no longer (lib/legal/retention.ts).
+await boss.schedule(QUEUE_NAMES.privacyRetention, '17 * * * *');
+await boss.work(QUEUE_NAMES.privacyRetention, async () => {
+  const report = await enforceRetention(new Date());
+  if (Object.values(report).some((count) => count > 0))
+    console.log(`[worker] ${QUEUE_NAMES.privacyRetention}`, JSON.stringify(report));
+});
+
 await boss.work<TrackingLookup>(QUEUE_NAMES.trackingLookup, async ([job]) => {
   if (job) await answerTrackingLookup(job.data);
 });
@@ -63,7 +72,7 @@ await boss.work<TrackingLookup>(QUEUE_NAMES.trackingLookup, async ([job]) => {
 const flusher: FrontCacheFlusher | null =
   getEnv().FRONT_CACHE_PURGE_URLS.length > 0 ? await startFrontCacheFlusher() : null;
 console.log(
-  '[worker] tâches de fond démarrées (file PostgreSQL pg-boss) : purge, courriels, suivi, rapprochement Stripe.',
+  '[worker] tâches de fond démarrées (file PostgreSQL pg-boss) : purge, courriels, suivi, rapprochement Stripe, durées de conservation.',
 );
 
 const stop = async () => {

@@ -51,7 +51,9 @@ async function CheckoutPage() {
             <Link href="/conditions-generales-de-vente">
               conditions générales de vente ({termsVersionLabel(TERMS_VERSION)})
             </Link>
-            .
+            . Vos coordonnées servent à traiter votre commande : voir{' '}
+            {/* RGPD art. 13: the notice at the time the data is collected. */}
+            <Link href="/donnees-personnelles">vos données personnelles</Link>.
           </>
         }
       />

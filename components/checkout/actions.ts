@@ -3,7 +3,9 @@
 import { redirect } from 'next/navigation';
 import { readCartId } from '@/lib/cart/cart-cookie';
 import { startCheckout } from '@/lib/checkout/start-checkout';
+import { getShopSettings } from '@/lib/data/staff/shop-settings';
 import { getEnv } from '@/lib/env';
+import { hasPlaceholderMediator } from '@/lib/shop/settings';
 import { clientKey } from '@/lib/http/client-address';
 import { getStripe } from '@/lib/stripe';
 import { failure, type Failure } from '@/lib/core/result';
@@ -27,6 +29,19 @@ export async function startCheckoutAction(_state: CheckoutState, formData: FormD
   if (!parsed.success) {
     return {
       ...failure('INVALID_INPUT', 'Vérifiez les champs signalés.', { fieldErrors: fieldErrors(parsed.error) }),
+      values,
+    };
+  }
+  // A real shop takes no order while its consumer mediator is the demo's placeholder (Code de la
+  // consommation, art. L612-1 and L616-1): staff are told at /admin/reglages.
+  const shop = await getShopSettings();
+  if (getEnv().STRIPE_SECRET_KEY && hasPlaceholderMediator(shop)) {
+    console.error('checkout refused: the consumer mediator is still the placeholder (set it at /admin/reglages)');
+    return {
+      ...failure(
+        'SHOP_NOT_READY',
+        `La librairie ne prend pas encore de commandes en ligne. Commandez par téléphone au ${shop.phone} ou à ${shop.email}.`,
+      ),
       values,
     };
   }

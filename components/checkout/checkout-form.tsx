@@ -29,7 +29,7 @@ export function CheckoutForm({ payButtonLabel, homeDeliveryLabel, pickupLabel, t
         <legend>Vos coordonnées</legend>
         {field('email', 'Adresse e-mail', { type: 'email', autoComplete: 'email', required: true })}
         {field('fullName', 'Nom et prénom', { autoComplete: 'name', required: true })}
-        {field('phone', 'Téléphone', { type: 'tel', autoComplete: 'tel', required: true })}
+        {field('phone', 'Téléphone (pour la livraison à domicile)', { type: 'tel', autoComplete: 'tel' })}
       </fieldset>
       <fieldset>
         <legend>Mode de livraison</legend>

@@ -14,6 +14,16 @@ export function SiteFooter({ shopName }: { shopName: string }) {
               <Link href="/conditions-generales-de-vente">Conditions générales de vente</Link>
             </li>
             <li>
+              {/* Loi n° 2004-575, art. 1-1: the publisher's and the host's identity, one click from every page. */}
+              <Link href="/mentions-legales">Mentions légales</Link>
+            </li>
+            <li>
+              <Link href="/donnees-personnelles">Données personnelles</Link>
+            </li>
+            <li>
+              <Link href="/accessibilite">Accessibilité</Link>
+            </li>
+            <li>
               <Link href="/livres">Tout le catalogue</Link>
             </li>
             <li>

@@ -46,6 +46,8 @@ export const AUDIT_ACTION_LABELS = {
   'book_request.ordered': 'Demande de livre commandée pour le lecteur',
   'book_request.declined': 'Demande de livre refusée',
   'settings.updated': 'Réglages de la librairie modifiés',
+  'privacy.exported': 'Données personnelles exportées (RGPD art. 15 et 20)',
+  'privacy.erased': 'Données personnelles effacées (RGPD art. 17)',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -13,6 +13,8 @@ export const QUEUE_NAMES = {
   trackingLookup: 'tracking-lookup',
   /** Every minute and at start-up: the Stripe events whose webhook never came (lib/checkout/stripe-reconciliation.ts). */
   stripeReconcile: 'stripe-reconcile',
+  /** Every hour: personal data past its retention period anonymised (lib/data/privacy/retention.ts). */
+  privacyRetention: 'privacy-retention',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -36,6 +38,7 @@ export const QUEUE_OPTIONS: Record<QueueName, Omit<Queue, 'name'>> = {
   },
   // A run that fails is the next minute's to redo: no retry, and never two at once on one worker.
   'stripe-reconcile': { retryLimit: 0, expireInSeconds: 240, deleteAfterSeconds: 3600 },
+  'privacy-retention': { retryLimit: 0, expireInSeconds: 1800, deleteAfterSeconds: 24 * 3600 },
   'tracking-lookup': {
     retryLimit: 3,
     retryDelay: 10,

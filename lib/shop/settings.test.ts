@@ -4,6 +4,7 @@ import {
   isValidFrenchVatNumber,
   isValidSiret,
   parseStoredShippingTable,
+  hasPlaceholderMediator,
   settingsFormValues,
   ShopSettingsFormSchema,
 } from './settings';
@@ -34,6 +35,19 @@ describe('ShopSettingsFormSchema', () => {
     expect(ShopSettingsFormSchema.parse(form)).toEqual(DEFAULT_SHOP_SETTINGS);
   });
 
+  it('reads the publisher: no capital for an EI, no RCS city, the micro-enterprise box', () => {
+    const parsed = ShopSettingsFormSchema.parse({ ...form, shareCapital: '', rcsCity: '', microEnterprise: 'on' });
+    expect(parsed).toMatchObject({ shareCapitalCents: null, rcsCity: null, microEnterprise: true });
+    expect(ShopSettingsFormSchema.parse({ ...form, shareCapital: '7500,50' }).shareCapitalCents).toBe(750_050);
+    expect(ShopSettingsFormSchema.parse({ ...form, microEnterprise: undefined }).microEnterprise).toBe(false);
+  });
+
+  it('knows the demo’s mediator is a placeholder, and a real one is not', () => {
+    expect(hasPlaceholderMediator(DEFAULT_SHOP_SETTINGS)).toBe(true);
+    expect(hasPlaceholderMediator({ mediatorName: 'Médiateur à désigner' })).toBe(true);
+    expect(hasPlaceholderMediator({ mediatorName: 'Médiateur du livre' })).toBe(false);
+  });
+
   it('takes euros typed with a comma or a dot, and builds the fee table', () => {
     const parsed = ShopSettingsFormSchema.parse({
       ...form,
@@ -56,6 +70,9 @@ describe('ShopSettingsFormSchema', () => {
     ['mediatorUrl', 'http://mediateur.example', 'https'],
     ['legalName', 'Librairie\u0000 SAS', 'caractères non autorisés'],
     ['postalCode', '7500', '5 chiffres'],
+    ['publicationDirector', '', 'directeur de la publication'],
+    ['hostName', '', 'hébergeur'],
+    ['shareCapital', '10 000 €', 'Capital social'],
   ])('refuses a bad %s (%s) with a French message', (field, value, message) => {
     const result = ShopSettingsFormSchema.safeParse({ ...form, [field]: value });
     expect(result.success).toBe(false);

@@ -29,10 +29,34 @@ export type ShopSettings = {
   /** The consumer mediator the shop adheres to (Code de la consommation, art. L612-1, L616-1). */
   mediatorName: string;
   mediatorUrl: string;
+  /** Forme juridique ("SAS", "SARL", "EI"…): the mentions légales (LCEN art. 1-1). */
+  legalForm: string;
+  /** Capital social in cents; null for an enterprise without one (an EI). */
+  shareCapitalCents: number | null;
+  /** The city of the RCS registry (C. com. R123-237: "RCS Paris"); null when not registered at the RCS. */
+  rcsCity: string | null;
+  /** Directeur de la publication (LCEN art. 1-1). */
+  publicationDirector: string;
+  /** Who hosts the site (LCEN art. 1-1): name, address, phone. */
+  hostName: string;
+  hostAddress: string;
+  hostPhone: string;
+  /** Fewer than 10 people and at most 2 M€ of turnover: exempt from the accessibility requirements (décret n° 2023-931). */
+  microEnterprise: boolean;
   /** Orders after this hour (Europe/Paris) count from the next business day. */
   orderCutoffHour: number;
   shippingTable: ShippingTable;
 };
+
+/**
+ * The demo's mediator, plainly fictitious: with real Stripe keys, the checkout refuses to take orders
+ * while it is set (Code de la consommation, art. L612-1: every consumer may refer to a real one).
+ */
+export const DEMO_MEDIATOR_NAME = 'Médiateur fictif de démonstration (à remplacer par celui de la librairie)';
+
+export function hasPlaceholderMediator(settings: Pick<ShopSettings, 'mediatorName'>): boolean {
+  return settings.mediatorName === DEMO_MEDIATOR_NAME || /à désigner|fictif/i.test(settings.mediatorName);
+}
 
 /** The demo shop: fictitious identity (a valid-looking SIRET that belongs to nobody). */
 export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
@@ -47,8 +71,16 @@ export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
   phone: '01 23 45 67 89',
   siret: '81234567600009',
   vatNumber: 'FR19812345676',
-  mediatorName: 'Médiateur de la consommation à désigner (boutique de démonstration)',
+  mediatorName: DEMO_MEDIATOR_NAME,
   mediatorUrl: 'https://www.economie.gouv.fr/mediation-conso',
+  legalForm: 'SAS (société par actions simplifiée)',
+  shareCapitalCents: 1_000_000,
+  rcsCity: 'Paris',
+  publicationDirector: 'Camille Exemple (directrice fictive de démonstration)',
+  hostName: 'Hébergeur fictif de démonstration SAS',
+  hostAddress: '1 rue de l’Exemple, 75000 Paris',
+  hostPhone: '01 00 00 00 00',
+  microEnterprise: false,
   orderCutoffHour: SHOP.orderCutoffHour,
   shippingTable: SHOP_SHIPPING_TABLE,
 };
@@ -114,6 +146,30 @@ export const ShopSettingsFormSchema = z
       .transform((value) => value.replace(/\s/g, '').toUpperCase()),
     mediatorName: plainText(160, 'Indiquez le médiateur de la consommation.'),
     mediatorUrl: z.url({ protocol: /^https$/, error: 'Adresse https du médiateur.' }).max(300),
+    legalForm: plainText(80, 'Indiquez la forme juridique (SAS, SARL, EI…).'),
+    shareCapital: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || null)
+      .pipe(
+        z
+          .string()
+          .regex(/^\d{1,12}(?:[.,]\d{1,2})?$/, { error: 'Capital social : un montant en euros, par exemple 10000.' })
+          .transform((value) => Math.round(Number(value.replace(',', '.')) * 100))
+          .nullable(),
+      ),
+    rcsCity: plainText(80)
+      .optional()
+      .transform((value) => value || null),
+    publicationDirector: plainText(120, 'Indiquez le directeur de la publication.'),
+    hostName: plainText(120, 'Indiquez l’hébergeur du site.'),
+    hostAddress: plainText(200, 'Indiquez l’adresse de l’hébergeur.'),
+    hostPhone: plainText(30, 'Indiquez le téléphone de l’hébergeur.'),
+    microEnterprise: z
+      .string()
+      .optional()
+      .transform((value) => value === 'on'),
     orderCutoffHour: z.coerce
       .number({ error: 'Heure limite : un nombre entier.' })
       .int({ error: 'Heure limite : un nombre entier.' })
@@ -138,7 +194,15 @@ export const ShopSettingsFormSchema = z
     }
   })
   .transform(
-    ({ homeDeliveryLabel, homeFeeBelowThreshold, homeThreshold, homeFeeFromThreshold, pickupLabel, ...identity }) => {
+    ({
+      homeDeliveryLabel,
+      homeFeeBelowThreshold,
+      homeThreshold,
+      homeFeeFromThreshold,
+      pickupLabel,
+      shareCapital,
+      ...identity
+    }) => {
       const shippingTable: ShippingTable = {
         home_delivery: {
           label: homeDeliveryLabel,
@@ -151,7 +215,7 @@ export const ShopSettingsFormSchema = z
         shop_pickup: { label: pickupLabel, tiers: [{ fromGoodsCents: 0, feeCents: 0 }] },
       };
       assertValidShippingTable(shippingTable);
-      return { ...identity, shippingTable } satisfies ShopSettings;
+      return { ...identity, shareCapitalCents: shareCapital, shippingTable } satisfies ShopSettings;
     },
   );
 
@@ -190,6 +254,14 @@ export function settingsFormValues(settings: ShopSettings): Record<string, strin
     vatNumber: settings.vatNumber,
     mediatorName: settings.mediatorName,
     mediatorUrl: settings.mediatorUrl,
+    legalForm: settings.legalForm,
+    shareCapital: settings.shareCapitalCents === null ? '' : euros(settings.shareCapitalCents),
+    rcsCity: settings.rcsCity ?? '',
+    publicationDirector: settings.publicationDirector,
+    hostName: settings.hostName,
+    hostAddress: settings.hostAddress,
+    hostPhone: settings.hostPhone,
+    microEnterprise: settings.microEnterprise ? 'on' : '',
     orderCutoffHour: String(settings.orderCutoffHour),
     homeDeliveryLabel: settings.shippingTable.home_delivery.label,
     homeFeeBelowThreshold: euros(home[0]?.feeCents),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalPhone } from './phone';
 import { plainText } from '@/lib/core/plain-text';
 import { parseIsbn } from '@/lib/isbn';
 
@@ -12,8 +13,6 @@ const optionalText = (max: number) =>
   plainText(max)
     .optional()
     .transform((value) => value || null);
-
-const PHONE = /^(?:(?:\+|00)33[\s.-]?|0)[1-9](?:[\s.-]?\d{2}){4}$/;
 
 /** The fields of the form, in the order they are shown. */
 export const BOOK_REQUEST_FIELDS = [
@@ -60,18 +59,7 @@ export const BookRequestSchema = z
       .toLowerCase()
       .min(1, { error: 'Indiquez votre adresse e-mail.' })
       .pipe(z.email({ error: 'Adresse e-mail invalide (exemple : nom@exemple.fr).' })),
-    phone: z
-      .string()
-      .trim()
-      .max(30, { error: 'Numéro de téléphone invalide.' })
-      .optional()
-      .transform((value) => value || null)
-      .pipe(
-        z
-          .string()
-          .regex(PHONE, { error: 'Numéro de téléphone français invalide (exemple : 06 12 34 56 78).' })
-          .nullable(),
-      ),
+    phone: optionalPhone.transform((value) => value || null),
     message: optionalText(500),
     /** The form's key, minted in the browser: posted twice, one request. Absent without JavaScript. */
     submission: z

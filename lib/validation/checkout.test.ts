@@ -43,6 +43,21 @@ describe('CheckoutFormSchema', () => {
   });
 
   it.each([
+    ['+49 151 12345678', '+4915112345678'],
+    ['0041 79 123 45 67', '+41791234567'],
+    ['+1 (415) 555-0123', '+14155550123'],
+  ])('accepts a foreign number %s as E.164 %s', (phone, stored) => {
+    expect(CheckoutFormSchema.parse({ ...valid, phone }).phone).toBe(stored);
+  });
+
+  it('needs no phone for a pickup, and one for a delivery (the carrier calls)', () => {
+    expect(CheckoutFormSchema.parse({ ...valid, deliveryMethod: 'shop_pickup', phone: '' }).phone).toBe('');
+    const delivered = CheckoutFormSchema.safeParse({ ...valid, phone: ' ' });
+    expect(delivered.success).toBe(false);
+    if (!delivered.success) expect(fieldErrors(delivered.error).phone).toContain('le transporteur en a besoin');
+  });
+
+  it.each([
     ['postalCode', '7500', 'Code postal de France métropolitaine'],
     ['postalCode', '00123', 'Code postal de France métropolitaine'],
     ['postalCode', '99000', 'Code postal de France métropolitaine'],
@@ -66,12 +81,12 @@ describe('CheckoutFormSchema', () => {
   });
 
   it('asks for empty required fields rather than calling them invalid', () => {
-    const result = CheckoutFormSchema.safeParse({ ...valid, email: '', phone: ' ' });
+    const result = CheckoutFormSchema.safeParse({ ...valid, email: '', fullName: ' ' });
     expect(result.success).toBe(false);
     if (!result.success) {
       expect(fieldErrors(result.error)).toMatchObject({
         email: 'Indiquez votre adresse e-mail.',
-        phone: 'Indiquez un numéro de téléphone.',
+        fullName: 'Indiquez vos nom et prénom.',
       });
     }
   });
@@ -80,6 +95,6 @@ describe('CheckoutFormSchema', () => {
     const result = CheckoutFormSchema.safeParse({});
     expect(result.success).toBe(false);
     if (!result.success)
-      expect(Object.keys(fieldErrors(result.error)).sort()).toEqual(['deliveryMethod', 'email', 'fullName', 'phone']);
+      expect(Object.keys(fieldErrors(result.error)).sort()).toEqual(['deliveryMethod', 'email', 'fullName']);
   });
 });

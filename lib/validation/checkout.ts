@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DeliveryMethodSchema } from '@/lib/pricing/schemas';
 import { plainText } from '@/lib/core/plain-text';
+import { optionalPhone } from './phone';
 
 // The delivery form of /commande. Messages are shown next to each field.
 // Delivery in metropolitan France, Corsica and Monaco only (Colissimo's domestic rate):
@@ -8,8 +9,6 @@ import { plainText } from '@/lib/core/plain-text';
 // codes 97xxx (DROM) nor 984xx–988xx (TAAF, Wallis-et-Futuna, Polynésie, Nouvelle-Calédonie),
 // which ship at other rates (https://www.laposte.fr/, codes postaux).
 const POSTAL_CODE = /^(?:0[1-9]|[1-8]\d|9[0-5])\d{3}$|^980\d{2}$/;
-// French phone numbers, national (06 12 34 56 78) or international (+33 6 12 34 56 78) form (ARCEP numbering plan).
-const PHONE = /^(?:(?:\+|00)33[\s.-]?|0)[1-9](?:[\s.-]?\d{2}){4}$/;
 
 const text = (max: number, required: string) => plainText(max, required);
 
@@ -39,11 +38,8 @@ export const CheckoutFormSchema = z
       .min(1, { error: 'Indiquez votre adresse e-mail.' })
       .pipe(z.email({ error: 'Adresse e-mail invalide (exemple : nom@exemple.fr).' }).max(254)),
     fullName: text(100, 'Indiquez vos nom et prénom.'),
-    phone: z
-      .string({ error: 'Indiquez un numéro de téléphone.' })
-      .trim()
-      .min(1, { error: 'Indiquez un numéro de téléphone.' })
-      .regex(PHONE, { error: 'Numéro de téléphone français invalide (exemple : 06 12 34 56 78).' }),
+    // Optional for a pickup; the carrier needs it for a delivery (checked below).
+    phone: optionalPhone,
     deliveryMethod: z.enum(DeliveryMethodSchema.options, { error: 'Choisissez un mode de livraison.' }),
     addressLine1: optionalText(120),
     addressLine2: optionalText(120),
@@ -52,6 +48,12 @@ export const CheckoutFormSchema = z
   })
   .superRefine((form, ctx) => {
     if (form.deliveryMethod !== 'home_delivery') return;
+    if (!form.phone)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['phone'],
+        message: 'Indiquez un numéro de téléphone : le transporteur en a besoin pour livrer.',
+      });
     if (!form.addressLine1)
       ctx.addIssue({ code: 'custom', path: ['addressLine1'], message: 'Indiquez l’adresse de livraison.' });
     if (!form.postalCode || !POSTAL_CODE.test(form.postalCode)) {

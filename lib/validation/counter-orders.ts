@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { optionalPhone } from './phone';
 import { plainText } from '@/lib/core/plain-text';
 import { copies, note, scannedEan } from './stock-desk';
 
 // Special orders at the counter (/admin/commandes-clients/nouvelle).
-
-const PHONE = /^(?:(?:\+|00)33[\s.-]?|0)[1-9](?:[\s.-]?\d{2}){4}$/;
 
 export const CounterOrderSchema = z
   .object({
@@ -19,18 +18,7 @@ export const CounterOrderSchema = z
       .optional()
       .transform((value) => value || null)
       .pipe(z.email({ error: 'Adresse e-mail invalide (exemple : nom@exemple.fr).' }).nullable()),
-    phone: z
-      .string()
-      .trim()
-      .max(30, { error: 'Numéro de téléphone invalide.' })
-      .optional()
-      .transform((value) => value || null)
-      .pipe(
-        z
-          .string()
-          .regex(PHONE, { error: 'Numéro de téléphone français invalide (exemple : 06 12 34 56 78).' })
-          .nullable(),
-      ),
+    phone: optionalPhone.transform((value) => value || null),
     payment: z.enum(['at_pickup', 'paid'], { error: 'Indiquez si le client a déjà réglé.' }),
     note,
     /** The reader's request from /commander-un-livre this order answers ("DL-…"), if any. */

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { listProblems } from '../../lib/validation/zod-errors';
 import { ensureDemoAdmin } from './demo-admin';
-import { readBackupSettings, sentEmailJournal } from './backup/settings';
+import { erasureJournal, readBackupSettings, sentEmailJournal } from './backup/settings';
 import { embeddedDbPortSetting, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 import { loadOrCreateLocalSecrets } from './local-secrets';
 import { installJobQueues } from './job-queues';
@@ -140,6 +140,8 @@ export async function runShop(mode: NextMode, options: RunOptions = {}): Promise
       NEXT_TELEMETRY_DISABLED: '1',
       // The e-mails sent, noted outside the database for a restore (scripts/lib/backup/sent-emails.ts).
       SENT_EMAIL_JOURNAL: sentEmailJournal(readBackupSettings().journalDir),
+      // The erasures of personal data, applied again by a restore (scripts/lib/backup/erasures.ts).
+      ERASURE_JOURNAL: erasureJournal(readBackupSettings().journalDir),
     };
     if (!env.STRIPE_SECRET_KEY) {
       const secrets = loadOrCreateLocalSecrets(path.resolve(ROOT, env.LIBRAIRIE_DATA_DIR));

@@ -53,6 +53,9 @@ export function AdminNav({ staff }: { staff: StaffUser }) {
             <li>
               <Link href="/admin/reglages">Réglages</Link>
             </li>
+            <li>
+              <Link href="/admin/donnees-personnelles">Données personnelles</Link>
+            </li>
           </>
         )}
         <li>

@@ -25,6 +25,17 @@ const IDENTITY: [name: string, label: string, extra?: Record<string, string>][] 
   ['mediatorUrl', 'Site du médiateur (https://…)', { type: 'url' }],
 ];
 
+/** What the mentions légales must give (LCEN art. 1-1; C. com. R123-237). */
+const PUBLISHER: [name: string, label: string, extra?: Record<string, string>][] = [
+  ['legalForm', 'Forme juridique (SAS, SARL, EI…)'],
+  ['shareCapital', 'Capital social (€, vide pour une entreprise individuelle)', { inputMode: 'decimal' }],
+  ['rcsCity', 'Ville du greffe du RCS (vide si non immatriculée au RCS)'],
+  ['publicationDirector', 'Directeur ou directrice de la publication'],
+  ['hostName', 'Hébergeur du site (nom ou raison sociale)'],
+  ['hostAddress', 'Adresse de l’hébergeur'],
+  ['hostPhone', 'Téléphone de l’hébergeur', { type: 'tel' }],
+];
+
 const DELIVERY: [name: string, label: string, extra?: Record<string, string>][] = [
   ['orderCutoffHour', 'Heure limite de commande du jour (0 à 23)', { inputMode: 'numeric' }],
   ['homeDeliveryLabel', 'Nom de la livraison à domicile'],
@@ -61,6 +72,26 @@ export function SettingsForm({ values, version }: Props) {
       <fieldset>
         <legend>Identité du vendeur (conditions générales de vente, e-mails)</legend>
         {fields(IDENTITY)}
+      </fieldset>
+      <fieldset>
+        <legend>Mentions légales : éditeur et hébergeur</legend>
+        {fields(PUBLISHER)}
+        <div className="field field-check">
+          <input
+            id="microEnterprise"
+            type="checkbox"
+            name="microEnterprise"
+            defaultChecked={shown.microEnterprise === 'on'}
+            aria-describedby="microEnterprise-aide"
+          />
+          <label htmlFor="microEnterprise">
+            Micro-entreprise (moins de 10 personnes et au plus 2 M€ de chiffre d’affaires)
+          </label>
+          <p id="microEnterprise-aide" className="field-hint">
+            Une micro-entreprise est exemptée des exigences d’accessibilité des services de commerce en ligne ; la
+            déclaration d’accessibilité le dit.
+          </p>
+        </div>
       </fieldset>
       <fieldset>
         <legend>Commandes et livraison</legend>

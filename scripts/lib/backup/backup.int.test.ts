@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +15,8 @@ import { runPrisma } from '../../prisma';
 import { takeBaseBackup } from './base-backup';
 import { recoverCluster } from './recovery';
 import { markJournalSent } from './sent-emails';
-import { backupPaths, sentEmailJournal } from './settings';
+import { reapplyErasures } from './erasures';
+import { backupPaths, erasureJournal, sentEmailJournal } from './settings';
 import { measureShop } from './shop-measure';
 
 // A lost disk restored to the minute, on real PostgreSQL clusters: a shop with orders, refunds and
@@ -184,8 +186,16 @@ describe('a backup and a restore to the minute', () => {
       expect(shop.refunds).toEqual(expected.refunds);
       expect(shop.orders.count).toBe(17);
       expect(await markJournalSent(restored.url, sentEmailJournal(paths.journalDir), restorePoint)).toBe(1);
+      // A person erased after the restored minute does not come back with the backup (RGPD art. 17).
+      writeFileSync(
+        erasureJournal(paths.journalDir),
+        `${JSON.stringify({ emailSha256: createHash('sha256').update('lecteur1@exemple.fr').digest('hex'), erasedAt: new Date().toISOString() })}\n`,
+      );
+      expect(await reapplyErasures(restored.url, erasureJournal(paths.journalDir), restorePoint)).toBe(1);
       const restoredDb = createPrismaClient(restored.url);
       try {
+        expect(await restoredDb.order.count({ where: { email: 'lecteur1@exemple.fr' } })).toBe(0);
+        expect(await restoredDb.order.count({ where: { contactErasedAt: { not: null } } })).toBe(1);
         const emails = await restoredDb.emailMessage.findMany({ orderBy: { id: 'asc' }, select: { status: true } });
         expect(emails.map((email) => email.status)).toEqual(['sent', 'pending']);
         // The restored shop takes new orders: its sequences went on from where they were.

@@ -49,3 +49,8 @@ export function readBackupSettings(env: NodeJS.ProcessEnv = process.env) {
 export function sentEmailJournal(journalDir: string): string {
   return path.join(journalDir, 'sent-emails.jsonl');
 }
+
+/** The erasures of personal data (RGPD art. 17), one JSON line each, appended by the app. */
+export function erasureJournal(journalDir: string): string {
+  return path.join(journalDir, 'erasures.jsonl');
+}

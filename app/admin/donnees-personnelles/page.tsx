@@ -1,0 +1,58 @@
+import type { Metadata } from 'next';
+import { ErasureForm } from '@/components/admin/privacy/erasure-form';
+import { requireStaff } from '@/lib/auth/require-staff';
+import { exportPersonalData } from '@/lib/data/privacy/subject-requests';
+import { firstValues } from '@/lib/validation/search-params';
+import { SubjectEmailSchema } from '@/lib/validation/personal-data';
+
+export const metadata: Metadata = { title: 'Données personnelles' };
+
+// A person's request about their data (RGPD art. 15, 17, 20; answered within a month, art. 12.3):
+// what the shop holds for one address, its export as JSON, its erasure. Admins only.
+export default async function PersonalDataPage({ searchParams }: PageProps<'/admin/donnees-personnelles'>) {
+  await requireStaff('admin', { loginRedirect: '/admin/donnees-personnelles' });
+  const typed = firstValues(await searchParams).email ?? '';
+  const parsed = typed ? SubjectEmailSchema.safeParse(typed) : null;
+  const found = parsed?.success ? await exportPersonalData(parsed.data) : null;
+  return (
+    <>
+      <h1>Données personnelles</h1>
+      <p>
+        Une personne demande ses données ou leur effacement (RGPD art. 15, 17 et 20) : cherchez son adresse e-mail,
+        exportez ce que la librairie détient, ou effacez ce que la loi permet. Répondez dans le mois (art. 12.3).
+      </p>
+      <form method="get" className="filters" role="search" aria-label="Chercher une adresse e-mail">
+        <label htmlFor="email">Adresse e-mail</label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          defaultValue={typed.slice(0, 254)}
+          required
+          aria-describedby={parsed && !parsed.success ? 'email-erreur' : undefined}
+        />
+        <button type="submit">Chercher</button>
+        {parsed && !parsed.success && (
+          <p id="email-erreur" className="form-error">
+            {parsed.error.issues[0]?.message}
+          </p>
+        )}
+      </form>
+      {found && (
+        <section aria-labelledby="resultat">
+          <h2 id="resultat">{found.email}</h2>
+          <p>
+            {found.orders.length} commande(s), {found.bookRequests.length} demande(s) de livre,{' '}
+            {found.orders.reduce((sum, order) => sum + order.emailMessages.length, 0)} courriel(s).
+          </p>
+          <p>
+            <a href={`/admin/donnees-personnelles/export?email=${encodeURIComponent(found.email)}`} download>
+              Exporter ses données (JSON)
+            </a>
+          </p>
+          {found.orders.length + found.bookRequests.length > 0 && <ErasureForm email={found.email} />}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+import 'server-only';
+import { getDb } from '@/lib/db';
+import { daysBefore, RETENTION, yearsBefore } from '@/lib/legal/retention';
+import { JOB_LIMITS, transactOrThrow } from '@/lib/data/platform/transactions';
+
+// The privacy notice's periods, enforced (RGPD art. 5.1.e; the periods: lib/legal/retention.ts),
+// by a job every hour (scripts/worker.ts), a batch at a time, each step idempotent:
+// - an order never paid: anonymised 30 days after its last change (contact, address, client key),
+//   its e-mails' copies and tracking links with it;
+// - a paid order: e-mail and phone erased 3 years after the payment; the name and address stay,
+//   the invoice carries them for 10 years (Code de commerce, art. L123-22);
+// - the bodies of the e-mails sent, and the IP addresses of the audit log and staff sessions,
+//   dropped after a year; a book request anonymised a year after its answer.
+
+const BATCH = 500;
+export const ANONYMOUS_EMAIL = 'anonyme@invalid';
+const ANONYMOUS_NAME = 'Client anonymisé';
+
+export type RetentionReport = {
+  unpaidOrders: number;
+  paidOrderContacts: number;
+  emailBodies: number;
+  auditAddresses: number;
+  bookRequests: number;
+};
+
+/** Runs `step` until a batch comes back short. */
+async function inBatches(step: () => Promise<number>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const count = await step();
+    total += count;
+    if (count < BATCH) return total;
+  }
+}
+
+export async function enforceRetention(now: Date): Promise<RetentionReport> {
+  const db = getDb();
+  const unpaidBefore = daysBefore(now, RETENTION.unpaidOrderDays);
+  const contactBefore = yearsBefore(now, RETENTION.paidOrderContactYears);
+  const bodiesBefore = daysBefore(now, RETENTION.emailBodyDays);
+  const addressesBefore = daysBefore(now, RETENTION.auditIpDays);
+  const requestsBefore = daysBefore(now, RETENTION.bookRequestDays);
+
+  const unpaidOrders = await inBatches(() =>
+    transactOrThrow(async (tx) => {
+      const rows = await tx.$queryRaw<{ id: number }[]>`
+        UPDATE "Order" SET "email" = ${ANONYMOUS_EMAIL}, "fullName" = ${ANONYMOUS_NAME}, "phone" = '',
+               "addressLine1" = NULL, "addressLine2" = NULL, "postalCode" = NULL, "city" = NULL,
+               "clientKey" = NULL, "checkoutFingerprint" = NULL, "anonymisedAt" = ${now}, "updatedAt" = now()
+        WHERE "id" IN (
+          SELECT "id" FROM "Order"
+          WHERE "paidAt" IS NULL AND "anonymisedAt" IS NULL AND "updatedAt" < ${unpaidBefore}
+            AND ("status" IN ('expired', 'payment_failed', 'replaced') OR ("status" = 'cancelled' AND "origin" = 'online'))
+          ORDER BY "id" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+        RETURNING "id"`;
+      const ids = rows.map((row) => row.id);
+      if (ids.length > 0) {
+        await tx.emailMessage.updateMany({
+          where: { orderId: { in: ids } },
+          data: { toAddress: ANONYMOUS_EMAIL, html: null, text: null, payload: { anonymised: true } },
+        });
+        await tx.trackingToken.deleteMany({ where: { orderId: { in: ids } } });
+      }
+      return ids.length;
+    }, JOB_LIMITS),
+  );
+
+  const paidOrderContacts = await inBatches(
+    () =>
+      db.$executeRaw`
+      UPDATE "Order" SET "email" = ${ANONYMOUS_EMAIL}, "phone" = '', "clientKey" = NULL,
+             "checkoutFingerprint" = NULL, "contactErasedAt" = ${now}, "updatedAt" = now()
+      WHERE "id" IN (
+        SELECT "id" FROM "Order"
+        WHERE "paidAt" < ${contactBefore} AND "contactErasedAt" IS NULL
+        ORDER BY "id" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
+  );
+
+  const emailBodies = await inBatches(
+    () =>
+      db.$executeRaw`
+      UPDATE "EmailMessage" SET "html" = NULL, "text" = NULL, "updatedAt" = now()
+      WHERE "id" IN (
+        SELECT "id" FROM "EmailMessage"
+        WHERE "createdAt" < ${bodiesBefore} AND ("html" IS NOT NULL OR "text" IS NOT NULL)
+        ORDER BY "id" LIMIT ${BATCH})`,
+  );
+
+  const auditAddresses =
+    (await inBatches(
+      () => db.$executeRaw`
+        UPDATE "AuditEntry" SET "ipAddress" = NULL
+        WHERE "id" IN (SELECT "id" FROM "AuditEntry" WHERE "at" < ${addressesBefore} AND "ipAddress" IS NOT NULL
+                       ORDER BY "id" LIMIT ${BATCH})`,
+    )) +
+    (await db.staffSession
+      .updateMany({
+        where: { createdAt: { lt: addressesBefore }, ipAddress: { not: null } },
+        data: { ipAddress: null, userAgent: null },
+      })
+      .then((result) => result.count));
+
+  const bookRequests = await inBatches(
+    () =>
+      db.$executeRaw`
+      UPDATE "BookRequest" SET "fullName" = ${ANONYMOUS_NAME}, "email" = ${ANONYMOUS_EMAIL}, "phone" = NULL,
+             "message" = NULL, "anonymisedAt" = ${now}, "updatedAt" = now()
+      WHERE "id" IN (
+        SELECT "id" FROM "BookRequest"
+        WHERE "anonymisedAt" IS NULL AND coalesce("handledAt", "createdAt") < ${requestsBefore}
+        ORDER BY "id" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
+  );
+
+  return { unpaidOrders, paidOrderContacts, emailBodies, auditAddresses, bookRequests };
+}

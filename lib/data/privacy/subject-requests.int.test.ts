@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { createPrismaClient, type PrismaClient } from '@/lib/database/prisma-client';
+import { createPaidOrder, createTestStaff, placeTestOrder } from '@/scripts/test/order-desk-fixtures';
+import { submitBookRequest } from '@/lib/data/stock-desk/book-requests';
+import { emailDigest, erasePersonalData, exportPersonalData } from './subject-requests';
+
+// A person's request about their data (RGPD art. 15, 17, 20) on a real PostgreSQL: the export
+// holds every row with their address, whatever its case; the erasure takes what the law allows
+// and keeps what the invoice needs, with its audit entry.
+let db: PrismaClient;
+beforeAll(() => {
+  db = createPrismaClient(inject('databaseUrl'));
+});
+afterAll(() => db.$disconnect());
+
+describe('a data subject’s request', () => {
+  it('exports every order, e-mail, withdrawal and book request of an address, then erases what the law allows', async () => {
+    const email = `personne.${randomUUID().slice(0, 8)}@exemple.fr`;
+    const { order: paid } = await createPaidOrder(db, { onHand: 1, withSupplier: false });
+    const { order: unpaid } = await placeTestOrder(db, { onHand: 1, withSupplier: false });
+    await db.order.updateMany({ where: { id: { in: [paid.id, unpaid.id] } }, data: { email: email.toUpperCase() } });
+    await db.order.update({ where: { id: unpaid.id }, data: { status: 'expired' } });
+    await db.withdrawal.create({ data: { orderId: paid.id, wholeOrder: true, declarantName: 'Camille Lecteur' } });
+    await submitBookRequest(
+      {
+        isbn: null,
+        title: 'Un livre rare',
+        author: 'Un auteur',
+        publisher: null,
+        quantity: 1,
+        fullName: 'Camille Lecteur',
+        email,
+        phone: null,
+        message: null,
+        submission: randomUUID(),
+      },
+      `client-${randomUUID()}`,
+    );
+
+    const data = await exportPersonalData(email);
+    expect(data.orders.map((order) => order.reference).sort()).toEqual([paid.reference, unpaid.reference].sort());
+    const paidExport = data.orders.find((order) => order.reference === paid.reference)!;
+    expect(paidExport.withdrawals).toMatchObject([{ declarantName: 'Camille Lecteur' }]);
+    expect(paidExport.emailMessages.map((message) => message.kind)).toContain('order_confirmation');
+    expect(data.bookRequests).toMatchObject([{ title: 'Un livre rare', email }]);
+    expect(JSON.parse(JSON.stringify(data))).toBeTruthy();
+
+    const staff = await createTestStaff(db, 'admin');
+    const before = await db.order.findUniqueOrThrow({ where: { id: paid.id } });
+    expect(await erasePersonalData({ id: staff.id, ip: null }, email)).toEqual({
+      ok: true,
+      unpaidOrders: 1,
+      paidOrders: 1,
+      bookRequests: 1,
+    });
+    // Nothing left under that address; the paid order keeps what its invoice carries.
+    const after = await exportPersonalData(email);
+    expect(after.orders).toEqual([]);
+    expect(after.bookRequests).toEqual([]);
+    expect(await db.order.findUniqueOrThrow({ where: { id: paid.id } })).toMatchObject({
+      email: 'anonyme@invalid',
+      phone: '',
+      fullName: before.fullName,
+      addressLine1: before.addressLine1,
+      totalCents: before.totalCents,
+    });
+    expect(await db.order.findUniqueOrThrow({ where: { id: unpaid.id } })).toMatchObject({
+      fullName: 'Client anonymisé',
+      addressLine1: null,
+    });
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { staffId: staff.id, action: 'privacy.erased' } });
+    expect(audit.after).toMatchObject({ emailSha256: emailDigest(email), paidOrders: 1 });
+    expect(JSON.stringify(audit.after)).not.toContain(email);
+  });
+});

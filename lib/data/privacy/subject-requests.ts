@@ -1,0 +1,95 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { getDb } from '@/lib/db';
+import { noteErasure } from './erasure-journal';
+import { recordAudit } from '@/lib/data/staff/audit';
+import type { Actor } from '@/lib/data/staff/staff';
+import { STAFF_LIMITS, transact } from '@/lib/data/platform/transactions';
+
+// A person's request about their data (RGPD art. 15, 17 and 20), answered by an admin at
+// /admin/donnees-personnelles: every row that holds their e-mail address, as JSON; and the
+// erasure of what the law allows (the database's erase_personal_data, migration
+// 20261207150000), audit-logged and noted outside the database so that a restored backup
+// applies it again (scripts/lib/backup/erasures.ts).
+
+/** The person as the journal and the audit log know them: never the address itself. */
+export function emailDigest(email: string): string {
+  return createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+}
+
+export async function exportPersonalData(email: string) {
+  const address = email.trim().toLowerCase();
+  const db = getDb();
+  const orders = await db.order.findMany({
+    where: { email: { equals: address, mode: 'insensitive' } },
+    orderBy: { id: 'asc' },
+    select: {
+      reference: true,
+      status: true,
+      createdAt: true,
+      paidAt: true,
+      email: true,
+      fullName: true,
+      phone: true,
+      addressLine1: true,
+      addressLine2: true,
+      postalCode: true,
+      city: true,
+      deliveryMethod: true,
+      totalCents: true,
+      termsVersion: true,
+      lines: { select: { ean: true, title: true, quantity: true, lineTotalCents: true } },
+      refunds: { select: { amountCents: true, reason: true, status: true, createdAt: true } },
+      withdrawals: {
+        select: { declaredAt: true, declarantName: true, reason: true, wholeOrder: true },
+      },
+      emailMessages: {
+        orderBy: { id: 'asc' },
+        select: { kind: true, toAddress: true, status: true, subject: true, sentAt: true, text: true },
+      },
+    },
+  });
+  const bookRequests = await db.bookRequest.findMany({
+    where: { email: { equals: address, mode: 'insensitive' } },
+    orderBy: { id: 'asc' },
+    select: {
+      reference: true,
+      createdAt: true,
+      fullName: true,
+      email: true,
+      phone: true,
+      ean: true,
+      title: true,
+      author: true,
+      publisher: true,
+      quantity: true,
+      message: true,
+      status: true,
+      answer: true,
+      emailMessages: { select: { kind: true, status: true, subject: true, sentAt: true, text: true } },
+    },
+  });
+  return { email: address, exportedAt: new Date().toISOString(), orders, bookRequests };
+}
+
+export type ErasureCounts = { unpaidOrders: number; paidOrders: number; bookRequests: number };
+
+/** Erases what the law allows for this address, in one transaction with its audit entry. */
+export async function erasePersonalData(actor: Actor, email: string, now = new Date()) {
+  const digest = emailDigest(email);
+  const result = await transact(async (tx) => {
+    const [counts] = await tx.$queryRaw<ErasureCounts[]>`
+      SELECT * FROM "erase_personal_data"(${digest}, ${now}::timestamp(3))`;
+    const erased = counts ?? { unpaidOrders: 0, paidOrders: 0, bookRequests: 0 };
+    await recordAudit(tx, {
+      staffId: actor.id,
+      action: 'privacy.erased',
+      after: { emailSha256: digest, ...erased },
+      ip: actor.ip,
+    });
+    return { ok: true as const, ...erased };
+  }, STAFF_LIMITS);
+  // After the commit: what a restore of an older backup must erase again.
+  if (result.ok) noteErasure({ emailSha256: digest, erasedAt: now.toISOString() });
+  return result;
+}

@@ -1,0 +1,132 @@
+import type { ShopSettings } from '@/lib/shop/settings';
+import { postalAddress } from '@/lib/shop/shop-identity';
+import { link, paragraph, type TermsDocument, type TermsSection } from '@/lib/terms/terms-document';
+import { RETENTION } from './retention';
+
+// The privacy notice (/donnees-personnelles): what the shop collects, why, on which legal basis,
+// who receives it, how long it is kept and what rights the person has (RGPD art. 12 to 15, 17,
+// 20 and 21; art. 13 for the list), and the cookies (loi n° 78-17, art. 82: only cookies strictly
+// needed for a service the person asked for, so no consent banner). The periods are those the
+// purge enforces (retention.ts). Pure.
+
+const purposes = (shop: ShopSettings): TermsSection => ({
+  id: 'finalites',
+  heading: 'Ce que nous collectons, pourquoi, et combien de temps',
+  blocks: [
+    {
+      type: 'table',
+      caption: 'Traitements, bases légales et durées de conservation',
+      head: ['Traitement (base légale)', 'Données et durée de conservation'],
+      rows: [
+        [
+          'Commande, livraison, service après-vente (exécution du contrat, RGPD art. 6.1.b)',
+          `Nom, adresse e-mail, téléphone, adresse de livraison, livres commandés. Commande non payée : anonymisée ${RETENTION.unpaidOrderDays} jours après. Commande payée : e-mail et téléphone anonymisés ${RETENTION.paidOrderContactYears} ans après le paiement.`,
+        ],
+        [
+          'Facture et comptabilité (obligation légale, art. 6.1.c ; Code de commerce, art. L123-22)',
+          `Nom, adresse de facturation, montants : ${RETENTION.invoiceYears} ans, consultables par la seule équipe habilitée.`,
+        ],
+        [
+          'Paiement (exécution du contrat)',
+          'Traité par Stripe : la librairie ne voit jamais le numéro de votre carte.',
+        ],
+        [
+          'Courriels de service : confirmation, expédition, suivi, rétractation (exécution du contrat)',
+          `Le texte des courriels envoyés : ${RETENTION.emailBodyDays} jours.`,
+        ],
+        [
+          'Commande d’un livre absent du catalogue (mesures précontractuelles, art. 6.1.b)',
+          `Nom, e-mail, téléphone, livre demandé : ${RETENTION.bookRequestDays} jours après notre réponse.`,
+        ],
+        [
+          'Sécurité du site et de l’arrière-boutique (intérêt légitime, art. 6.1.f)',
+          `Adresse IP, sous forme d’empreinte (hachée) pour limiter les abus ; en clair dans le journal des actions de l’équipe : ${RETENTION.auditIpDays} jours.`,
+        ],
+        [
+          'Panier (exécution de votre demande)',
+          `Les livres du panier, liés à un cookie : ${RETENTION.cartDays} jours après la dernière visite.`,
+        ],
+      ],
+    },
+    paragraph(
+      `Nous ne vendons ni ne louons vos données, et n’envoyons aucune publicité : ${shop.name} ne vous écrit qu’à propos de vos commandes et de vos demandes.`,
+    ),
+  ],
+});
+
+const recipients: TermsSection = {
+  id: 'destinataires',
+  heading: 'Qui les reçoit',
+  blocks: [
+    {
+      type: 'list',
+      ordered: false,
+      items: [
+        'l’équipe de la librairie, chacun selon son rôle ;',
+        'Stripe Payments Europe (Irlande), pour le paiement par carte ;',
+        'notre prestataire d’envoi de courriels, pour les courriels de service ;',
+        'notre hébergeur (voir les mentions légales), qui conserve le site et sa base de données ;',
+        'La Poste (Colissimo), pour une livraison à domicile : nom, adresse, téléphone.',
+      ],
+    },
+    paragraph(
+      'Stripe peut traiter des données aux États-Unis : ce transfert est encadré par la décision d’adéquation de la Commission européenne du 10 juillet 2023 (Data Privacy Framework) et par des clauses contractuelles types (RGPD art. 45 et 46). Aucune autre donnée ne quitte l’Union européenne.',
+    ),
+  ],
+};
+
+const rights = (shop: ShopSettings): TermsSection => ({
+  id: 'droits',
+  heading: 'Vos droits',
+  blocks: [
+    paragraph(
+      'Vous pouvez accéder à vos données et en recevoir une copie dans un format lisible par une machine (RGPD art. 15 et 20), les faire rectifier (art. 16), les faire effacer quand la loi ne nous oblige pas à les garder (art. 17 : une facture reste 10 ans), en limiter le traitement (art. 18) et vous opposer à un traitement fondé sur notre intérêt légitime (art. 21).',
+    ),
+    paragraph(
+      `Écrivez-nous à ${shop.email} ou à ${shop.legalName}, ${postalAddress(shop)}, depuis l’adresse e-mail de vos commandes ou avec un justificatif. Nous répondons dans le mois (art. 12.3).`,
+    ),
+    paragraph(
+      'Si vous estimez que vos droits ne sont pas respectés, vous pouvez saisir la CNIL, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07 (',
+      link('www.cnil.fr/fr/plaintes', 'https://www.cnil.fr/fr/plaintes'),
+      ').',
+    ),
+  ],
+});
+
+const cookies: TermsSection = {
+  id: 'cookies',
+  heading: 'Cookies',
+  blocks: [
+    paragraph(
+      'Le site ne dépose que les cookies strictement nécessaires au service que vous demandez (loi n° 78-17 du 6 janvier 1978, art. 82) : ni mesure d’audience, ni publicité, ni réseau social. C’est pourquoi il ne vous demande pas de consentement.',
+    ),
+    {
+      type: 'table',
+      caption: 'Les cookies du site',
+      head: ['Cookie', 'Rôle et durée'],
+      rows: [
+        ['panier', 'Retrouver votre panier : 30 jours.'],
+        [
+          'librairie-equipe',
+          'La session de l’équipe dans l’arrière-boutique (jamais pour les lecteurs) : 12 heures au plus.',
+        ],
+        [
+          'librairie-appareil',
+          'Reconnaître l’appareil d’un membre de l’équipe, contre les tentatives de connexion répétées.',
+        ],
+      ],
+    },
+  ],
+};
+
+export function privacyNotice(shop: ShopSettings): TermsDocument {
+  return {
+    version: '',
+    intro: [
+      paragraph(
+        `Le responsable du traitement de vos données est ${shop.legalName}, ${postalAddress(shop)}, joignable à ${shop.email} et au ${shop.phone}.`,
+      ),
+    ],
+    sections: [purposes(shop), recipients, rights(shop), cookies],
+  };
+}
