@@ -19,6 +19,7 @@ const RULE_FOLDERS = [
   'catalog',
   'email',
   'front-cache',
+  'invoicing',
   'isbn',
   'jobs',
   'legal',

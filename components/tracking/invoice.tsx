@@ -1,96 +1,101 @@
-import type { TrackedOrder } from '@/lib/data/customer-mail/tracked-order';
-import { postalAddress, type ShopIdentity } from '@/lib/shop/shop-identity';
-import { formatDateShort } from '@/lib/core/date';
-import { formatPrice } from '@/lib/core/money';
-import { formatRate } from '@/lib/core/rate';
-import { extractBaseExclVat } from '@/lib/pricing/vat';
-import { PrintButton } from './print-button';
+import {
+  invoiceTitle,
+  issuedLine,
+  LINE_HEADINGS,
+  lineCells,
+  sellerLines,
+  totalLine,
+  vatCells,
+  type InvoiceForPrint,
+} from '@/lib/invoicing/invoice-text';
 
 /**
- * The invoice of a paid order, a printable page: seller and buyer, date, each line's price
- * excluding and including VAT, VAT per rate, total (the mentions of CGI art. 242 nonies A, kept to
- * what a sale to a private customer needs).
+ * An invoice or a credit note as issued and stored (lib/data/invoicing/invoices.ts): the seller
+ * as at the sale, the buyer, each line excluding and including VAT, VAT per rate, the total
+ * (CGI art. 242 nonies A). The same words as its PDF (lib/invoicing/invoice-text.ts).
  */
-export function Invoice({ order, shop }: { order: TrackedOrder; shop: ShopIdentity }) {
+export function InvoiceDocument({ invoice, pdfUrl }: { invoice: InvoiceForPrint; pdfUrl: string }) {
+  const title = invoiceTitle(invoice);
+  const [sellerName, ...sellerRest] = sellerLines(invoice.seller);
   return (
-    <article className="invoice">
-      <h1>Facture {order.reference}</h1>
-      <p>Date : {order.paidAt ? formatDateShort(order.paidAt) : '—'} (date du paiement)</p>
+    <article className="invoice" aria-labelledby={`titre-${invoice.number}`}>
+      <h2 id={`titre-${invoice.number}`}>{title}</h2>
+      <p>{issuedLine(invoice)}</p>
       <div className="invoice-parties">
         <p>
-          <strong>{shop.legalName}</strong>
-          <br />
-          {postalAddress(shop)}
-          <br />
-          SIRET {shop.siret} — TVA {shop.vatNumber}
-          <br />
-          {shop.email} — {shop.phone}
+          <strong>{sellerName}</strong>
+          {sellerRest.map((line) => (
+            <span key={line}>
+              <br />
+              {line}
+            </span>
+          ))}
         </p>
         <p>
           <strong>Client</strong>
           <br />
-          {order.fullName}
-          <br />
-          {order.maskedAddress
-            ? `${order.maskedAddress.postalCode} ${order.maskedAddress.city}`
-            : 'Retrait en librairie'}
+          {invoice.buyer.name}
+          {invoice.buyer.addressLines.map((line) => (
+            <span key={line}>
+              <br />
+              {line}
+            </span>
+          ))}
         </p>
       </div>
       <table className="spec-table">
         <caption>Détail</caption>
         <thead>
           <tr>
-            <th scope="col">Désignation</th>
-            <th scope="col">Quantité</th>
-            <th scope="col">Prix unitaire TTC</th>
-            <th scope="col">TVA</th>
-            <th scope="col">Total HT</th>
-            <th scope="col">Total TTC</th>
+            {LINE_HEADINGS.map((heading) => (
+              <th scope="col" key={heading}>
+                {heading}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {order.lines.map((line) => (
-            <tr key={line.ean}>
-              <td>
-                {line.title} (EAN {line.ean})
-              </td>
-              <td>{line.quantity}</td>
-              <td>{formatPrice(line.unitPriceCents)}</td>
-              <td>{formatRate(line.vatRateBasisPoints)}</td>
-              <td>{formatPrice(extractBaseExclVat(line.lineTotalCents, line.vatRateBasisPoints))}</td>
-              <td>{formatPrice(line.lineTotalCents)}</td>
+          {invoice.lines.map((line, index) => (
+            <tr key={`${index}-${line.designation}`}>
+              {lineCells(line).map((cell, cellIndex) => (
+                <td key={cellIndex}>{cell}</td>
+              ))}
             </tr>
           ))}
-          <tr>
-            <td>{order.deliveryMethod === 'shop_pickup' ? 'Retrait en librairie' : 'Frais de livraison'}</td>
-            <td />
-            <td />
-            <td />
-            <td />
-            <td>{formatPrice(order.shippingCents)}</td>
-          </tr>
-          {order.vat.map((rate) => (
-            <tr key={rate.rateBasisPoints}>
-              <th scope="row">TVA {formatRate(rate.rateBasisPoints)}</th>
-              <td />
-              <td />
-              <td>{formatPrice(rate.vatCents)}</td>
-              <td>{formatPrice(rate.baseExclVatCents)}</td>
-              <td>{formatPrice(rate.inclVatCents)}</td>
-            </tr>
-          ))}
-          <tr>
-            <th scope="row">Total payé</th>
-            <td />
-            <td />
-            <td />
-            <td />
-            <td>{formatPrice(order.totalCents)}</td>
-          </tr>
         </tbody>
       </table>
-      <p className="muted">Payé par carte bancaire. Livres : TVA à 5,5 % (CGI, art. 278-0 bis A).</p>
-      <PrintButton />
+      <table className="spec-table">
+        <caption>TVA par taux</caption>
+        <thead>
+          <tr>
+            <th scope="col">Taux</th>
+            <th scope="col">Base HT</th>
+            <th scope="col">TVA</th>
+            <th scope="col">TTC</th>
+          </tr>
+        </thead>
+        <tbody>
+          {invoice.vat.map((row) => {
+            const [label, ...cells] = vatCells(row);
+            return (
+              <tr key={row.rateBasisPoints}>
+                <th scope="row">{label}</th>
+                {cells.map((cell, index) => (
+                  <td key={index}>{cell}</td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p>
+        <strong>{totalLine(invoice)}</strong>
+      </p>
+      <p>
+        <a href={pdfUrl} download>
+          Télécharger {invoice.kind === 'invoice' ? 'la facture' : 'l’avoir'} {invoice.number} (PDF)
+        </a>
+      </p>
     </article>
   );
 }

@@ -24,7 +24,7 @@ const purposes = (shop: ShopSettings): TermsSection => ({
         ],
         [
           'Facture et comptabilité (obligation légale, art. 6.1.c ; Code de commerce, art. L123-22)',
-          `Nom, adresse de facturation, montants : ${RETENTION.invoiceYears} ans, consultables par la seule équipe habilitée.`,
+          `Nom, adresse de facturation, montants : ${RETENTION.invoiceYears} ans après la clôture de l’exercice, puis effacés.`,
         ],
         [
           'Paiement (exécution du contrat)',
@@ -49,6 +49,9 @@ const purposes = (shop: ShopSettings): TermsSection => ({
       ],
     },
     paragraph(
+      'Pour commander, votre nom, votre adresse e-mail et, pour une livraison, votre adresse et votre téléphone sont nécessaires à la conclusion et à l’exécution du contrat (RGPD art. 13.2.e) : sans eux, nous ne pouvons pas prendre la commande. Les autres champs sont facultatifs.',
+    ),
+    paragraph(
       `Nous ne vendons ni ne louons vos données, et n’envoyons aucune publicité : ${shop.name} ne vous écrit qu’à propos de vos commandes et de vos demandes.`,
     ),
   ],
@@ -66,11 +69,11 @@ const recipients: TermsSection = {
         'Stripe Payments Europe (Irlande), pour le paiement par carte ;',
         'notre prestataire d’envoi de courriels, pour les courriels de service ;',
         'notre hébergeur (voir les mentions légales), qui conserve le site et sa base de données ;',
-        'La Poste (Colissimo), pour une livraison à domicile : nom, adresse, téléphone.',
+        'le transporteur de votre colis (La Poste Colissimo, Mondial Relay ou Chronopost), pour une livraison à domicile : nom, adresse, téléphone.',
       ],
     },
     paragraph(
-      'Stripe peut traiter des données aux États-Unis : ce transfert est encadré par la décision d’adéquation de la Commission européenne du 10 juillet 2023 (Data Privacy Framework) et par des clauses contractuelles types (RGPD art. 45 et 46). Aucune autre donnée ne quitte l’Union européenne.',
+      'Stripe peut traiter des données aux États-Unis : ce transfert est encadré par la décision d’adéquation de la Commission européenne du 10 juillet 2023 (Data Privacy Framework) et par des clauses contractuelles types (RGPD art. 45 et 46).',
     ),
   ],
 };

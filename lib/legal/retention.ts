@@ -9,8 +9,12 @@ export const RETENTION = {
   unpaidOrderDays: 30,
   /** A paid order's contact data the invoice does not need (e-mail, phone), then anonymised. */
   paidOrderContactYears: 3,
-  /** The invoice and what it carries (the buyer's name and address, the amounts). */
+  /**
+   * The invoice and what it carries (the buyer's name and address, the amounts): 10 years from the
+   * close of the financial year (C. com. L123-22), so deleted after 11 years from its issue.
+   */
   invoiceYears: 10,
+  invoiceDeletedAfterYears: 11,
   /** The bodies of the e-mails sent (their copies in the outbox). */
   emailBodyDays: 365,
   /** The IP addresses in the staff's audit log. */

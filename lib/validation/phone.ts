@@ -13,7 +13,11 @@ export const PHONE_MESSAGE = 'Numéro de téléphone invalide (exemples : 06 12 
 export function readPhone(typed: string): string | null {
   const value = typed.trim();
   if (FRENCH.test(value)) return value;
-  const compact = value.replace(/[\s.\-()]/g, '').replace(/^00/, '+');
+  // "+49 (0)151…": the trunk prefix written in brackets is not dialled from abroad.
+  const compact = value
+    .replace(/\(0\)/g, '')
+    .replace(/[\s.\-()]/g, '')
+    .replace(/^00/, '+');
   if (compact.startsWith('+33')) return null;
   return E164.test(compact) ? compact : null;
 }

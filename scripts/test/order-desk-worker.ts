@@ -1,7 +1,10 @@
 // One "app instance" for the order desk's concurrency tests: a separate Node process with its
 // own connection pool that runs its commands all at once and prints what each one was told.
 // Run with --conditions=react-server (as Next.js runs lib/data).
+import { randomUUID } from 'node:crypto';
+import type Stripe from 'stripe';
 import { logIn, type LoginAttempt } from '../../lib/auth/login';
+import { applyStripeEvent } from '../../lib/data/buying/payments';
 import { getDb } from '../../lib/db';
 import { announceSupplierDelay } from '../../lib/data/order-desk/supplier-delays';
 import { changeOrderStatus, type StatusChange } from '../../lib/data/order-desk/workflow';
@@ -17,7 +20,9 @@ export type WorkerCommand =
   | { kind: 'delay'; actor: Actor; items: { reference: string; version: number; lineId: number; expectedOn: string }[] }
   | { kind: 'login'; items: LoginAttempt[] }
   /** A customer's "Confirmer la rétractation", as the tracking page posts it. */
-  | { kind: 'withdraw'; items: { orderId: number; form: WithdrawalForm }[] };
+  | { kind: 'withdraw'; items: { orderId: number; form: WithdrawalForm }[] }
+  /** Stripe's checkout.session.completed for each order, as the webhook applies it. */
+  | { kind: 'pay'; items: { reference: string; sessionId: string }[] };
 
 export type WorkerOutcome = { ok: true } | { ok: false; code: string; message: string };
 
@@ -59,6 +64,31 @@ switch (command.kind) {
     break;
   case 'login':
     results = await Promise.all(command.items.map(async (item) => outcome(await logIn(item, new Date()))));
+    break;
+  case 'pay':
+    results = await Promise.all(
+      command.items.map(async (item) =>
+        outcome(
+          await applyStripeEvent(
+            {
+              id: `evt_${randomUUID()}`,
+              object: 'event',
+              type: 'checkout.session.completed',
+              data: {
+                object: {
+                  id: item.sessionId,
+                  object: 'checkout.session',
+                  client_reference_id: item.reference,
+                  payment_status: 'paid',
+                  payment_intent: `pi_${item.reference}`,
+                },
+              },
+            } as unknown as Stripe.Event,
+            new Date(),
+          ),
+        ),
+      ),
+    );
     break;
 }
 const elapsedMs = performance.now() - started;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { issueInvoice } from '@/lib/data/invoicing/invoices';
 import type Stripe from 'stripe';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { toDateOnly } from '@/lib/availability';
@@ -203,6 +204,8 @@ async function markPaid(tx: Tx, orderId: number, now: Date): Promise<EventResult
     const reason =
       'Paiement reçu après l’expiration de la réservation ; exemplaires vendus entre-temps et introuvables chez le distributeur : remboursement automatique.';
     await tx.order.update({ where: { id: orderId }, data: { status: 'paid', paidAt: now, attentionReason: reason } });
+    // Paid, then refunded whole: an invoice and, when the refund is applied, its credit note.
+    await issueInvoice(tx, orderId, now);
     await releaseOrderHolds(tx, [orderId]);
     return order.stripePaymentIntentId
       ? {
@@ -275,6 +278,9 @@ async function markPaid(tx: Tx, orderId: number, now: Date): Promise<EventResult
   // The durable-medium confirmation (Code de la consommation, art. L221-13), owed in this very
   // transaction: written once, sent by the worker even if the app stops right after the commit.
   await enqueueOrderEmail(tx, orderId, { kind: 'order_confirmation' });
+  // The invoice, numbered in the payment's transaction (CGI art. 242 nonies A, 7°), last: the
+  // counter row it locks is held only until the commit that follows.
+  await issueInvoice(tx, orderId, now);
   return {
     outcome: plan.backorderedCopies > 0 ? `paid, ${plan.backorderedCopies} copies backordered after expiry` : 'paid',
   };

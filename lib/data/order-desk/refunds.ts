@@ -1,4 +1,5 @@
 import 'server-only';
+import { issueCreditNote } from '@/lib/data/invoicing/invoices';
 import { randomUUID } from 'node:crypto';
 import { getDb } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -364,6 +365,8 @@ async function applyRefund(tx: Tx, refundId: number, now: Date): Promise<void> {
   if (restockedBooks.length > 0) await refreshStoredAvailability(tx, restockedBooks);
 
   await tx.refund.update({ where: { id: refundId }, data: { status: 'succeeded', appliedAt: now } });
+  // Its credit note, referring to the order's invoice (BOI-TVA-DECLA-30-20-20), in this transaction.
+  await issueCreditNote(tx, refundId, now);
   const refunded = await tx.refund.aggregate({
     where: { orderId, appliedAt: { not: null } },
     _sum: { amountCents: true },

@@ -1,4 +1,5 @@
 import 'server-only';
+import { issueInvoice } from '@/lib/data/invoicing/invoices';
 import type { Carrier } from '@/lib/generated/prisma/enums';
 import { awaitedCopies, checkReceive, checkTransition, type StaffTransition } from '@/lib/orders/workflow';
 import { failure, type Result } from '@/lib/core/result';
@@ -91,8 +92,11 @@ export async function changeOrderStatus(actor: Actor, change: StatusChange): Pro
       after: { status: check.to, ...shipment },
       ip: actor.ip,
     });
-    if (paidAtPickup)
+    if (paidAtPickup) {
       await recordAudit(tx, { staffId: actor.id, action: 'order.paid_at_counter', orderId: id, ip: actor.ip });
+      // Paid now: its invoice, numbered in this transaction (CGI art. 242 nonies A).
+      await issueInvoice(tx, id, new Date());
+    }
     // The customer hears of the parcel leaving, or of the order waiting at the shop.
     if (check.to === 'shipped') await enqueueOrderEmail(tx, id, { kind: 'shipped' });
     if (check.to === 'ready_for_pickup') await enqueueOrderEmail(tx, id, { kind: 'ready_for_pickup' });

@@ -64,7 +64,7 @@ describe('the retention periods, enforced', () => {
     const oldMail = await db.emailMessage.findFirstOrThrow({
       where: { orderId: recentPaid, kind: 'order_confirmation' },
     });
-    await db.$executeRaw`UPDATE "EmailMessage" SET "createdAt" = ${ago(400)}, "html" = '<p>x</p>', "text" = 'x' WHERE "id" = ${oldMail.id}`;
+    await db.$executeRaw`UPDATE "EmailMessage" SET "createdAt" = ${ago(400)}, "status" = 'sent', "html" = '<p>x</p>', "text" = 'x' WHERE "id" = ${oldMail.id}`;
     const staff = await createTestStaff(db);
     const [oldEntry] = await db.$queryRaw<{ id: bigint }[]>`
       INSERT INTO "AuditEntry" ("at", "staffId", "action", "ipAddress") VALUES (${ago(400)}, ${staff.id}, 'auth.login', '192.0.2.9') RETURNING "id"`;
@@ -120,17 +120,23 @@ describe('the retention periods, enforced', () => {
     expect(again.paidOrderContacts).toBe(0);
   });
 
-  it('keeps the audit log append-only for anything but dropping an address', async () => {
+  it('keeps the audit log append-only for anything but dropping an address over a year old', async () => {
     const staff = await createTestStaff(db);
-    const [entry] = await db.$queryRaw<{ id: bigint }[]>`
+    const [fresh] = await db.$queryRaw<{ id: bigint }[]>`
       INSERT INTO "AuditEntry" ("staffId", "action", "ipAddress") VALUES (${staff.id}, 'auth.login', '192.0.2.11') RETURNING "id"`;
-    await expect(
-      db.auditEntry.update({ where: { id: entry!.id }, data: { ipAddress: null, action: 'auth.logout' } }),
-    ).rejects.toThrow(/append-only/);
-    await expect(db.auditEntry.update({ where: { id: entry!.id }, data: { ipAddress: '10.0.0.1' } })).rejects.toThrow(
+    const [old] = await db.$queryRaw<{ id: bigint }[]>`
+      INSERT INTO "AuditEntry" ("at", "staffId", "action", "ipAddress") VALUES (${ago(400)}, ${staff.id}, 'auth.login', '192.0.2.12') RETURNING "id"`;
+    // Not before its time, never with another change, never another address.
+    await expect(db.auditEntry.update({ where: { id: fresh!.id }, data: { ipAddress: null } })).rejects.toThrow(
       /append-only/,
     );
-    await db.auditEntry.update({ where: { id: entry!.id }, data: { ipAddress: null } });
-    expect((await db.auditEntry.findUniqueOrThrow({ where: { id: entry!.id } })).ipAddress).toBeNull();
+    await expect(
+      db.auditEntry.update({ where: { id: old!.id }, data: { ipAddress: null, action: 'auth.logout' } }),
+    ).rejects.toThrow(/append-only/);
+    await expect(db.auditEntry.update({ where: { id: old!.id }, data: { ipAddress: '10.0.0.1' } })).rejects.toThrow(
+      /append-only/,
+    );
+    await db.auditEntry.update({ where: { id: old!.id }, data: { ipAddress: null } });
+    expect((await db.auditEntry.findUniqueOrThrow({ where: { id: old!.id } })).ipAddress).toBeNull();
   });
 });

@@ -10,7 +10,8 @@ import { JOB_LIMITS, transactOrThrow } from '@/lib/data/platform/transactions';
 // - a paid order: e-mail and phone erased 3 years after the payment; the name and address stay,
 //   the invoice carries them for 10 years (Code de commerce, art. L123-22);
 // - the bodies of the e-mails sent, and the IP addresses of the audit log and staff sessions,
-//   dropped after a year; a book request anonymised a year after its answer.
+//   dropped after a year; a book request anonymised a year after its answer;
+// - after the invoices' 10 years, the invoices, and the paid order's name and address.
 
 const BATCH = 500;
 export const ANONYMOUS_EMAIL = 'anonyme@invalid';
@@ -22,6 +23,8 @@ export type RetentionReport = {
   emailBodies: number;
   auditAddresses: number;
   bookRequests: number;
+  /** Paid orders past the invoices' 10 years: invoices deleted, name and address gone. */
+  expiredInvoices: number;
 };
 
 /** Runs `step` until a batch comes back short. */
@@ -51,7 +54,7 @@ export async function enforceRetention(now: Date): Promise<RetentionReport> {
         WHERE "id" IN (
           SELECT "id" FROM "Order"
           WHERE "paidAt" IS NULL AND "anonymisedAt" IS NULL AND "updatedAt" < ${unpaidBefore}
-            AND ("status" IN ('expired', 'payment_failed', 'replaced') OR ("status" = 'cancelled' AND "origin" = 'online'))
+            AND "status" IN ('expired', 'payment_failed', 'replaced', 'cancelled')
           ORDER BY "id" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
         RETURNING "id"`;
       const ids = rows.map((row) => row.id);
@@ -80,10 +83,11 @@ export async function enforceRetention(now: Date): Promise<RetentionReport> {
   const emailBodies = await inBatches(
     () =>
       db.$executeRaw`
-      UPDATE "EmailMessage" SET "html" = NULL, "text" = NULL, "updatedAt" = now()
+      UPDATE "EmailMessage" SET "html" = NULL, "text" = NULL, "payload" = '{"anonymised": true}'::jsonb,
+             "lastError" = NULL, "updatedAt" = now()
       WHERE "id" IN (
         SELECT "id" FROM "EmailMessage"
-        WHERE "createdAt" < ${bodiesBefore} AND ("html" IS NOT NULL OR "text" IS NOT NULL)
+        WHERE "createdAt" < ${bodiesBefore} AND "status" <> 'pending' AND NOT ("payload" ? 'anonymised')
         ORDER BY "id" LIMIT ${BATCH})`,
   );
 
@@ -112,5 +116,36 @@ export async function enforceRetention(now: Date): Promise<RetentionReport> {
         ORDER BY "id" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
   );
 
-  return { unpaidOrders, paidOrderContacts, emailBodies, auditAddresses, bookRequests };
+  // After the invoices' 10 years: the invoices and credit notes go, and the order keeps no name
+  // nor address (its amounts and lines stay, anonymous, for the shop's statistics).
+  const invoicesBefore = yearsBefore(now, RETENTION.invoiceDeletedAfterYears);
+  const expiredInvoices = await inBatches(() =>
+    transactOrThrow(async (tx) => {
+      const rows = await tx.$queryRaw<{ id: number }[]>`
+        SELECT "id" FROM "Order"
+        WHERE "paidAt" < ${invoicesBefore} AND "anonymisedAt" IS NULL
+        ORDER BY "id" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
+      const ids = rows.map((row) => row.id);
+      if (ids.length === 0) return 0;
+      const links = await tx.invoiceOrder.findMany({ where: { orderId: { in: ids } }, select: { invoiceId: true } });
+      const invoiceIds = links.map((link) => link.invoiceId);
+      await tx.invoiceOrder.deleteMany({ where: { invoiceId: { in: invoiceIds } } });
+      await tx.invoice.deleteMany({ where: { id: { in: invoiceIds }, kind: 'credit_note' } });
+      await tx.invoice.deleteMany({ where: { id: { in: invoiceIds } } });
+      await tx.order.updateMany({
+        where: { id: { in: ids } },
+        data: {
+          fullName: ANONYMOUS_NAME,
+          addressLine1: null,
+          addressLine2: null,
+          postalCode: null,
+          city: null,
+          anonymisedAt: now,
+        },
+      });
+      return ids.length;
+    }, JOB_LIMITS),
+  );
+
+  return { unpaidOrders, paidOrderContacts, emailBodies, auditAddresses, bookRequests, expiredInvoices };
 }

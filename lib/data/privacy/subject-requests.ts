@@ -17,11 +17,20 @@ export function emailDigest(email: string): string {
   return createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
 }
 
+/** The rows of exactly this address, whatever its case (not ILIKE: "_" would match any letter). */
+async function idsOf(table: 'Order' | 'BookRequest', address: string): Promise<number[]> {
+  const rows =
+    table === 'Order'
+      ? await getDb().$queryRaw<{ id: number }[]>`SELECT "id" FROM "Order" WHERE lower("email") = ${address}`
+      : await getDb().$queryRaw<{ id: number }[]>`SELECT "id" FROM "BookRequest" WHERE lower("email") = ${address}`;
+  return rows.map((row) => row.id);
+}
+
 export async function exportPersonalData(email: string) {
   const address = email.trim().toLowerCase();
   const db = getDb();
   const orders = await db.order.findMany({
-    where: { email: { equals: address, mode: 'insensitive' } },
+    where: { id: { in: await idsOf('Order', address) } },
     orderBy: { id: 'asc' },
     select: {
       reference: true,
@@ -50,7 +59,7 @@ export async function exportPersonalData(email: string) {
     },
   });
   const bookRequests = await db.bookRequest.findMany({
-    where: { email: { equals: address, mode: 'insensitive' } },
+    where: { id: { in: await idsOf('BookRequest', address) } },
     orderBy: { id: 'asc' },
     select: {
       reference: true,

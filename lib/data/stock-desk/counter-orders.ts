@@ -1,4 +1,5 @@
 import 'server-only';
+import { issueInvoice } from '@/lib/data/invoicing/invoices';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { toDateOnly } from '@/lib/availability';
 import { supplierCanSupply } from '@/lib/catalog/book-availability';
@@ -87,6 +88,8 @@ export async function createCounterOrder(
       },
       select: { id: true, reference: true, totalCents: true },
     });
+    // Paid at the till now: its invoice in this transaction.
+    if (form.payment === 'paid') await issueInvoice(tx, order.id, now);
     if (form.request)
       await answerWithCounterOrder(
         tx,

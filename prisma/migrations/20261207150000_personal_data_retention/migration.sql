@@ -8,7 +8,7 @@ ALTER TABLE "BookRequest" ADD COLUMN "anonymisedAt" TIMESTAMP(3);
 -- retention period is over (a year). Any other change, any deletion, is still refused.
 CREATE OR REPLACE FUNCTION "audit_entry_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'UPDATE' AND NEW."ipAddress" IS NULL
+  IF TG_OP = 'UPDATE' AND NEW."ipAddress" IS NULL AND OLD."at" < now() - interval '360 days'
      AND (NEW."id", NEW."at", NEW."staffId", NEW."action", NEW."orderId", NEW."before", NEW."after")
          IS NOT DISTINCT FROM (OLD."id", OLD."at", OLD."staffId", OLD."action", OLD."orderId", OLD."before", OLD."after") THEN
     RETURN NEW;
@@ -37,11 +37,14 @@ BEGIN
   INSERT INTO "erased_orders"
     SELECT "id" FROM "Order" WHERE encode(sha256(convert_to(lower("email"), 'UTF8')), 'hex') = p_email_sha256;
 
+  -- A payment may still arrive for an order expired lately (it is then honoured): those keep
+  -- the name and address an invoice would need, and lose their contact like a paid order.
   UPDATE "Order" SET "email" = 'anonyme@invalid', "fullName" = 'Client anonymisé', "phone" = '',
          "addressLine1" = NULL, "addressLine2" = NULL, "postalCode" = NULL, "city" = NULL,
          "clientKey" = NULL, "checkoutFingerprint" = NULL, "anonymisedAt" = p_at, "updatedAt" = now()
    WHERE "id" IN (SELECT "id" FROM "erased_orders") AND "paidAt" IS NULL
-     AND "status" IN ('expired', 'payment_failed', 'replaced', 'cancelled');
+     AND "status" IN ('expired', 'payment_failed', 'replaced', 'cancelled')
+     AND "updatedAt" < p_at - interval '30 days';
   GET DIAGNOSTICS v_unpaid = ROW_COUNT;
 
   UPDATE "Order" SET "email" = 'anonyme@invalid', "phone" = '', "clientKey" = NULL,
@@ -52,6 +55,8 @@ BEGIN
   UPDATE "EmailMessage" SET "toAddress" = 'anonyme@invalid', "html" = NULL, "text" = NULL,
          "payload" = '{"anonymised": true}'::jsonb, "updatedAt" = now()
    WHERE "orderId" IN (SELECT "id" FROM "erased_orders") AND "status" <> 'pending';
+  UPDATE "Withdrawal" SET "declarantName" = NULL, "reason" = NULL
+   WHERE "orderId" IN (SELECT "id" FROM "erased_orders");
   DELETE FROM "TrackingToken" WHERE "orderId" IN (SELECT "id" FROM "erased_orders");
 
   UPDATE "BookRequest" SET "fullName" = 'Client anonymisé', "email" = 'anonyme@invalid', "phone" = NULL,

@@ -9,6 +9,8 @@ import { OrderTimeline } from '@/components/admin/order-desk/order-timeline';
 import { RefundForm } from '@/components/admin/order-desk/refund-form';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { getAdminOrder } from '@/lib/data/order-desk/order-reads';
+import { invoicesOfOrder } from '@/lib/data/invoicing/invoices';
+import { invoiceTitle } from '@/lib/invoicing/invoice-text';
 import { formatDateTime } from '@/lib/core/date-time';
 import { formatPrice } from '@/lib/core/money';
 import { STAGE_LABELS } from '@/lib/orders/workflow';
@@ -24,6 +26,7 @@ export default async function AdminOrderPage({ params }: PageProps<'/admin/comma
   await requireStaff('libraire', { loginRedirect: `/admin/commandes/${encodeURIComponent(reference)}` });
   const order = ORDER_REFERENCE.test(reference) ? await getAdminOrder(reference) : null;
   if (!order) notFound();
+  const invoices = await invoicesOfOrder(order.id);
   return (
     <>
       <p>
@@ -42,6 +45,21 @@ export default async function AdminOrderPage({ params }: PageProps<'/admin/comma
         <CustomerCard order={order} />
         <OrderPayments order={order} />
       </div>
+      {invoices.length > 0 && (
+        <section aria-labelledby="factures">
+          <h2 id="factures">Factures et avoirs</h2>
+          <ul>
+            {invoices.map((invoice) => (
+              <li key={invoice.number}>
+                <a href={`/admin/commandes/${order.reference}/facture?numero=${invoice.number}`} download>
+                  {invoiceTitle(invoice)}
+                </a>{' '}
+                — {formatPrice(invoice.totalCents)}, émis le {formatDateTime(invoice.issuedAt)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <RefundForm order={order} />
       <OrderTimeline order={order} />
     </>

@@ -1,0 +1,204 @@
+import 'server-only';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { getDb } from '@/lib/db';
+import {
+  BuyerSnapshotSchema,
+  InvoiceLineSchema,
+  invoiceBody,
+  invoiceNumber,
+  SellerSnapshotSchema,
+  sellerSnapshot,
+  VatRowSchema,
+  type BuyerSnapshot,
+} from '@/lib/invoicing/invoice-document';
+import { readShopSettings } from '@/lib/data/staff/shop-settings';
+import type { Tx } from '@/lib/data/platform/transactions';
+
+// Invoices and credit notes, issued in the transaction that records the payment or the refund
+// (lib/data/buying/payments.ts, the order desk's payment at the counter, counter orders paid at
+// once; lib/data/order-desk/refunds.ts for the credit notes). The number comes from a counter row
+// updated in the same transaction: two payments at once wait for each other on it, and a rolled
+// back payment gives its number back, so the sequence has no gap and no repeat (CGI art. 242
+// nonies A, 7°). Issued once per order and per refund, whatever calls it twice.
+
+const json = (value: unknown) => value as Prisma.InputJsonValue;
+
+async function nextSequence(tx: Tx, series: 'F' | 'A', year: number): Promise<number> {
+  const [row] = await tx.$queryRaw<{ last: number }[]>`
+    INSERT INTO "InvoiceCounter" ("series", "year", "last") VALUES (${series}, ${year}, 1)
+    ON CONFLICT ("series", "year") DO UPDATE SET "last" = "InvoiceCounter"."last" + 1
+    RETURNING "last"`;
+  if (!row) throw new Error('invoice counter: no row');
+  return row.last;
+}
+
+function buyerOf(order: {
+  fullName: string;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  postalCode: string | null;
+  city: string | null;
+}): BuyerSnapshot {
+  const cityLine = [order.postalCode, order.city].filter(Boolean).join(' ');
+  return {
+    name: order.fullName,
+    addressLines: [order.addressLine1, order.addressLine2, cityLine].filter((line): line is string => !!line),
+  };
+}
+
+/** The invoice of a paid order, in the payment's transaction; the existing one if it was issued. */
+export async function issueInvoice(tx: Tx, orderId: number, now: Date): Promise<string> {
+  const existing = await tx.invoiceOrder.findFirst({
+    where: { orderId, invoice: { kind: 'invoice' } },
+    select: { invoice: { select: { number: true } } },
+  });
+  if (existing) return existing.invoice.number;
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: {
+      fullName: true,
+      addressLine1: true,
+      addressLine2: true,
+      postalCode: true,
+      city: true,
+      deliveryMethod: true,
+      shippingCents: true,
+      lines: {
+        orderBy: { id: 'asc' },
+        select: {
+          title: true,
+          ean: true,
+          quantity: true,
+          unitPriceCents: true,
+          lineTotalCents: true,
+          vatRateBasisPoints: true,
+        },
+      },
+    },
+  });
+  const body = invoiceBody(
+    order.lines,
+    order.shippingCents,
+    order.deliveryMethod === 'home_delivery' ? 'Frais de livraison' : 'Retrait en librairie',
+  );
+  const year = now.getUTCFullYear();
+  const sequence = await nextSequence(tx, 'F', year);
+  const number = invoiceNumber('F', year, sequence);
+  await tx.invoice.create({
+    data: {
+      number,
+      kind: 'invoice',
+      series: 'F',
+      year,
+      sequence,
+      issuedAt: now,
+      seller: json(sellerSnapshot(await readShopSettings(tx))),
+      buyer: json(buyerOf(order)),
+      lines: json(body.lines),
+      vat: json(body.vat),
+      shippingCents: order.shippingCents,
+      totalCents: body.totalCents,
+      orders: { create: { orderId } },
+    },
+    select: { id: true },
+  });
+  return number;
+}
+
+/** The credit note of an applied refund, referring to its order's invoice; once per refund. */
+export async function issueCreditNote(tx: Tx, refundId: number, now: Date): Promise<string | null> {
+  const refund = await tx.refund.findUniqueOrThrow({
+    where: { id: refundId },
+    select: {
+      orderId: true,
+      shippingCents: true,
+      extraCents: true,
+      creditNote: { select: { number: true } },
+      lines: {
+        orderBy: { id: 'asc' },
+        select: {
+          quantity: true,
+          amountCents: true,
+          orderLine: { select: { title: true, ean: true, vatRateBasisPoints: true } },
+        },
+      },
+    },
+  });
+  if (refund.creditNote) return refund.creditNote.number;
+  const invoiced = await tx.invoiceOrder.findFirst({
+    where: { orderId: refund.orderId, invoice: { kind: 'invoice' } },
+    select: { invoice: { select: { id: true, buyer: true } } },
+  });
+  // A refund of a payment the shop never invoiced (an order paid before invoices existed): none.
+  if (!invoiced) return null;
+  const body = invoiceBody(
+    refund.lines.map((line) => ({
+      title: line.orderLine.title,
+      ean: line.orderLine.ean,
+      quantity: line.quantity,
+      unitPriceCents: null,
+      lineTotalCents: line.amountCents,
+      vatRateBasisPoints: line.orderLine.vatRateBasisPoints,
+    })),
+    refund.shippingCents + refund.extraCents,
+    refund.extraCents > 0 ? 'Frais de livraison et geste commercial' : 'Frais de livraison',
+  );
+  const year = now.getUTCFullYear();
+  const sequence = await nextSequence(tx, 'A', year);
+  const number = invoiceNumber('A', year, sequence);
+  await tx.invoice.create({
+    data: {
+      number,
+      kind: 'credit_note',
+      series: 'A',
+      year,
+      sequence,
+      issuedAt: now,
+      seller: json(sellerSnapshot(await readShopSettings(tx))),
+      buyer: json(invoiced.invoice.buyer),
+      lines: json(body.lines),
+      vat: json(body.vat),
+      shippingCents: refund.shippingCents + refund.extraCents,
+      totalCents: body.totalCents,
+      creditedInvoiceId: invoiced.invoice.id,
+      refundId,
+      orders: { create: { orderId: refund.orderId } },
+    },
+    select: { id: true },
+  });
+  return number;
+}
+
+const DOCUMENT_SELECT = {
+  number: true,
+  kind: true,
+  issuedAt: true,
+  seller: true,
+  buyer: true,
+  lines: true,
+  vat: true,
+  totalCents: true,
+  creditedInvoice: { select: { number: true } },
+} satisfies Prisma.InvoiceSelect;
+
+/** An order's invoice and credit notes, oldest first, read back through their schemas. */
+export async function invoicesOfOrder(orderId: number) {
+  const rows = await getDb().invoice.findMany({
+    where: { orders: { some: { orderId } } },
+    orderBy: { id: 'asc' },
+    select: DOCUMENT_SELECT,
+  });
+  return rows.map((row) => ({
+    number: row.number,
+    kind: row.kind,
+    issuedAt: row.issuedAt,
+    creditedNumber: row.creditedInvoice?.number ?? null,
+    seller: SellerSnapshotSchema.parse(row.seller),
+    buyer: BuyerSnapshotSchema.parse(row.buyer),
+    lines: InvoiceLineSchema.array().parse(row.lines),
+    vat: VatRowSchema.array().parse(row.vat),
+    totalCents: row.totalCents,
+  }));
+}
+
+export type InvoiceView = Awaited<ReturnType<typeof invoicesOfOrder>>[number];
