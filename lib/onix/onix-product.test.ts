@@ -73,7 +73,7 @@ describe('readOnix and mapProduct on a reference-name feed', () => {
       'EAN invalide « 9782811100002 »',
       'aucun prix de vente fixé en euros (PriceType 04, EUR)',
       'date de publication invalide « 20251345 »',
-      'mise à jour partielle (NotificationType 04) non prise en charge',
+      'mise à jour sans bloc lu (CollateralDetail, PublishingDetail ou ProductSupply)',
       'delete',
     ]);
     expect(mapped[2]).toMatchObject({ ok: false, recordReference: 'exemple-mauvais-ean', ean: null });

@@ -56,7 +56,22 @@ export type OnixDeletion = {
   supplies: Pick<OnixSupply, 'gln' | 'name'>[];
 };
 
-export type OnixRecord = OnixBook | OnixDeletion;
+/**
+ * A block update (NotificationType 04, ONIX 3.0 and 3.1, code list 1): the sender repeats only the
+ * blocks that changed; each block present replaces the book's, the others stay. Blocks read:
+ * 2 CollateralDetail (the description), 4 PublishingDetail (publisher, imprint, publication date),
+ * 6 ProductSupply (the fixed price and the distributors' availability: a distributor's daily feed).
+ */
+export type OnixBlockUpdate = {
+  notification: 'update';
+  recordReference: string | null;
+  ean: string;
+  collateral?: { description: string | null };
+  publishing?: { publisherName: string | null; imprintName: string | null; publishedOn: Date | null };
+  supply?: { priceCents: number; vatRateBasisPoints: number; supplies: OnixSupply[] };
+};
+
+export type OnixRecord = OnixBook | OnixDeletion | OnixBlockUpdate;
 
 export type MappedProduct =
   { ok: true; record: OnixRecord } | { ok: false; reason: string; ean: string | null; recordReference: string | null };
@@ -83,7 +98,7 @@ export function mapProduct(product: OnixElement): MappedProduct {
         record: { notification: 'delete', recordReference, ean, supplies: readSuppliers(product) },
       };
     }
-    if (notification === '04') reject('mise à jour partielle (NotificationType 04) non prise en charge');
+    if (notification === '04') return { ok: true, record: readBlockUpdate(product, recordReference, ean) };
     if (!['01', '02', '03'].includes(notification ?? '')) {
       reject(`NotificationType inconnu (${notification ?? 'absent'})`);
     }
@@ -93,6 +108,33 @@ export function mapProduct(product: OnixElement): MappedProduct {
     if (error instanceof Rejection) return { ok: false, reason: error.message, ean, recordReference };
     throw error;
   }
+}
+
+function readBlockUpdate(product: OnixElement, recordReference: string | null, ean: string): OnixBlockUpdate {
+  // Block 1 carries the title, the contributors, the subjects: a change there comes as a full record.
+  if (childNamed(product, 'DescriptiveDetail'))
+    reject('mise à jour du bloc DescriptiveDetail (bloc 1) non prise en charge : la notice complète est attendue');
+  const update: OnixBlockUpdate = { notification: 'update', recordReference, ean };
+  if (childNamed(product, 'CollateralDetail')) update.collateral = { description: readDescription(product) };
+  const publishing = childNamed(product, 'PublishingDetail');
+  if (publishing) {
+    const publishers = childrenNamed(publishing, 'Publisher');
+    const publisher = publishers.find((p) => textOf(p, 'PublishingRole') === '01') ?? publishers[0];
+    update.publishing = {
+      publisherName: textOf(publisher, 'PublisherName'),
+      imprintName: textOf(childNamed(publishing, 'Imprint'), 'ImprintName'),
+      publishedOn: readPublishingDate(publishing),
+    };
+  }
+  if (childNamed(product, 'ProductSupply')) {
+    const price = readPrice(product);
+    const supplies = readSupplies(product);
+    if (supplies.length === 0) reject('bloc ProductSupply sans distributeur (SupplyDetail)');
+    update.supply = { priceCents: price.cents, vatRateBasisPoints: price.vatRateBasisPoints, supplies };
+  }
+  if (!update.collateral && !update.publishing && !update.supply)
+    reject('mise à jour sans bloc lu (CollateralDetail, PublishingDetail ou ProductSupply)');
+  return update;
 }
 
 function readEan(product: OnixElement): string {

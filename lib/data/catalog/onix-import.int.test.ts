@@ -51,7 +51,7 @@ describe('importOnixFile', () => {
       ['exemple-mauvais-ean', 'EAN invalide « 9782811100002 »'],
       ['exemple-sans-prix', 'aucun prix de vente fixé en euros (PriceType 04, EUR)'],
       ['exemple-date-fausse', 'date de publication invalide « 20251345 »'],
-      ['exemple-partiel', 'mise à jour partielle (NotificationType 04) non prise en charge'],
+      ['exemple-partiel', 'mise à jour sans bloc lu (CollateralDetail, PublishingDetail ou ProductSupply)'],
     ]);
     const stored = await db.onixImport.findUniqueOrThrow({
       where: { id: report.importId },
@@ -170,6 +170,76 @@ describe('importOnixFile', () => {
     expect(await db.contributor.count({ where: { name: 'Personne Inédite' } })).toBe(0);
     expect(await db.collection.count({ where: { name: 'Collection fantôme' } })).toBe(0);
     expect(await db.book.count({ where: { ean: '9782811100063' } })).toBe(0);
+  });
+
+  it('applies block updates (NotificationType 04): only the blocks sent change, beside full records in one file', async () => {
+    const ean = '9782707194336';
+    const before = await data.getBookPage(ean);
+    const blockFile = (products: string) => {
+      const folder = mkdtempSync(path.join(os.tmpdir(), 'onix-blocks-'));
+      const file = path.join(folder, 'mises-a-jour.xml');
+      writeFileSync(
+        file,
+        `<?xml version="1.0"?><ONIXMessage release="3.1"><Header><Sender><SenderName>Diffusion Exemple</SenderName>` +
+          `<SenderIdentifier><SenderIDType>06</SenderIDType><IDValue>${GLN_A}</IDValue></SenderIdentifier></Sender></Header>` +
+          `${products}</ONIXMessage>`,
+      );
+      return file;
+    };
+    const id = (value: string) =>
+      `<ProductIdentifier><ProductIDType>15</ProductIDType><IDValue>${value}</IDValue></ProductIdentifier>`;
+    const supply = (availability: string, price: string) =>
+      `<ProductSupply><SupplyDetail><Supplier><SupplierIdentifier><SupplierIDType>06</SupplierIDType><IDValue>${GLN_A}</IDValue>` +
+      `</SupplierIdentifier><SupplierName>Diffusion Exemple</SupplierName></Supplier><ProductAvailability>${availability}</ProductAvailability>` +
+      `<Price><PriceType>04</PriceType><PriceAmount>${price}</PriceAmount><Tax><TaxRatePercent>5.5</TaxRatePercent></Tax>` +
+      `<CurrencyCode>EUR</CurrencyCode></Price></SupplyDetail></ProductSupply>`;
+
+    // ProductSupply only: a new fixed price and a new availability; nothing else moves.
+    const priced = await importFile(
+      blockFile(
+        `<Product><RecordReference>maj-prix</RecordReference><NotificationType>04</NotificationType>${id(ean)}${supply('40', '12.90')}</Product>` +
+          `<Product><RecordReference>maj-inconnu</RecordReference><NotificationType>04</NotificationType>${id('9782811100094')}${supply('21', '9.00')}</Product>`,
+      ),
+    );
+    expect(priced.counts).toMatchObject({ products: 2, updated: 1, rejected: 1 });
+    expect(priced.rejections[0]?.reason).toBe(
+      'mise à jour d’un produit inconnu : sa notice complète n’a jamais été reçue',
+    );
+    const after = await data.getBookPage(ean);
+    expect(after).toMatchObject({
+      priceCents: 1290,
+      title: before!.title,
+      subtitle: before!.subtitle,
+      pageCount: before!.pageCount,
+      descriptionParagraphs: before!.descriptionParagraphs,
+      publishedOn: before!.publishedOn,
+    });
+    expect(after!.contributors).toEqual(before!.contributors);
+    // This distributor's new availability is recorded; the book's best supply is chosen again from all.
+    const supplies = await db.bookSupply.findMany({
+      where: { book: { ean }, supplier: { gln: GLN_A } },
+      select: { availabilityCode: true },
+    });
+    expect(supplies).toEqual([{ availabilityCode: '40' }]);
+
+    // PublishingDetail only, beside a full record: the date moves, the price stays; the full one is applied.
+    const published = await importFile(
+      blockFile(
+        `<Product><RecordReference>maj-date</RecordReference><NotificationType>04</NotificationType>${id(ean)}` +
+          `<PublishingDetail><Publisher><PublishingRole>01</PublishingRole><PublisherName>${before!.publisher.name}</PublisherName></Publisher>` +
+          `<PublishingDate><PublishingDateRole>01</PublishingDateRole><Date>20270115</Date></PublishingDate></PublishingDetail></Product>`,
+      ),
+    );
+    expect(published.counts).toMatchObject({ updated: 1, rejected: 0 });
+    const dated = await db.book.findUniqueOrThrow({
+      where: { ean },
+      select: { publishedOn: true, publisherPriceCents: true },
+    });
+    expect(dated).toEqual({ publishedOn: new Date('2027-01-15T00:00:00Z'), publisherPriceCents: 1290 });
+    const mixed = await importFile(path.join(SAMPLES, 'distributeur-a.xml'));
+    expect(mixed.counts.updated + mixed.counts.unchanged).toBeGreaterThan(0);
+    // The full record of the same book came after: it is applied whole again (its price back).
+    expect((await data.getBookPage(ean))?.priceCents).toBe(1100);
   });
 
   it('reports a file that is not ONIX as failed', async () => {

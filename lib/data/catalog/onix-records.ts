@@ -3,7 +3,7 @@ import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import type { SupplyFacts } from '@/lib/catalog/book-supply';
 import { derivedBookColumns, supplyColumns } from '@/lib/catalog/derived-columns';
 import { slugify } from '@/lib/catalog/slug';
-import type { OnixBook, OnixDeletion, OnixRecord, OnixSupply } from '@/lib/onix/onix-product';
+import type { OnixBlockUpdate, OnixBook, OnixDeletion, OnixRecord, OnixSupply } from '@/lib/onix/onix-product';
 import { bookSearchWords } from '@/lib/search/search-words';
 import { NEW_SUPPLIER_LEAD_TIME } from '@/lib/shop/config';
 import { JOB_LIMITS, transactOrThrow, type Tx } from '@/lib/data/platform/transactions';
@@ -106,7 +106,9 @@ async function applyOnce(db: PrismaClient, record: OnixRecord, context: ImportCo
     (tx) =>
       record.notification === 'delete'
         ? applyDeletion(tx, record, context, fresh)
-        : applyBook(tx, record, context, fresh),
+        : record.notification === 'update'
+          ? applyBlockUpdate(tx, record, context, fresh)
+          : applyBook(tx, record, context, fresh),
     JOB_LIMITS,
     // The import sends its purges once the whole file is applied (onix-import.ts).
     { db, frontCaches: [] },
@@ -367,6 +369,84 @@ async function applyBook(tx: Tx, book: OnixBook, context: ImportContext, fresh: 
       ON CONFLICT ("word") DO NOTHING`;
   }
   return existing ? 'updated' : 'created';
+}
+
+/**
+ * A block update (NotificationType 04): each block it carries replaces the book's, the rest stays;
+ * what depends on them (the best supply, the stored availability, the search text) is computed
+ * again in the record's transaction, and the database's triggers queue the front-cache purges of
+ * the book's pages. A new fixed price applies at once (loi n° 81-766, art. 1: the shop sells at
+ * the publisher's price).
+ */
+async function applyBlockUpdate(
+  tx: Tx,
+  update: OnixBlockUpdate,
+  context: ImportContext,
+  fresh: ImportCache,
+): Promise<RecordOutcome> {
+  const book = await tx.book.findUnique({
+    where: { ean: update.ean },
+    select: {
+      id: true,
+      title: true,
+      subtitle: true,
+      publisher: { select: { name: true } },
+      collection: { select: { name: true } },
+      contributors: { orderBy: { position: 'asc' }, select: { contributor: { select: { name: true } } } },
+    },
+  });
+  if (!book) throw new RecordRejection('mise à jour d’un produit inconnu : sa notice complète n’a jamais été reçue');
+  const onHand = await lockOnHand(tx, book.id);
+
+  if (update.collateral) {
+    await tx.$executeRaw`UPDATE "Book" SET "description" = ${update.collateral.description}, "updatedAt" = now()
+      WHERE "id" = ${book.id}`;
+  }
+  if (update.publishing) {
+    const { publisherName, imprintName, publishedOn } = update.publishing;
+    const publisher = publisherName ? await findOrCreatePublisher(tx, publisherName, context, fresh) : null;
+    const searchText = derivedBookColumns({
+      title: book.title,
+      subtitle: book.subtitle,
+      contributorNames: book.contributors.map((c) => c.contributor.name),
+      publisherName: publisher?.name ?? book.publisher.name,
+      collectionName: book.collection?.name ?? null,
+      onHand,
+      supplies: [],
+    }).searchText;
+    await tx.$executeRaw`
+      UPDATE "Book" SET "publishedOn" = ${publishedOn}::date,
+        "imprint" = ${imprintName && imprintName !== (publisher?.name ?? book.publisher.name) ? imprintName : null},
+        "publisherId" = coalesce(${publisher?.id ?? null}::int, "publisherId"), "searchText" = ${searchText},
+        "updatedAt" = now()
+      WHERE "id" = ${book.id}`;
+  }
+  if (update.supply) {
+    const supplierIds: number[] = [];
+    for (const supply of update.supply.supplies) {
+      const id = await findSupplier(tx, supply, context, fresh, true);
+      if (id === null) throw new RecordRejection('distributeur non identifié (ni GLN, ni nom, ni expéditeur)');
+      supplierIds.push(id);
+    }
+    await tx.$executeRaw`
+      UPDATE "Book" SET "publisherPriceCents" = ${update.supply.priceCents},
+        "vatRateBasisPoints" = ${update.supply.vatRateBasisPoints}, "updatedAt" = now()
+      WHERE "id" = ${book.id}`;
+    // The record's hash no longer describes the book: the next full record is applied whole.
+    await tx.$executeRaw`
+      INSERT INTO "BookSupply" ("bookId", "supplierId", "availabilityCode", "expectedOn", "recordHash", "updatedAt")
+      SELECT ${book.id}, s.supplier, s.code, s.expected, '', now()
+      FROM unnest(${supplierIds}::int[], ${update.supply.supplies.map((s) => s.availabilityCode)}::text[],
+                  ${update.supply.supplies.map((s) => s.expectedOn)}::date[]) AS s(supplier, code, expected)
+      ON CONFLICT ("bookId", "supplierId") DO UPDATE SET "availabilityCode" = excluded."availabilityCode",
+        "expectedOn" = excluded."expectedOn", "recordHash" = '', "updatedAt" = now()`;
+    const columns = supplyColumns(onHand, await suppliesOf(tx, book.id));
+    await tx.$executeRaw`
+      UPDATE "Book" SET "supplierId" = ${columns.supplierId}, "supplierAvailabilityCode" = ${columns.supplierAvailabilityCode},
+        "expectedOn" = ${columns.expectedOn}::date, "availability" = ${columns.availability}::"AvailabilityState"
+      WHERE "id" = ${book.id}`;
+  }
+  return 'updated';
 }
 
 async function applyDeletion(
