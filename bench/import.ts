@@ -1,13 +1,15 @@
 // `npm run bench:import`: import throughput (products/s) and peak memory (RSS) of the ONIX
 // import on a 100,000-product feed (BENCH_IMPORT_PRODUCTS), against a 10,000-product feed in
 // the same run (flat memory: the same peak whatever the size), then the same big file again
-// (every record unchanged). On its own embedded database, removed at the end.
+// (every record unchanged), and as many block updates (NotificationType 04, ProductSupply only: a
+// distributor's daily price and availability feed) as the small feed has products, against the
+// same reference. On its own embedded database, removed at the end.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { importOnixFile } from '../lib/data/catalog/onix-import';
 import { createPrismaClient } from '../lib/database/prisma-client';
-import { writeOnixFeed } from './lib/onix-feed';
+import { writeBlockUpdateFeed, writeOnixFeed } from './lib/onix-feed';
 import { migrateAndSeedDemo, startScratchDatabase } from './lib/prepare-database';
 
 const BIG = Number(process.env.BENCH_IMPORT_PRODUCTS ?? 100_000);
@@ -35,12 +37,15 @@ async function main() {
     const big = path.join(folder, 'big.xml');
     await writeOnixFeed(small, SMALL, 60_000_000);
     await writeOnixFeed(big, BIG, 70_000_000);
+    const updates = path.join(folder, 'updates.xml');
+    await writeBlockUpdateFeed(updates, SMALL, 60_000_000);
     const db = createPrismaClient(database.url);
     const rows: string[][] = [];
     const runs: [string, string][] = [
       [`${SMALL.toLocaleString('fr-FR')} produits (référence)`, small],
       [`${BIG.toLocaleString('fr-FR')} produits`, big],
       [`${BIG.toLocaleString('fr-FR')} produits, réimport`, big],
+      [`${SMALL.toLocaleString('fr-FR')} mises à jour de bloc`, updates],
     ];
     let baseline: { rate: number; peak: number } | null = null;
     for (const [label, file] of runs) {

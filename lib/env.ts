@@ -109,6 +109,11 @@ const EnvSchema = z
      * the backups; unset, nothing is noted.
      */
     SENT_EMAIL_JOURNAL: z.string().min(1).optional(),
+    /**
+     * The folder a distributor drops its ONIX files in: the worker imports each, once, every minute
+     * (lib/data/catalog/onix-inbox.ts). `npm start` sets it to $LIBRAIRIE_DATA_DIR/onix-inbox.
+     */
+    ONIX_INBOX_DIR: z.string().min(1).optional(),
     /** The same for the erasures of personal data (RGPD art. 17), applied again after a restore. */
     ERASURE_JOURNAL: z.string().min(1).optional(),
     SMTP_URL: z

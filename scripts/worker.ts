@@ -7,6 +7,7 @@ import { getDb } from '../lib/db';
 import { deliverEmail } from '../lib/data/customer-mail/email-delivery';
 import { purgeAbandoned } from '../lib/data/buying/purge';
 import { enforceRetention } from '../lib/data/privacy/retention';
+import { importInbox } from '../lib/data/catalog/onix-inbox';
 import {
   deleteUnsentPurges,
   startFrontCacheFlusher,
@@ -64,6 +65,17 @@ await boss.work(QUEUE_NAMES.privacyRetention, async () => {
     console.log(`[worker] ${QUEUE_NAMES.privacyRetention}`, JSON.stringify(report));
 });
 
+// Every minute: the ONIX files a distributor dropped in the inbox.
+const inbox = getEnv().ONIX_INBOX_DIR;
+if (inbox) {
+  await boss.schedule(QUEUE_NAMES.onixInbox, '* * * * *');
+  await boss.work(QUEUE_NAMES.onixInbox, async () => {
+    const report = await importInbox(inbox);
+    if (Object.values(report).some((count) => count > 0))
+      console.log(`[worker] ${QUEUE_NAMES.onixInbox}`, JSON.stringify(report));
+  });
+}
+
 await boss.work<TrackingLookup>(QUEUE_NAMES.trackingLookup, async ([job]) => {
   if (job) await answerTrackingLookup(job.data);
 });
@@ -72,7 +84,7 @@ await boss.work<TrackingLookup>(QUEUE_NAMES.trackingLookup, async ([job]) => {
 const flusher: FrontCacheFlusher | null =
   getEnv().FRONT_CACHE_PURGE_URLS.length > 0 ? await startFrontCacheFlusher() : null;
 console.log(
-  '[worker] tâches de fond démarrées (file PostgreSQL pg-boss) : purge, courriels, suivi, rapprochement Stripe, durées de conservation.',
+  '[worker] tâches de fond démarrées (file PostgreSQL pg-boss) : purge, courriels, suivi, rapprochement Stripe, durées de conservation, boîte ONIX.',
 );
 
 const stop = async () => {

@@ -58,3 +58,34 @@ export async function writeOnixFeed(file: string, count: number, firstIndex = 50
   out.end();
   await once(out, 'finish');
 }
+
+/**
+ * The same books' daily price and availability feed: `count` block updates (NotificationType 04)
+ * carrying only ProductSupply, for the products writeOnixFeed wrote from `firstIndex`.
+ */
+export async function writeBlockUpdateFeed(file: string, count: number, firstIndex = 50_000_000): Promise<void> {
+  const random = seededRandom(count + 11);
+  const out = createWriteStream(file);
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  await write(
+    '<?xml version="1.0" encoding="UTF-8"?>\n<ONIXMessage release="3.1">\n<Header><Sender><SenderIdentifier>' +
+      '<SenderIDType>06</SenderIDType><IDValue>3012499000003</IDValue></SenderIdentifier>' +
+      '<SenderName>Distributeur de banc d’essai</SenderName></Sender></Header>\n',
+  );
+  for (let i = 0; i < count; i += 1) {
+    const ean = syntheticEan(firstIndex + i);
+    await write(
+      `<Product><RecordReference>bench-maj-${ean}</RecordReference><NotificationType>04</NotificationType>` +
+        `<ProductIdentifier><ProductIDType>15</ProductIDType><IDValue>${ean}</IDValue></ProductIdentifier>` +
+        `<ProductSupply><SupplyDetail><Supplier><SupplierIdentifier><SupplierIDType>06</SupplierIDType><IDValue>3012499000003</IDValue></SupplierIdentifier>` +
+        `<SupplierName>Distributeur de banc d’essai</SupplierName></Supplier><ProductAvailability>${pick(random, ['20', '21', '31', '40'])}</ProductAvailability>` +
+        `<Price><PriceType>04</PriceType><PriceAmount>${9 + Math.floor(random() * 60)}.${pick(random, ['00', '50', '90'])}</PriceAmount><CurrencyCode>EUR</CurrencyCode></Price>` +
+        `</SupplyDetail></ProductSupply></Product>\n`,
+    );
+  }
+  await write('</ONIXMessage>\n');
+  out.end();
+  await once(out, 'finish');
+}

@@ -15,6 +15,8 @@ export const QUEUE_NAMES = {
   stripeReconcile: 'stripe-reconcile',
   /** Every hour: personal data past its retention period anonymised (lib/data/privacy/retention.ts). */
   privacyRetention: 'privacy-retention',
+  /** Every minute: the ONIX files dropped in the inbox, imported one at a time (lib/data/catalog/onix-inbox.ts). */
+  onixInbox: 'onix-inbox',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -38,6 +40,8 @@ export const QUEUE_OPTIONS: Record<QueueName, Omit<Queue, 'name'>> = {
   },
   // A run that fails is the next minute's to redo: no retry, and never two at once on one worker.
   'stripe-reconcile': { retryLimit: 0, expireInSeconds: 240, deleteAfterSeconds: 3600 },
+  // An import may take minutes: one run at a time (an advisory lock), none retried (the next minute is).
+  'onix-inbox': { retryLimit: 0, expireInSeconds: 3 * 3600, deleteAfterSeconds: 24 * 3600 },
   'privacy-retention': { retryLimit: 0, expireInSeconds: 1800, deleteAfterSeconds: 24 * 3600 },
   'tracking-lookup': {
     retryLimit: 3,

@@ -142,6 +142,8 @@ export async function runShop(mode: NextMode, options: RunOptions = {}): Promise
       SENT_EMAIL_JOURNAL: sentEmailJournal(readBackupSettings().journalDir),
       // The erasures of personal data, applied again by a restore (scripts/lib/backup/erasures.ts).
       ERASURE_JOURNAL: erasureJournal(readBackupSettings().journalDir),
+      // Distributors' ONIX files dropped here are imported by the worker (lib/data/catalog/onix-inbox.ts).
+      ONIX_INBOX_DIR: process.env.ONIX_INBOX_DIR ?? path.resolve(ROOT, env.LIBRAIRIE_DATA_DIR, 'onix-inbox'),
     };
     if (!env.STRIPE_SECRET_KEY) {
       const secrets = loadOrCreateLocalSecrets(path.resolve(ROOT, env.LIBRAIRIE_DATA_DIR));

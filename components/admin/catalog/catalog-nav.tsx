@@ -9,6 +9,7 @@ const SECTIONS = [
   { href: '/admin/catalogue/collections', label: 'Collections' },
   { href: '/admin/catalogue/themes', label: 'Thèmes' },
   { href: '/admin/catalogue/distributeurs', label: 'Distributeurs', adminOnly: true },
+  { href: '/admin/catalogue/imports', label: 'Imports ONIX' },
 ];
 
 /** The catalog's sections; the current one is marked for assistive technologies. */

@@ -40,13 +40,18 @@ export async function importOnixFile(
   path: string,
   options: {
     fileName: string;
+    /** The file's SHA-256, when the watched inbox imports it (onix-inbox.ts). */
+    fileSha256?: string;
     onProgress?: (progress: ImportProgress) => void;
     /** The front caches to purge once the file is applied (the worker purges meanwhile). */
     frontCacheUrls?: string[];
   },
 ): Promise<ImportReport> {
   const started = performance.now();
-  const run = await db.onixImport.create({ data: { fileName: options.fileName }, select: { id: true } });
+  const run = await db.onixImport.create({
+    data: { fileName: options.fileName, fileSha256: options.fileSha256 ?? null },
+    select: { id: true },
+  });
   const counts: ImportCounts = { products: 0, created: 0, updated: 0, deleted: 0, unchanged: 0, rejected: 0 };
   const rejections: Rejection[] = [];
   const context: ImportContext = {
