@@ -236,7 +236,7 @@ test('a book moved into a theme: the next request of a book page of that theme s
 });
 
 test('an import: the next request shows the distributor’s new price', async ({ request }, testInfo) => {
-  test.setTimeout(120_000); // two imports, each applying the migrations first
+  test.setTimeout(180_000); // three imports, each applying the migrations first
   const sample = path.resolve(import.meta.dirname, '../lib/onix/samples/distributeur-a.xml');
   const ean = '9782811100001';
   await importOnix(sample);
@@ -252,4 +252,21 @@ test('an import: the next request shows the distributor’s new price', async ({
   const after = await read(request, `${CACHED.url}/livre/${ean}`);
   expect(after.price).toMatch(/^27,90\s€$/);
   expect(after.cache).toBe('MISS');
+  // The distributor's daily feed: a block update (NotificationType 04) carrying only ProductSupply.
+  await readCached(request, `/livre/${ean}`);
+  const daily = testInfo.outputPath('distributeur-a-mise-a-jour.xml');
+  writeFileSync(
+    daily,
+    `<?xml version="1.0"?><ONIXMessage release="3.1"><Header><Sender><SenderName>Diffusion Exemple</SenderName></Sender></Header>` +
+      `<Product><RecordReference>quotidien</RecordReference><NotificationType>04</NotificationType>` +
+      `<ProductIdentifier><ProductIDType>15</ProductIDType><IDValue>${ean}</IDValue></ProductIdentifier>` +
+      `<ProductSupply><SupplyDetail><Supplier><SupplierIdentifier><SupplierIDType>06</SupplierIDType><IDValue>3012345000010</IDValue>` +
+      `</SupplierIdentifier><SupplierName>Diffusion Exemple</SupplierName></Supplier><ProductAvailability>21</ProductAvailability>` +
+      `<Price><PriceType>04</PriceType><PriceAmount>31.50</PriceAmount><CurrencyCode>EUR</CurrencyCode></Price>` +
+      `</SupplyDetail></ProductSupply></Product></ONIXMessage>`,
+  );
+  await importOnix(daily);
+  const updated = await read(request, `${CACHED.url}/livre/${ean}`);
+  expect(updated.price).toMatch(/^31,50\s€$/);
+  expect(updated.cache).toBe('MISS');
 });
