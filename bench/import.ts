@@ -13,7 +13,7 @@ import { writeBlockUpdateFeed, writeOnixFeed } from './lib/onix-feed';
 import { migrateAndSeedDemo, startScratchDatabase } from './lib/prepare-database';
 
 const BIG = Number(process.env.BENCH_IMPORT_PRODUCTS ?? 100_000);
-const SMALL = Math.max(1_000, Math.round(BIG / 10));
+const SMALL = Number(process.env.BENCH_IMPORT_SMALL ?? Math.max(1_000, Math.round(BIG / 10)));
 
 async function measure(db: ReturnType<typeof createPrismaClient>, file: string) {
   global.gc?.();

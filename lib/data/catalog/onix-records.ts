@@ -384,25 +384,27 @@ async function applyBlockUpdate(
   context: ImportContext,
   fresh: ImportCache,
 ): Promise<RecordOutcome> {
-  const book = await tx.book.findUnique({
-    where: { ean: update.ean },
-    select: {
-      id: true,
-      title: true,
-      subtitle: true,
-      publisher: { select: { name: true } },
-      collection: { select: { name: true } },
-      contributors: { orderBy: { position: 'asc' }, select: { contributor: { select: { name: true } } } },
-    },
-  });
-  if (!book) throw new RecordRejection('mise à jour d’un produit inconnu : sa notice complète n’a jamais été reçue');
-  const onHand = await lockOnHand(tx, book.id);
+  // A daily feed is mostly ProductSupply alone: the book's id is all it needs to read first.
+  const [found] = await tx.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Book" WHERE "ean" = ${update.ean}`;
+  if (!found) throw new RecordRejection('mise à jour d’un produit inconnu : sa notice complète n’a jamais été reçue');
+  const bookId = found.id;
+  const onHand = await lockOnHand(tx, bookId);
 
   if (update.collateral) {
     await tx.$executeRaw`UPDATE "Book" SET "description" = ${update.collateral.description}, "updatedAt" = now()
-      WHERE "id" = ${book.id}`;
+      WHERE "id" = ${bookId}`;
   }
   if (update.publishing) {
+    const book = await tx.book.findUniqueOrThrow({
+      where: { id: bookId },
+      select: {
+        title: true,
+        subtitle: true,
+        publisher: { select: { name: true } },
+        collection: { select: { name: true } },
+        contributors: { orderBy: { position: 'asc' }, select: { contributor: { select: { name: true } } } },
+      },
+    });
     const { publisherName, imprintName, publishedOn } = update.publishing;
     const publisher = publisherName ? await findOrCreatePublisher(tx, publisherName, context, fresh) : null;
     const searchText = derivedBookColumns({
@@ -419,7 +421,7 @@ async function applyBlockUpdate(
         "imprint" = ${imprintName && imprintName !== (publisher?.name ?? book.publisher.name) ? imprintName : null},
         "publisherId" = coalesce(${publisher?.id ?? null}::int, "publisherId"), "searchText" = ${searchText},
         "updatedAt" = now()
-      WHERE "id" = ${book.id}`;
+      WHERE "id" = ${bookId}`;
   }
   if (update.supply) {
     const supplierIds: number[] = [];
@@ -428,23 +430,23 @@ async function applyBlockUpdate(
       if (id === null) throw new RecordRejection('distributeur non identifié (ni GLN, ni nom, ni expéditeur)');
       supplierIds.push(id);
     }
-    await tx.$executeRaw`
-      UPDATE "Book" SET "publisherPriceCents" = ${update.supply.priceCents},
-        "vatRateBasisPoints" = ${update.supply.vatRateBasisPoints}, "updatedAt" = now()
-      WHERE "id" = ${book.id}`;
     // The record's hash no longer describes the book: the next full record is applied whole.
     await tx.$executeRaw`
       INSERT INTO "BookSupply" ("bookId", "supplierId", "availabilityCode", "expectedOn", "recordHash", "updatedAt")
-      SELECT ${book.id}, s.supplier, s.code, s.expected, '', now()
+      SELECT ${bookId}, s.supplier, s.code, s.expected, '', now()
       FROM unnest(${supplierIds}::int[], ${update.supply.supplies.map((s) => s.availabilityCode)}::text[],
                   ${update.supply.supplies.map((s) => s.expectedOn)}::date[]) AS s(supplier, code, expected)
       ON CONFLICT ("bookId", "supplierId") DO UPDATE SET "availabilityCode" = excluded."availabilityCode",
         "expectedOn" = excluded."expectedOn", "recordHash" = '', "updatedAt" = now()`;
-    const columns = supplyColumns(onHand, await suppliesOf(tx, book.id));
+    // The price and the best supply in one write of the row (one front-cache purge).
+    const columns = supplyColumns(onHand, await suppliesOf(tx, bookId));
     await tx.$executeRaw`
-      UPDATE "Book" SET "supplierId" = ${columns.supplierId}, "supplierAvailabilityCode" = ${columns.supplierAvailabilityCode},
-        "expectedOn" = ${columns.expectedOn}::date, "availability" = ${columns.availability}::"AvailabilityState"
-      WHERE "id" = ${book.id}`;
+      UPDATE "Book" SET "publisherPriceCents" = ${update.supply.priceCents},
+        "vatRateBasisPoints" = ${update.supply.vatRateBasisPoints},
+        "supplierId" = ${columns.supplierId}, "supplierAvailabilityCode" = ${columns.supplierAvailabilityCode},
+        "expectedOn" = ${columns.expectedOn}::date, "availability" = ${columns.availability}::"AvailabilityState",
+        "updatedAt" = now()
+      WHERE "id" = ${bookId}`;
   }
   return 'updated';
 }
