@@ -236,6 +236,23 @@ describe('importOnixFile', () => {
       select: { publishedOn: true, publisherPriceCents: true },
     });
     expect(dated).toEqual({ publishedOn: new Date('2027-01-15T00:00:00Z'), publisherPriceCents: 1290 });
+    // One file, both kinds: a full record of a new book and a block update of another.
+    const fresh = '9782811100100';
+    const full =
+      `<Product><RecordReference>complet</RecordReference><NotificationType>03</NotificationType>${id(fresh)}` +
+      `<DescriptiveDetail><ProductComposition>00</ProductComposition><ProductForm>BC</ProductForm><TitleDetail><TitleType>01</TitleType>` +
+      `<TitleElement><TitleElementLevel>01</TitleElementLevel><TitleText>Un livre et une mise à jour</TitleText></TitleElement></TitleDetail>` +
+      `</DescriptiveDetail><PublishingDetail><Publisher><PublishingRole>01</PublishingRole><PublisherName>Presses alpines</PublisherName>` +
+      `</Publisher></PublishingDetail>${supply('21', '15.00')}</Product>`;
+    const both = await importFile(
+      blockFile(
+        `${full}<Product><RecordReference>maj</RecordReference><NotificationType>04</NotificationType>${id(ean)}${supply('21', '13.40')}</Product>`,
+      ),
+    );
+    expect(both.counts).toMatchObject({ products: 2, created: 1, updated: 1, rejected: 0 });
+    expect(await data.getBookPage(fresh)).toMatchObject({ title: 'Un livre et une mise à jour', priceCents: 1500 });
+    expect((await data.getBookPage(ean))?.priceCents).toBe(1340);
+
     const mixed = await importFile(path.join(SAMPLES, 'distributeur-a.xml'));
     expect(mixed.counts.updated + mixed.counts.unchanged).toBeGreaterThan(0);
     // The full record of the same book came after: it is applied whole again (its price back).
