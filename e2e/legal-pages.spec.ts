@@ -1,19 +1,7 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { cookiesOf, formFields, postForm, withValues } from '../scripts/test/action-forms';
-import { startAppInstance } from '../scripts/test/app-instance';
+import { startSecondInstance } from './support/second-instance';
 import { booksOnShelf, createStaff, expectNoAxeViolation, feedback, logIn } from './support/admin';
-import { E2E_BASE_URL, E2E_PORTS } from './support/ports';
-import {
-  addToCart,
-  E2E_DATABASE_URL,
-  EMULATOR_URL,
-  expect,
-  readerBuys,
-  SEED_BOOK,
-  test,
-  uniqueEmail,
-} from './support/shop';
+import { addToCart, expect, readerBuys, SEED_BOOK, test, uniqueEmail } from './support/shop';
 
 // What a French shop must publish before it opens, one click from the home page: the mentions
 // légales (loi n° 2004-575, art. 1-1), the privacy notice (RGPD art. 13) and the accessibility
@@ -66,20 +54,8 @@ test('the checkout form links to the privacy notice', async ({ page }) => {
 });
 
 test('with real Stripe keys, a shop whose mediator is still the demo’s refuses the order, with a message, before Stripe', async () => {
-  const secrets = JSON.parse(readFileSync(path.join('.data/e2e/local-secrets.json'), 'utf8')) as {
-    cookieSecret: string;
-    webhookSecret: string;
-  };
-  const live = await startAppInstance(E2E_PORTS.secondApp, {
-    DATABASE_URL: E2E_DATABASE_URL,
-    SITE_URL: E2E_BASE_URL,
-    COOKIE_SECRET: secrets.cookieSecret,
-    STRIPE_WEBHOOK_SECRET: secrets.webhookSecret,
-    STRIPE_EMULATOR_URL: EMULATOR_URL,
-    // A key of Stripe's shape: the refusal comes before any call, so none leaves the machine.
-    STRIPE_SECRET_KEY: 'sk_test_mediateur_fictif_0000000000',
-    TRUSTED_PROXY_COUNT: '1',
-  });
+  // A key of Stripe's shape: the refusal comes before any call, so none leaves the machine.
+  const live = await startSecondInstance({ STRIPE_SECRET_KEY: 'sk_test_mediateur_fictif_0000000000' });
   try {
     const bookPage = await (await fetch(`${live.url}/livre/${SEED_BOOK.ean}`)).text();
     const added = await postForm(`${live.url}/livre/${SEED_BOOK.ean}`, formFields(bookPage, 'Ajouter au panier'), {

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type pg from 'pg';
 import { cookiesOf, formFields, postForm, withValues } from '../scripts/test/action-forms';
-import { startAppInstance, type AppInstance } from '../scripts/test/app-instance';
+import type { AppInstance } from '../scripts/test/app-instance';
+import { startSecondInstance } from './support/second-instance';
 import { booksOnShelf } from './support/admin';
-import { E2E_BASE_URL, E2E_PORTS } from './support/ports';
-import { E2E_DATABASE_URL, EMULATOR_URL, expect, stockOf, test, uniqueEmail } from './support/shop';
+import { E2E_BASE_URL } from './support/ports';
+import { EMULATOR_URL, expect, stockOf, test, uniqueEmail } from './support/shop';
 
 // Nothing lost when the webhooks never come: with the emulator holding every webhook back (the
 // shop's endpoint unreachable), 50 readers pay on two app instances and close their tab. The
@@ -25,18 +24,7 @@ const hold = (held: boolean) =>
   }).then((response) => response.json() as Promise<{ held: boolean; released: number }>);
 
 test.beforeAll(async () => {
-  const secrets = JSON.parse(readFileSync(path.join('.data/e2e/local-secrets.json'), 'utf8')) as {
-    cookieSecret: string;
-    webhookSecret: string;
-  };
-  second = await startAppInstance(E2E_PORTS.secondApp, {
-    DATABASE_URL: E2E_DATABASE_URL,
-    SITE_URL: E2E_BASE_URL,
-    COOKIE_SECRET: secrets.cookieSecret,
-    STRIPE_WEBHOOK_SECRET: secrets.webhookSecret,
-    STRIPE_EMULATOR_URL: EMULATOR_URL,
-    TRUSTED_PROXY_COUNT: '1',
-  });
+  second = await startSecondInstance();
 });
 test.afterAll(async () => {
   await hold(false);

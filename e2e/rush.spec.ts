@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { cookiesOf, formFields, postForm, withValues, type FormField } from '../scripts/test/action-forms';
-import { startAppInstance, type AppInstance } from '../scripts/test/app-instance';
-import { E2E_BASE_URL, E2E_PORTS } from './support/ports';
-import { E2E_DATABASE_URL, EMULATOR_URL, expect, SEED_BOOK, test, uniqueEmail } from './support/shop';
+import type { AppInstance } from '../scripts/test/app-instance';
+import { startSecondInstance } from './support/second-instance';
+import { E2E_BASE_URL } from './support/ports';
+import { expect, SEED_BOOK, test, uniqueEmail } from './support/shop';
 
 // The buying path as a rush of readers tries it, on two instances of the app sharing the e2e
 // database (as behind a load balancer): every answer is a success or a French "réessayez",
@@ -14,18 +13,7 @@ let second: AppInstance;
 const RETRY = 'Trop de demandes en même temps : réessayez dans un instant.';
 
 test.beforeAll(async () => {
-  const secrets = JSON.parse(readFileSync(path.join('.data/e2e/local-secrets.json'), 'utf8')) as {
-    cookieSecret: string;
-    webhookSecret: string;
-  };
-  second = await startAppInstance(E2E_PORTS.secondApp, {
-    DATABASE_URL: E2E_DATABASE_URL,
-    SITE_URL: E2E_BASE_URL,
-    COOKIE_SECRET: secrets.cookieSecret,
-    STRIPE_WEBHOOK_SECRET: secrets.webhookSecret,
-    STRIPE_EMULATOR_URL: EMULATOR_URL,
-    TRUSTED_PROXY_COUNT: '1',
-  });
+  second = await startSecondInstance();
 });
 test.afterAll(() => second?.stop());
 

@@ -44,7 +44,7 @@ export const VatRowSchema = z.object({
 });
 export type VatRow = z.infer<typeof VatRowSchema>;
 
-/** The seller as it is at the sale, kept with the invoice: a later change of the settings changes no invoice. */
+/** The seller as it is at the sale, kept with the invoice: settings changed afterwards leave it as it was. */
 export function sellerSnapshot(shop: ShopSettings): SellerSnapshot {
   return {
     legalName: shop.legalName,

@@ -4,6 +4,10 @@
 import { createHash } from 'node:crypto';
 import { parseIsbn } from '@/lib/isbn';
 import { childNamed, childrenNamed, textOf, type OnixElement } from './onix-element';
+import { readPrice, readSuppliers, readSupplies, type OnixSupply } from './onix-supply';
+import { OnixRejection, parseOnixDate, reject } from './onix-values';
+
+export type { OnixSupply } from './onix-supply';
 
 export type OnixContributor = {
   name: string;
@@ -11,16 +15,6 @@ export type OnixContributor = {
   /** Code list 17: A01 author, B01 editor, B06 translator, A15 preface… */
   role: string;
   biography: string | null;
-};
-
-export type OnixSupply = {
-  /** GLN (SupplierIDType 06), 13 digits. */
-  gln: string | null;
-  name: string | null;
-  /** Code list 65. */
-  availabilityCode: string;
-  /** SupplyDate role 08, expected availability. */
-  expectedOn: Date | null;
 };
 
 export type OnixBook = {
@@ -76,15 +70,6 @@ export type OnixRecord = OnixBook | OnixDeletion | OnixBlockUpdate;
 export type MappedProduct =
   { ok: true; record: OnixRecord } | { ok: false; reason: string; ean: string | null; recordReference: string | null };
 
-class Rejection extends Error {}
-
-const reject = (reason: string): never => {
-  throw new Rejection(reason);
-};
-
-// French books: VAT 5.5 % (CGI art. 278-0 bis A) when the record gives no rate.
-const BOOK_VAT_BASIS_POINTS = 550;
-
 export function mapProduct(product: OnixElement): MappedProduct {
   const recordReference = textOf(product, 'RecordReference');
   let ean: string | null = null;
@@ -105,7 +90,7 @@ export function mapProduct(product: OnixElement): MappedProduct {
     const record = readBook(product, recordReference, ean);
     return { ok: true, record };
   } catch (error) {
-    if (error instanceof Rejection) return { ok: false, reason: error.message, ean, recordReference };
+    if (error instanceof OnixRejection) return { ok: false, reason: error.message, ean, recordReference };
     throw error;
   }
 }
@@ -320,28 +305,6 @@ function readPageCount(detail: OnixElement): number | null {
   return null;
 }
 
-/** Code list 55: 00 YYYYMMDD (the default), 01 YYYYMM, 05 YYYY. */
-export function parseOnixDate(element: OnixElement | undefined, what: string): Date | null {
-  const value = element?.text.trim();
-  if (!element || !value) return null;
-  const format = element.attributes.dateformat ?? (value.length === 4 ? '05' : value.length === 6 ? '01' : '00');
-  const match =
-    format === '00'
-      ? /^(\d{4})(\d{2})(\d{2})$/.exec(value)
-      : format === '01'
-        ? /^(\d{4})(\d{2})()$/.exec(value)
-        : format === '05'
-          ? /^(\d{4})()()$/.exec(value)
-          : null;
-  if (!match) return reject(`${what} invalide « ${value} »`);
-  const [year, month, day] = [Number(match[1]), Number(match[2] || 1), Number(match[3] || 1)];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || year < 1450) {
-    return reject(`${what} invalide « ${value} »`);
-  }
-  return date;
-}
-
 function readPublishingDate(publishing: OnixElement | undefined): Date | null {
   const dates = childrenNamed(publishing, 'PublishingDate');
   // Code list 163: 01 publication date.
@@ -356,66 +319,4 @@ function readLanguage(detail: OnixElement): string {
   const code = textOf(language, 'LanguageCode')?.toLowerCase() ?? 'fre';
   if (!/^[a-z]{3}$/.test(code)) reject(`code de langue invalide « ${code} »`);
   return code;
-}
-
-/**
- * The fixed retail price of loi n° 81-766 (art. 1): PriceType 04 (fixed retail price including
- * tax), in euros, for France or with no territory. Without one the book cannot be sold here.
- */
-function readPrice(product: OnixElement): { cents: number; vatRateBasisPoints: number } {
-  const prices = childrenNamed(childNamed(product, 'ProductSupply'), 'SupplyDetail').flatMap((d) =>
-    childrenNamed(d, 'Price'),
-  );
-  const forFrance = (price: OnixElement) => {
-    const countries = textOf(childNamed(price, 'Territory'), 'CountriesIncluded');
-    return countries === null || countries.split(/\s+/).includes('FR');
-  };
-  const price = prices.find(
-    (p) => textOf(p, 'PriceType') === '04' && (textOf(p, 'CurrencyCode') ?? 'EUR') === 'EUR' && forFrance(p),
-  );
-  if (!price) return reject('aucun prix de vente fixé en euros (PriceType 04, EUR)');
-  const amount = textOf(price, 'PriceAmount') ?? '';
-  const match = /^(\d{1,6})(?:\.(\d{1,2}))?$/.exec(amount);
-  if (!match) return reject(`prix invalide « ${amount} »`);
-  const cents = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-  if (cents === 0) return reject('prix nul');
-  const rate = textOf(childNamed(price, 'Tax'), 'TaxRatePercent');
-  if (rate === null) return { cents, vatRateBasisPoints: BOOK_VAT_BASIS_POINTS };
-  const rateMatch = /^(\d{1,2})(?:\.(\d{1,2}))?$/.exec(rate);
-  if (!rateMatch) return reject(`taux de TVA invalide « ${rate} »`);
-  return { cents, vatRateBasisPoints: Number(rateMatch[1]) * 100 + Number((rateMatch[2] ?? '').padEnd(2, '0')) };
-}
-
-function readSupplier(detail: OnixElement): Pick<OnixSupply, 'gln' | 'name'> {
-  const supplier = childNamed(detail, 'Supplier');
-  // Code list 92: 06 GLN.
-  const id = childrenNamed(supplier, 'SupplierIdentifier').find((i) => textOf(i, 'SupplierIDType') === '06');
-  const gln = textOf(id, 'IDValue');
-  if (gln !== null && !/^\d{13}$/.test(gln)) reject(`GLN de fournisseur invalide « ${gln} »`);
-  return { gln, name: textOf(supplier, 'SupplierName') };
-}
-
-function readSuppliers(product: OnixElement): Pick<OnixSupply, 'gln' | 'name'>[] {
-  return childrenNamed(childNamed(product, 'ProductSupply'), 'SupplyDetail')
-    .map(readSupplier)
-    .filter((s) => s.gln !== null || s.name !== null);
-}
-
-function readSupplies(product: OnixElement): OnixSupply[] {
-  const supplies: OnixSupply[] = [];
-  for (const detail of childrenNamed(childNamed(product, 'ProductSupply'), 'SupplyDetail')) {
-    const supplier = readSupplier(detail);
-    const code = textOf(detail, 'ProductAvailability');
-    if (!code || !/^\d\d$/.test(code))
-      reject(`disponibilité absente ou invalide (ProductAvailability « ${code ?? ''} »)`);
-    // Code list 166: 08 expected availability date.
-    const date = childrenNamed(detail, 'SupplyDate').find((d) => textOf(d, 'SupplyDateRole') === '08');
-    const expectedOn = parseOnixDate(childNamed(date, 'Date'), 'date de disponibilité');
-    // One supply per distributor: a second SupplyDetail of the same one (another market) is ignored.
-    const same = supplies.some(
-      (s) => (s.gln !== null && s.gln === supplier.gln) || (s.gln === null && s.name === supplier.name),
-    );
-    if (!same) supplies.push({ ...supplier, availabilityCode: code as string, expectedOn });
-  }
-  return supplies;
 }

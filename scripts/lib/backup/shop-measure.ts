@@ -10,7 +10,7 @@ export const ShopMeasureSchema = z.object({
   orders: z.object({ count: z.number(), totalCents: z.number(), checksum: z.string() }),
   ledger: z.object({ count: z.number(), quantity: z.number(), checksum: z.string() }),
   refunds: z.object({ count: z.number(), amountCents: z.number(), checksum: z.string() }),
-  /** Invoices, once the shop numbers them (issue 22); null before. */
+  /** Invoices and credit notes; null in a database older than the Invoice table. */
   invoices: z.object({ count: z.number(), checksum: z.string() }).nullable(),
   emails: z.record(z.string(), z.number()),
 });
