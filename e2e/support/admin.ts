@@ -48,8 +48,15 @@ export function feedback(page: Page) {
   return page.locator('.feedback');
 }
 
-// Books the shop's own purchase specs count on: left alone here.
-const BOOKED_BY_OTHER_SPECS = ['9782130835219', '9782130849575', '9782296013681', '9782717835212'];
+// Books other specs count on by their EAN (stock, price, cover): never picked at random here.
+const BOOKED_BY_OTHER_SPECS = [
+  '9782130835219',
+  '9782130849575',
+  '9782296013681',
+  '9782717835212',
+  '9782296998414',
+  '9782701319803',
+];
 
 /** `count` books with at least 3 copies free on the shelf, picked at random among the catalog's. */
 export async function booksOnShelf(db: pg.Pool, count: number): Promise<{ ean: string; title: string }[]> {
