@@ -20,6 +20,7 @@ const RULE_FOLDERS = [
   'email',
   'front-cache',
   'invoicing',
+  'invariants',
   'isbn',
   'jobs',
   'legal',

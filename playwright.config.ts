@@ -27,6 +27,16 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? systemPackage('chromium').file },
       },
+      // Once every spec has run: the invariant check over what they left (e2e/invariants.teardown.ts).
+      teardown: 'invariants',
+    },
+    {
+      name: 'invariants',
+      testMatch: /invariants\.teardown\.ts$/,
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? systemPackage('chromium').file },
+      },
     },
   ],
   webServer: {

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { cookiesOf, formFields, postForm, withValues } from '../scripts/test/action-forms';
 import type { AppInstance } from '../scripts/test/app-instance';
 import { startSecondInstance } from './support/second-instance';
-import { booksOnShelf } from './support/admin';
+import { booksOnShelf, expectNoInvariantViolation } from './support/admin';
 import { E2E_BASE_URL } from './support/ports';
 import { EMULATOR_URL, expect, stockOf, test, uniqueEmail } from './support/shop';
 
@@ -144,4 +144,10 @@ test('50 readers pay while the webhooks are held back: the reconciliation pays e
     [emails],
   );
   expect(rows[0]?.count).toBe(READERS);
+});
+
+test('after the payments recovered from Stripe, the invariant check finds nothing wrong: each sale in the ledger, each invoice numbered', async ({
+  page,
+}) => {
+  await expectNoInvariantViolation(page);
 });

@@ -1,5 +1,6 @@
 import { cookiesOf, formFields, postForm, withValues, type FormField } from '../scripts/test/action-forms';
 import type { AppInstance } from '../scripts/test/app-instance';
+import { expectNoInvariantViolation } from './support/admin';
 import { startSecondInstance } from './support/second-instance';
 import { E2E_BASE_URL } from './support/ports';
 import { expect, SEED_BOOK, test, uniqueEmail } from './support/shop';
@@ -148,4 +149,10 @@ test('20 simultaneous "Commander" from one cart on two instances leave one unpai
     [email],
   );
   expect(rows).toEqual([{ status: 'pending_payment', stripeSessionUrl: redirected[0]?.location ?? null }]);
+});
+
+test('after the rush, the invariant check finds nothing wrong: stock equals its ledger, holds their count', async ({
+  page,
+}) => {
+  await expectNoInvariantViolation(page);
 });

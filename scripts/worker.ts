@@ -8,6 +8,7 @@ import { deliverEmail } from '../lib/data/customer-mail/email-delivery';
 import { purgeAbandoned } from '../lib/data/buying/purge';
 import { enforceRetention } from '../lib/data/privacy/retention';
 import { importInbox } from '../lib/data/catalog/onix-inbox';
+import { runInvariantCheck } from '../lib/data/watch/invariants';
 import {
   deleteUnsentPurges,
   startFrontCacheFlusher,
@@ -76,6 +77,16 @@ if (inbox) {
   });
 }
 
+// Every five minutes and at start-up: what must hold in the data, checked and recorded for
+// /admin/etat; a violation is reported, never repaired.
+await boss.schedule(QUEUE_NAMES.invariantCheck, '*/5 * * * *');
+await boss.work(QUEUE_NAMES.invariantCheck, async () => {
+  const check = await runInvariantCheck();
+  if (check && check.violationCount > 0)
+    console.warn(`[worker] ${QUEUE_NAMES.invariantCheck}`, JSON.stringify({ violations: check.counts }));
+});
+await boss.send(QUEUE_NAMES.invariantCheck, {});
+
 await boss.work<TrackingLookup>(QUEUE_NAMES.trackingLookup, async ([job]) => {
   if (job) await answerTrackingLookup(job.data);
 });
@@ -84,7 +95,7 @@ await boss.work<TrackingLookup>(QUEUE_NAMES.trackingLookup, async ([job]) => {
 const flusher: FrontCacheFlusher | null =
   getEnv().FRONT_CACHE_PURGE_URLS.length > 0 ? await startFrontCacheFlusher() : null;
 console.log(
-  '[worker] tâches de fond démarrées (file PostgreSQL pg-boss) : purge, courriels, suivi, rapprochement Stripe, durées de conservation, boîte ONIX.',
+  '[worker] tâches de fond démarrées (file PostgreSQL pg-boss) : purge, courriels, suivi, rapprochement Stripe, durées de conservation, boîte ONIX, contrôle des invariants.',
 );
 
 const stop = async () => {

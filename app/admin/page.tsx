@@ -4,6 +4,7 @@ import { DashboardCharts } from '@/components/admin/dashboard/dashboard-charts';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { countOpenBookRequests } from '@/lib/data/stock-desk/book-requests';
 import { getDashboard } from '@/lib/data/stock-desk/dashboard';
+import { getLatestInvariantCheck } from '@/lib/data/watch/invariants';
 import { formatPrice } from '@/lib/core/money';
 import { UNCOLLECTED_AFTER_DAYS } from '@/lib/orders/pickup';
 
@@ -13,7 +14,12 @@ const shortDay = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}`;
 
 export default async function DashboardPage() {
   await requireStaff('libraire', { loginRedirect: '/admin' });
-  const [dashboard, openRequests] = await Promise.all([getDashboard(), countOpenBookRequests()]);
+  const [dashboard, openRequests, check] = await Promise.all([
+    getDashboard(),
+    countOpenBookRequests(),
+    getLatestInvariantCheck(),
+  ]);
+  const anomalies = check?.violationCount ?? 0;
   const soldCopies = dashboard.share.fromShelf + dashboard.share.fromSupplier;
   const shelfPercent = soldCopies === 0 ? 0 : Math.round((dashboard.share.fromShelf * 100) / soldCopies);
   return (
@@ -66,6 +72,11 @@ export default async function DashboardPage() {
           <Link href="/admin/stock?etat=sous-seuil">
             <strong>{dashboard.belowThreshold}</strong> livre{dashboard.belowThreshold > 1 ? 's' : ''} sous le seuil de
             réassort
+          </Link>
+        </li>
+        <li>
+          <Link href="/admin/etat">
+            <strong>{anomalies}</strong> anomalie{anomalies > 1 ? 's' : ''} dans les données
           </Link>
         </li>
         <li>

@@ -101,3 +101,21 @@ export async function expectNoAxeViolation(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
+
+/**
+ * Runs the invariant check at /admin/etat as a member of staff would ("Vérifier maintenant") and
+ * expects no violation anywhere in the shop; otherwise fails with what the page lists.
+ */
+export async function expectNoInvariantViolation(page: Page): Promise<void> {
+  await page.goto('/admin/etat');
+  if (new URL(page.url()).pathname !== '/admin/etat') {
+    await logIn(page, demoAdmin());
+    await page.goto('/admin/etat');
+  }
+  await page.getByRole('button', { name: 'Vérifier maintenant' }).click();
+  await expect(feedback(page)).toContainText('Vérification faite');
+  await page.reload();
+  const listed = await page.locator('section table tbody tr').allInnerTexts();
+  expect(listed).toEqual([]);
+  await expect(page.getByRole('status').filter({ hasText: 'Dernière vérification' })).toContainText('aucune anomalie');
+}

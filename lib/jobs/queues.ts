@@ -17,6 +17,8 @@ export const QUEUE_NAMES = {
   privacyRetention: 'privacy-retention',
   /** Every minute: the ONIX files dropped in the inbox, imported one at a time (lib/data/catalog/onix-inbox.ts). */
   onixInbox: 'onix-inbox',
+  /** Every five minutes and at start-up: the invariants of the shop's data checked (lib/data/watch/invariants.ts). */
+  invariantCheck: 'invariant-check',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -43,6 +45,8 @@ export const QUEUE_OPTIONS: Record<QueueName, Omit<Queue, 'name'>> = {
   // An import may take minutes: one run at a time (an advisory lock), none retried (the next minute is).
   'onix-inbox': { retryLimit: 0, expireInSeconds: 3 * 3600, deleteAfterSeconds: 24 * 3600 },
   'privacy-retention': { retryLimit: 0, expireInSeconds: 1800, deleteAfterSeconds: 24 * 3600 },
+  // A check that fails is the next one's to redo (five minutes later).
+  'invariant-check': { retryLimit: 0, expireInSeconds: 600, deleteAfterSeconds: 24 * 3600 },
   'tracking-lookup': {
     retryLimit: 3,
     retryDelay: 10,
@@ -51,3 +55,19 @@ export const QUEUE_OPTIONS: Record<QueueName, Omit<Queue, 'name'>> = {
     deleteAfterSeconds: 3600,
   },
 };
+
+/**
+ * The longest a job may take from its first try to the end of its last one, from its retry
+ * settings: with backoff, pg-boss waits up to max(retryDelay, 1) × 2^(n + 1) seconds (half of it
+ * plus a random half) before retry n + 1, at most retryDelayMax (its `failJobs` statement in
+ * node_modules/pg-boss/dist/plans.js); each try may run until it expires.
+ */
+export function retryBudgetSeconds(options: Omit<Queue, 'name'>): number {
+  const { retryLimit = 0, retryDelay = 0, retryBackoff = false, retryDelayMax, expireInSeconds = 900 } = options;
+  let waits = 0;
+  for (let retry = 0; retry < retryLimit; retry += 1) {
+    const wait = retryBackoff ? Math.max(retryDelay, 1) * 2 ** (retry + 1) : retryDelay;
+    waits += retryDelayMax === undefined ? wait : Math.min(wait, retryDelayMax);
+  }
+  return waits + (retryLimit + 1) * expireInSeconds;
+}

@@ -42,6 +42,9 @@ export function AdminNav({ staff }: { staff: StaffUser }) {
         <li>
           <Link href="/admin/emails">Courriels</Link>
         </li>
+        <li>
+          <Link href="/admin/etat">État de la boutique</Link>
+        </li>
         {staff.role === 'admin' && (
           <>
             <li>

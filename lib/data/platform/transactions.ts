@@ -27,6 +27,8 @@ export type TransactionLimits = {
   timeoutMs: number;
   /** What the person is told when the database is too busy (default: BUSY_MESSAGE). */
   busyMessage?: string;
+  /** PostgreSQL's default, READ COMMITTED, unless a reader needs one snapshot for every statement. */
+  isolationLevel?: Prisma.TransactionIsolationLevel;
 };
 
 /**
@@ -58,6 +60,17 @@ export const JOB_LIMITS: TransactionLimits = { maxWaitMs: 10_000, timeoutMs: 30_
 
 /** An e-mail is sent inside its row's transaction: longer than an SMTP send (lib/mailer.ts), shorter than the job's heartbeat. */
 export const EMAIL_DELIVERY_LIMITS: TransactionLimits = { maxWaitMs: 10_000, timeoutMs: 25_000 };
+
+/**
+ * The invariant check (lib/data/watch/invariants.ts): read-only, every statement in one snapshot
+ * (REPEATABLE READ: a payment committing in the middle is seen whole or not at all), a few
+ * seconds per chunk of books or orders for up to two minutes at a million titles.
+ */
+export const INVARIANT_CHECK_LIMITS: TransactionLimits = {
+  maxWaitMs: 10_000,
+  timeoutMs: 120_000,
+  isolationLevel: 'RepeatableRead',
+};
 
 /** Sending the front caches' purges: a cache slower than its 3 s purge timeout is down. */
 export const FRONT_CACHE_FLUSH_LIMITS: TransactionLimits = { maxWaitMs: 5_000, timeoutMs: 20_000 };
@@ -91,7 +104,7 @@ async function run<T>(
         if (frontCaches.length > 0) purgesDue = await wroteFrontCachePurges(tx);
         return result;
       },
-      { maxWait: limits.maxWaitMs, timeout: limits.timeoutMs },
+      { maxWait: limits.maxWaitMs, timeout: limits.timeoutMs, isolationLevel: limits.isolationLevel },
     );
     // Committed: the pages it made stale leave the front cache before the reader's next request.
     if (purgesDue) await flushFrontCachePurgesAfterCommit(frontCaches, db);
