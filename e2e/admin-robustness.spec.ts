@@ -12,6 +12,9 @@ const actions = discoverActions().filter(
   (action) => action.file.startsWith('components/admin/') && action.name !== 'logoutAction',
 );
 
+/** Actions that read no field: whatever is posted, they do their one thing (and change no business data). */
+const TAKES_NO_INPUT = ['checkInvariantsAction'];
+
 const LONG = 'é'.repeat(5000);
 const PAYLOADS: Record<string, Record<string, string | { name: string; mimeType: string; buffer: Buffer }>> = {
   nothing: {},
@@ -94,7 +97,7 @@ test('no admin action answers 5xx or changes anything when posted nonsense', asy
       const response = await postAction(page.request, action, url, fields);
       expect(response.status(), `${action.key}, ${label}`).toBeLessThan(500);
       const body = await response.text();
-      expect(body, `${action.key}, ${label}`).toContain('"ok":false');
+      if (!TAKES_NO_INPUT.includes(action.name)) expect(body, `${action.key}, ${label}`).toContain('"ok":false');
     }
     // Not a form at all: the argument is a string.
     const notAForm = await postAction(page.request, action, url, {}, '[null,"pas un formulaire"]');
