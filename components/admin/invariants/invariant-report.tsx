@@ -75,7 +75,8 @@ export function InvariantReport({ check }: { check: RecordedCheck }) {
             <h2 id={`anomalies-${code}`}>{INVARIANT_RULES[code].title}</h2>
             {check.counts[code] > violations.length && (
               <p>
-                Les {Math.min(violations.length, VIOLATIONS_KEPT_PER_RULE)} premières sur {check.counts[code]} :
+                Les {violations.length} premières sur {check.counts[code]} (au plus {VIOLATIONS_KEPT_PER_RULE} par règle
+                sont gardées) :
               </p>
             )}
             <table className="admin-table">
