@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
+import { logger } from '@/lib/observability/logger';
 
 /** True when the database answers a trivial query within the timeout. */
 export async function isDatabaseReachable(timeoutMs = 2000): Promise<boolean> {
@@ -10,7 +11,7 @@ export async function isDatabaseReachable(timeoutMs = 2000): Promise<boolean> {
   const probe = getDb().$queryRaw`SELECT 1`
     .then(() => true)
     .catch((error: unknown) => {
-      console.error('health: database unreachable', error);
+      logger.error({ err: error }, 'health: database unreachable');
       return false;
     });
   try {
