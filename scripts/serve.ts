@@ -11,12 +11,15 @@
 // - Each request gets an id, its log lines and one access-log line, and a sample of
 //   librairie_http_request_duration_seconds (scripts/lib/request-observer.ts; OBSERVABILITY=off
 //   turns that off).
+// - SIGTERM or SIGINT drains the instance: /api/ready answers 503, the requests in flight finish,
+//   within SHUTDOWN_TIMEOUT_SECONDS (scripts/lib/graceful-shutdown.ts).
 // Usage: tsx scripts/serve.ts --port 3000 [--dev]
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
 import { ROOT } from './lib/project';
 import { markFrontCacheable } from './lib/front-cache-headers';
+import { gracefulShutdown } from './lib/graceful-shutdown';
 import { createRequestObserver, createRouteMatcher } from './lib/request-observer';
 import { runWithResponseTags } from '../lib/front-cache/response-tags';
 import { logger } from '../lib/observability/logger';
@@ -44,6 +47,7 @@ const observe = createRequestObserver({
 });
 
 const server = http.createServer((request, response) => {
+  shutdown.track(request, response);
   observe(request, response, () => {
     if (REFUSED_METHODS.has((request.method ?? '').toUpperCase())) {
       response.writeHead(405, { Allow: 'GET, HEAD, POST', 'Content-Type': 'application/json; charset=utf-8' });
@@ -62,6 +66,10 @@ const server = http.createServer((request, response) => {
     markFrontCacheable(request, response, store, started);
   });
 });
+const shutdown = gracefulShutdown(server, {
+  timeoutMs: settings.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+  close: () => app.close(),
+});
 // Hot reload in development talks over a WebSocket.
 if (dev) {
   const upgrade = app.getUpgradeHandler();
@@ -74,12 +82,3 @@ server.keepAliveTimeout = 5_000;
 server.listen(port, () =>
   logger.info({ port, dev }, `Next ${dev ? '(développement) ' : ''}à l’écoute sur le port ${port}`),
 );
-
-const stop = () => {
-  server.close(() => void app.close().then(() => process.exit(0)));
-  // Open keep-alive connections would hold close() forever.
-  server.closeIdleConnections();
-  setTimeout(() => process.exit(0), 10_000).unref();
-};
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
