@@ -157,7 +157,16 @@ export default tseslint.config(
     // The server's logs are one JSON object per line (lib/observability/logger.ts), each with the
     // id of its request or job: console.* would write lines no collector can read nor join.
     // CLI scripts that talk to a person (backup, restore, staff:create, the seed) keep console.
-    files: ['lib/**', 'app/**', 'components/**', 'scripts/serve.ts', 'scripts/worker.ts', 'scripts/lib/worker-*.ts'],
+    files: [
+      'lib/**',
+      'app/**',
+      'components/**',
+      'scripts/serve.ts',
+      'scripts/worker.ts',
+      'scripts/lib/worker-*.ts',
+      'scripts/lib/request-observer.ts',
+      'scripts/lib/graceful-shutdown.ts',
+    ],
     ignores: ['**/*.test.ts'],
     rules: { 'no-console': 'error' },
   },
