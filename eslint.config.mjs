@@ -155,6 +155,57 @@ export default tseslint.config(
     },
   },
   {
+    // The server's logs are one JSON object per line (lib/observability/logger.ts), each with the
+    // id of its request or job: console.* would write lines no collector can read nor join.
+    // CLI scripts that talk to a person (backup, restore, staff:create, the seed) keep console.
+    files: [
+      'lib/**',
+      'app/**',
+      'components/**',
+      'scripts/serve.ts',
+      'scripts/worker.ts',
+      'scripts/lib/worker-*.ts',
+      'scripts/lib/request-observer.ts',
+      'scripts/lib/graceful-shutdown.ts',
+    ],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-console': 'error' },
+  },
+  {
+    // Logs and metrics sit under the data layer: lib/data counts and logs through them, they know
+    // nothing of it (nor of the database, the server glue, the UI).
+    files: ['lib/observability/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@/lib/data',
+                '@/lib/data/*',
+                '**/data/*',
+                '@/lib/db',
+                '@/lib/database/*',
+                '@/lib/generated/*',
+                '@/lib/env',
+                '@/lib/auth/*',
+                '@/lib/cart/*',
+                '@/lib/checkout/*',
+                '@/lib/http/*',
+                '@/lib/refunds/*',
+                '@/components/*',
+                '@/app/*',
+              ],
+              message: 'lib/observability is under lib/data and lib/env: they use it, it uses neither.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The data layer sits under the server glue: it never reaches up into it.
     files: ['lib/data/**'],
     ignores: ['**/*.test.ts'],

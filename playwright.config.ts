@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_METRICS_TOKEN } from './e2e/support/metrics';
 import { E2E_BASE_URL, E2E_PORTS } from './e2e/support/ports';
 import { systemPackage } from './scripts/lib/system-packages';
 
@@ -54,6 +55,11 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: '1',
       // As behind a load balancer: the rush test gives each reader an address of its own.
       TRUSTED_PROXY_COUNT: '1',
+      // The metrics of the app and of the worker, read by e2e/metrics.spec.ts.
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
+      WORKER_METRICS_PORT: String(E2E_PORTS.workerMetrics),
+      // The app and the worker stop within Playwright's own bound (gracefulShutdown above).
+      SHUTDOWN_TIMEOUT_SECONDS: '10',
     },
   },
 });

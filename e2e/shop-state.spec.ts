@@ -1,4 +1,5 @@
 import { booksOnShelf, createStaff, expectNoAxeViolation, feedback, logIn } from './support/admin';
+import { APP_METRICS_URL, metricValue } from './support/metrics';
 import { expect, stockOf, test } from './support/shop';
 
 // /admin/etat as a bookseller reads it: a copy that appears on the shelf without a movement in
@@ -26,6 +27,15 @@ test('a corrupted stock row is reported on /admin/etat with its book, and nothin
     const row = section.getByRole('row').filter({ hasText: book!.ean });
     await expect(row).toContainText(`en rayon : ${before.onHand + 1} ; somme du registre : ${before.onHand}`);
     await expectNoAxeViolation(page);
+    // Prometheus sees it too, from the same check.
+    expect(await metricValue(APP_METRICS_URL, 'librairie_invariant_violations', { invariant: 'stock_ledger' })).toBe(
+      await page
+        .getByRole('row', { name: /Exemplaires en rayon = somme du registre/ })
+        .getByRole('cell')
+        .first()
+        .innerText()
+        .then(Number),
+    );
     // The link leads to the book's stock, where a count puts it right.
     await row.getByRole('link').click();
     await expect(page).toHaveURL(new RegExp(`/admin/stock/${book!.ean}$`));
@@ -38,4 +48,5 @@ test('a corrupted stock row is reported on /admin/etat with its book, and nothin
   await expect(feedback(page)).toContainText('Vérification faite');
   await page.reload();
   await expect(page.getByRole('row').filter({ hasText: book!.ean })).toHaveCount(0);
+  expect(await metricValue(APP_METRICS_URL, 'librairie_invariant_violations', { invariant: 'stock_ledger' })).toBe(0);
 });

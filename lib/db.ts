@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { noteDatabaseFailure, refuseIfDatabaseDown } from './database/breaker';
 import { getEnv } from './env';
 import { createPool, createPrismaClientOnPool, type PrismaClient } from './database/prisma-client';
+import { watchPool } from './observability/metrics';
 
 // One pool and one Prisma client per process, sized and timed by the environment; kept on
 // globalThis so dev hot reloads do not open new pools. The rate limiter shares the pool.
@@ -28,11 +29,15 @@ const globalForDb = globalThis as typeof globalThis & { librairiePool?: pg.Pool;
 
 export function getPool(): pg.Pool {
   const env = getEnv();
-  globalForDb.librairiePool ??= createPool(env.DATABASE_URL, {
-    size: env.DATABASE_POOL_SIZE,
-    connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
-    statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
-  });
+  if (!globalForDb.librairiePool) {
+    globalForDb.librairiePool = createPool(env.DATABASE_URL, {
+      size: env.DATABASE_POOL_SIZE,
+      connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    });
+    // Its connections in use, idle and waited for: librairie_db_pool_connections{pool="app"}.
+    watchPool('app', globalForDb.librairiePool);
+  }
   return globalForDb.librairiePool;
 }
 

@@ -16,6 +16,27 @@ describe('parseEnv', () => {
     expect(env.COOKIE_SECRET).toEqual(['a'.repeat(32)]);
   });
 
+  it('reads the observability settings, with their defaults', () => {
+    expect(parseEnv(VALID)).toMatchObject({
+      LOG_LEVEL: 'info',
+      OBSERVABILITY: 'on',
+      SHUTDOWN_TIMEOUT_SECONDS: 25,
+      WORKER_METRICS_HOST: '127.0.0.1',
+    });
+    const env = parseEnv({ ...VALID, METRICS_TOKEN: 't'.repeat(32), WORKER_METRICS_PORT: '9464', LOG_LEVEL: 'warn' });
+    expect(env).toMatchObject({ METRICS_TOKEN: 't'.repeat(32), WORKER_METRICS_PORT: 9464, LOG_LEVEL: 'warn' });
+  });
+
+  it.each([
+    ['a short metrics token', { METRICS_TOKEN: 't'.repeat(31) }, 'METRICS_TOKEN doit compter au moins 32 caractères.'],
+    ['a metrics token with a space', { METRICS_TOKEN: `${'t'.repeat(32)} x` }, 'METRICS_TOKEN : des caractères'],
+    ['an unknown log level', { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL doit valoir fatal, error'],
+    ['a worker metrics port out of range', { WORKER_METRICS_PORT: '70000' }, 'WORKER_METRICS_PORT doit être'],
+    ['a shutdown bound of zero', { SHUTDOWN_TIMEOUT_SECONDS: '0' }, 'SHUTDOWN_TIMEOUT_SECONDS doit valoir au moins 1.'],
+  ])('refuses %s, naming the variable', (_case, override, message) => {
+    expect(() => parseEnv({ ...VALID, ...override })).toThrow(message);
+  });
+
   it('reads a list of cookie secrets, newest first, spaces around commas ignored', () => {
     const env = parseEnv({ ...VALID, COOKIE_SECRET: `${'n'.repeat(32)} , ${'o'.repeat(40)}` });
     expect(env.COOKIE_SECRET).toEqual(['n'.repeat(32), 'o'.repeat(40)]);

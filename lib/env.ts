@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { logger } from './observability/logger';
+import { ObservabilitySettingsShape } from './observability/settings';
 import { listProblems } from './validation/zod-errors';
 
 // Environment of the running shop, parsed once and typed. Checked when the server boots
@@ -125,6 +127,26 @@ const EnvSchema = z
       .optional(),
     /** Sender of the e-mails: "Librairie des Facultés <commandes@librairie.example>". Default: no-reply@ the SITE_URL's host. */
     MAIL_FROM: z.string().min(3).max(200).optional(),
+    /**
+     * The bearer token a Prometheus scraper sends to /api/metrics and to the worker's metrics
+     * (lib/observability/metrics-token.ts). Unset: only a signed-in admin reads the app's, and
+     * nobody the worker's.
+     */
+    METRICS_TOKEN: z
+      .string()
+      .min(MIN_SECRET_LENGTH, 'METRICS_TOKEN doit compter au moins 32 caractères.')
+      .regex(/^[\x21-\x7e]+$/, 'METRICS_TOKEN : des caractères ASCII visibles, sans espace.')
+      .optional(),
+    /** The port the worker serves its metrics on (scripts/lib/worker-metrics.ts). Unset: none served. */
+    WORKER_METRICS_PORT: z.coerce
+      .number({ error: 'WORKER_METRICS_PORT doit être un numéro de port.' })
+      .int()
+      .min(1, 'WORKER_METRICS_PORT doit être un numéro de port.')
+      .max(65535, 'WORKER_METRICS_PORT doit être un numéro de port.')
+      .optional(),
+    /** The address it listens on: only this machine unless told otherwise (a scraper elsewhere). */
+    WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+    ...ObservabilitySettingsShape,
   })
   .refine((env) => env.STRIPE_SECRET_KEY || env.STRIPE_EMULATOR_URL, {
     path: ['STRIPE_SECRET_KEY'],
@@ -157,7 +179,7 @@ export function exitOnInvalidEnv(): void {
   try {
     getEnv();
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    logger.fatal(error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
 }

@@ -11,6 +11,7 @@ import { getStripe } from '@/lib/stripe';
 import { failure, type Failure } from '@/lib/core/result';
 import { CHECKOUT_FIELDS, CheckoutFormSchema } from '@/lib/validation/checkout';
 import { fieldErrors } from '@/lib/validation/zod-errors';
+import { logger } from '@/lib/observability/logger';
 
 export type CheckoutState = (Failure & { values?: Record<string, string> }) | null;
 
@@ -36,7 +37,7 @@ export async function startCheckoutAction(_state: CheckoutState, formData: FormD
   // consommation, art. L612-1 and L616-1): staff are told at /admin/reglages.
   const shop = await getShopSettings();
   if (getEnv().STRIPE_SECRET_KEY && hasPlaceholderMediator(shop)) {
-    console.error('checkout refused: the consumer mediator is still the placeholder (set it at /admin/reglages)');
+    logger.error('checkout refused: the consumer mediator is still the placeholder (set it at /admin/reglages)');
     return {
       ...failure(
         'SHOP_NOT_READY',

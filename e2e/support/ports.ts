@@ -11,6 +11,8 @@ export const E2E_PORTS = {
   app: 3100 + offset,
   /** A second instance of the app on the same database (e2e/rush.spec.ts). */
   secondApp: 3101 + offset,
+  /** The worker's metrics (WORKER_METRICS_PORT) of the shop playwright.config.ts starts. */
+  workerMetrics: 3102 + offset,
   database: 24339 + offset,
   emulator: 12112 + offset,
   /** `npm run start:cached` for e2e/front-cache.spec.ts: nginx, then Varnish and the app on the next two ports. */

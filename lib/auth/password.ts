@@ -2,6 +2,7 @@
 // It holds no secret, and the native argon2 binding cannot reach a browser bundle anyway.
 import { randomInt } from 'node:crypto';
 import { hash, verify, type Algorithm, type Options } from '@node-rs/argon2';
+import { logger } from '@/lib/observability/logger';
 
 // Staff passwords are stored as argon2id hashes with OWASP's minimum parameters (19 MiB of
 // memory, 2 passes, 1 lane: https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html#argon2id),
@@ -28,7 +29,7 @@ export async function verifyPassword(passwordHash: string | null, password: stri
     return passwordHash !== null && matches;
   } catch (error) {
     // A malformed stored hash is a data problem, not a wrong password: say so in the logs.
-    console.error('password verification failed on a malformed hash', error);
+    logger.error({ err: error }, 'password verification failed on a malformed hash');
     return false;
   }
 }

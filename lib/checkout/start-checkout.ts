@@ -5,6 +5,7 @@ import { consumeLimit } from '@/lib/data/platform/rate-limits';
 import { checkoutIdempotencyKey, checkoutSessionParams } from '@/lib/payments/checkout-session-params';
 import { failure, type Result } from '@/lib/core/result';
 import type { CheckoutForm } from '@/lib/validation/checkout';
+import { logger } from '@/lib/observability/logger';
 
 export type CheckoutDependencies = {
   /** The one Stripe client (lib/stripe.ts), or one pointed at a test emulator. */
@@ -50,7 +51,7 @@ export async function startCheckout(
     });
     if (!session.url) throw new Error(`Stripe returned no URL for session ${session.id}`);
   } catch (error) {
-    console.error(`checkout: Stripe session for order ${order.reference} failed`, error);
+    logger.error({ err: error, orderReference: order.reference }, 'checkout: Stripe session failed');
     await abandonOrder(order.id, 'La session de paiement Stripe n’a pas pu être créée.');
     return failure(
       'PAYMENT_UNAVAILABLE',
@@ -71,5 +72,5 @@ export async function startCheckout(
 async function expireQuietly(stripe: Stripe, sessionId: string): Promise<void> {
   await stripe.checkout.sessions
     .expire(sessionId)
-    .catch((error: unknown) => console.warn(`checkout: could not expire session ${sessionId}`, error));
+    .catch((error: unknown) => logger.warn({ err: error, sessionId }, 'checkout: could not expire a session'));
 }

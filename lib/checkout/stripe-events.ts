@@ -2,6 +2,7 @@ import 'server-only';
 import type Stripe from 'stripe';
 import { applyStripeEvent, type EventContext, type EventResult } from '@/lib/data/buying/payments';
 import type { Result } from '@/lib/core/result';
+import { countPaymentApplied, type PaymentSource } from '@/lib/observability/metrics';
 import { listPaymentRefunds, refundUnfulfillablePayment } from '@/lib/refunds/stripe-refunds';
 
 // One Stripe event, however it reached the shop: by its webhook (app/api/stripe/webhook), by the
@@ -25,12 +26,23 @@ async function eventContext(event: Stripe.Event): Promise<EventContext> {
   }
 }
 
+/** The outcomes of an event that marked its order paid (lib/data/buying/payments.ts, markPaid). */
+function paidAnOrder(outcome: string): boolean {
+  return outcome === 'paid' || outcome.startsWith('paid,') || outcome.startsWith('paid after expiry');
+}
+
 /**
  * Applies a verified event; a payment the shop cannot fulfil is then refunded whole. Throws
  * StripeUnavailable when Stripe does not answer what the event needs (nothing is written).
+ * `source`: the path that brought it, counted when it paid an order (librairie_payments_applied_total).
  */
-export async function handleStripeEvent(event: Stripe.Event, now: Date): Promise<Result<EventResult>> {
+export async function handleStripeEvent(
+  event: Stripe.Event,
+  now: Date,
+  source: PaymentSource,
+): Promise<Result<EventResult>> {
   const result = await applyStripeEvent(event, now, await eventContext(event));
+  if (result.ok && paidAnOrder(result.outcome)) countPaymentApplied(source);
   if (result.ok && result.refund) await refundUnfulfillablePayment(result.refund);
   return result;
 }

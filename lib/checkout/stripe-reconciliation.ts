@@ -2,6 +2,8 @@ import 'server-only';
 import type Stripe from 'stripe';
 import { appliedPaymentEventIds, listUnpaidCheckouts } from '@/lib/data/buying/orders';
 import { getStripe } from '@/lib/stripe';
+import { logger } from '@/lib/observability/logger';
+import type { PaymentSource } from '@/lib/observability/metrics';
 import { handleStripeEvent, StripeUnavailable } from './stripe-events';
 
 // Nothing lost when a webhook never comes (the shop down, a network cut, a misconfigured
@@ -45,7 +47,7 @@ export type ReconciliationReport = {
 
 type Tally = Omit<ReconciliationReport, 'listed'>;
 
-async function applyInOrder(events: Stripe.Event[], now: Date, tally: Tally): Promise<void> {
+async function applyInOrder(events: Stripe.Event[], now: Date, tally: Tally, source: PaymentSource): Promise<void> {
   const applied = await appliedPaymentEventIds(events.map((event) => event.id));
   tally.alreadyApplied += applied.size;
   // Oldest first: a payment before its refund, as they happened (Stripe lists newest first).
@@ -56,7 +58,7 @@ async function applyInOrder(events: Stripe.Event[], now: Date, tally: Tally): Pr
   for (const event of ordered) {
     let result;
     try {
-      result = await handleStripeEvent(event, now);
+      result = await handleStripeEvent(event, now, source);
     } catch (error) {
       if (!(error instanceof StripeUnavailable)) throw error;
       tally.postponed += 1;
@@ -98,7 +100,7 @@ export async function recoverSessionPayment(sessionId: string, orderedAt: Date, 
   const session = await stripe.checkout.sessions.retrieve(sessionId);
   if (session.status !== 'complete') return false;
   const tally: Tally = { applied: 0, alreadyApplied: 0, postponed: 0 };
-  await applyInOrder(await sessionEvents(stripe, sessionId, orderedAt), now, tally);
+  await applyInOrder(await sessionEvents(stripe, sessionId, orderedAt), now, tally, 'confirmation_page');
   return tally.applied > 0;
 }
 
@@ -123,9 +125,9 @@ export async function reconcileWithStripe(
     MAX_EVENTS_PER_RUN,
   );
   if (undelivered.length >= MAX_EVENTS_PER_RUN)
-    console.warn(`stripe reconciliation: ${MAX_EVENTS_PER_RUN} events listed, the oldest wait for the next runs`);
+    logger.warn(`stripe reconciliation: ${MAX_EVENTS_PER_RUN} events listed, the oldest wait for the next runs`);
   const tally: Tally = { applied: 0, alreadyApplied: 0, postponed: 0 };
-  await applyInOrder(undelivered, now, tally);
+  await applyInOrder(undelivered, now, tally, 'reconciliation');
 
   // Orders still waiting whose page Stripe may have completed, its webhook still being retried.
   let sessions = 0;
@@ -133,7 +135,12 @@ export async function reconcileWithStripe(
     const session = await stripe.checkout.sessions.retrieve(order.stripeSessionId);
     if (session.status !== 'complete') continue;
     sessions += 1;
-    await applyInOrder(await sessionEvents(stripe, order.stripeSessionId, order.createdAt), now, tally);
+    await applyInOrder(
+      await sessionEvents(stripe, order.stripeSessionId, order.createdAt),
+      now,
+      tally,
+      'reconciliation',
+    );
   }
   return { listed: undelivered.length + sessions, ...tally };
 }

@@ -67,3 +67,29 @@ describe('a pool whose connections are all in use', () => {
     }
   });
 });
+
+describe('a row lock held past lock_timeout', () => {
+  it('is busy from a raw query too (P2010 carrying SQLSTATE 55P03), as from a model query', async () => {
+    const waiting = createPrismaClientOnPool(createPool(inject('databaseUrl'), { size: 1, lockTimeoutMs: 300 }));
+    const holder = createPool(inject('databaseUrl'), { size: 1 });
+    const locker = await holder.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('SELECT 1 FROM "Book" WHERE "id" = (SELECT min("id") FROM "Book") FOR UPDATE');
+      const error = await errorOf(() =>
+        waiting.$transaction(
+          (tx) => tx.$queryRaw`SELECT 1 FROM "Book" WHERE "id" = (SELECT min("id") FROM "Book") FOR UPDATE`,
+        ),
+      );
+      expect(error).toMatchObject({ code: 'P2010' });
+      expect(String(error)).toContain('55P03');
+      expect(isDatabaseUnreachable(error)).toBe(false);
+      expect(isDatabaseBusy(error)).toBe(true);
+    } finally {
+      await locker.query('ROLLBACK');
+      locker.release();
+      await holder.end();
+      await waiting.$disconnect();
+    }
+  });
+});

@@ -42,7 +42,10 @@ function prismaCode(error: unknown): string | undefined {
 function sqlState(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const record = error as { code?: unknown; cause?: unknown; meta?: { code?: unknown; driverAdapterError?: unknown } };
-  if (typeof record.code === 'string' && /^[0-9A-Z]{5}$/.test(record.code)) return record.code;
+  // A Prisma error's own code (P2010, a raw query that failed) has the shape of a SQLSTATE: the
+  // server's is in its meta.
+  if (typeof record.code === 'string' && /^[0-9A-Z]{5}$/.test(record.code) && prismaCode(error) === undefined)
+    return record.code;
   const meta = record.meta?.driverAdapterError as { cause?: { originalCode?: unknown } } | undefined;
   if (typeof meta?.cause?.originalCode === 'string') return meta.cause.originalCode;
   return record.cause ? sqlState(record.cause) : undefined;

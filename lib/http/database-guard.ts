@@ -2,6 +2,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { isDatabaseBusy } from '@/lib/database/errors';
+import { logger } from '@/lib/observability/logger';
 
 /**
  * Wraps a page (or its generateMetadata): when the database is unreachable or overloaded, the
@@ -17,7 +18,10 @@ export function whenDatabaseAnswers<Args extends unknown[], Rendered>(
       return await render(...args);
     } catch (error) {
       if (!isDatabaseBusy(error)) throw error;
-      console.error('page: database unavailable', error instanceof Error ? error.message.split('\n').at(-1) : error);
+      logger.error(
+        { reason: error instanceof Error ? error.message.split('\n').at(-1) : String(error) },
+        'page: database unavailable',
+      );
       const from = (await headers()).get('x-pathname') ?? '/';
       redirect(`/indisponible?retour=${encodeURIComponent(from)}`);
     }

@@ -1,4 +1,5 @@
 import type { Failure } from '@/lib/core/result';
+import { logger } from '@/lib/observability/logger';
 
 // An expected failure of a back-office route handler (an upload) as an HTTP answer: its status
 // (BUSY is 503 with Retry-After), and `{ error: { code, message, issues? } }` with the French
@@ -18,7 +19,7 @@ export async function readFormData(request: Request): Promise<FormData | null> {
   try {
     return await request.formData();
   } catch (error) {
-    console.warn('unreadable upload', error instanceof Error ? error.message : error);
+    logger.warn({ err: error }, 'unreadable upload');
     return null;
   }
 }

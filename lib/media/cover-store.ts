@@ -13,6 +13,7 @@ import {
 } from '@/lib/catalog/cover-upload';
 import { getEnv } from '@/lib/env';
 import { failure, type Result } from '@/lib/core/result';
+import { logger } from '@/lib/observability/logger';
 
 // Covers uploaded in the back office: checked (size, then type by their first bytes, then
 // decoded with a pixel limit), resized into the book page's box and re-encoded as WebP with
@@ -36,7 +37,7 @@ function loadSharp(): Promise<Sharp | null> {
   sharpModule ??= import('sharp')
     .then((module) => module.default)
     .catch((error: unknown) => {
-      console.warn('sharp unavailable: covers are stored as uploaded', error instanceof Error ? error.message : error);
+      logger.warn({ err: error }, 'sharp unavailable: covers are stored as uploaded');
       return null;
     });
   return sharpModule;
@@ -64,7 +65,7 @@ export async function storeCover(ean: string, bytes: Uint8Array): Promise<Result
       extension = 'webp';
     } catch (error) {
       // A truncated or forged file, or one past the pixel limit: an expected refusal.
-      console.warn('cover refused by sharp', error instanceof Error ? error.message : error);
+      logger.warn({ err: error }, 'cover refused by sharp');
       return failure(
         'UNREADABLE_IMAGE',
         'Image illisible ou trop grande (50 mégapixels au plus) : essayez un autre fichier.',

@@ -14,6 +14,7 @@ import type { UnfulfillablePayment } from '@/lib/data/buying/payments';
 import type { Actor } from '@/lib/data/staff/staff';
 import { getStripe } from '@/lib/stripe';
 import { failure, type Result } from '@/lib/core/result';
+import { logger } from '@/lib/observability/logger';
 
 // Every refund the shop sends to Stripe's Refunds API (https://docs.stripe.com/api/refunds/create),
 // each with an Idempotency-Key of its own, so a retry (a double click, a timeout, "Relancer", a
@@ -51,7 +52,7 @@ export async function refundUnfulfillablePayment(
     );
     return true;
   } catch (error) {
-    console.error(`refund of order ${payment.reference} failed`, error);
+    logger.error({ err: error, orderReference: payment.reference }, 'automatic refund failed');
     return false;
   }
 }
@@ -97,7 +98,10 @@ async function sendRefund(ticket: RefundTicket): Promise<RefundOutcome> {
     }
     // No answer, or Stripe failing: the refund may or may not exist. charge.refunded will apply
     // it if it does; "Relancer" sends the same request again.
-    console.error(`refund ${ticket.refundId} of order ${ticket.orderReference}: no answer from Stripe`, error);
+    logger.error(
+      { err: error, refundId: ticket.refundId, orderReference: ticket.orderReference },
+      'refund: no answer from Stripe',
+    );
     return failure(
       'STRIPE_UNAVAILABLE',
       'Stripe n’a pas confirmé le remboursement. Il sera pris en compte dès que Stripe le signale ; sinon, relancez-le depuis la liste des remboursements.',

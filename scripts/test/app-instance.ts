@@ -4,7 +4,16 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ROOT } from '../lib/project';
 
-export type AppInstance = { url: string; stop(): Promise<void> };
+export type AppInstance = {
+  url: string;
+  stop(): Promise<void>;
+  /** Sends the process a signal without waiting (a deployment's SIGTERM). */
+  signal(signal: NodeJS.Signals): void;
+  /** Its exit code once it stopped. */
+  exited: Promise<number | null>;
+  /** The end of what it wrote (its log lines). */
+  output(): string;
+};
 
 /**
  * Starts the built app on `port`. Ready when /api/health says the database answers, or with
@@ -30,7 +39,7 @@ export async function startAppInstance(
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -51,5 +60,10 @@ export async function startAppInstance(
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
     },
+    signal(signal) {
+      child.kill(signal);
+    },
+    exited,
+    output: () => output,
   };
 }

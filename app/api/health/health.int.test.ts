@@ -1,4 +1,5 @@
 import { describe, expect, inject, it, vi } from 'vitest';
+import { logger } from '@/lib/observability/logger';
 
 // The route handler itself, against a real PostgreSQL, then against a port where none listens.
 async function loadRoute(databaseUrl: string) {
@@ -18,7 +19,7 @@ describe('GET /api/health', () => {
   });
 
   it('answers 503 when the database is down', async () => {
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const errors = vi.spyOn(logger, 'error').mockImplementation(() => {});
     const { GET } = await loadRoute('postgresql://librairie:x@127.0.0.1:9/librairie');
     const response = await GET();
     expect(response.status).toBe(503);

@@ -8,6 +8,7 @@ import { formatPrice } from '@/lib/core/money';
 import { ORDER_STATUS_LABELS } from '@/lib/orders/status';
 import { firstValues } from '@/lib/validation/search-params';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
+import { logger } from '@/lib/observability/logger';
 
 export const metadata: Metadata = { title: 'Confirmation de commande', robots: { index: false } };
 
@@ -15,7 +16,7 @@ const SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
 
 /** Stripe unreachable: the page says the payment is being confirmed, the webhook or the reconciliation will. */
 function stripeDown(error: unknown): false {
-  console.warn('confirmation: Stripe did not answer', error instanceof Error ? error.message : error);
+  logger.warn({ err: error }, 'confirmation: Stripe did not answer');
   return false;
 }
 

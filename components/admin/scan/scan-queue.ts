@@ -23,6 +23,8 @@ export function createScanQueue(onIdle: () => void = () => {}): ScanQueue {
         if (waiting === 0) onIdle();
       });
       // The next task waits for this one, whether it succeeded or not.
+      // Runs in the browser: its console is where a failed scan shows.
+      // eslint-disable-next-line no-console
       tail = run.catch((error: unknown) => console.error('scan failed', error));
       return tail;
     },

@@ -2,7 +2,8 @@ import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { DeliveryMethod } from '@/lib/pricing';
 import type { CartBook } from './cart';
-import type { Tx } from '@/lib/data/platform/transactions';
+import { afterCommit, type Tx } from '@/lib/data/platform/transactions';
+import { countHoldsPlaced } from '@/lib/observability/metrics';
 import { TERMS_VERSION } from '@/lib/terms/version';
 
 // The checkout's two busiest statements, in SQL: each replaces several of Prisma's queries (one
@@ -174,6 +175,7 @@ export async function insertOrderWithHolds(tx: Tx, order: NewOrder): Promise<num
     )
     SELECT "id" FROM created`;
   if (!row) throw new Error('The order was not written');
+  afterCommit(tx, () => countHoldsPlaced(held.length));
   return row.id;
 }
 

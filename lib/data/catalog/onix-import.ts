@@ -11,6 +11,7 @@ import {
   type ImportContext,
   type RecordOutcome,
 } from './onix-records';
+import { logger } from '@/lib/observability/logger';
 
 // `npm run import:onix -- file.xml` (scripts/import-onix.ts): reads the file product by product, applies each in its own transaction, and keeps
 // the report as an OnixImport row with its rejections.
@@ -143,7 +144,7 @@ export async function importOnixFile(
   });
   if (options.frontCacheUrls?.length) {
     await flushFrontCachePurges(options.frontCacheUrls, db).catch((error: unknown) => {
-      console.error('front cache purge failed (the worker will retry)', error instanceof Error ? error.message : error);
+      logger.error({ err: error }, 'front cache purge failed (the worker will retry)');
     });
   }
   return { importId: run.id, status, failure, counts, rejections, seconds: (performance.now() - started) / 1000 };

@@ -2,6 +2,7 @@ import 'server-only';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { getEnv } from '@/lib/env';
+import { logger } from '@/lib/observability/logger';
 
 // The e-mails sent, noted outside the database as they leave: a database restored to an earlier
 // minute has them still owed, and the restore marks them sent from this journal, so no customer
@@ -25,6 +26,6 @@ export function noteSentEmail(entry: SentEmailEntry): void {
     appendFileSync(file, `${JSON.stringify(entry)}\n`);
   } catch (error) {
     // The e-mail is sent and recorded in the database; only a later restore would miss it.
-    console.warn('sent-email journal: not written', error instanceof Error ? error.message : error);
+    logger.warn({ err: error }, 'sent-email journal: not written');
   }
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import pg from 'pg';
 import { getEnv } from '@/lib/env';
 import { deleteUnsentFrontCachePurges, flushFrontCachePurges, msUntilNextFrontCachePurge } from './front-cache';
+import { logger } from '@/lib/observability/logger';
 
 // The worker's side of the front cache's purges (scripts/worker.ts): what no write path flushed
 // after its commit (a change made by a script, by psql, the delayed second purge of every
@@ -38,7 +39,7 @@ export async function startFrontCacheFlusher(): Promise<FrontCacheFlusher> {
         const next = await msUntilNextFrontCachePurge();
         wakeIn(next === null ? RETRY_MS : Math.min(Math.max(next, 20), RETRY_MS));
       } catch (error) {
-        console.error('[worker] front cache purge failed', error instanceof Error ? error.message : error);
+        logger.error({ err: error }, 'front cache purge failed');
         wakeIn(RETRY_MS);
       } finally {
         running = null;
@@ -49,7 +50,7 @@ export async function startFrontCacheFlusher(): Promise<FrontCacheFlusher> {
 
   const listener = new pg.Client({ connectionString: getEnv().DATABASE_URL, application_name: 'librairie-purges' });
   listener.on('notification', () => void flush());
-  listener.on('error', (error) => console.error('[worker] front cache listener', error.message));
+  listener.on('error', (error) => logger.error({ err: error }, 'front cache listener'));
   await listener.connect();
   await listener.query(`LISTEN ${CHANNEL}`);
   void flush();

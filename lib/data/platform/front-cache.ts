@@ -4,6 +4,7 @@ import { getEnv } from '@/lib/env';
 import { FRONT_CACHE_PURGE_HEADER } from '@/lib/front-cache/response-tags';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { FRONT_CACHE_FLUSH_LIMITS, transactOrThrow, type Tx } from './transactions';
+import { logger } from '@/lib/observability/logger';
 
 // The purges of the front caches (docs/decisions/014-front-cache.md). Triggers write the tags a
 // change made stale into "FrontCachePurge", in the transaction of the change (migration
@@ -69,7 +70,7 @@ export async function flushFrontCachePurgesAfterCommit(
   try {
     await flushFrontCachePurges(caches, db);
   } catch (error) {
-    console.error('front cache purge failed (the worker will retry)', error instanceof Error ? error.message : error);
+    logger.error({ err: error }, 'front cache purge failed (the worker will retry)');
   }
 }
 

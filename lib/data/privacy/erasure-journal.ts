@@ -2,6 +2,7 @@ import 'server-only';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { getEnv } from '@/lib/env';
+import { logger } from '@/lib/observability/logger';
 
 // The erasures, noted outside the database as they are made (RGPD art. 17): a backup taken before
 // one still holds the person's data, so a restore applies every erasure noted since the backup
@@ -16,6 +17,6 @@ export function noteErasure(entry: ErasureEntry): void {
     mkdirSync(path.dirname(file), { recursive: true });
     appendFileSync(file, `${JSON.stringify(entry)}\n`);
   } catch (error) {
-    console.error('erasure journal: not written', error instanceof Error ? error.message : error);
+    logger.error({ err: error }, 'erasure journal: not written');
   }
 }

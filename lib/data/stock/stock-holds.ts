@@ -1,7 +1,8 @@
 import 'server-only';
 import { describeBookAvailability } from '@/lib/catalog/book-availability';
 import { AVAILABILITY_FACTS_SELECT } from '@/lib/data/storefront/book-selects';
-import { type Tx } from '@/lib/data/platform/transactions';
+import { afterCommit, type Tx } from '@/lib/data/platform/transactions';
+import { countHoldsExpired } from '@/lib/observability/metrics';
 
 // Every write to stock goes through these, inside the caller's transaction:
 // 1. lock the books' StockLevel rows in ascending bookId order (one fixed order for every
@@ -32,7 +33,7 @@ export async function lockStock(tx: Tx, bookIds: number[]): Promise<Map<number, 
   // One round trip: lock the rows in book order, release their expired holds, and return the
   // rows as they are after the release (a data-modifying CTE's result is not visible to the
   // other parts of the statement, hence `held - released`).
-  const rows = await tx.$queryRaw<StockRow[]>`
+  const rows = await tx.$queryRaw<(StockRow & { expiredHolds: number })[]>`
     WITH locked AS (
       SELECT "bookId", "onHand", "held" FROM "StockLevel"
       WHERE "bookId" = ANY(${ids}::int[]) ORDER BY "bookId" FOR UPDATE
@@ -41,15 +42,17 @@ export async function lockStock(tx: Tx, bookIds: number[]): Promise<Map<number, 
       WHERE "bookId" IN (SELECT "bookId" FROM locked) AND "status" = 'active' AND "expiresAt" <= now()
       RETURNING "bookId", "quantity"
     ), released AS (
-      SELECT "bookId", SUM("quantity")::int AS quantity FROM expired GROUP BY "bookId"
+      SELECT "bookId", SUM("quantity")::int AS quantity, COUNT(*)::int AS holds FROM expired GROUP BY "bookId"
     ), updated AS (
       UPDATE "StockLevel" s SET "held" = s."held" - released.quantity, "updatedAt" = now()
       FROM released WHERE s."bookId" = released."bookId"
       RETURNING s."bookId"
     )
-    SELECT l."bookId", l."onHand", l."held" - COALESCE(r.quantity, 0) AS "held"
+    SELECT l."bookId", l."onHand", l."held" - COALESCE(r.quantity, 0) AS "held", COALESCE(r.holds, 0) AS "expiredHolds"
     FROM locked l LEFT JOIN released r ON r."bookId" = l."bookId"`;
-  return new Map(rows.map((row) => [row.bookId, row]));
+  const expiredHolds = rows.reduce((sum, row) => sum + row.expiredHolds, 0);
+  if (expiredHolds > 0) afterCommit(tx, () => countHoldsExpired(expiredHolds));
+  return new Map(rows.map(({ bookId, onHand, held }) => [bookId, { bookId, onHand, held }]));
 }
 
 /**

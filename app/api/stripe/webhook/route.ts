@@ -1,5 +1,6 @@
 import { handleStripeEvent, StripeUnavailable } from '@/lib/checkout/stripe-events';
 import { getEnv } from '@/lib/env';
+import { logger } from '@/lib/observability/logger';
 import { problem } from '@/lib/http/problem';
 import { readBodyWithLimit } from '@/lib/http/read-body';
 import { getStripe } from '@/lib/stripe';
@@ -23,15 +24,18 @@ export async function POST(request: Request): Promise<Response> {
   try {
     event = getStripe().webhooks.constructEvent(body.text, signature, getEnv().STRIPE_WEBHOOK_SECRET);
   } catch (error) {
-    console.warn('stripe webhook: signature rejected', error instanceof Error ? error.message : error);
+    logger.warn(
+      { reason: error instanceof Error ? error.message : String(error) },
+      'stripe webhook: signature rejected',
+    );
     return problem(400, 'INVALID_SIGNATURE', 'Signature Stripe invalide.');
   }
   let result;
   try {
-    result = await handleStripeEvent(event, new Date());
+    result = await handleStripeEvent(event, new Date(), 'webhook');
   } catch (error) {
     if (!(error instanceof StripeUnavailable)) throw error;
-    console.error(`stripe webhook: ${error.message}`, error.cause);
+    logger.error({ err: error.cause, eventId: event.id }, `stripe webhook: ${error.message}`);
     return problem(503, 'STRIPE_UNAVAILABLE', 'Stripe est injoignable : réessayez plus tard.', 60);
   }
   if (!result.ok) {
@@ -39,7 +43,7 @@ export async function POST(request: Request): Promise<Response> {
     return problem(409, result.code, result.message);
   }
   if (result.outcome === 'ignored: malformed event') {
-    console.warn(`stripe webhook: malformed event ${event.id} (${event.type})`);
+    logger.warn({ eventId: event.id, eventType: event.type }, 'stripe webhook: malformed event');
   }
   return Response.json({ received: true, outcome: result.outcome });
 }
