@@ -4,6 +4,7 @@ import { checkInvariantsAction } from '@/components/admin/invariants/actions';
 import { CheckStatus, InvariantReport } from '@/components/admin/invariants/invariant-report';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { getLatestInvariantCheck } from '@/lib/data/watch/invariants';
+import { getEnv } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'État de la boutique' };
 
@@ -23,7 +24,7 @@ export default async function ShopStatePage() {
       </p>
       <CheckStatus check={check} now={new Date()} />
       <ActionForm action={checkInvariantsAction} submitLabel="Vérifier maintenant" />
-      {check && <InvariantReport check={check} />}
+      {check && <InvariantReport check={check} frontCache={getEnv().FRONT_CACHE_PURGE_URLS.length > 0} />}
     </>
   );
 }

@@ -44,8 +44,11 @@ export function CheckStatus({ check, now }: { check: RecordedCheck | null; now: 
   );
 }
 
-/** Every rule with its count, then the violations of each rule that has some. */
-export function InvariantReport({ check }: { check: RecordedCheck }) {
+/**
+ * Every rule with its count, then the violations of each rule that has some. Without a front
+ * cache (`frontCache` false) its purges are not checked: nothing sends them.
+ */
+export function InvariantReport({ check, frontCache }: { check: RecordedCheck; frontCache: boolean }) {
   const failing = INVARIANT_CODES.filter((code) => check.counts[code] > 0);
   return (
     <>
@@ -62,7 +65,15 @@ export function InvariantReport({ check }: { check: RecordedCheck }) {
           {INVARIANT_CODES.map((code) => (
             <tr key={code}>
               <th scope="row">{INVARIANT_RULES[code].title}</th>
-              <td>{check.counts[code] === 0 ? 'Aucune' : <strong>{check.counts[code]}</strong>}</td>
+              <td>
+                {code === 'front_cache_purge' && !frontCache ? (
+                  'Sans objet (pas de cache de façade)'
+                ) : check.counts[code] === 0 ? (
+                  'Aucune'
+                ) : (
+                  <strong>{check.counts[code]}</strong>
+                )}
+              </td>
               <td>{INVARIANT_RULES[code].why}</td>
             </tr>
           ))}
