@@ -2,8 +2,8 @@
 // data elements are separated by +, components by :, and ? releases the next character so a
 // value may contain any of them. The UNA service string advice, when a file starts with it,
 // names other characters: six of them after "UNA" (component, element, decimal mark, release,
-// reserved, segment terminator). GS1, EANCOM® 2002 Part I, §5 "Syntax", and
-// https://www.gs1.org/docs/eancom/ean02s4/part1/una.htm (UNA: ":+.? '").
+// reserved, segment terminator). GS1, EANCOM® Part I (syntax), as at
+// http://www.gs1.se/EANCOM%202000/part1/una.htm (UNA).
 // Pure: a writer that escapes values, and a reader that keeps each segment's position in the file
 // so a bad file is reported segment by segment.
 
