@@ -17,6 +17,7 @@ const RULE_FOLDERS = [
   'audit',
   'availability',
   'catalog',
+  'edi',
   'email',
   'front-cache',
   'invoicing',

@@ -49,7 +49,7 @@ export function feedback(page: Page) {
 }
 
 // Books other specs count on by their EAN (stock, price, cover): never picked at random here.
-const BOOKED_BY_OTHER_SPECS = [
+export const BOOKED_BY_OTHER_SPECS = [
   '9782130835219',
   '9782130849575',
   '9782296013681',

@@ -42,6 +42,14 @@ describe('ShopSettingsFormSchema', () => {
     expect(ShopSettingsFormSchema.parse({ ...form, microEnterprise: undefined }).microEnterprise).toBe(false);
   });
 
+  it('takes the shop’s GLN with its GS1 check digit, or none', () => {
+    expect(ShopSettingsFormSchema.parse({ ...form, gln: ' 3012345 000017 ' }).gln).toBe('3012345000017');
+    expect(ShopSettingsFormSchema.parse({ ...form, gln: '' }).gln).toBeNull();
+    const wrong = ShopSettingsFormSchema.safeParse({ ...form, gln: '3012345000018' });
+    expect(wrong.success).toBe(false);
+    expect(wrong.error?.issues[0]?.message).toContain('GLN invalide');
+  });
+
   it('knows the demo’s mediator is a placeholder, and a real one is not', () => {
     expect(hasPlaceholderMediator(DEFAULT_SHOP_SETTINGS)).toBe(true);
     expect(hasPlaceholderMediator({ mediatorName: 'Médiateur à désigner' })).toBe(true);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { assertValidShippingTable, type ShippingTable } from '@/lib/pricing/shipping';
 import { plainText } from '@/lib/core/plain-text';
+import { isValidGln } from '@/lib/stock/gln';
 import { SHOP } from './config';
 import { SHOP_SHIPPING_TABLE } from './shipping-config';
 
@@ -43,6 +44,8 @@ export type ShopSettings = {
   hostPhone: string;
   /** Fewer than 10 people and at most 2 M€ of turnover: exempt from the accessibility requirements (décret n° 2023-931). */
   microEnterprise: boolean;
+  /** The shop's GLN (GS1, 13 digits): who sends its EDI orders (lib/edi); null until set. */
+  gln: string | null;
   /** Orders after this hour (Europe/Paris) count from the next business day. */
   orderCutoffHour: number;
   shippingTable: ShippingTable;
@@ -81,6 +84,7 @@ export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
   hostAddress: '1 rue de l’Exemple, 75000 Paris',
   hostPhone: '01 00 00 00 00',
   microEnterprise: false,
+  gln: null,
   orderCutoffHour: SHOP.orderCutoffHour,
   shippingTable: SHOP_SHIPPING_TABLE,
 };
@@ -170,6 +174,13 @@ export const ShopSettingsFormSchema = z
       .string()
       .optional()
       .transform((value) => value === 'on'),
+    gln: z
+      .string()
+      .optional()
+      .transform((value) => (value ?? '').replace(/\s/g, '') || null)
+      .refine((value) => value === null || isValidGln(value), {
+        error: 'GLN invalide : 13 chiffres dont le dernier est une clé de contrôle (GS1).',
+      }),
     orderCutoffHour: z.coerce
       .number({ error: 'Heure limite : un nombre entier.' })
       .int({ error: 'Heure limite : un nombre entier.' })
@@ -262,6 +273,7 @@ export function settingsFormValues(settings: ShopSettings): Record<string, strin
     hostAddress: settings.hostAddress,
     hostPhone: settings.hostPhone,
     microEnterprise: settings.microEnterprise ? 'on' : '',
+    gln: settings.gln ?? '',
     orderCutoffHour: String(settings.orderCutoffHour),
     homeDeliveryLabel: settings.shippingTable.home_delivery.label,
     homeFeeBelowThreshold: euros(home[0]?.feeCents),

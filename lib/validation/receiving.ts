@@ -67,3 +67,20 @@ export function deliveryFormValues(fields: Record<string, string>) {
       })),
   };
 }
+
+/** A despatch advice is small (a DESADV of 500 lines is about 30 KB): well under the 1 MB a form may post. */
+export const MAX_DESPATCH_FILE_BYTES = 512 * 1024;
+
+/**
+ * The distributor's despatch advice uploaded on the receiving screen (field "avis"), and the
+ * purchase order the screen was opened for, used when the file names none (a CSV note).
+ */
+export const DespatchFileSchema = z.object({
+  purchaseOrderId: idField('Commande fournisseur inconnue.').optional(),
+  avis: z
+    .instanceof(File, { error: 'Choisissez le fichier de l’avis d’expédition (EDI DESADV ou CSV).' })
+    .refine((file) => file.size > 0, { error: 'Le fichier est vide.' })
+    .refine((file) => file.size <= MAX_DESPATCH_FILE_BYTES, {
+      error: `Fichier trop lourd : ${MAX_DESPATCH_FILE_BYTES / 1024} Ko au plus pour un avis d’expédition.`,
+    }),
+});

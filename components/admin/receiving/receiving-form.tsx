@@ -7,6 +7,8 @@ import { ScanForm } from '../scan/scan-form';
 import { lookupBookAction, receiveDeliveryAction } from './actions';
 import { Field } from '@/components/ui/field';
 import { formatCopies } from '@/lib/core/copies';
+import type { AnnouncedBook } from '@/lib/data/stock-desk/despatch-import';
+import { DespatchDifferences } from './despatch-differences';
 
 // The receiving screen. A barcode scanner types the EAN then Enter, which adds a copy (or the
 // quantity typed beside it) to the book's line: each line shows the book found, or why not (a
@@ -45,33 +47,58 @@ type Line = {
 const discountText = (basisPoints: number | null) =>
   basisPoints === null ? '0' : String(basisPoints / 100).replace('.', ',');
 
+/**
+ * The lines the screen opens with: the purchase order's missing copies (none received yet), and,
+ * when a despatch advice was read, the copies it announces, on the order's lines or after them.
+ */
+function initialLines(
+  purchaseOrder: PurchaseOrderPrefill | null,
+  announced: AnnouncedBook[] | null,
+  discount: string,
+): Line[] {
+  const fromFile = new Map((announced ?? []).map((line) => [line.ean, line]));
+  const ordered: Line[] = (purchaseOrder?.lines ?? []).map((line) => {
+    const sent = fromFile.get(line.ean);
+    return {
+      key: 0,
+      ean: line.ean,
+      title: line.title,
+      authors: sent?.authors ?? '',
+      quantity: sent?.quantity ?? 0,
+      discount,
+      terms: sent?.terms ?? 'firm',
+      expected: line.missing,
+      awaitedByCustomers: sent?.awaitedByCustomers ?? null,
+    };
+  });
+  const onOrder = new Set(ordered.map((line) => line.ean));
+  const extra: Line[] = (announced ?? [])
+    .filter((line) => !onOrder.has(line.ean))
+    .map((line) => ({ ...line, key: 0, discount, terms: line.terms ?? 'firm', expected: null }));
+  return [...ordered, ...extra].map((line, index) => ({ ...line, key: index + 1 }));
+}
+
 export function ReceivingForm({
   suppliers,
   purchaseOrder,
+  announced = null,
+  supplierId: announcedSupplierId = null,
+  noteNumber = null,
 }: {
   suppliers: SupplierChoice[];
   purchaseOrder: PurchaseOrderPrefill | null;
+  /** The books and copies of a despatch advice read on this screen. */
+  announced?: AnnouncedBook[] | null;
+  supplierId?: number | null;
+  noteNumber?: string | null;
 }) {
-  const [supplierId, setSupplierId] = useState(purchaseOrder ? String(purchaseOrder.supplierId) : '');
+  const [supplierId, setSupplierId] = useState(String(purchaseOrder?.supplierId ?? announcedSupplierId ?? ''));
   const supplier = suppliers.find((s) => String(s.id) === supplierId) ?? null;
-  const prefilled = purchaseOrder?.lines.length ?? 0;
   // Keys of the prefilled lines are 1…n; scanned lines come after them.
-  const nextKey = useRef(prefilled);
   const [lines, setLines] = useState<Line[]>(() =>
-    (purchaseOrder?.lines ?? []).map((line, index) => ({
-      key: index + 1,
-      ean: line.ean,
-      title: line.title,
-      authors: '',
-      quantity: 0,
-      discount: discountText(
-        suppliers.find((s) => s.id === purchaseOrder?.supplierId)?.defaultDiscountBasisPoints ?? null,
-      ),
-      terms: 'firm',
-      expected: line.missing,
-      awaitedByCustomers: null,
-    })),
+    initialLines(purchaseOrder, announced, discountText(supplier?.defaultDiscountBasisPoints ?? null)),
   );
+  const nextKey = useRef(lines.length);
   const [scanError, setScanError] = useState<{ message: string; unknownEan: string | null } | null>(null);
   const [scanned, setScanned] = useState('');
   const [state, submit, pending] = useActionState(receiveDeliveryAction, null);
@@ -170,6 +197,7 @@ export function ReceivingForm({
         <Field
           label="Numéro du bon de livraison ou de la facture"
           name="noteNumber"
+          defaultValue={noteNumber ?? undefined}
           required
           maxLength={40}
           autoComplete="off"
@@ -299,6 +327,7 @@ export function ReceivingForm({
           ))}
         </tbody>
       </table>
+      {announced && purchaseOrder && <DespatchDifferences purchaseOrderId={purchaseOrder.id} lines={lines} />}
       <p role="status">
         {formatCopies(totalCopies)} sur {received.length} ligne{received.length > 1 ? 's' : ''}
         {purchaseOrder && ` — encore manquants sur la commande : ${formatCopies(missing)}`}.

@@ -23,6 +23,11 @@ const IDENTITY: [name: string, label: string, extra?: Record<string, string>][] 
   ['vatNumber', 'Numéro de TVA intracommunautaire'],
   ['mediatorName', 'Médiateur de la consommation'],
   ['mediatorUrl', 'Site du médiateur (https://…)', { type: 'url' }],
+  [
+    'gln',
+    'GLN de la librairie (13 chiffres, pour les commandes EDI aux distributeurs ; facultatif)',
+    { inputMode: 'numeric' },
+  ],
 ];
 
 /** What the mentions légales must give (LCEN art. 1-1; C. com. R123-237). */

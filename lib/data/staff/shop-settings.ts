@@ -46,6 +46,7 @@ export async function readShopSettings(client: Pick<Tx, 'shopSettings'>): Promis
     hostAddress: row.hostAddress,
     hostPhone: row.hostPhone,
     microEnterprise: row.microEnterprise,
+    gln: row.gln,
     orderCutoffHour: row.orderCutoffHour,
     shippingTable: parseStoredShippingTable(row.shippingTable),
     version: row.version,

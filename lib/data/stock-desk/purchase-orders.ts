@@ -4,6 +4,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { PurchaseOrderStatus } from '@/lib/generated/prisma/enums';
 import { availableCopies } from '@/lib/orders/allocation';
 import { proposeLine, type ProposedLine } from '@/lib/stock/purchase-proposal';
+import { purchaseOrderIdFromNumber } from '@/lib/stock/purchase-order-number';
 import { failure, type Result } from '@/lib/core/result';
 import { recordAudit } from '@/lib/data/staff/audit';
 import type { Actor } from '@/lib/data/staff/staff';
@@ -352,3 +353,37 @@ export async function getPurchaseOrder(id: number) {
 }
 
 export type PurchaseOrderView = NonNullable<Awaited<ReturnType<typeof getPurchaseOrder>>>;
+
+/** What the receiving screen pre-fills from a sent purchase order: the copies still missing. */
+export type ReceivingPrefill = {
+  id: number;
+  version: number;
+  supplierId: number;
+  lines: { ean: string; title: string; missing: number }[];
+};
+
+export function receivingPrefill(order: PurchaseOrderView): ReceivingPrefill | null {
+  if (order.status !== 'sent') return null;
+  return {
+    id: order.id,
+    version: order.version,
+    supplierId: order.supplier.id,
+    lines: order.lines
+      .filter((line) => line.missing > 0)
+      .map((line) => ({ ean: line.book.ean, title: line.book.title, missing: line.missing })),
+  };
+}
+
+/**
+ * The sent purchase order a distributor's despatch advice answers (its RFF+ON, the number the
+ * shop gave: lib/stock/purchase-order-number.ts), when it is this distributor's; else null.
+ */
+export async function findSentPurchaseOrderByNumber(
+  orderNumber: string,
+  supplierId: number | null,
+): Promise<ReceivingPrefill | null> {
+  const id = purchaseOrderIdFromNumber(orderNumber);
+  const order = id === null ? null : await getPurchaseOrder(id);
+  if (!order || (supplierId !== null && order.supplier.id !== supplierId)) return null;
+  return receivingPrefill(order);
+}

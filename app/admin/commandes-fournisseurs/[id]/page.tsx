@@ -44,6 +44,14 @@ export default async function PurchaseOrderPage({ params }: PageProps<'/admin/co
         <a href={`/admin/commandes-fournisseurs/${order.id}/csv`} download>
           Exporter pour le distributeur (CSV)
         </a>
+        {order.status !== 'draft' && order.status !== 'cancelled' && (
+          <>
+            {' · '}
+            <a href={`/admin/commandes-fournisseurs/${order.id}/edifact`} download>
+              Exporter en EDI (EANCOM ORDERS)
+            </a>
+          </>
+        )}
       </p>
       <PurchaseOrderSteps order={order} today={isoDay(toParisDay(new Date()).day)} />
       <PurchaseOrderLines order={order} />

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ReceivingForm, type PurchaseOrderPrefill } from '@/components/admin/receiving/receiving-form';
+import { ReceivingDesk } from '@/components/admin/receiving/receiving-desk';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { getPurchaseOrder } from '@/lib/data/stock-desk/purchase-orders';
+import { getPurchaseOrder, receivingPrefill } from '@/lib/data/stock-desk/purchase-orders';
 import { listSupplierOptions } from '@/lib/data/stock-desk/receiving';
 import { firstValues } from '@/lib/validation/search-params';
 
@@ -13,17 +13,7 @@ export default async function NewDeliveryPage({ searchParams }: PageProps<'/admi
   const commande = firstValues(await searchParams).commande;
   const id = commande && /^\d{1,9}$/.test(commande) ? Number(commande) : null;
   const [suppliers, order] = await Promise.all([listSupplierOptions(), id ? getPurchaseOrder(id) : null]);
-  const prefill: PurchaseOrderPrefill | null =
-    order && order.status === 'sent'
-      ? {
-          id: order.id,
-          version: order.version,
-          supplierId: order.supplier.id,
-          lines: order.lines
-            .filter((line) => line.missing > 0)
-            .map((line) => ({ ean: line.book.ean, title: line.book.title, missing: line.missing })),
-        }
-      : null;
+  const prefill = order ? receivingPrefill(order) : null;
   return (
     <>
       <p>
@@ -39,7 +29,7 @@ export default async function NewDeliveryPage({ searchParams }: PageProps<'/admi
         Les exemplaires attendus par des clients leur sont attribués d’abord (la commande la plus ancienne en premier) ;
         le reste va en rayon. « Office » : exemplaires retournables au distributeur pendant sa fenêtre de retour.
       </p>
-      <ReceivingForm suppliers={suppliers} purchaseOrder={prefill} />
+      <ReceivingDesk suppliers={suppliers} purchaseOrder={prefill} />
     </>
   );
 }

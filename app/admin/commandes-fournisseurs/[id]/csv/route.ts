@@ -1,6 +1,7 @@
 import { requireStaff } from '@/lib/auth/require-staff';
 import { getPurchaseOrder } from '@/lib/data/stock-desk/purchase-orders';
 import { toCsv } from '@/lib/stock/csv-export';
+import { purchaseOrderNumber } from '@/lib/stock/purchase-order-number';
 
 /**
  * The purchase order as the distributor reads it: its GLN and the shop's order number, then one
@@ -19,7 +20,7 @@ export async function GET(_request: Request, { params }: RouteContext<'/admin/co
     ['GLN distributeur', 'Commande', 'EAN', 'Titre', 'Quantité'],
     order.lines.map((line) => [
       order.supplier.gln ?? '',
-      `LF-CF-${order.id}`,
+      purchaseOrderNumber(order.id),
       line.book.ean,
       line.book.title,
       line.quantity,

@@ -1,0 +1,57 @@
+import { requireStaff } from '@/lib/auth/require-staff';
+import { buildOrdersInterchange, ordersInterchangeReference } from '@/lib/edi/eancom-orders';
+import { getPurchaseOrder } from '@/lib/data/stock-desk/purchase-orders';
+import { getShopSettings } from '@/lib/data/staff/shop-settings';
+import { problem } from '@/lib/http/problem';
+import { purchaseOrderNumber } from '@/lib/stock/purchase-order-number';
+
+/**
+ * A purchase list sent to its distributor, as the EANCOM ORDERS its EDI system (or the trade's
+ * hub) takes in: lib/edi/eancom-orders.ts. Only once marked sent: the file is the order, and a
+ * draft still changes. The same list gives the same interchange reference each time.
+ */
+export async function GET(_request: Request, { params }: RouteContext<'/admin/commandes-fournisseurs/[id]/edifact'>) {
+  await requireStaff('libraire');
+  const { id } = await params;
+  const order = /^\d{1,9}$/.test(id) ? await getPurchaseOrder(Number(id)) : null;
+  if (!order) return problem(404, 'NOT_FOUND', 'Commande fournisseur introuvable.');
+  if (order.status === 'draft' || !order.sentOn)
+    return problem(
+      409,
+      'NOT_SENT',
+      'Cette commande fournisseur n’est pas encore envoyée : marquez-la envoyée avant de l’exporter en EDI.',
+    );
+  if (order.status === 'cancelled')
+    return problem(409, 'CANCELLED', 'Cette commande fournisseur est annulée : elle ne s’exporte plus en EDI.');
+  if (!order.supplier.gln)
+    return problem(
+      409,
+      'SUPPLIER_GLN_MISSING',
+      `${order.supplier.name} n’a pas de GLN : renseignez-le dans /admin/catalogue/distributeurs avant l’export EDI.`,
+    );
+  const shop = await getShopSettings();
+  if (!shop.gln)
+    return problem(
+      409,
+      'SHOP_GLN_MISSING',
+      'La librairie n’a pas de GLN : un administrateur le renseigne dans /admin/reglages avant l’export EDI.',
+    );
+  const text = buildOrdersInterchange({
+    shopGln: shop.gln,
+    supplierGln: order.supplier.gln,
+    orderNumber: purchaseOrderNumber(order.id),
+    orderDate: order.sentOn.toISOString().slice(0, 10),
+    interchangeReference: ordersInterchangeReference(order.id),
+    preparedAt: new Date(),
+    // The shop orders firm: office copies come unasked (lib/edi/eancom-mapping.ts).
+    lines: order.lines.map((line) => ({ ean: line.book.ean, quantity: line.quantity, terms: 'firm' as const })),
+  });
+  return new Response(text, {
+    headers: {
+      // ISO 8859-1 is UNOC's character set; every character the file holds is ASCII.
+      'Content-Type': 'application/EDIFACT',
+      'Content-Disposition': `attachment; filename="commande-${order.id}-${order.supplier.gln}.edi"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}
