@@ -7,8 +7,9 @@
 // (as behind a load balancer) so no per-client limit is reached.
 // It starts its own embedded PostgreSQL in a temporary folder and builds the app if its sources
 // changed; everything is stopped and removed at the end. bench/README.md
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -86,6 +87,55 @@ function median(values: number[]): number {
   return percentile(values, 50);
 }
 
+/** bench/lib/observer-server.ts with the observer on or off, its stdout (the access log) to a file. */
+async function startObserverServer(
+  variant: 'on' | 'off',
+  logFile: string,
+): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'lib/observer-server.ts'), String(port)],
+    {
+      env: { ...process.env, OBSERVABILITY: variant, LOG_LEVEL: 'info' },
+      stdio: ['ignore', openSync(logFile, 'a'), 'pipe'],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`observer server exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+/**
+ * The observer alone, on a server that does nothing else: its cost per request in microseconds,
+ * from the throughput with and without it (autocannon keeps the 2 cores busy either way).
+ */
+async function measureObserverAlone(dataDir: string): Promise<{ on: number[]; off: number[] }> {
+  const servers = {
+    on: await startObserverServer('on', path.join(dataDir, 'observer-on.log')),
+    off: await startObserverServer('off', path.join(dataDir, 'observer-off.log')),
+  };
+  const figures = { on: [] as number[], off: [] as number[] };
+  try {
+    for (let index = 0; index < RUNS; index += 1) {
+      for (const variant of index % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const)) {
+        const url = `${servers[variant].url}/livre/9782296013681`;
+        await autocannon({ url, connections: CONNECTIONS, duration: 2 });
+        const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
+        figures[variant].push(result.requests.average);
+      }
+    }
+  } finally {
+    servers.on.child.kill();
+    servers.off.child.kill();
+  }
+  return figures;
+}
+
 async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'librairie-bench-observability-'));
   let server: EmbeddedDatabase | undefined;
@@ -116,6 +166,7 @@ async function main() {
     const form = multipart(formFields(await (await fetch(`${on.url}${BOOK_PATH}`)).text(), 'Ajouter au panier'));
 
     const runs = new Map<string, Run[]>();
+    const offRequestsPerSecond: Record<string, number> = {};
     const load = os.loadavg()[0]!;
     for (const target of ['book page', 'add-to-cart'] as const) {
       for (let index = 0; index < RUNS; index += 1) {
@@ -167,7 +218,20 @@ async function main() {
       }
       const ratio = medians.on! / medians.off!;
       console.log(`${target}: on / off = ${ratio.toFixed(3)} (${((ratio - 1) * 100).toFixed(1)} %; target ≥ 0.95)\n`);
+      offRequestsPerSecond[target] = medians.off!;
     }
+
+    // What the observer costs, measured where nothing else hides it, then set against each page.
+    const alone = await measureObserverAlone(dataDir);
+    const [onRps, offRps] = [median(alone.on), median(alone.off)];
+    const costMicros = (1 / onRps - 1 / offRps) * 1e6;
+    console.log(
+      `observer alone (bare node:http, 20 kB page): on ${onRps.toFixed(0)} req/s (${alone.on.map((r) => r.toFixed(0)).join(' / ')}), off ${offRps.toFixed(0)} req/s (${alone.off.map((r) => r.toFixed(0)).join(' / ')}): ${costMicros.toFixed(0)} µs per request`,
+    );
+    for (const [target, rps] of Object.entries(offRequestsPerSecond))
+      console.log(
+        `${target}: the observer's ${costMicros.toFixed(0)} µs are ${((costMicros * rps) / 1e4).toFixed(2)} % of its ${(1e6 / rps).toFixed(0)} µs per request`,
+      );
   } finally {
     for (const instance of instances) await instance.stop();
     await server?.stop();
