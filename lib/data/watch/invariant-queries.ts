@@ -204,9 +204,11 @@ export async function emailViolations(tx: Tx, pendingSince: Date): Promise<Viola
       about: row.order ? `commande ${row.order}` : `demande ${row.request ?? '?'}`,
       status: row.status,
     },
+    // Not the server's answer: it may name the address, and a check's record is kept a week. The
+    // outbox (/admin/emails) shows it.
     detail:
       row.status === 'failed'
-        ? `en échec après toutes ses tentatives${row.lastError ? ` : ${row.lastError.slice(0, 200)}` : ''}`
+        ? 'en échec après toutes ses tentatives'
         : 'toujours en attente après le délai de toutes ses tentatives',
   }));
 }
