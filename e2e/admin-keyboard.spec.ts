@@ -87,7 +87,7 @@ test('axe finds no violation on a return being prepared, then recorded', async (
   // One office copy received, dated back into the distributor's return window (90 days by default).
   const noteNumber = `BL-RETOUR-${Date.now()}`;
   await page.goto('/admin/receptions/nouvelle');
-  await page.getByLabel('Distributeur').selectOption(String(book.supplierId));
+  await page.getByLabel('Distributeur', { exact: true }).selectOption(String(book.supplierId));
   await page.getByLabel('Numéro du bon de livraison ou de la facture').fill(noteNumber);
   const scan = page.getByLabel('EAN (scannez, ou tapez puis Entrée)');
   await scan.fill(book.ean);
