@@ -4,6 +4,7 @@ import { startStripeEmulator, type StripeEmulator } from '@/scripts/stripe-emula
 import { createCarts, createTestBook } from '@/scripts/test/fixtures/books';
 import { SAMPLE_CHECKOUT_FORM } from '@/scripts/test/fixtures/checkout-form';
 import { openTestDatabase } from '@/scripts/test/test-database';
+import { attachCheckoutSession, placeOrder } from '@/lib/data/buying/checkout';
 
 // Payments whose webhook never came, recovered from Stripe on a real PostgreSQL and the local
 // emulator (which sends no webhook here: every event stays undelivered), through the real SDK:
@@ -91,6 +92,20 @@ describe('the reconciliation with Stripe', () => {
     expect(await statusesOf([order.id])).toEqual(['paid']);
     expect(await salesOf([order.id])).toBe(1);
     expect(await reconciliation.recoverSessionPayment(order.stripeSessionId!, order.createdAt)).toBe(false);
+  });
+
+  it('an unpaid order whose session Stripe does not know is skipped, and the others are still paid', async () => {
+    const book = await createTestBook(db, { onHand: 2, withSupplier: false });
+    const [cartId] = await createCarts(db, book.id, 1);
+    const placed = await placeOrder(cartId!, SAMPLE_CHECKOUT_FORM, new Date(), `client-${crypto.randomUUID()}`);
+    if (!placed.ok) throw new Error(placed.message);
+    // A session of another account or mode: Stripe answers 404 resource_missing.
+    await attachCheckoutSession(placed.order.id, 'cs_test_unknown_to_stripe', 'https://pay.example/unknown');
+    const paid = await paidAtStripe(book.id);
+    // Four minutes on: both are old enough for the sweep of unpaid orders to ask Stripe about them.
+    const report = await reconciliation.reconcileWithStripe(new Date(Date.now() + 4 * 60_000));
+    expect(report.applied).toBeGreaterThanOrEqual(1);
+    expect(await statusesOf([paid.id, placed.order.id])).toEqual(expect.arrayContaining(['paid', 'pending_payment']));
   });
 
   it('leaves an open payment page alone: nothing paid, nothing written', async () => {

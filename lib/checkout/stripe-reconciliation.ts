@@ -132,8 +132,8 @@ export async function reconcileWithStripe(
   // Orders still waiting whose page Stripe may have completed, its webhook still being retried.
   let sessions = 0;
   for (const order of await listUnpaidCheckouts(now)) {
-    const session = await stripe.checkout.sessions.retrieve(order.stripeSessionId);
-    if (session.status !== 'complete') continue;
+    const session = await retrieveSession(stripe, order.stripeSessionId);
+    if (session?.status !== 'complete') continue;
     sessions += 1;
     await applyInOrder(
       await sessionEvents(stripe, order.stripeSessionId, order.createdAt),
@@ -143,4 +143,20 @@ export async function reconcileWithStripe(
     );
   }
   return { listed: undelivered.length + sessions, ...tally };
+}
+
+/**
+ * The order's Checkout Session, or null when Stripe knows none by that id (404 resource_missing,
+ * https://docs.stripe.com/error-codes#resource-missing: a session of another account or mode):
+ * that order is left for staff, and the others are still reconciled. Any other error (Stripe
+ * unreachable) stops the run, which the next minute's repeats.
+ */
+async function retrieveSession(stripe: Stripe, sessionId: string): Promise<Stripe.Checkout.Session | null> {
+  try {
+    return await stripe.checkout.sessions.retrieve(sessionId);
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code !== 'resource_missing') throw error;
+    logger.warn({ sessionId }, 'stripe reconciliation: Stripe knows no such Checkout Session, order skipped');
+    return null;
+  }
 }

@@ -5,6 +5,18 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
+ * The worker's outcome among its stdout's lines: the shop's logs are JSON lines on stdout too (a
+ * busy database's warning, lib/observability/logger.ts), before or after it.
+ */
+function outcomeIn<Outcome>(stdout: string): { results: Outcome[]; elapsedMs: number } {
+  for (const line of stdout.split('\n').reverse()) {
+    if (!line.startsWith('{"results":')) continue;
+    return JSON.parse(line) as { results: Outcome[]; elapsedMs: number };
+  }
+  throw new Error(`The worker printed no outcome:\n${stdout.slice(-2000)}`);
+}
+
+/**
  * Runs `script` (a file of scripts/test/ that reads one JSON command from argv and prints its
  * outcome as JSON) once per command, each in its own process (one app instance each), all at
  * once, on one database.
@@ -41,7 +53,7 @@ export async function runWorkers<Command, Outcome>(
             },
             (error, stdout, stderr) => {
               if (error) reject(new Error(`worker failed: ${error.message}\n${stderr}`));
-              else resolve(JSON.parse(stdout));
+              else resolve(outcomeIn<Outcome>(stdout));
             },
           );
         }),
