@@ -28,7 +28,13 @@ async function measure(url: string): Promise<Measure> {
     ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'bench/lib/measure-search.ts'), url],
     { cwd: ROOT, maxBuffer: 50 * 1024 * 1024, timeout: 3_600_000 },
   );
-  return JSON.parse(stdout) as Measure;
+  // The shop's JSON logs share the child's stdout: its figures are the line it prints last.
+  const line = stdout
+    .split('\n')
+    .reverse()
+    .find((candidate) => candidate.startsWith('{"app":'));
+  if (!line) throw new Error(`measure-search printed no figures:\n${stdout.slice(-2000)}`);
+  return JSON.parse(line) as Measure;
 }
 
 async function main() {
