@@ -40,6 +40,13 @@ export const CATALOG_PAGE_SIZE = 24;
 export const LISTING_COUNT_CAP = 2_000;
 
 /**
+ * The last page a listing numbers (84: the pages of the books counted); past it, "Page suivante"
+ * carries the last book's key and the pages go on to the end of the catalog at the cost of the
+ * first (lib/validation/listing-key.ts).
+ */
+export const LAST_NUMBERED_PAGE = Math.ceil(LISTING_COUNT_CAP / CATALOG_PAGE_SIZE);
+
+/**
  * Lead time given to a distributor the ONIX import meets for the first time (business days
  * from the shop's order to the parcel leaving), until staff enter the real one.
  */
