@@ -33,7 +33,7 @@ export const SHOP = {
 export const CATALOG_PAGE_SIZE = 24;
 
 /**
- * Listings count matches up to this number, then say "plus de 2 000 livres" (83 pages: more than
+ * Listings count matches up to this number, then say "plus de 2 000 livres" (84 pages: more than
  * a reader turns): counting a million rows on every page view costs more than the page, and even
  * 10,000 index entries cost a 1M catalog 5 ms a page (docs/decisions/010).
  */
