@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { CATALOG_SORTS, type CatalogSort } from '@/lib/validation/catalog-query';
 import type { ListingKey } from '@/lib/validation/listing-key';
+import { CATALOG_PAGE_SIZE, LAST_NUMBERED_PAGE, LISTING_COUNT_CAP } from '@/lib/shop/config';
 import type { BookFilter } from './catalog';
 
 // Real PostgreSQL with the demo catalog (scripts/test/database-setup.ts). Walks listings page by
@@ -150,4 +151,55 @@ describe('numbered pages', () => {
     expect(list.pageCount).toBeGreaterThan(1);
     expect(list.nextKey).toBeNull();
   });
+});
+
+describe('a listing counted past its cap', () => {
+  // More books than the numbered pages hold, under a publisher of their own: copies of one demo
+  // book with keys that tie often (a few dates, undated ones, a few prices and titles).
+  const BOOKS = LISTING_COUNT_CAP + 3 * CATALOG_PAGE_SIZE + 5;
+
+  it.each(CATALOG_SORTS)(
+    'links its last numbered page to the next by key, and the walk ends on its last book, sorted by %s',
+    async (sort) => {
+      const publisher = await db.publisher.create({ data: { slug: `cles-${sort}`, name: `Clés ${sort}` } });
+      try {
+        const columns = (
+          await db.$queryRaw<{ name: string }[]>`
+            SELECT column_name AS "name" FROM information_schema.columns
+             WHERE table_name = 'Book' AND is_generated = 'NEVER' AND column_default IS DISTINCT FROM 'nextval(''"Book_id_seq"''::regclass)'
+               AND column_name NOT IN ('ean', 'publisherId', 'publishedOn', 'publisherPriceCents', 'sortTitle', 'collectionId')`
+        ).map((c) => `"${c.name}"`);
+        const source = saved.at(-1)!.id;
+        await db.$executeRawUnsafe(
+          `INSERT INTO "Book" (${columns.join(', ')}, "ean", "publisherId", "publishedOn", "publisherPriceCents", "sortTitle")
+           SELECT ${columns.join(', ')}, '9799' || lpad(n::text, 9, '0'), $1,
+                  CASE WHEN n % 7 = 0 THEN NULL ELSE date '2020-01-01' + (n % 40) END, 1000 + (n % 13) * 100, 'cle ' || (n % 17)
+             FROM "Book", generate_series(1, $2::int) n WHERE "id" = $3`,
+          publisher.id,
+          BOOKS,
+          source,
+        );
+        const filter = { publisherId: publisher.id };
+        const last = await data.listBooks(filter, { sort, page: LAST_NUMBERED_PAGE });
+        expect(last.totalPrecision).toBe('atLeast');
+        expect(last.pageCount).toBe(LAST_NUMBERED_PAGE);
+        expect(last.nextKey).not.toBeNull();
+        const eans: string[] = [];
+        for (let page = 1; page <= LAST_NUMBERED_PAGE; page += 1) {
+          eans.push(...(await data.listBooks(filter, { sort, page })).books.map((book) => book.ean));
+        }
+        let after = last.nextKey;
+        for (let pages = 0; after && pages < 100; pages += 1) {
+          const list = await data.listBooks(filter, { sort, page: 1, after });
+          eans.push(...list.books.map((book) => book.ean));
+          after = list.nextKey;
+        }
+        expect(eans).toHaveLength(BOOKS);
+        expect(eans).toEqual(await everyEan(filter, sort));
+      } finally {
+        await db.book.deleteMany({ where: { publisherId: publisher.id } });
+        await db.publisher.delete({ where: { id: publisher.id } });
+      }
+    },
+  );
 });
