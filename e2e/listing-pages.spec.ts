@@ -10,6 +10,7 @@ test('a reader follows "Page suivante" through pages reached by key, never the s
   const books = page.getByRole('region', { name: 'Livres du catalogue' });
   await expect(books.getByRole('status')).toContainText('suite de la liste');
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex, follow');
+  expect(await page.locator('link[rel="canonical"]').count()).toBe(0);
   const pagination = page.getByRole('navigation', { name: 'Pagination' });
   await expect(pagination.getByRole('link', { name: 'Première page' })).toHaveAttribute(
     'href',
@@ -20,6 +21,8 @@ test('a reader follows "Page suivante" through pages reached by key, never the s
 
   await pagination.getByRole('link', { name: 'Page suivante' }).click();
   await expect(page).toHaveURL(/[?&]tri=prix-croissant&apres=[\w-]+$/);
+  // The client navigation changes the URL before the new page is shown.
+  await expect(books.getByRole('heading', { level: 3 }).first()).not.toHaveText(first[0]!);
   const second = await books.getByRole('heading', { level: 3 }).allTextContents();
   expect(second.length).toBeGreaterThan(0);
   expect(second.filter((title) => first.includes(title))).toEqual([]);
@@ -33,5 +36,6 @@ test('a forged, huge or foreign key shows the first page, never an error', async
     const books = page.getByRole('region', { name: 'Livres du catalogue' });
     await expect(books.getByRole('status')).toContainText('page 1 sur');
     expect(await page.locator('meta[name="robots"]').count()).toBe(0);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /\/livres$/);
   }
 });

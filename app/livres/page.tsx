@@ -3,7 +3,7 @@ import { BookListSection } from '@/components/catalog/book-list-section';
 import { CatalogFilters } from '@/components/catalog/catalog-filters';
 import { getCatalogPage } from '@/lib/data/storefront/catalog';
 import { listThemeTree } from '@/lib/data/storefront/themes';
-import { catalogHref, listingRobots, parseCatalogQuery } from '@/lib/validation/catalog-query';
+import { catalogHref, listingIndexing, parseCatalogQuery } from '@/lib/validation/catalog-query';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 import { allowListingInFrontCache } from '@/lib/front-cache/response-tags';
 
@@ -11,8 +11,7 @@ export async function generateMetadata({ searchParams }: PageProps<'/livres'>): 
   return {
     title: 'Catalogue',
     description: 'Tout le catalogue de la librairie : droit, science politique, économie, histoire, philosophie.',
-    alternates: { canonical: '/livres' },
-    robots: listingRobots(parseCatalogQuery(await searchParams)),
+    ...listingIndexing(parseCatalogQuery(await searchParams), '/livres'),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LAST_NUMBERED_PAGE } from '@/lib/shop/config';
-import { catalogHref, listingRobots, listPageHref, parseCatalogQuery } from './catalog-query';
+import { catalogHref, listingIndexing, listPageHref, parseCatalogQuery } from './catalog-query';
 import { encodeListingKey } from './listing-key';
 
 describe('parseCatalogQuery', () => {
@@ -47,10 +47,14 @@ describe('parseCatalogQuery', () => {
     expect(parseCatalogQuery({ apres: 'forged' }).after).toBeUndefined();
   });
 
-  it('asks crawlers not to index a page reached by key, and to follow its links', () => {
+  it('asks crawlers not to index a page reached by key but to follow its links; numbered pages keep their canonical', () => {
     const apres = encodeListingKey({ value: null, id: 12 });
-    expect(listingRobots(parseCatalogQuery({ apres }))).toEqual({ index: false, follow: true });
-    expect(listingRobots(parseCatalogQuery({ page: '3' }))).toBeUndefined();
+    expect(listingIndexing(parseCatalogQuery({ apres }), '/livres')).toEqual({
+      robots: { index: false, follow: true },
+    });
+    expect(listingIndexing(parseCatalogQuery({ page: '3' }), '/livres')).toEqual({
+      alternates: { canonical: '/livres' },
+    });
   });
 
   it('takes the first of repeated parameters', () => {

@@ -54,9 +54,17 @@ export function parseCatalogQuery(params: SearchParams): CatalogQuery {
   return after ? { ...query, page: 1, after } : query;
 }
 
-/** A page reached by key is a way through the listing for readers and crawlers, not a page to index. */
-export function listingRobots(query: CatalogQuery): { index: false; follow: true } | undefined {
-  return query.after ? { index: false, follow: true } : undefined;
+/**
+ * A numbered page names its listing's first page as canonical; a page reached by key is a way
+ * through the listing for readers and crawlers, not a page to index (`noindex, follow`), and
+ * names no canonical, which would contradict its noindex
+ * (https://developers.google.com/search/docs/crawling-indexing/consolidate-duplicate-urls).
+ */
+export function listingIndexing(
+  query: CatalogQuery,
+  canonical: string,
+): { alternates: { canonical: string } } | { robots: { index: false; follow: true } } {
+  return query.after ? { robots: { index: false, follow: true } } : { alternates: { canonical } };
 }
 
 function setPosition(params: URLSearchParams, position: { page: number; after?: ListingKey }) {

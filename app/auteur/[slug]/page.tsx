@@ -4,7 +4,7 @@ import { BookListSection } from '@/components/catalog/book-list-section';
 import { listBooks } from '@/lib/data/storefront/catalog';
 import { getContributor } from '@/lib/data/storefront/taxonomy';
 import { isSlug } from '@/lib/validation/slug';
-import { listingRobots, listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
+import { listingIndexing, listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 import { allowListingInFrontCache } from '@/lib/front-cache/response-tags';
 
@@ -18,8 +18,7 @@ async function metadata({ params, searchParams }: PageProps<'/auteur/[slug]'>): 
   return {
     title: author.name,
     description: author.biography?.slice(0, 300) ?? `Livres de ${author.name}.`,
-    alternates: { canonical: `/auteur/${author.slug}` },
-    robots: listingRobots(parseCatalogQuery(await searchParams)),
+    ...listingIndexing(parseCatalogQuery(await searchParams), `/auteur/${author.slug}`),
   };
 }
 

@@ -5,7 +5,7 @@ import { BookListSection } from '@/components/catalog/book-list-section';
 import { listBooks } from '@/lib/data/storefront/catalog';
 import { getCollection } from '@/lib/data/storefront/taxonomy';
 import { isSlug } from '@/lib/validation/slug';
-import { listingRobots, listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
+import { listingIndexing, listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 import { allowListingInFrontCache } from '@/lib/front-cache/response-tags';
 
@@ -19,8 +19,7 @@ async function metadata({ params, searchParams }: PageProps<'/collection/[slug]'
   return {
     title: `${collection.name} (${collection.publisher.name})`,
     description: `Livres de la collection ${collection.name}, ${collection.publisher.name}.`,
-    alternates: { canonical: `/collection/${collection.slug}` },
-    robots: listingRobots(parseCatalogQuery(await searchParams)),
+    ...listingIndexing(parseCatalogQuery(await searchParams), `/collection/${collection.slug}`),
   };
 }
 

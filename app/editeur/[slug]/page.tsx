@@ -5,7 +5,7 @@ import { BookListSection } from '@/components/catalog/book-list-section';
 import { listBooks } from '@/lib/data/storefront/catalog';
 import { getPublisher } from '@/lib/data/storefront/taxonomy';
 import { isSlug } from '@/lib/validation/slug';
-import { listingRobots, listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
+import { listingIndexing, listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 import { allowListingInFrontCache } from '@/lib/front-cache/response-tags';
 
@@ -19,8 +19,7 @@ async function metadata({ params, searchParams }: PageProps<'/editeur/[slug]'>):
   return {
     title: publisher.name,
     description: `Livres des éditions ${publisher.name}.`,
-    alternates: { canonical: `/editeur/${publisher.slug}` },
-    robots: listingRobots(parseCatalogQuery(await searchParams)),
+    ...listingIndexing(parseCatalogQuery(await searchParams), `/editeur/${publisher.slug}`),
   };
 }
 

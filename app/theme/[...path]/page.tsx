@@ -5,7 +5,7 @@ import { BookListSection } from '@/components/catalog/book-list-section';
 import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { listBooks, listThemeSubtreeIds } from '@/lib/data/storefront/catalog';
 import { getTheme } from '@/lib/data/storefront/themes';
-import { listingRobots, listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
+import { listingIndexing, listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 import { allowListingInFrontCache } from '@/lib/front-cache/response-tags';
 
@@ -22,8 +22,7 @@ async function metadata({ params, searchParams }: PageProps<'/theme/[...path]'>)
   return {
     title: theme.ancestry.map((t) => t.name).join(' › '),
     description: `Livres du thème ${theme.name}.`,
-    alternates: { canonical: `/theme/${theme.path}` },
-    robots: listingRobots(parseCatalogQuery(await searchParams)),
+    ...listingIndexing(parseCatalogQuery(await searchParams), `/theme/${theme.path}`),
   };
 }
 
