@@ -94,6 +94,8 @@ test('unknown methods, malformed paths and queries on every route', async () => 
     '?page=-1&page=2',
     '?page[]=1',
     '?tri=%FF',
+    '?apres=%00',
+    `?tri=titre&apres=${'A'.repeat(9_000)}`,
     '?q=<script>alert(1)</script>',
     `?q=${'é'.repeat(3000)}`,
   ];

@@ -3,15 +3,17 @@ import { BookListSection } from '@/components/catalog/book-list-section';
 import { CatalogFilters } from '@/components/catalog/catalog-filters';
 import { getCatalogPage } from '@/lib/data/storefront/catalog';
 import { listThemeTree } from '@/lib/data/storefront/themes';
-import { catalogHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
+import { catalogHref, listingIndexing, parseCatalogQuery } from '@/lib/validation/catalog-query';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 import { allowListingInFrontCache } from '@/lib/front-cache/response-tags';
 
-export const metadata: Metadata = {
-  title: 'Catalogue',
-  description: 'Tout le catalogue de la librairie : droit, science politique, économie, histoire, philosophie.',
-  alternates: { canonical: '/livres' },
-};
+export async function generateMetadata({ searchParams }: PageProps<'/livres'>): Promise<Metadata> {
+  return {
+    title: 'Catalogue',
+    description: 'Tout le catalogue de la librairie : droit, science politique, économie, histoire, philosophie.',
+    ...listingIndexing(parseCatalogQuery(await searchParams), '/livres'),
+  };
+}
 
 async function CatalogPage({ searchParams }: PageProps<'/livres'>) {
   const query = parseCatalogQuery(await searchParams);
@@ -25,6 +27,7 @@ async function CatalogPage({ searchParams }: PageProps<'/livres'>) {
         list={list}
         label="Livres du catalogue"
         hrefFor={(page) => catalogHref(query, { page })}
+        hrefAfter={(after) => catalogHref(query, { after })}
         empty="Aucun livre ne correspond à ces critères."
       />
     </>

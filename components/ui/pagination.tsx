@@ -1,13 +1,44 @@
 import Link from 'next/link';
 
-type Props = { page: number; pageCount: number; hrefFor: (page: number) => string };
+type Props = {
+  page: number;
+  pageCount: number;
+  hrefFor: (page: number) => string;
+  /** The page was reached by key, past the numbered pages: it has no number. */
+  byKey?: boolean;
+  /** "Page suivante" when the next page is reached by key (lib/validation/listing-key.ts). */
+  nextHref?: string;
+};
 
-/** Pages around the current one, with first and last; every page is a plain link in the URL. */
-export function Pagination({ page, pageCount, hrefFor }: Props) {
-  if (pageCount <= 1) return null;
+/**
+ * Pages around the current one, with first and last; every page is a plain link in the URL.
+ * Past the last numbered page, "Page suivante" goes on by key to the end of the listing, and a
+ * page reached so offers the first page and the next one (the browser's Back goes back).
+ */
+export function Pagination({ page, pageCount, hrefFor, byKey = false, nextHref }: Props) {
+  if (byKey) {
+    return (
+      <nav className="pagination" aria-label="Pagination">
+        <ul>
+          <li>
+            <Link href={hrefFor(1)}>Première page</Link>
+          </li>
+          {nextHref && (
+            <li>
+              <Link href={nextHref} rel="next">
+                Page suivante
+              </Link>
+            </li>
+          )}
+        </ul>
+      </nav>
+    );
+  }
+  if (pageCount <= 1 && !nextHref) return null;
   const pages = [...new Set([1, page - 1, page, page + 1, pageCount])]
     .filter((p) => p >= 1 && p <= pageCount)
     .sort((a, b) => a - b);
+  const next = page < pageCount ? hrefFor(page + 1) : nextHref;
   return (
     <nav className="pagination" aria-label="Pagination">
       <ul>
@@ -23,9 +54,9 @@ export function Pagination({ page, pageCount, hrefFor }: Props) {
             {p === page ? <span aria-current="page">Page {p}</span> : <Link href={hrefFor(p)}>Page {p}</Link>}
           </li>
         ))}
-        {page < pageCount && (
+        {next && (
           <li>
-            <Link href={hrefFor(page + 1)} rel="next">
+            <Link href={next} rel="next">
               Page suivante
             </Link>
           </li>

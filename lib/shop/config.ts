@@ -33,11 +33,18 @@ export const SHOP = {
 export const CATALOG_PAGE_SIZE = 24;
 
 /**
- * Listings count matches up to this number, then say "plus de 2 000 livres" (83 pages: more than
+ * Listings count matches up to this number, then say "plus de 2 000 livres" (84 pages: more than
  * a reader turns): counting a million rows on every page view costs more than the page, and even
  * 10,000 index entries cost a 1M catalog 5 ms a page (docs/decisions/010).
  */
 export const LISTING_COUNT_CAP = 2_000;
+
+/**
+ * The last page a listing numbers (84: the pages of the books counted); past it, "Page suivante"
+ * carries the last book's key and the pages go on to the end of the catalog at the cost of the
+ * first (lib/validation/listing-key.ts).
+ */
+export const LAST_NUMBERED_PAGE = Math.ceil(LISTING_COUNT_CAP / CATALOG_PAGE_SIZE);
 
 /**
  * Lead time given to a distributor the ONIX import meets for the first time (business days

@@ -5,7 +5,7 @@ import { BookListSection } from '@/components/catalog/book-list-section';
 import { listBooks } from '@/lib/data/storefront/catalog';
 import { getCollection } from '@/lib/data/storefront/taxonomy';
 import { isSlug } from '@/lib/validation/slug';
-import { listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
+import { listingIndexing, listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 import { allowListingInFrontCache } from '@/lib/front-cache/response-tags';
 
@@ -13,13 +13,13 @@ async function load(slug: string) {
   return isSlug(slug) ? getCollection(slug) : null;
 }
 
-async function metadata({ params }: PageProps<'/collection/[slug]'>): Promise<Metadata> {
+async function metadata({ params, searchParams }: PageProps<'/collection/[slug]'>): Promise<Metadata> {
   const collection = await load((await params).slug);
   if (!collection) return { title: 'Collection introuvable' };
   return {
     title: `${collection.name} (${collection.publisher.name})`,
     description: `Livres de la collection ${collection.name}, ${collection.publisher.name}.`,
-    alternates: { canonical: `/collection/${collection.slug}` },
+    ...listingIndexing(parseCatalogQuery(await searchParams), `/collection/${collection.slug}`),
   };
 }
 
@@ -27,7 +27,10 @@ async function CollectionPage({ params, searchParams }: PageProps<'/collection/[
   const collection = await load((await params).slug);
   if (!collection) notFound();
   const query = parseCatalogQuery(await searchParams);
-  const list = await listBooks({ collectionId: collection.id }, { sort: query.tri, page: query.page });
+  const list = await listBooks(
+    { collectionId: collection.id },
+    { sort: query.tri, page: query.page, after: query.after },
+  );
   allowListingInFrontCache();
   return (
     <>
@@ -38,7 +41,8 @@ async function CollectionPage({ params, searchParams }: PageProps<'/collection/[
       <BookListSection
         list={list}
         label={`Livres de la collection ${collection.name}`}
-        hrefFor={(page) => listPageHref(`/collection/${collection.slug}`, query, page)}
+        hrefFor={(page) => listPageHref(`/collection/${collection.slug}`, query, { page })}
+        hrefAfter={(after) => listPageHref(`/collection/${collection.slug}`, query, { after })}
       />
     </>
   );

@@ -5,7 +5,7 @@ import { BookListSection } from '@/components/catalog/book-list-section';
 import { listBooks } from '@/lib/data/storefront/catalog';
 import { getPublisher } from '@/lib/data/storefront/taxonomy';
 import { isSlug } from '@/lib/validation/slug';
-import { listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
+import { listingIndexing, listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 import { allowListingInFrontCache } from '@/lib/front-cache/response-tags';
 
@@ -13,13 +13,13 @@ async function load(slug: string) {
   return isSlug(slug) ? getPublisher(slug) : null;
 }
 
-async function metadata({ params }: PageProps<'/editeur/[slug]'>): Promise<Metadata> {
+async function metadata({ params, searchParams }: PageProps<'/editeur/[slug]'>): Promise<Metadata> {
   const publisher = await load((await params).slug);
   if (!publisher) return { title: 'Éditeur introuvable' };
   return {
     title: publisher.name,
     description: `Livres des éditions ${publisher.name}.`,
-    alternates: { canonical: `/editeur/${publisher.slug}` },
+    ...listingIndexing(parseCatalogQuery(await searchParams), `/editeur/${publisher.slug}`),
   };
 }
 
@@ -27,7 +27,10 @@ async function PublisherPage({ params, searchParams }: PageProps<'/editeur/[slug
   const publisher = await load((await params).slug);
   if (!publisher) notFound();
   const query = parseCatalogQuery(await searchParams);
-  const list = await listBooks({ publisherId: publisher.id }, { sort: query.tri, page: query.page });
+  const list = await listBooks(
+    { publisherId: publisher.id },
+    { sort: query.tri, page: query.page, after: query.after },
+  );
   allowListingInFrontCache();
   return (
     <>
@@ -48,7 +51,8 @@ async function PublisherPage({ params, searchParams }: PageProps<'/editeur/[slug
       <BookListSection
         list={list}
         label={`Livres de ${publisher.name}`}
-        hrefFor={(page) => listPageHref(`/editeur/${publisher.slug}`, query, page)}
+        hrefFor={(page) => listPageHref(`/editeur/${publisher.slug}`, query, { page })}
+        hrefAfter={(after) => listPageHref(`/editeur/${publisher.slug}`, query, { after })}
       />
     </>
   );

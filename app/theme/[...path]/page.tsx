@@ -5,7 +5,7 @@ import { BookListSection } from '@/components/catalog/book-list-section';
 import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { listBooks, listThemeSubtreeIds } from '@/lib/data/storefront/catalog';
 import { getTheme } from '@/lib/data/storefront/themes';
-import { listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
+import { listingIndexing, listPageHref, parseCatalogQuery } from '@/lib/validation/catalog-query';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 import { allowListingInFrontCache } from '@/lib/front-cache/response-tags';
 
@@ -15,14 +15,14 @@ function themePath(segments: string[]): string | null {
   return segments.length <= 8 && segments.every((s) => THEME_SEGMENT.test(s)) ? segments.join('/') : null;
 }
 
-async function metadata({ params }: PageProps<'/theme/[...path]'>): Promise<Metadata> {
+async function metadata({ params, searchParams }: PageProps<'/theme/[...path]'>): Promise<Metadata> {
   const path = themePath((await params).path);
   const theme = path ? await getTheme(path) : null;
   if (!theme) return { title: 'Thème introuvable' };
   return {
     title: theme.ancestry.map((t) => t.name).join(' › '),
     description: `Livres du thème ${theme.name}.`,
-    alternates: { canonical: `/theme/${theme.path}` },
+    ...listingIndexing(parseCatalogQuery(await searchParams), `/theme/${theme.path}`),
   };
 }
 
@@ -33,7 +33,7 @@ async function ThemePage({ params, searchParams }: PageProps<'/theme/[...path]'>
   const query = parseCatalogQuery(await searchParams);
   const list = await listBooks(
     { themeIds: await listThemeSubtreeIds(theme.path) },
-    { sort: query.tri, page: query.page },
+    { sort: query.tri, page: query.page, after: query.after },
   );
   const base = `/theme/${theme.path}`;
   allowListingInFrontCache();
@@ -55,7 +55,8 @@ async function ThemePage({ params, searchParams }: PageProps<'/theme/[...path]'>
       <BookListSection
         list={list}
         label={`Livres : ${theme.name}`}
-        hrefFor={(page) => listPageHref(base, query, page)}
+        hrefFor={(page) => listPageHref(base, query, { page })}
+        hrefAfter={(after) => listPageHref(base, query, { after })}
       />
     </>
   );

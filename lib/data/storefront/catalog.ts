@@ -4,8 +4,10 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { AVAILABILITY_URL_VALUES } from '@/lib/catalog/availability-filter';
 import type { AvailabilityState } from '@/lib/availability';
 import type { CatalogQuery, CatalogSort } from '@/lib/validation/catalog-query';
-import { CATALOG_PAGE_SIZE, LISTING_COUNT_CAP } from '@/lib/shop/config';
+import type { ListingKey } from '@/lib/validation/listing-key';
+import { CATALOG_PAGE_SIZE, LAST_NUMBERED_PAGE, LISTING_COUNT_CAP } from '@/lib/shop/config';
 import { BOOK_CARD_SELECT, toBookCard, type BookCard } from './book-selects';
+import { listingIdsQuery, type ListingRow } from './listing-ids';
 
 // Listings at a million titles (docs/decisions/010-supplies-search-and-listings-at-scale.md):
 // every page reads a partial index on listed books in its sort order and stops after one page;
@@ -19,6 +21,10 @@ export type BookList = {
   totalPrecision: TotalPrecision;
   page: number;
   pageCount: number;
+  /** The page was reached by key (past the numbered pages): it has no number. */
+  byKey: boolean;
+  /** Set when the next page is reached by key: the key of this page's last book. */
+  nextKey: ListingKey | null;
 };
 
 export type TotalPrecision = 'exact' | 'atLeast' | 'about';
@@ -32,14 +38,12 @@ export type BookFilter = {
   availability?: AvailabilityState;
 };
 
-// Each order ends on the id so pages never overlap; each matches a partial index of the
-// migration 20261202100000_onix_supplies_search (prix-decroissant reads the price index backwards).
-const ORDER_BY: Record<CatalogSort, Prisma.BookOrderByWithRelationInput[]> = {
-  nouveautes: [{ publishedOn: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
-  titre: [{ sortTitle: 'asc' }, { id: 'asc' }],
-  'prix-croissant': [{ publisherPriceCents: 'asc' }, { id: 'asc' }],
-  'prix-decroissant': [{ publisherPriceCents: 'desc' }, { id: 'desc' }],
-};
+// The pages' orders, each on a partial index, are in listing-ids.ts; the facets' sample reads
+// the newest-first one.
+const NEWEST_FIRST: Prisma.BookOrderByWithRelationInput[] = [
+  { publishedOn: { sort: 'desc', nulls: 'last' } },
+  { id: 'asc' },
+];
 
 export function bookWhere(filter: BookFilter): Prisma.BookWhereInput {
   return {
@@ -55,34 +59,57 @@ export function bookWhere(filter: BookFilter): Prisma.BookWhereInput {
 export function pageOf(total: number, totalPrecision: TotalPrecision, page: number, pageSize = CATALOG_PAGE_SIZE) {
   // Pages go as far as the books counted; an estimate is not a promise of pages.
   const reachable = totalPrecision === 'about' ? Math.min(total, LISTING_COUNT_CAP) : total;
-  return { total, totalPrecision, page, pageCount: Math.max(1, Math.ceil(reachable / pageSize)) };
+  return {
+    total,
+    totalPrecision,
+    page,
+    pageCount: Math.max(1, Math.ceil(reachable / pageSize)),
+    byKey: false,
+    nextKey: null,
+  };
 }
 
+/**
+ * One page of a listing: numbered (OFFSET, up to LAST_NUMBERED_PAGE) or after a key. One row
+ * more than the page is read to know whether a page follows; past the numbered pages its link
+ * carries the key of the last book shown.
+ */
 export async function listBooks(
   filter: BookFilter,
-  options: { sort: CatalogSort; page: number; pageSize?: number },
+  options: { sort: CatalogSort; page: number; after?: ListingKey; pageSize?: number },
 ): Promise<BookList> {
   const pageSize = options.pageSize ?? CATALOG_PAGE_SIZE;
-  const where = bookWhere(filter);
+  const { sort, after } = options;
+  const page = Math.min(options.page, LAST_NUMBERED_PAGE);
   const db = getDb();
+  const position = after ? { after } : { offset: (page - 1) * pageSize };
   const [counted, rows] = await Promise.all([
-    db.book.count({ where, take: LISTING_COUNT_CAP + 1 }),
-    db.book.findMany({
-      where,
-      orderBy: ORDER_BY[options.sort],
-      skip: (options.page - 1) * pageSize,
-      take: pageSize,
-      select: BOOK_CARD_SELECT,
-    }),
+    db.book.count({ where: bookWhere(filter), take: LISTING_COUNT_CAP + 1 }),
+    db.$queryRaw<ListingRow[]>(listingIdsQuery(filter, sort, position, pageSize + 1)),
   ]);
+  const shown = rows.slice(0, pageSize);
+  const cards =
+    shown.length === 0
+      ? []
+      : await db.book.findMany({
+          where: { id: { in: shown.map((row) => row.id) } },
+          select: { id: true, ...BOOK_CARD_SELECT },
+        });
+  const byId = new Map(cards.map((card) => [card.id, toBookCard(card)]));
+  const numbered = pageOf(
+    Math.min(counted, LISTING_COUNT_CAP),
+    counted > LISTING_COUNT_CAP ? 'atLeast' : 'exact',
+    page,
+    pageSize,
+  );
+  const last = shown.at(-1);
+  const goesOnByKey = after !== undefined || page >= numbered.pageCount;
   return {
-    books: rows.map(toBookCard),
-    ...pageOf(
-      Math.min(counted, LISTING_COUNT_CAP),
-      counted > LISTING_COUNT_CAP ? 'atLeast' : 'exact',
-      options.page,
-      pageSize,
-    ),
+    ...numbered,
+    // A book delisted between the two reads has no card: the page shows one book fewer.
+    books: shown.flatMap((row) => byId.get(row.id) ?? []),
+    byKey: after !== undefined,
+    nextKey: rows.length > pageSize && goesOnByKey && last ? { value: last.key, id: last.id } : null,
   };
 }
 
@@ -102,7 +129,7 @@ export async function listTopFacets(
   // stay the same when the reader changes the sort.
   const sample = await db.book.findMany({
     where: bookWhere(filter),
-    orderBy: ORDER_BY.nouveautes,
+    orderBy: NEWEST_FIRST,
     take: LISTING_FACET_SAMPLE,
     select: { publisherId: true, collectionId: true },
   });
@@ -167,13 +194,21 @@ export async function listThemeSubtreeIds(path: string): Promise<number[]> {
   return themes.map((t) => t.id);
 }
 
-export const EMPTY_LIST: BookList = { books: [], total: 0, totalPrecision: 'exact', page: 1, pageCount: 1 };
+export const EMPTY_LIST: BookList = {
+  books: [],
+  total: 0,
+  totalPrecision: 'exact',
+  page: 1,
+  pageCount: 1,
+  byKey: false,
+  nextKey: null,
+};
 
 /** /livres: the whole catalog with the reader's filters. */
 export async function listCatalog(query: CatalogQuery): Promise<BookList> {
   const filter = await resolveCatalogFilter(query);
   if (!filter) return { ...EMPTY_LIST, page: query.page };
-  return listBooks(filter, { sort: query.tri, page: query.page });
+  return listBooks(filter, { sort: query.tri, page: query.page, after: query.after });
 }
 
 /** Publishers and collections the filters of /livres offer. */
@@ -188,7 +223,7 @@ export async function getCatalogPage(query: CatalogQuery) {
   if (!filter) return { list: { ...EMPTY_LIST, page: query.page }, publishers: [], collections: [] };
   const db = getDb();
   const [list, facets, selectedPublisher, selectedCollection] = await Promise.all([
-    listBooks(filter, { sort: query.tri, page: query.page }),
+    listBooks(filter, { sort: query.tri, page: query.page, after: query.after }),
     listTopFacets(filter, CATALOG_FACET_OPTIONS),
     query.editeur
       ? db.publisher.findUnique({ where: { slug: query.editeur }, select: { name: true, slug: true } })

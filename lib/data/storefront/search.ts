@@ -176,6 +176,9 @@ async function fullTextSearch(text: string, page: number, filter: SearchFilter) 
     totalPrecision,
     page,
     pageCount: Math.max(1, Math.ceil(reachable / CATALOG_PAGE_SIZE)),
+    // Results are ranked, not in an index's order: no page is reached by key.
+    byKey: false,
+    nextKey: null,
     facetSample: sample.length,
     facets,
   };
