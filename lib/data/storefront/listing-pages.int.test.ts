@@ -128,7 +128,8 @@ describe('pages reached by key', () => {
       select: { ean: true },
     });
     expect(undated.length).toBeGreaterThanOrEqual(UNDATED - 2);
-    const list = await data.listBooks({}, { sort: 'nouveautes', page: 1, after: key });
+    // Other test files leave undated books in this database too: one page holds them all.
+    const list = await data.listBooks({}, { sort: 'nouveautes', page: 1, after: key, pageSize: undated.length });
     expect(list.books.map((book) => book.ean)).toEqual(undated.map((book) => book.ean));
     expect(list.nextKey).toBeNull();
   });
