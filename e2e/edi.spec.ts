@@ -75,7 +75,13 @@ test('a purchase list goes out as EANCOM ORDERS, its DESADV pre-fills the recept
       WHERE l."purchaseOrderId" = $1 ORDER BY b."sortTitle"`,
     [purchaseOrderId],
   );
-  expect(list.map((line) => line.ean).sort()).toEqual(books.map((book) => book.ean).sort());
+  // The list holds the two books, and whatever else that distributor owes the shop's customers
+  // (a backorder left by an earlier spec): every line of it goes through the EDI alike.
+  expect(list.map((line) => line.ean)).toEqual(expect.arrayContaining(books.map((book) => book.ean)));
+  const { rows: titled } = await db.query<{ ean: string; title: string }>(
+    `SELECT "ean", "title" FROM "Book" WHERE "ean" = ANY($1::text[])`,
+    [list.map((line) => line.ean)],
+  );
   await page.goto(`/admin/commandes-fournisseurs/${purchaseOrderId}`);
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Exporter en EDI (EANCOM ORDERS)' }).click();
@@ -121,9 +127,11 @@ test('a purchase list goes out as EANCOM ORDERS, its DESADV pre-fills the recept
 
   await file.setInputFiles({ name: 'desadv.edi', mimeType: 'application/EDIFACT', buffer: Buffer.from(desadv) });
   await read.click();
-  await expect(page.getByText(/^Avis lu : 2 livres/)).toContainText(`commande fournisseur n° ${purchaseOrderId}`);
+  await expect(page.getByText(new RegExp(`^Avis lu : ${list.length} livres`))).toContainText(
+    `commande fournisseur n° ${purchaseOrderId}`,
+  );
   await expect(page.getByLabel('Numéro du bon de livraison ou de la facture')).toHaveValue(despatchNumber);
-  const titleOf = (ean: string) => books.find((book) => book.ean === ean)!.title;
+  const titleOf = (ean: string) => titled.find((book) => book.ean === ean)!.title;
   for (const line of announced)
     await expect(page.getByLabel(`Exemplaires reçus de « ${titleOf(line.ean)} »`)).toHaveValue(String(line.quantity));
   const differences = page.getByRole('table', { name: `Écarts avec la commande fournisseur n° ${purchaseOrderId}` });
