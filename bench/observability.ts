@@ -13,17 +13,14 @@ import { mkdtempSync, openSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { createPrismaClient } from '../lib/database/prisma-client';
-import { seedDemoCatalog } from '../prisma/seed';
 import { SEED_BOOK_EAN } from '../prisma/demo-catalog/seed-book';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../scripts/lib/embedded-postgres';
-import { buildIfStale, generatePrismaClientIfStale } from '../scripts/lib/project';
-import { installJobQueues } from '../scripts/lib/job-queues';
-import { runPrisma } from '../scripts/prisma';
+import { buildIfStale } from '../scripts/lib/project';
 import { formFields, type FormField } from '../scripts/test/action-forms';
 import { startAppInstance, type AppInstance } from '../scripts/test/app-instance';
 import { freePort } from '../scripts/test/database';
 import { percentile } from './lib/percentile';
+import { migrateAndSeedDemo } from './lib/prepare-database';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -141,13 +138,8 @@ async function main() {
   let server: EmbeddedDatabase | undefined;
   const instances: AppInstance[] = [];
   try {
-    await generatePrismaClientIfStale();
     server = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'librairie_bench' });
-    await runPrisma(['migrate', 'deploy'], { DATABASE_URL: server.url });
-    await installJobQueues(server.url);
-    const db = createPrismaClient(server.url);
-    await seedDemoCatalog(db);
-    await db.$disconnect();
+    await migrateAndSeedDemo(server.url);
     await buildIfStale();
 
     const env = {

@@ -1,6 +1,11 @@
 import { Reader } from 'edifact';
 import { describe, expect, it } from 'vitest';
-import { buildOrdersInterchange, ordersInterchangeReference, type OrdersInput } from './eancom-orders';
+import {
+  buildOrdersInterchange,
+  ordersInterchangeReference,
+  readyForOrdersExport,
+  type OrdersInput,
+} from './eancom-orders';
 import { escapeValue, readSegments, writeSegment } from './edifact-syntax';
 
 const LIST: OrdersInput = {
@@ -111,5 +116,25 @@ describe('the ORDERS of a purchase list', () => {
     expect(buildOrdersInterchange(LIST)).toBe(text);
     expect(ordersInterchangeReference(43)).not.toBe(LIST.interchangeReference);
     expect(ordersInterchangeReference(123_456_789)).toHaveLength(14);
+  });
+});
+
+describe('readyForOrdersExport', () => {
+  const sent = {
+    status: 'sent',
+    sentOn: new Date('2026-12-07T10:00:00Z'),
+    supplierName: 'Dilisco',
+    supplierGln: '3019876000011',
+    shopGln: '3012345000017',
+  };
+  it('lets a sent list with both GLNs go, and says what is missing otherwise, in order', () => {
+    expect(readyForOrdersExport(sent)).toMatchObject({ ok: true, supplierGln: '3019876000011' });
+    expect(readyForOrdersExport({ ...sent, status: 'draft', sentOn: null })).toMatchObject({ code: 'NOT_SENT' });
+    expect(readyForOrdersExport({ ...sent, status: 'cancelled' })).toMatchObject({ code: 'CANCELLED' });
+    expect(readyForOrdersExport({ ...sent, supplierGln: null })).toMatchObject({
+      code: 'SUPPLIER_GLN_MISSING',
+      message: expect.stringContaining('Dilisco'),
+    });
+    expect(readyForOrdersExport({ ...sent, shopGln: null })).toMatchObject({ code: 'SHOP_GLN_MISSING' });
   });
 });

@@ -2,6 +2,7 @@
 // interchange: what a distributor's or the trade hub's EDI system takes in. Segment order as in
 // the ORDERS message structure chart (UNH, BGM, DTM, SG2 NAD, SG25 LIN-QTY-FTX, UNS, CNT, UNT),
 // service segments UNB/UNZ as in ISO 9735; codes in ./eancom-mapping.ts.
+import { failure, type Result } from '@/lib/core/result';
 import { DEFAULT_SEPARATORS, unaString, writeSegment, type ElementValue } from './edifact-syntax';
 import {
   BGM_ORDER,
@@ -106,4 +107,37 @@ export function buildOrdersInterchange(input: OrdersInput): string {
       '\r\n',
     ) + '\r\n'
   );
+}
+
+/**
+ * Whether a purchase list may leave as an ORDERS: once sent (the file is the order; a draft still
+ * changes), not cancelled, both parties named by their GLN (NAD, UNB). The failure says who sets
+ * what, for the 409 the export answers; success gives what the message needs.
+ */
+export function readyForOrdersExport(list: {
+  status: string;
+  sentOn: Date | null;
+  supplierName: string;
+  supplierGln: string | null;
+  shopGln: string | null;
+}): Result<{ sentOn: Date; supplierGln: string; shopGln: string }> {
+  const { status, sentOn, supplierGln, shopGln } = list;
+  if (status === 'draft' || !sentOn)
+    return failure(
+      'NOT_SENT',
+      'Cette commande fournisseur n’est pas encore envoyée : marquez-la envoyée avant de l’exporter en EDI.',
+    );
+  if (status === 'cancelled')
+    return failure('CANCELLED', 'Cette commande fournisseur est annulée : elle ne s’exporte plus en EDI.');
+  if (!supplierGln)
+    return failure(
+      'SUPPLIER_GLN_MISSING',
+      `${list.supplierName} n’a pas de GLN : renseignez-le dans /admin/catalogue/distributeurs avant l’export EDI.`,
+    );
+  if (!shopGln)
+    return failure(
+      'SHOP_GLN_MISSING',
+      'La librairie n’a pas de GLN : un administrateur le renseigne dans /admin/reglages avant l’export EDI.',
+    );
+  return { ok: true, sentOn, supplierGln, shopGln };
 }

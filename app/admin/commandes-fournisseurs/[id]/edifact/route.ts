@@ -1,5 +1,5 @@
 import { requireStaff } from '@/lib/auth/require-staff';
-import { buildOrdersInterchange, ordersInterchangeReference } from '@/lib/edi/eancom-orders';
+import { buildOrdersInterchange, ordersInterchangeReference, readyForOrdersExport } from '@/lib/edi/eancom-orders';
 import { getPurchaseOrder } from '@/lib/data/stock-desk/purchase-orders';
 import { getShopSettings } from '@/lib/data/staff/shop-settings';
 import { problem } from '@/lib/http/problem';
@@ -15,32 +15,20 @@ export async function GET(_request: Request, { params }: RouteContext<'/admin/co
   const { id } = await params;
   const order = /^\d{1,9}$/.test(id) ? await getPurchaseOrder(Number(id)) : null;
   if (!order) return problem(404, 'NOT_FOUND', 'Commande fournisseur introuvable.');
-  if (order.status === 'draft' || !order.sentOn)
-    return problem(
-      409,
-      'NOT_SENT',
-      'Cette commande fournisseur n’est pas encore envoyée : marquez-la envoyée avant de l’exporter en EDI.',
-    );
-  if (order.status === 'cancelled')
-    return problem(409, 'CANCELLED', 'Cette commande fournisseur est annulée : elle ne s’exporte plus en EDI.');
-  if (!order.supplier.gln)
-    return problem(
-      409,
-      'SUPPLIER_GLN_MISSING',
-      `${order.supplier.name} n’a pas de GLN : renseignez-le dans /admin/catalogue/distributeurs avant l’export EDI.`,
-    );
   const shop = await getShopSettings();
-  if (!shop.gln)
-    return problem(
-      409,
-      'SHOP_GLN_MISSING',
-      'La librairie n’a pas de GLN : un administrateur le renseigne dans /admin/reglages avant l’export EDI.',
-    );
-  const text = buildOrdersInterchange({
-    shopGln: shop.gln,
+  const ready = readyForOrdersExport({
+    status: order.status,
+    sentOn: order.sentOn,
+    supplierName: order.supplier.name,
     supplierGln: order.supplier.gln,
+    shopGln: shop.gln,
+  });
+  if (!ready.ok) return problem(409, ready.code, ready.message);
+  const text = buildOrdersInterchange({
+    shopGln: ready.shopGln,
+    supplierGln: ready.supplierGln,
     orderNumber: purchaseOrderNumber(order.id),
-    orderDate: order.sentOn.toISOString().slice(0, 10),
+    orderDate: ready.sentOn.toISOString().slice(0, 10),
     interchangeReference: ordersInterchangeReference(order.id),
     preparedAt: new Date(),
     // The shop orders firm: office copies come unasked (lib/edi/eancom-mapping.ts).
@@ -50,7 +38,7 @@ export async function GET(_request: Request, { params }: RouteContext<'/admin/co
     headers: {
       // ISO 8859-1 is UNOC's character set; every character the file holds is ASCII.
       'Content-Type': 'application/EDIFACT',
-      'Content-Disposition': `attachment; filename="commande-${order.id}-${order.supplier.gln}.edi"`,
+      'Content-Disposition': `attachment; filename="commande-${order.id}-${ready.supplierGln}.edi"`,
       'Cache-Control': 'no-store',
     },
   });
