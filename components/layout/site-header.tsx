@@ -38,6 +38,9 @@ export function SiteHeader({ shopName, tagline, query = '', cartCount }: Props) 
             <li>
               <Link href="/livres?disponibilite=en-stock">En stock</Link>
             </li>
+            <li>
+              <Link href="/coups-de-coeur">Coups de cœur</Link>
+            </li>
           </ul>
         </nav>
       </div>

@@ -41,6 +41,8 @@ export const AUDIT_ACTION_LABELS = {
   'catalog.collection_saved': 'Collection enregistrée',
   'catalog.theme_saved': 'Thème enregistré',
   'catalog.supplier_saved': 'Distributeur enregistré',
+  'catalog.pick_saved': 'Coup de cœur enregistré',
+  'catalog.pick_removed': 'Coup de cœur retiré',
   'order.withdrawal_declared': 'Rétractation déclarée par le client',
   'email.resent': 'Courriel renvoyé',
   'book_request.ordered': 'Demande de livre commandée pour le lecteur',
