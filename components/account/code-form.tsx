@@ -5,9 +5,17 @@ import { Field } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import { signInWithCodeAction, type AccountFormState } from './actions';
 
-/** The 6-digit code of the sign-in e-mail, for a reader who reads it on another device. */
+/**
+ * The 6-digit code of the sign-in e-mail, for a reader who reads it on another device. Shown by
+ * /compte/connexion once the e-mail is sent, and by /compte/connexion/code: without JavaScript the
+ * form posts to the latter (the permalink), where its answer is shown.
+ */
 export function CodeForm({ email = '' }: { email?: string }) {
-  const [state, action, pending] = useActionState<AccountFormState, FormData>(signInWithCodeAction, null);
+  const [state, action, pending] = useActionState<AccountFormState, FormData>(
+    signInWithCodeAction,
+    null,
+    '/compte/connexion/code',
+  );
   const failed = state && !state.ok ? state : null;
   return (
     <form action={action} className="checkout-form" noValidate aria-label="Se connecter avec le code reçu">
