@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ORDER_STATUS_LABELS, UNPAID_STATUSES, type OrderStatus } from '@/lib/orders/status';
+import { ORDER_STATUS_LABELS, type OrderStatus } from '@/lib/orders/status';
 
 // A reader's saved delivery addresses and order history. Pure.
 
@@ -48,11 +48,6 @@ export function savedAddressOf(order: {
     postalCode: order.postalCode,
     city: order.city,
   };
-}
-
-/** The orders a reader's history lists: paid ones, and those cancelled or refunded after; never an abandoned unpaid one. */
-export function showsInHistory(status: OrderStatus): boolean {
-  return !UNPAID_STATUSES.includes(status);
 }
 
 /** "Payée", "Remboursée": the order desk's words, capitalised for a table cell. */
