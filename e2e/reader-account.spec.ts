@@ -212,11 +212,13 @@ test('a second reader never sees the first one’s orders nor addresses, even by
   await expect(page.getByRole('main')).not.toContainText(firstOrder);
   await expect(page.getByRole('main')).toContainText('Aucune commande');
 
+  // The first reader's address: its complement "Escalier B" (the shop itself is at 12 rue Soufflot).
   await page.goto('/compte/adresses');
-  await expect(page.getByRole('main')).not.toContainText('Soufflot');
+  await expect(page.getByRole('main')).toContainText('Aucune adresse enregistrée.');
+  await expect(page.getByRole('main')).not.toContainText('Escalier B');
   const edit = await page.goto(`/compte/adresses/${addressId}`);
   expect(edit?.status()).toBe(404);
-  await expect(page.getByRole('main')).not.toContainText('Soufflot');
+  await expect(page.getByRole('main')).not.toContainText('Escalier B');
 
   // ?adresse= with the first reader's id: ignored, the form stays theirs and empty.
   const [book] = await booksOnShelf(db, 1);
@@ -224,7 +226,7 @@ test('a second reader never sees the first one’s orders nor addresses, even by
   await page.goto(`/commande?adresse=${addressId}`);
   await expect(page.getByLabel('Adresse e-mail')).toHaveValue(stranger);
   await expect(page.getByLabel('Adresse', { exact: true })).toHaveValue('');
-  await expect(page.getByRole('main')).not.toContainText('Soufflot');
+  await expect(page.getByRole('main')).not.toContainText('Escalier B');
 
   // The actions themselves, posted with the first reader's ids.
   const actions = discoverActions();

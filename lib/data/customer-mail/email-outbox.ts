@@ -82,10 +82,13 @@ export async function resendEmail(actor: Actor, emailId: number): Promise<Result
       after: { emailId, kind: email.kind, ...(email.bookRequestId !== null && { bookRequestId: email.bookRequestId }) },
       ip: actor.ip,
     });
+    // A sign-in e-mail is about no order nor request: its resending mints a new link and code.
     const about =
       email.orderId !== null
         ? await tx.order.findUniqueOrThrow({ where: { id: email.orderId }, select: { reference: true } })
-        : await tx.bookRequest.findUniqueOrThrow({ where: { id: email.bookRequestId! }, select: { reference: true } });
+        : email.bookRequestId !== null
+          ? await tx.bookRequest.findUniqueOrThrow({ where: { id: email.bookRequestId }, select: { reference: true } })
+          : { reference: 'de connexion' };
     return { ok: true as const, reference: about.reference };
   }, STAFF_LIMITS);
 }
