@@ -272,6 +272,11 @@ test('the reader downloads their data, then deletes the account: orders stay, wi
 }) => {
   const { context, page } = await newReader(browser);
   await signInByLink(page, db, email);
+  // The control of the previous test: the same POST, by the order's owner, does open its tracking.
+  const track = discoverActions().find((a) => a.name === 'trackOrderAction')!;
+  const own = await postAction(page.request, track, '/compte', { reference: firstOrder }, '["$K1"]');
+  expect(own.headers()['x-action-redirect'] ?? '').toContain('/suivi/');
+  await page.goto('/compte');
   await page.getByRole('link', { name: 'Mes données' }).click();
   await expectNoAxeViolation(page);
   const downloading = page.waitForEvent('download');
