@@ -29,6 +29,7 @@ const RULE_FOLDERS = [
   'orders',
   'payments',
   'pricing',
+  'reader-accounts',
   'search',
   'seo',
   'session',

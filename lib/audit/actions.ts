@@ -50,6 +50,7 @@ export const AUDIT_ACTION_LABELS = {
   'settings.updated': 'Réglages de la librairie modifiés',
   'privacy.exported': 'Données personnelles exportées (RGPD art. 15 et 20)',
   'privacy.erased': 'Données personnelles effacées (RGPD art. 17)',
+  'privacy.account_deleted': 'Compte lecteur supprimé par son titulaire (RGPD art. 17)',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

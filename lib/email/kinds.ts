@@ -14,6 +14,7 @@ export const EMAIL_KINDS = [
   'tracking_link',
   'book_request_received',
   'book_request_answered',
+  'sign_in_link',
 ] as const;
 
 export type EmailKind = (typeof EMAIL_KINDS)[number];
@@ -31,19 +32,24 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   tracking_link: 'Lien de suivi',
   book_request_received: 'Demande de livre reçue',
   book_request_answered: 'Réponse à une demande de livre',
+  sign_in_link: 'Lien de connexion',
 };
 
 /** The e-mails about a reader's request for a book the catalogue lacks, not about an order. */
 export const BOOK_REQUEST_EMAIL_KINDS = ['book_request_received', 'book_request_answered'] as const;
 export type BookRequestEmailKind = (typeof BOOK_REQUEST_EMAIL_KINDS)[number];
-export type OrderEmailKind = Exclude<EmailKind, BookRequestEmailKind>;
+/** The e-mail of a sign-in at /compte/connexion, about no order: its link and code. */
+export const READER_EMAIL_KINDS = ['sign_in_link'] as const;
+export type ReaderEmailKind = (typeof READER_EMAIL_KINDS)[number];
+export type OrderEmailKind = Exclude<EmailKind, BookRequestEmailKind | ReaderEmailKind>;
 
 /** The e-mails that carry a tracking link (a fresh token each); the others point back to the cart. */
 export function carriesTrackingLink(kind: EmailKind): boolean {
   return (
     kind !== 'payment_failed' &&
     kind !== 'payment_expired' &&
-    !(BOOK_REQUEST_EMAIL_KINDS as readonly EmailKind[]).includes(kind)
+    !(BOOK_REQUEST_EMAIL_KINDS as readonly EmailKind[]).includes(kind) &&
+    !(READER_EMAIL_KINDS as readonly EmailKind[]).includes(kind)
   );
 }
 
@@ -61,7 +67,7 @@ export const TRACKING_LINK_WINDOW_MS = 60_000;
  * once (its confirmation, its dispatch…) is version 0, since the workflow never goes back; a
  * refund or a withdrawal is its row's id; a delay is the new estimate (yyyymmdd), so the same
  * estimate twice is one e-mail; a tracking link is the minute it was asked. A book request gets
- * one acknowledgement and one answer: version 0 each.
+ * one acknowledgement and one answer: version 0 each; a sign-in link one e-mail: version 0.
  */
 export function emailVersion(
   event:

@@ -136,6 +136,8 @@ export const EmailPayloadSchema = z.discriminatedUnion('kind', [
     request: EmailBookRequestSchema,
     answer: BookRequestAnswerSchema,
   }),
+  /** The link and the code are not here: minted when the e-mail is sent, like a tracking link. */
+  z.object({ kind: z.literal('sign_in_link'), requestedAt: z.string() }),
 ]);
 
 export type EmailPayload = z.infer<typeof EmailPayloadSchema>;
@@ -143,6 +145,7 @@ export type BookRequestEmailPayload = Extract<EmailPayload, { request: EmailBook
 
 /** What an e-mail is about, as its footer names it: "votre commande LF-…", "votre demande DL-…". */
 export function emailSubjectOf(payload: EmailPayload): string {
+  if (payload.kind === 'sign_in_link') return 'votre connexion à votre compte';
   return 'request' in payload
     ? `votre demande ${payload.request.reference}`
     : `votre commande ${payload.order.reference}`;

@@ -1,6 +1,7 @@
 // The words of each e-mail, in French, as blocks (blocks.ts renders them to HTML and text). Each
 // template takes the payload captured with the change (payload.ts) and the links of this sending.
 // Pure.
+import { signInLink } from './sign-in-emails';
 import { formatPrice } from '@/lib/core/money';
 import { formatRate } from '@/lib/core/rate';
 import { CARRIERS } from '@/lib/orders/carriers';
@@ -314,6 +315,8 @@ export function emailContent(payload: EmailPayload, shop: ShopIdentity, links: E
       return bookRequestReceived(payload.request, shop);
     case 'book_request_answered':
       return bookRequestAnswered(payload, shop, links);
+    case 'sign_in_link':
+      return signInLink(shop, links);
   }
 }
 

@@ -8,6 +8,7 @@ import { getMailer, senderAddress, sendThroughSmtp } from '@/lib/mailer';
 import { readShopSettings } from '@/lib/data/staff/shop-settings';
 import { noteSentEmail, type SentEmailEntry } from './sent-email-journal';
 import { mintTrackingToken } from './tracking-tokens';
+import { mintSignInSecrets } from './sign-in-links';
 import { EMAIL_DELIVERY_LIMITS, transactOrThrow } from '@/lib/data/platform/transactions';
 
 // The worker's side of the outbox (scripts/worker.ts, queue email-delivery): one job per
@@ -21,10 +22,22 @@ import { EMAIL_DELIVERY_LIMITS, transactOrThrow } from '@/lib/data/platform/tran
 
 export type DeliveryOutcome = 'sent' | 'already sent' | 'unknown message';
 
-/** Sent by SMTP, the stored copy does not keep the link's secret: the table is not a key ring. */
-function withoutToken(email: RenderedEmail, token: string): RenderedEmail {
-  const mask = (text: string) => text.replaceAll(token, '[lien-personnel]');
-  return { subject: email.subject, html: mask(email.html), text: mask(email.text) };
+/** Sent by SMTP, the stored copy keeps neither a link's secret nor a code: the table is not a key ring. */
+function withoutSecrets(email: RenderedEmail, secrets: (string | null | undefined)[]): RenderedEmail {
+  const mask = (text: string) =>
+    secrets.reduce<string>(
+      (masked, secret) =>
+        secret
+          ? masked.replaceAll(secret, secret.startsWith('code') ? 'code de connexion : [masqué]' : '[lien-personnel]')
+          : masked,
+      text,
+    );
+  return { subject: mask(email.subject), html: mask(email.html), text: mask(email.text) };
+}
+
+function aboutOf(message: { orderId: number | null; bookRequestId: number | null; signInLinkId: number | null }) {
+  if (message.orderId !== null) return `commande-${message.orderId}`;
+  return message.bookRequestId !== null ? `demande-${message.bookRequestId}` : `connexion-${message.signInLinkId}`;
 }
 
 export async function deliverEmail(
@@ -42,6 +55,7 @@ export async function deliverEmail(
           kind: string;
           orderId: number | null;
           bookRequestId: number | null;
+          signInLinkId: number | null;
           version: number;
           reference: string | null;
           toAddress: string;
@@ -49,7 +63,7 @@ export async function deliverEmail(
           status: string;
         }[]
       >`
-        SELECT e."id", e."kind"::text AS "kind", e."orderId", e."bookRequestId", e."version", e."toAddress", e."payload",
+        SELECT e."id", e."kind"::text AS "kind", e."orderId", e."bookRequestId", e."signInLinkId", e."version", e."toAddress", e."payload",
                e."status"::text AS "status", coalesce(o."reference", r."reference") AS "reference"
         FROM "EmailMessage" e
         LEFT JOIN "Order" o ON o."id" = e."orderId"
@@ -64,6 +78,8 @@ export async function deliverEmail(
         message.orderId !== null && carriesTrackingLink(payload.kind)
           ? await mintTrackingToken(tx, message.orderId, sentAt)
           : null;
+      // A sign-in e-mail's link and code, minted now like a tracking link (lib/data/readers/sign-in.ts).
+      const signIn = message.signInLinkId !== null ? await mintSignInSecrets(tx, message.signInLinkId) : null;
       // The seller as it was when the e-mail was owed; rows owed before it was kept: as it is now,
       // read through this transaction (a second pool connection here could wait on itself).
       const owed = StoredShopSchema.safeParse(message.payload);
@@ -71,15 +87,17 @@ export async function deliverEmail(
       const rendered = await renderEmail(payload, shop, {
         siteUrl: SITE_URL,
         trackingUrl: token ? `${SITE_URL}/suivi/${token}` : null,
+        signIn: signIn && { url: `${SITE_URL}/compte/connexion/lien?jeton=${signIn.token}`, code: signIn.code },
       });
       if (mailer) {
         await sendThroughSmtp(mailer, senderAddress(shop.name), {
           to: message.toAddress,
           ...rendered,
-          messageId: `<${message.orderId !== null ? `commande-${message.orderId}` : `demande-${message.bookRequestId}`}.courriel-${message.id}@${new URL(SITE_URL).hostname}>`,
+          messageId: `<${aboutOf(message)}.courriel-${message.id}@${new URL(SITE_URL).hostname}>`,
         });
       }
-      const stored = mailer && token ? withoutToken(rendered, token) : rendered;
+      const secrets = [token, signIn?.token, signIn && `code de connexion : ${signIn.code}`];
+      const stored = mailer ? withoutSecrets(rendered, secrets) : rendered;
       await tx.emailMessage.update({
         where: { id: message.id },
         data: {

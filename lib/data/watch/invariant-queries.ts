@@ -201,7 +201,7 @@ export async function emailViolations(tx: Tx, pendingSince: Date): Promise<Viola
     subject: {
       kind: 'email',
       id: row.id,
-      about: row.order ? `commande ${row.order}` : `demande ${row.request ?? '?'}`,
+      about: row.order ? `commande ${row.order}` : row.request ? `demande ${row.request}` : 'connexion à un compte',
       status: row.status,
     },
     // Not the server's answer: it may name the address, and a check's record is kept a week. The
