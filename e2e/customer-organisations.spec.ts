@@ -87,8 +87,9 @@ test('staff create a university library with 9 %, after 10 % is refused citing t
   ]);
 
   await page.getByRole('link', { name: 'Retour aux clients professionnels' }).click();
-  await page.getByRole('searchbox', { name: 'Nom, ville ou SIRET' }).fill(siret.slice(0, 9));
-  await page.getByRole('button', { name: 'Chercher' }).click();
+  const search = page.getByRole('search', { name: 'Chercher un client' });
+  await search.getByRole('searchbox', { name: 'Nom, ville ou SIRET' }).fill(siret.slice(0, 9));
+  await search.getByRole('button', { name: 'Chercher' }).click();
   const row = page.getByRole('row', { name: new RegExp(name) });
   await expect(row).toContainText('Bibliothèque accueillant du public');
   await expect(row).toContainText('9 %');
