@@ -27,6 +27,7 @@ const RULE_FOLDERS = [
   'legal',
   'onix',
   'orders',
+  'organisations',
   'payments',
   'pricing',
   'reader-accounts',

@@ -157,6 +157,14 @@ test.describe('refused requests', () => {
       `INSERT INTO "SupplierReturn" ("supplierId", "expectedCreditCents", "createdById") VALUES ($1, 0, $2)`,
       [supplierId, adminId],
     );
+    // A customer organisation for /admin/clients/[id]: any 14 digits pass the table's check.
+    documentIds['/admin/clients/[id]'] = await insert(
+      `INSERT INTO "CustomerOrganisation" ("name", "siret", "kind", "publicBuyer", "paymentTermDays",
+         "billingEmail", "billingLine1", "billingPostalCode", "billingCity", "updatedAt")
+       VALUES ('Contrôle des accès', lpad((floor(random() * 1e13))::bigint::text, 14, '9'), 'company', false, 30,
+         'acces@client.example', '1 rue des Accès', '75001', 'Paris', now())`,
+      [],
+    );
     documentIds['/admin/inventaire/[id]'] = await insert(
       `INSERT INTO "Inventory" ("label", "scope", "status", "startedById", "closedById", "closedAt")
        VALUES ('Contrôle des accès', 'counted_books', 'cancelled', $1, $1, now())`,

@@ -84,6 +84,7 @@ const STOCK_DESK_PAGES: Record<string, (ean: string) => string[]> = {
     '/admin/catalogue/themes',
     '/admin/catalogue/distributeurs',
   ],
+  'the customer organisations': () => ['/admin/clients', '/admin/clients?q=inconnu', '/admin/clients/nouveau'],
 };
 
 for (const [group, pathsFor] of Object.entries(STOCK_DESK_PAGES)) {

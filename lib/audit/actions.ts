@@ -48,6 +48,8 @@ export const AUDIT_ACTION_LABELS = {
   'book_request.ordered': 'Demande de livre commandée pour le lecteur',
   'book_request.declined': 'Demande de livre refusée',
   'settings.updated': 'Réglages de la librairie modifiés',
+  'customer.organisation_created': 'Client professionnel créé',
+  'customer.organisation_updated': 'Client professionnel modifié',
   'privacy.exported': 'Données personnelles exportées (RGPD art. 15 et 20)',
   'privacy.erased': 'Données personnelles effacées (RGPD art. 17)',
   'privacy.account_deleted': 'Compte lecteur supprimé par son titulaire (RGPD art. 17)',

@@ -1,6 +1,21 @@
 // Public API of the pricing module. Pure: no database, no framework.
 export { priceOrder, type OrderTotals, type PricedOrder, type PriceOrderOptions } from './price-order';
 export type { PricedLine } from './line-price';
+export {
+  checkNegotiatedDiscounts,
+  hasFreeSchoolbookPrice,
+  isOrganisationKind,
+  lendingRightDueCents,
+  LENDING_RIGHT_BASIS_POINTS,
+  organisationDiscountCap,
+  organisationUnitPrice,
+  ORGANISATION_KINDS,
+  type DiscountCap,
+  type OrganisationDiscounts,
+  type OrganisationKind,
+  type OrganisationUnitPrice,
+  type PurchaseContext,
+} from './organisation-pricing';
 export type { ShippingQuote, ShippingTable, ShippingMethodConfig, ShippingTier } from './shipping';
 export type { VatBreakdownEntry } from './vat';
 export { PRICING_ERROR_CODES, type PricingFailure, type PricingErrorCode, type PricingResult } from './errors';

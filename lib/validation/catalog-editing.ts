@@ -141,6 +141,11 @@ export const BookFormSchema = z
       .literal('oui')
       .optional()
       .transform((value) => value === 'oui'),
+    /** A livre scolaire: free price for the State, local authorities, teaching establishments (loi n° 81-766, art. 3). */
+    schoolbook: z
+      .literal('oui')
+      .optional()
+      .transform((value) => value === 'oui'),
   })
   .superRefine((form, ctx) => {
     if (form.supplierId !== undefined && form.supplierAvailabilityCode === undefined)

@@ -220,6 +220,21 @@ export function BookForm({ book, ean, options }: { book: BookForEditing | null; 
         <input id="featured" name="featured" type="checkbox" value="oui" defaultChecked={book?.featured ?? false} />
         <label htmlFor="featured">Mis en avant sur l’accueil</label>
       </div>
+      <div className="field field-check">
+        <input
+          id="schoolbook"
+          name="schoolbook"
+          type="checkbox"
+          value="oui"
+          defaultChecked={book?.schoolbook ?? false}
+          aria-describedby="schoolbook-aide"
+        />
+        <label htmlFor="schoolbook">Livre scolaire</label>
+        <p id="schoolbook-aide" className="field-hint">
+          Manuel ou cahier d’exercices de l’enseignement primaire ou secondaire, d’une classe préparatoire ou d’un BTS
+          (décret n° 85-862) : prix libre pour l’État, une collectivité ou un établissement d’enseignement.
+        </p>
+      </div>
     </ActionForm>
   );
 }

@@ -22,6 +22,9 @@ export function AdminNav({ staff }: { staff: StaffUser }) {
           <Link href="/admin/demandes">Demandes des lecteurs</Link>
         </li>
         <li>
+          <Link href="/admin/clients">Clients professionnels</Link>
+        </li>
+        <li>
           <Link href="/admin/stock">Stock</Link>
         </li>
         <li>
