@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { PasskeySignIn } from '@/components/account/passkey-sign-in';
 import { SignInForm } from '@/components/account/sign-in-form';
 
 export const metadata: Metadata = {
@@ -35,6 +36,7 @@ export default async function SignInPage({ searchParams }: PageProps<'/compte/co
       <p>
         Vous avez déjà reçu un code ? <Link href="/compte/connexion/code">Saisir mon code de connexion</Link>
       </p>
+      <PasskeySignIn />
       <p>
         Ce que nous conservons et pour combien de temps :{' '}
         <Link href="/donnees-personnelles#finalites">vos données personnelles</Link>.
