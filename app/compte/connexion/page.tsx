@@ -10,6 +10,7 @@ export const metadata: Metadata = {
 };
 
 const NOTICES: Record<string, string> = {
+  liste: 'Connectez-vous pour garder ce livre dans votre liste : votre compte est créé à la première connexion.',
   deconnecte: 'Vous êtes déconnecté.',
   'compte-supprime':
     'Votre compte est supprimé. Vos commandes restent enregistrées le temps que la loi l’exige, sans votre adresse e-mail ni votre téléphone.',
