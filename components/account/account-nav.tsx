@@ -16,6 +16,12 @@ export function AccountNav({ email }: { email: string }) {
           <Link href="/compte/adresses">Mes adresses</Link>
         </li>
         <li>
+          <Link href="/compte/liste">Ma liste</Link>
+        </li>
+        <li>
+          <Link href="/compte/cles">Mes clés d’accès</Link>
+        </li>
+        <li>
           <Link href="/compte/donnees">Mes données</Link>
         </li>
       </ul>

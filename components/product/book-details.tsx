@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { WishListButton } from '@/components/account/wish-list-button';
 import { AddToCartForm } from '@/components/cart/add-to-cart-form';
 import { AvailabilityLine } from '@/components/catalog/availability-line';
 import { BookCover } from '@/components/catalog/book-cover';
@@ -54,6 +55,7 @@ export function BookDetails({ book, deliveryLabel }: Props) {
         ) : (
           <p className="delivery">Ce livre ne peut pas être commandé.</p>
         )}
+        <WishListButton ean={book.ean} title={book.title} />
       </section>
 
       <div className="book-facts">

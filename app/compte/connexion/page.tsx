@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { PasskeySignIn } from '@/components/account/passkey-sign-in';
 import { SignInForm } from '@/components/account/sign-in-form';
 
 export const metadata: Metadata = {
@@ -9,6 +10,7 @@ export const metadata: Metadata = {
 };
 
 const NOTICES: Record<string, string> = {
+  liste: 'Connectez-vous pour garder ce livre dans votre liste : votre compte est créé à la première connexion.',
   deconnecte: 'Vous êtes déconnecté.',
   'compte-supprime':
     'Votre compte est supprimé. Vos commandes restent enregistrées le temps que la loi l’exige, sans votre adresse e-mail ni votre téléphone.',
@@ -35,6 +37,7 @@ export default async function SignInPage({ searchParams }: PageProps<'/compte/co
       <p>
         Vous avez déjà reçu un code ? <Link href="/compte/connexion/code">Saisir mon code de connexion</Link>
       </p>
+      <PasskeySignIn />
       <p>
         Ce que nous conservons et pour combien de temps :{' '}
         <Link href="/donnees-personnelles#finalites">vos données personnelles</Link>.

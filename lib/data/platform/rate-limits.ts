@@ -43,6 +43,11 @@ const LIMITS = {
    * (lib/reader-accounts/sign-in-secrets.ts). 5 tries at a 6-digit code: 1 chance in 200,000.
    */
   signInCodeTries: { points: 5, durationSeconds: 3600 },
+  /**
+   * Passkey sign-in challenges, per client address: a reader needs one or two; each is a row kept
+   * 5 minutes (lib/data/readers/passkeys.ts), so a robot asking thousands fills nothing.
+   */
+  passkeySignInPerClient: { points: 30, durationSeconds: 600 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

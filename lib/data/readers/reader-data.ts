@@ -7,6 +7,8 @@ import { READER_ACCOUNT_LIMITS, transact } from '@/lib/data/platform/transaction
 import { recordAudit } from '@/lib/data/staff/audit';
 import { listReaderAddresses } from './reader-addresses';
 import { listReaderOrders } from './reader-orders';
+import { listReaderPasskeys } from './passkeys';
+import { listWishList } from './wish-list';
 
 // /compte/donnees: the reader's own copy of their data (RGPD art. 15 and 20) and the deletion of
 // their account (art. 17), with no one at the shop in between.
@@ -16,11 +18,19 @@ export async function exportReaderData(readerId: number) {
     where: { id: readerId },
     select: { email: true, createdAt: true, lastSignInAt: true },
   });
-  const [addresses, orders] = await Promise.all([listReaderAddresses(readerId), listReaderOrders(reader.email)]);
+  const [addresses, orders, passkeys, wishList] = await Promise.all([
+    listReaderAddresses(readerId),
+    listReaderOrders(reader.email),
+    listReaderPasskeys(readerId),
+    listWishList(readerId),
+  ]);
   return {
     exportedAt: new Date().toISOString(),
     account: reader,
     addresses: addresses.map(({ id: _id, ...address }) => address),
+    // What the list shows of each passkey: its public key is not personal data the reader could use.
+    passkeys: passkeys.map(({ id: _id, ...passkey }) => passkey),
+    wishList: wishList.map(({ book, addedAt }) => ({ ean: book.ean, title: book.title, addedAt })),
     orders: orders.map((order) => ({ ...order, totalEuros: order.totalCents / 100 })),
   };
 }
