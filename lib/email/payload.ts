@@ -23,6 +23,8 @@ export const EmailLineSchema = z.object({
   /** This line's own estimate (a line from the distributor comes later than one from the shelf). */
   deliveryEarliestOn: day.nullable(),
   deliveryLatestOn: day.nullable(),
+  /** A pre-order's publication date (absent from e-mails owed before pre-orders existed). */
+  preOrderPublishedOn: day.nullable().optional(),
 });
 
 export const EmailOrderSchema = z.object({
@@ -60,6 +62,8 @@ const RefundDetailSchema = z.object({
   amountCents: cents,
   shippingCents: cents,
   extraCents: cents,
+  /** What the free amount is, when it is not a goodwill gesture (a fall of the publisher's price). */
+  extraLabel: z.string().optional(),
   lines: z.array(z.object({ title: z.string(), quantity: z.number().int(), amountCents: cents })),
   /** Refunded so far, this refund included. */
   refundedTotalCents: cents,

@@ -13,6 +13,7 @@ import { WITHDRAWAL_FORM_TITLE, withdrawalFormLines } from '@/lib/terms/withdraw
 import { withdrawalLink, withdrawalReceived } from './withdrawal-emails';
 import { termsVersionLabel } from '@/lib/terms/version';
 import { formatCopies } from '@/lib/core/copies';
+import { preOrderLabel } from '@/lib/orders/pre-order';
 import type { TermsDocument } from '@/lib/terms/terms-document';
 import { termsBlocks } from './terms-blocks';
 import { bookRequestAnswered, bookRequestReceived } from './book-request-emails';
@@ -36,7 +37,8 @@ function lineDetail(line: EmailLine, method: EmailOrder['deliveryMethod']): stri
     `${line.quantity} × ${formatPrice(line.unitPriceCents)}`,
     `TVA ${formatRate(line.vatRateBasisPoints)}`,
   ];
-  if (line.backorderQuantity > 0)
+  if (line.preOrderPublishedOn) parts.push(preOrderLabel(new Date(`${line.preOrderPublishedOn}T12:00:00Z`)));
+  else if (line.backorderQuantity > 0)
     parts.push(
       `${formatCopies(line.backorderQuantity)} commandé${line.backorderQuantity > 1 ? 's' : ''} chez le distributeur`,
     );
@@ -222,7 +224,10 @@ function delayed(order: EmailOrder, shop: ShopIdentity, links: EmailLinks): Emai
               type: 'list',
               items: fromSupplier.map((line) => {
                 const lineWindow = windowText(line.deliveryEarliestOn, line.deliveryLatestOn, order.deliveryMethod);
-                return `${line.title} (${formatCopies(line.backorderQuantity)})${lineWindow ? ` : ${lineWindow.charAt(0).toLowerCase()}${lineWindow.slice(1)}` : ''}`;
+                const preOrder = line.preOrderPublishedOn
+                  ? `, ${preOrderLabel(new Date(`${line.preOrderPublishedOn}T12:00:00Z`)).toLowerCase()}`
+                  : '';
+                return `${line.title} (${formatCopies(line.backorderQuantity)}${preOrder})${lineWindow ? ` : ${lineWindow.charAt(0).toLowerCase()}${lineWindow.slice(1)}` : ''}`;
               }),
             } satisfies Block,
           ]
@@ -244,7 +249,8 @@ function refunded(payload: Extract<EmailPayload, { kind: 'refunded' }>, links: E
     amount: formatPrice(line.amountCents),
   }));
   if (refund.shippingCents > 0) rows.push({ label: 'Frais de livraison', amount: formatPrice(refund.shippingCents) });
-  if (refund.extraCents > 0) rows.push({ label: 'Geste commercial', amount: formatPrice(refund.extraCents) });
+  if (refund.extraCents > 0)
+    rows.push({ label: refund.extraLabel ?? 'Geste commercial', amount: formatPrice(refund.extraCents) });
   rows.push({ label: 'Montant remboursé', amount: formatPrice(refund.amountCents), strong: true });
   const whole = refund.refundedTotalCents >= order.totalCents;
   return {

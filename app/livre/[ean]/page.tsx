@@ -40,13 +40,15 @@ async function BookRoute({ params }: PageProps<'/livre/[ean]'>) {
   // The related rows are rendered with the page (no request from the browser): a front cache that
   // keeps the page keeps them too.
   const [{ orderCutoffHour }, related] = await Promise.all([getShopSettings(), listRelatedBooks(book.relatedKeys)]);
-  const { shipWithin } = book.availability;
+  const { shipWithin, publishedOn } = book.availability;
+  // A pre-order counts the distributor's lead time from its publication date.
   const deliveryLabel = shipWithin
     ? estimateDeliveryWindow({
         now: new Date(),
         shipWithin,
         transit: SHOP.transitDays,
         cutoffHour: orderCutoffHour,
+        startOn: publishedOn,
       }).label
     : null;
   // The same for every reader until the delivery estimate moves (on the hour: allowFrontCache).

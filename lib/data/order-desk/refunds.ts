@@ -10,6 +10,7 @@ import {
   planRefund,
   splitRefundedCopies,
   type RefundableOrder,
+  type RefundPlan,
   type RefundRequest,
 } from '@/lib/orders/refund-plan';
 import { awaitedCopies, checkTransition } from '@/lib/orders/workflow';
@@ -66,8 +67,11 @@ function toTicket(row: Prisma.RefundGetPayload<{ select: typeof TICKET_SELECT }>
   };
 }
 
-/** The order as the refund rules see it, under its lock: refunds not failed count as spent. */
-async function readRefundable(
+/**
+ * The order as the refund rules see it, under its lock: refunds not failed count as spent; a copy
+ * is worth what the customer paid for it (less a fall of the publisher's price already given back).
+ */
+export async function readRefundable(
   tx: Tx,
   orderId: number,
 ): Promise<RefundableOrder & { stripePaymentIntentId: string | null }> {
@@ -78,7 +82,10 @@ async function readRefundable(
       totalCents: true,
       shippingCents: true,
       stripePaymentIntentId: true,
-      lines: { orderBy: { id: 'asc' }, select: { id: true, title: true, quantity: true, unitPriceCents: true } },
+      lines: {
+        orderBy: { id: 'asc' },
+        select: { id: true, title: true, quantity: true, unitPriceCents: true, priceDropPerCopyCents: true },
+      },
       refunds: {
         where: { status: { not: 'failed' } },
         select: { amountCents: true, shippingCents: true, lines: { select: { orderLineId: true, quantity: true } } },
@@ -93,8 +100,9 @@ async function readRefundable(
     stripePaymentIntentId: order.stripePaymentIntentId,
     spokenForCents: order.refunds.reduce((sum, refund) => sum + refund.amountCents, 0),
     spokenForShippingCents: order.refunds.reduce((sum, refund) => sum + refund.shippingCents, 0),
-    lines: order.lines.map((line) => ({
+    lines: order.lines.map(({ priceDropPerCopyCents, ...line }) => ({
       ...line,
+      unitPriceCents: line.unitPriceCents - priceDropPerCopyCents,
       spokenForQuantity: refundLines.filter((l) => l.orderLineId === line.id).reduce((sum, l) => sum + l.quantity, 0),
     })),
   };
@@ -154,43 +162,69 @@ export async function recordRefundRequest(
         failure('NO_PAYMENT', 'Aucun paiement Stripe n’est connu pour cette commande : remboursez-la hors ligne.'),
       );
     }
-    const { plan } = planned;
-    const refund = await tx.refund.create({
-      data: {
-        orderId,
-        idempotencyKey: randomUUID(),
-        amountCents: plan.amountCents,
-        shippingCents: plan.shippingCents,
-        extraCents: plan.extraCents,
-        reason: input.reason,
-        note: input.note,
-        restock: plan.restock,
-        staffId: actor.id,
-        lines: { create: plan.lines },
-      },
-      select: TICKET_SELECT,
+    const refund = await recordPlannedRefund(tx, {
+      orderId,
+      plan: planned.plan,
+      reason: input.reason,
+      note: input.note,
+      staffId: actor.id,
+      ip: actor.ip,
+      titles: new Map(order.lines.map((line) => [line.id, line.title])),
     });
     if (input.kind !== 'cancel') await bumpOrderVersion(tx, orderId);
-    await recordAudit(tx, {
-      staffId: actor.id,
-      action: 'refund.requested',
-      orderId,
-      after: {
-        refundId: refund.id,
-        amountCents: plan.amountCents,
-        shippingCents: plan.shippingCents,
-        extraCents: plan.extraCents,
-        reason: input.reason,
-        note: input.note,
-        lines: plan.lines.map((line) => ({
-          title: order.lines.find((l) => l.id === line.orderLineId)?.title ?? '',
-          quantity: line.quantity,
-        })),
-      },
-      ip: actor.ip,
-    });
-    return { ok: true as const, ticket: toTicket(refund) };
+    return { ok: true as const, ticket: refund };
   }, ORDER_DESK_LIMITS);
+}
+
+/**
+ * Records a planned refund `requested`, with its own Idempotency-Key, and its audit entry; the
+ * order must be locked. staffId null: asked by the customer (a pre-order cancelled) or by the
+ * shop's rules (a fall of the publisher's price).
+ */
+export async function recordPlannedRefund(
+  tx: Tx,
+  input: {
+    orderId: number;
+    plan: RefundPlan;
+    reason: RefundReason;
+    note: string | null;
+    staffId: number | null;
+    ip: string | null;
+    titles: Map<number, string>;
+  },
+): Promise<RefundTicket | null> {
+  const { orderId, plan } = input;
+  const refund = await tx.refund.create({
+    data: {
+      orderId,
+      idempotencyKey: randomUUID(),
+      amountCents: plan.amountCents,
+      shippingCents: plan.shippingCents,
+      extraCents: plan.extraCents,
+      reason: input.reason,
+      note: input.note,
+      restock: plan.restock,
+      staffId: input.staffId,
+      lines: { create: plan.lines },
+    },
+    select: TICKET_SELECT,
+  });
+  await recordAudit(tx, {
+    staffId: input.staffId,
+    action: 'refund.requested',
+    orderId,
+    after: {
+      refundId: refund.id,
+      amountCents: plan.amountCents,
+      shippingCents: plan.shippingCents,
+      extraCents: plan.extraCents,
+      reason: input.reason,
+      note: input.note,
+      lines: plan.lines.map((line) => ({ title: input.titles.get(line.orderLineId) ?? '', quantity: line.quantity })),
+    },
+    ip: input.ip,
+  });
+  return toTicket(refund);
 }
 
 /** A refund still `requested` (Stripe did not answer), to send again with the same key. */

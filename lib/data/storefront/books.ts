@@ -76,7 +76,7 @@ async function loadBookPage(ean: string) {
       role: link.role,
       roleLabel: contributorRoleLabel(link.role),
     })),
-    availability: describeBookAvailability(row),
+    availability: describeBookAvailability(row, new Date()),
     relatedKeys: {
       bookId: row.id,
       authorIds: row.contributors.filter((link) => link.role === 'A01').map((link) => link.contributorId),
