@@ -62,8 +62,6 @@ const RefundDetailSchema = z.object({
   amountCents: cents,
   shippingCents: cents,
   extraCents: cents,
-  /** What the free amount is, when it is not a goodwill gesture (a fall of the publisher's price). */
-  extraLabel: z.string().optional(),
   lines: z.array(z.object({ title: z.string(), quantity: z.number().int(), amountCents: cents })),
   /** Refunded so far, this refund included. */
   refundedTotalCents: cents,

@@ -241,16 +241,19 @@ function delayed(order: EmailOrder, shop: ShopIdentity, links: EmailLinks): Emai
   };
 }
 
+/** A refund line of no copy: the difference when the publisher's price fell (lib/orders/pre-order.ts). */
+const PRICE_DROP_DETAIL = 'baisse du prix de l’éditeur avant livraison, différence remboursée';
+
 function refunded(payload: Extract<EmailPayload, { kind: 'refunded' }>, links: EmailLinks): EmailContent {
   const { order, refund } = payload;
   const rows: Row[] = refund.lines.map((line) => ({
     label: line.title,
-    detail: formatCopies(line.quantity),
+    // No copy refunded: the publisher lowered the price before delivery (a pre-order's difference).
+    detail: line.quantity > 0 ? formatCopies(line.quantity) : PRICE_DROP_DETAIL,
     amount: formatPrice(line.amountCents),
   }));
   if (refund.shippingCents > 0) rows.push({ label: 'Frais de livraison', amount: formatPrice(refund.shippingCents) });
-  if (refund.extraCents > 0)
-    rows.push({ label: refund.extraLabel ?? 'Geste commercial', amount: formatPrice(refund.extraCents) });
+  if (refund.extraCents > 0) rows.push({ label: 'Geste commercial', amount: formatPrice(refund.extraCents) });
   rows.push({ label: 'Montant remboursé', amount: formatPrice(refund.amountCents), strong: true });
   const whole = refund.refundedTotalCents >= order.totalCents;
   return {

@@ -65,8 +65,6 @@ async function payloadOf(
           amountCents: true,
           shippingCents: true,
           extraCents: true,
-          reason: true,
-          note: true,
           lines: {
             orderBy: { id: 'asc' },
             select: { quantity: true, amountCents: true, orderLine: { select: { title: true } } },
@@ -84,7 +82,6 @@ async function payloadOf(
           amountCents: refund.amountCents,
           shippingCents: refund.shippingCents,
           extraCents: refund.extraCents,
-          ...(refund.reason === 'price_drop' && refund.note && { extraLabel: refund.note }),
           lines: refund.lines.map((line) => ({
             title: line.orderLine.title,
             quantity: line.quantity,

@@ -178,8 +178,15 @@ export async function recordPriceDropRefunds(bookId: number, priceCents: number)
             `« ${d.title} » : ${formatPrice(d.perCopyCents)} × ${d.copies} (nouveau prix ${formatPrice(priceCents)})`,
         )
         .join(' ; ');
-      // The copies stay owed: the difference is a free amount of the refund, not copies refunded.
-      const plan = { amountCents, shippingCents: 0, extraCents: amountCents, restock: false, lines: [] };
+      // The copies stay owed: each line gives back an amount for none of its copies (quantity 0),
+      // so its credit note carries the book's own VAT rate.
+      const plan = {
+        amountCents,
+        shippingCents: 0,
+        extraCents: 0,
+        restock: false,
+        lines: drops.map((drop) => ({ orderLineId: drop.orderLineId, quantity: 0, amountCents: drop.amountCents })),
+      };
       const recorded = await recordPlannedRefund(tx, {
         orderId,
         plan,
@@ -187,7 +194,7 @@ export async function recordPriceDropRefunds(bookId: number, priceCents: number)
         note: `Baisse du prix de l’éditeur avant livraison (loi n° 81-766, art. 1) : ${note}.`,
         staffId: null,
         ip: null,
-        titles: new Map(),
+        titles: new Map(drops.map((drop) => [drop.orderLineId, drop.title])),
       });
       await recordAudit(tx, {
         staffId: null,

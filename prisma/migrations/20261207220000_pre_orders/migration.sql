@@ -8,3 +8,10 @@ ALTER TABLE "OrderLine" ADD CONSTRAINT "OrderLine_priceDropPerCopyCents_check"
 
 -- The difference refunded when the publisher's price falls before the copies are delivered.
 ALTER TYPE "RefundReason" ADD VALUE 'price_drop';
+
+-- That difference is refunded on its line without refunding any copy: a refund line of quantity 0.
+ALTER TABLE "RefundLine" DROP CONSTRAINT "RefundLine_quantities_consistent";
+ALTER TABLE "RefundLine" ADD CONSTRAINT "RefundLine_quantities_consistent"
+  CHECK ("quantity" >= 0 AND "amountCents" >= 0 AND "restockedQuantity" >= 0
+         AND "cancelledBackorderQuantity" >= 0
+         AND "restockedQuantity" + "cancelledBackorderQuantity" <= "quantity");
