@@ -119,7 +119,7 @@ export async function recordPreOrderCancellation(
         action: 'order.status_changed',
         orderId,
         before: { status: order.status },
-        after: { status: 'cancelled' },
+        after: { status: 'cancelled', by: 'customer' },
         ip,
       });
     }
@@ -132,6 +132,7 @@ export async function recordPreOrderCancellation(
       staffId: null,
       ip,
       titles: new Map(lines.map((line) => [line.id, line.title])),
+      byCustomer: true,
     });
     const copies = cancellation.lines.reduce((sum, line) => sum + line.quantity, 0);
     await recordAudit(tx, {

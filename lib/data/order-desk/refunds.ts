@@ -191,6 +191,8 @@ export async function recordPlannedRefund(
     staffId: number | null;
     ip: string | null;
     titles: Map<number, string>;
+    /** Asked by the customer (the order's timeline says "Client"). */
+    byCustomer?: boolean;
   },
 ): Promise<RefundTicket | null> {
   const { orderId, plan } = input;
@@ -221,6 +223,7 @@ export async function recordPlannedRefund(
       reason: input.reason,
       note: input.note,
       lines: plan.lines.map((line) => ({ title: input.titles.get(line.orderLineId) ?? '', quantity: line.quantity })),
+      ...(input.byCustomer && { by: 'customer' }),
     },
     ip: input.ip,
   });
