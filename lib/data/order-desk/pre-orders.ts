@@ -13,7 +13,7 @@ import { readShopSettings } from '@/lib/data/staff/shop-settings';
 import { releaseOrderHolds } from '@/lib/data/stock/stock-holds';
 import { getDb } from '@/lib/db';
 import { bumpOrderVersion } from './order-lock';
-import { readRefundable, recordPlannedRefund, type RefundTicket } from './refunds';
+import { readRefundable, recordPlannedRefund, type RefundTicket } from './refund-requests';
 
 // Pre-orders of forthcoming titles (docs/decisions/023-pre-orders.md), on the order desk's
 // machinery: each change runs under the order's row lock (the lock of the desk, the webhook and
