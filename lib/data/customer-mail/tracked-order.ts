@@ -106,7 +106,8 @@ export async function getTrackedOrder(orderId: number, now: Date) {
   return {
     ...view,
     id: order.id,
-    preOrderCancellation: preOrderCancellation.ok ? preOrderCancellation : null,
+    // A counter order was paid at the till: it is cancelled there, not online.
+    preOrderCancellation: preOrderCancellation.ok && order.origin === 'online' ? preOrderCancellation : null,
     status: order.status,
     paid: order.paidAt !== null,
     paidAt: order.paidAt,
