@@ -127,7 +127,7 @@ describe('a pre-order', () => {
 });
 
 describe('"Annuler ma précommande"', () => {
-  it('asked five times at once (double click, tabs, instances): one refund, everything back, order cancelled', async () => {
+  it('asked five times at once (double clicks, tabs): one refund, everything back, order cancelled', async () => {
     const { order, paymentIntentId } = await paidPreOrder({ quantity: 2 });
     const results = await Promise.all(
       Array.from({ length: 5 }, () => preOrders.cancelPreOrder(order.id, '192.0.2.31')),
@@ -159,6 +159,25 @@ describe('"Annuler ma précommande"', () => {
     );
     // And again later: nothing left.
     expect(await preOrders.cancelPreOrder(order.id, null)).toMatchObject({ ok: false, code: 'NOTHING_TO_CANCEL' });
+  });
+
+  it('confirmed at once from two app instances, three times each, on 10 pre-orders: one refund recorded per order', async () => {
+    const orders = [];
+    for (let i = 0; i < 10; i += 1) orders.push((await paidPreOrder()).order);
+    const items = orders.flatMap((order) => [{ orderId: order.id }, { orderId: order.id }, { orderId: order.id }]);
+    const { runOrderDeskWorkers } = await import('@/scripts/test/run-order-desk-workers');
+    const runs = await runOrderDeskWorkers(inject('databaseUrl'), [
+      { kind: 'cancel-pre-order', items },
+      { kind: 'cancel-pre-order', items },
+    ]);
+    for (const [index, order] of orders.entries()) {
+      const outcomes = runs.flatMap((run) => run.results.slice(3 * index, 3 * index + 3));
+      expect(outcomes.filter((o) => o?.ok)).toHaveLength(1);
+      for (const lost of outcomes.filter((o) => !o?.ok)) expect(['NOTHING_TO_CANCEL', 'BUSY']).toContain(lost?.code);
+      const refunds = await db.refund.findMany({ where: { orderId: order.id }, select: { amountCents: true } });
+      expect(refunds).toEqual([{ amountCents: order.totalCents }]);
+      expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('cancelled');
+    }
   });
 
   it('refuses once the copies are received', async () => {
