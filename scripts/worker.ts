@@ -19,6 +19,7 @@ import {
 } from '../lib/data/platform/front-cache-flusher';
 import { answerTrackingLookup, type TrackingLookup } from '../lib/data/customer-mail/tracking-lookup';
 import { reconcileWithStripe } from '../lib/checkout/stripe-reconciliation';
+import { followPreOrderChange, type PreOrderChange } from '../lib/refunds/pre-orders';
 import { getEnv } from '../lib/env';
 import { QUEUE_NAMES } from '../lib/jobs/queues';
 import { logger, nameProcess } from '../lib/observability/logger';
@@ -132,13 +133,21 @@ await boss.work<TrackingLookup>(QUEUE_NAMES.trackingLookup, async ([job]) => {
   });
 });
 
+// A pre-ordered book's price fell or its publication date moved (ONIX import, staff edit).
+await boss.work<PreOrderChange>(QUEUE_NAMES.preOrderChanges, async ([job]) => {
+  if (!job) return;
+  await runJob(QUEUE_NAMES.preOrderChanges, job, async () =>
+    report(QUEUE_NAMES.preOrderChanges, await followPreOrderChange(job.data)),
+  );
+});
+
 // Behind a front cache: its purges, on NOTIFY and when delayed ones fall due (lib/data/platform/front-cache-flusher.ts).
 const flusher: FrontCacheFlusher | null = env.FRONT_CACHE_PURGE_URLS.length > 0 ? await startFrontCacheFlusher() : null;
 const metricsServer: http.Server | null = env.WORKER_METRICS_PORT
   ? await serveWorkerMetrics({ port: env.WORKER_METRICS_PORT, host: env.WORKER_METRICS_HOST, token: env.METRICS_TOKEN })
   : null;
 logger.info(
-  'tâches de fond démarrées (file PostgreSQL pg-boss) : purge, courriels, suivi, rapprochement Stripe, durées de conservation, boîte ONIX, contrôle des invariants.',
+  'tâches de fond démarrées (file PostgreSQL pg-boss) : purge, courriels, suivi, rapprochement Stripe, durées de conservation, boîte ONIX, contrôle des invariants, précommandes.',
 );
 
 // On SIGTERM or SIGINT: no new job is taken, those running get SHUTDOWN_TIMEOUT_SECONDS to finish;

@@ -13,6 +13,7 @@ import { PAY_BUTTON_LABEL, WITHDRAWAL_REFUND_NOTICE, WITHDRAWAL_RIGHT_NOTICE } f
 import { getShopSettings } from '@/lib/data/staff/shop-settings';
 import { WITHDRAWAL_FORM_TITLE, withdrawalFormLines } from '@/lib/terms/withdrawal-form';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
+import { preOrderLabel } from '@/lib/orders/pre-order';
 import { TERMS_VERSION, termsVersionLabel } from '@/lib/terms/version';
 
 export const metadata: Metadata = { title: 'Commande', robots: { index: false } };
@@ -40,6 +41,7 @@ async function CheckoutPage({ searchParams }: PageProps<'/commande'>) {
         {cart.lines.map((line) => (
           <li key={line.ean}>
             {line.title} × {line.quantity}
+            {line.publishedOn && ` — ${preOrderLabel(line.publishedOn)}`}
           </li>
         ))}
       </ul>

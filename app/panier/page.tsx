@@ -6,6 +6,7 @@ import { OrderTotals } from '@/components/cart/order-totals';
 import { readCartId } from '@/lib/cart/cart-cookie';
 import { getCartView } from '@/lib/data/buying/cart';
 import { formatPrice } from '@/lib/core/money';
+import { preOrderLabel } from '@/lib/orders/pre-order';
 import { FormError } from '@/components/ui/form-error';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 
@@ -57,6 +58,7 @@ async function CartPage() {
                   </h2>
                   {line.authors.length > 0 && <p className="authors">{line.authors.join(', ')}</p>}
                   <AvailabilityLine ean={line.ean} availability={line.availability} />
+                  {line.publishedOn && <p className="delivery">{preOrderLabel(line.publishedOn)}</p>}
                   {line.problem && <FormError message={line.problem} />}
                 </div>
                 <p>

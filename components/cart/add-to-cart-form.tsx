@@ -5,8 +5,16 @@ import { addToCartAction, type CartActionState } from './actions';
 import { FormError } from '@/components/ui/form-error';
 import { SHOP } from '@/lib/shop/config';
 
+type Props = {
+  ean: string;
+  title: string;
+  compact?: boolean;
+  /** A forthcoming title, sold as a pre-order (docs/decisions/023-pre-orders.md): "Précommander". */
+  preOrder?: boolean;
+};
+
 /** A plain form: it posts and lands on the cart even before JavaScript has loaded. */
-export function AddToCartForm({ ean, title, compact = false }: { ean: string; title: string; compact?: boolean }) {
+export function AddToCartForm({ ean, title, compact = false, preOrder = false }: Props) {
   const [state, action, pending] = useActionState<CartActionState, FormData>(addToCartAction, null);
   return (
     <form action={action} className="add-to-cart">
@@ -26,7 +34,7 @@ export function AddToCartForm({ ean, title, compact = false }: { ean: string; ti
         </label>
       )}
       <button type="submit" disabled={pending}>
-        Ajouter au panier
+        {preOrder ? 'Précommander' : 'Ajouter au panier'}
         {/* The visible words come first in the name (WCAG 2.5.3, label in name). */}
         {compact && <span className="visually-hidden"> : « {title} »</span>}
       </button>

@@ -15,6 +15,8 @@ export type BookCardViewProps = {
   availabilityState: string;
   availabilityLabel: string;
   orderable: boolean;
+  /** A forthcoming title with its date: "Précommander". */
+  preOrder?: boolean;
   cover: CoverImage | null;
   headingLevel: 2 | 3;
   withAddToCart: boolean;
@@ -37,7 +39,9 @@ export function BookCardView(card: BookCardViewProps) {
       <p className="publisher">{card.publisher}</p>
       <p className="price">{card.price}</p>
       <p className={`availability availability--${card.availabilityState}`}>{card.availabilityLabel}</p>
-      {card.withAddToCart && card.orderable && <AddToCartForm ean={card.ean} title={card.title} compact />}
+      {card.withAddToCart && card.orderable && (
+        <AddToCartForm ean={card.ean} title={card.title} preOrder={card.preOrder} compact />
+      )}
     </article>
   );
 }

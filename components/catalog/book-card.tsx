@@ -24,6 +24,7 @@ export function BookCard({ book, headingLevel = 3, withAddToCart = true }: Props
       availabilityState={book.availability.state}
       availabilityLabel={book.availability.label}
       orderable={book.availability.orderable}
+      preOrder={book.availability.publishedOn !== undefined}
       cover={coverImageProps(book.title, book.coverPath, 'card')}
       headingLevel={headingLevel}
       withAddToCart={withAddToCart}

@@ -51,7 +51,7 @@ export function BookDetails({ book, deliveryLabel }: Props) {
         <AvailabilityLine ean={book.ean} availability={book.availability} />
         {deliveryLabel && <p className="delivery">{deliveryLabel}</p>}
         {book.availability.orderable ? (
-          <AddToCartForm ean={book.ean} title={book.title} />
+          <AddToCartForm ean={book.ean} title={book.title} preOrder={book.availability.publishedOn !== undefined} />
         ) : (
           <p className="delivery">Ce livre ne peut pas être commandé.</p>
         )}

@@ -5,6 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { requestTrackingLink } from '@/lib/data/customer-mail/tracking-lookup';
 import { findOrderIdByTrackingToken } from '@/lib/data/customer-mail/tracking-tokens';
 import { declareWithdrawal, previewWithdrawal } from '@/lib/data/order-desk/withdrawals';
+import { cancelPreOrder } from '@/lib/refunds/pre-orders';
 import { formatDateAtTime } from '@/lib/core/date-time';
 import { clientAddress } from '@/lib/http/client-address';
 import { failure, type Failure } from '@/lib/core/result';
@@ -93,4 +94,28 @@ export async function withdrawalAction(_state: WithdrawalState, formData: FormDa
     step: 'done',
     message: `Votre rétractation est enregistrée le ${formatDateAtTime(now)} (heure de Paris), pour ${formatCopies(result.copies)}. Nous vous envoyons un accusé de réception par courriel.`,
   };
+}
+
+export type PreOrderCancelState = Failure | { ok: true; message: string } | null;
+
+/**
+ * "Confirmer l’annulation" of /suivi/<token>/annuler-precommande: the awaited pre-ordered copies
+ * cancelled and refunded at once (CGV, pre-orders article). The token is the authority, checked
+ * again here; the order's row lock makes a second click or a second tab find nothing left to cancel.
+ */
+export async function cancelPreOrderAction(
+  _state: PreOrderCancelState,
+  formData: FormData,
+): Promise<PreOrderCancelState> {
+  if (!(formData instanceof FormData)) return failure('INVALID_INPUT', 'Formulaire invalide : rechargez la page.');
+  const token = formFields(formData).token ?? '';
+  const orderId = await findOrderIdByTrackingToken(token, new Date());
+  if (orderId === null)
+    return failure(
+      'UNKNOWN_ORDER',
+      'Ce lien de suivi n’est pas valable : demandez-en un nouveau sur la page Suivre une commande.',
+    );
+  const result = await cancelPreOrder(orderId, await clientAddress());
+  if (result.ok) revalidatePath(`/suivi/${token}`);
+  return result.ok ? { ok: true, message: result.message } : result;
 }

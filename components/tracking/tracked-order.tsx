@@ -6,6 +6,7 @@ import { formatDateTime } from '@/lib/core/date-time';
 import { formatPrice } from '@/lib/core/money';
 import { formatRate } from '@/lib/core/rate';
 import { ORDER_STATUS_LABELS } from '@/lib/orders/status';
+import { preOrderLabel } from '@/lib/orders/pre-order';
 
 const day = (iso: string) => formatDateLong(new Date(`${iso}T12:00:00Z`));
 
@@ -70,8 +71,10 @@ export function TrackedOrderView({ order, token, shop }: { order: TrackedOrder; 
                     <br />
                     <span className="muted">
                       {formatPrice(line.unitPriceCents)} l’exemplaire, TVA {formatRate(line.vatRateBasisPoints)}
-                      {line.backorderQuantity > 0 &&
-                        ` — ${line.backorderQuantity} commandé${line.backorderQuantity > 1 ? 's' : ''} chez le distributeur`}
+                      {line.preOrderPublishedOn
+                        ? ` — ${preOrderLabel(new Date(`${line.preOrderPublishedOn}T12:00:00Z`))}`
+                        : line.backorderQuantity > 0 &&
+                          ` — ${line.backorderQuantity} commandé${line.backorderQuantity > 1 ? 's' : ''} chez le distributeur`}
                       {estimate && ` — ${estimate}`}
                     </span>
                   </td>
@@ -122,6 +125,19 @@ export function TrackedOrderView({ order, token, shop }: { order: TrackedOrder; 
           </p>
         )}
       </section>
+
+      {order.preOrderCancellation && (
+        <section aria-labelledby="precommande">
+          <h2 id="precommande">Précommande</h2>
+          <p>
+            Vos exemplaires précommandés ne sont pas encore reçus : vous pouvez les annuler jusqu’à leur expédition, et
+            ils vous sont remboursés aussitôt.
+          </p>
+          <p>
+            <Link href={`/suivi/${token}/annuler-precommande`}>Annuler ma précommande</Link>
+          </p>
+        </section>
+      )}
 
       <section aria-labelledby="documents">
         <h2 id="documents">Facture et rétractation</h2>

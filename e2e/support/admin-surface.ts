@@ -22,8 +22,8 @@ export type Role = 'libraire' | 'admin';
 export const PUBLIC_PAGES = ['app/admin/connexion/page.tsx'];
 /**
  * The reader's actions (their cart is their signed cookie), the login form, and the customers' order
- * tracking (the lookup answers without saying whether an order exists; a withdrawal needs the
- * tracking link's token), and a reader's request for a book the catalogue lacks. By name: files may move.
+ * tracking (the lookup answers without saying whether an order exists; a withdrawal and a
+ * pre-order's cancellation need the tracking link's token), and a reader's request for a book the catalogue lacks. By name: files may move.
  */
 export const PUBLIC_ACTIONS = [
   'addToCartAction',
@@ -32,6 +32,7 @@ export const PUBLIC_ACTIONS = [
   'loginAction',
   'requestTrackingLinkAction',
   'withdrawalAction',
+  'cancelPreOrderAction',
   'submitBookRequestAction',
   // A reader's sign-in and sign-out (/compte/connexion): before any session, or ending one.
   'requestSignInAction',

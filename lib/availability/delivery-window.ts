@@ -10,6 +10,12 @@ export type DeliveryWindowInput = {
   transit?: BusinessDayRange;
   /** Orders from this hour on (Paris time), or on a day off, count from the next business day. */
   cutoffHour?: number;
+  /**
+   * A calendar day before which the dispatch delay cannot start (a forthcoming title's
+   * publication date, as a date-only column stores it): counting starts from the later of the
+   * order day and this day (or the next business day after it).
+   */
+  startOn?: Date | null;
 };
 
 export type DeliveryWindow = {
@@ -41,10 +47,17 @@ export function estimateDeliveryWindow(input: DeliveryWindowInput): DeliveryWind
   }
 
   const { day, hour } = toParisDay(input.now);
-  const orderDay = isBusinessDay(day) && hour < cutoffHour ? day : nextBusinessDay(day);
+  const orderDay = laterDay(isBusinessDay(day) && hour < cutoffHour ? day : nextBusinessDay(day), input.startOn);
   const earliest = addBusinessDays(addBusinessDays(orderDay, input.shipWithin.minDays), transit.minDays);
   const latest = addBusinessDays(addBusinessDays(orderDay, input.shipWithin.maxDays), transit.maxDays);
   return { earliest, latest, label: formatDeliveryLabel(earliest, latest) };
+}
+
+function laterDay(orderDay: Date, startOn: Date | null | undefined): Date {
+  if (!startOn || Number.isNaN(startOn.getTime())) return orderDay;
+  const { day } = toParisDay(startOn);
+  const start = isBusinessDay(day) ? day : nextBusinessDay(day);
+  return start.getTime() > orderDay.getTime() ? start : orderDay;
 }
 
 function assertRange(name: string, range: BusinessDayRange): void {
@@ -67,7 +80,8 @@ function weekdayAndDay(day: Date): string {
   return `${WEEKDAY.format(day)} ${date === 1 ? '1er' : date}`;
 }
 
-function formatDeliveryLabel(earliest: Date, latest: Date): string {
+/** "Livraison estimée entre le mardi 8 et le vendredi 11 décembre" */
+export function formatDeliveryLabel(earliest: Date, latest: Date): string {
   const latestText = `${weekdayAndDay(latest)} ${MONTH.format(latest)}`;
   if (earliest.getTime() === latest.getTime()) return `Livraison estimée le ${latestText}`;
   const sameMonth =

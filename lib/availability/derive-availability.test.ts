@@ -109,27 +109,43 @@ describe('deriveAvailability: forthcoming', () => {
     expect(fromSupplier(code, { expectedDate: MARCH_12_2027 })).toEqual({
       state: 'pre_order',
       orderable: true,
-      label: 'À paraître le 12/03/2027',
+      label: 'Parution le 12/03/2027',
       shipWithin: null,
       schemaOrg: 'PreOrder',
+      publishedOn: MARCH_12_2027,
+    });
+  });
+
+  it('ships the distributor’s lead time after publication', () => {
+    const leadTime = { minDays: 2, maxDays: 4 };
+    expect(fromSupplier('10', { expectedDate: MARCH_12_2027, supplierLeadTime: leadTime })).toMatchObject({
+      shipWithin: leadTime,
+      publishedOn: MARCH_12_2027,
     });
   });
 
   it('reads the date in Paris, not UTC', () => {
     // 23:30 UTC on 11 March is already 12 March in Paris.
     const lateEvening = new Date('2027-03-11T23:30:00Z');
-    expect(fromSupplier('10', { expectedDate: lateEvening }).label).toBe('À paraître le 12/03/2027');
+    expect(fromSupplier('10', { expectedDate: lateEvening }).label).toBe('Parution le 12/03/2027');
   });
 
-  it('says "À paraître" without a date', () => {
-    expect(fromSupplier('10').label).toBe('À paraître');
+  it('reads as a book to order without a date', () => {
+    expect(fromSupplier('10').label).toBe('Sur commande');
+    expect(fromSupplier('10', { supplierLeadTime: { minDays: 6, maxDays: 10 } })).toMatchObject({
+      state: 'pre_order',
+      orderable: true,
+      label: 'Expédié sous 6 à 10 jours',
+      shipWithin: { minDays: 6, maxDays: 10 },
+    });
   });
 
-  it('hides a date already past when told the day, but keeps the state', () => {
+  it('reads a date already past as a book to order, but keeps the state', () => {
     const stale = fromSupplier('10', { expectedDate: MARCH_12_2027, now: new Date('2027-03-13T09:00:00Z') });
-    expect(stale).toMatchObject({ state: 'pre_order', label: 'À paraître' });
+    expect(stale).toMatchObject({ state: 'pre_order', label: 'Sur commande' });
+    expect(stale.publishedOn).toBeUndefined();
     const today = fromSupplier('10', { expectedDate: MARCH_12_2027, now: new Date('2027-03-12T20:00:00Z') });
-    expect(today.label).toBe('À paraître le 12/03/2027');
+    expect(today.label).toBe('Parution le 12/03/2027');
   });
 });
 

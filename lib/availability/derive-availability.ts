@@ -2,7 +2,7 @@ import { formatDateShort } from '@/lib/core/date';
 
 import type { AvailabilityState, BusinessDayRange, SchemaOrgAvailability } from './availability-state';
 import { readSupplierCode } from './onix-product-availability';
-import { isoDay, toParisDay } from './paris-calendar';
+import { forthcomingDate } from './pre-order';
 
 export type AvailabilityInput = {
   /** Copies in the shop, available to sell. */
@@ -32,6 +32,11 @@ export type Availability = {
   shipWithin: BusinessDayRange | null;
   /** https://schema.org/ItemAvailability */
   schemaOrg: SchemaOrgAvailability;
+  /**
+   * A pre-order's publication date, still to come: its copies leave `shipWithin` business days
+   * after it (lib/availability/pre-order.ts). Absent for every other book.
+   */
+  publishedOn?: Date;
 };
 
 const DEFAULT_IN_STOCK_SHIP_DAYS = 1;
@@ -42,7 +47,8 @@ const DEFAULT_IN_STOCK_SHIP_DAYS = 1;
  * Decisions: docs/decisions/004-availability.md
  * - A copy on hand wins over the supplier code, so the shop sells its last copies of an
  *   out-of-print title, except when the code forbids any sale (34, 46 withdrawn, 49 recalled).
- * - Orderable: in stock, to order, pre-order. Not orderable: reprinting (no date the shop can
+ * - Orderable: in stock, to order, pre-order (a forthcoming title, sold as a pre-order when its
+ *   date is known and still to come, else as a book to order). Not orderable: reprinting (no date the shop can
  *   promise while holding the reader's payment), out of print, unavailable.
  */
 export function deriveAvailability(input: AvailabilityInput): Availability {
@@ -76,15 +82,25 @@ export function deriveAvailability(input: AvailabilityInput): Availability {
         schemaOrg: supplier.schemaOrg,
       };
     }
-    case 'pre_order':
+    case 'pre_order': {
+      // Sold as a pre-order: paid now, shipped the distributor's lead time after publication. A
+      // past or missing date reads as a book to order (docs/decisions/023-pre-orders.md).
+      const leadTime = normalizeLeadTime(input.supplierLeadTime);
+      const publishedOn = shownDate;
       return {
         state: 'pre_order',
         orderable: true,
-        label: shownDate === null ? 'À paraître' : `À paraître le ${formatDateShort(shownDate)}`,
-        // The parcel leaves once the book is out; the date is the publisher's, not a promise.
-        shipWithin: null,
+        label:
+          publishedOn !== null
+            ? `Parution le ${formatDateShort(publishedOn)}`
+            : leadTime === null
+              ? 'Sur commande'
+              : `Expédié sous ${formatDayRange(leadTime)}`,
+        shipWithin: leadTime,
         schemaOrg: supplier.schemaOrg,
+        ...(publishedOn !== null && { publishedOn }),
       };
+    }
     case 'reprinting': {
       const label =
         shownDate === null
@@ -105,9 +121,7 @@ function notOrderable(state: AvailabilityState, label: string, schemaOrg: Schema
 
 function dateToShow(expectedDate: Date | null, now: Date | undefined): Date | null {
   if (expectedDate === null || Number.isNaN(expectedDate.getTime())) return null;
-  if (now === undefined) return expectedDate;
-  const isPast = isoDay(toParisDay(expectedDate).day) < isoDay(toParisDay(now).day);
-  return isPast ? null : expectedDate;
+  return now === undefined ? expectedDate : forthcomingDate(expectedDate, now);
 }
 
 // Lead times are distributor data typed in by staff: a reversed or negative range is read

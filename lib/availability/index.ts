@@ -8,5 +8,11 @@ export {
   type SchemaOrgAvailability,
 } from './availability-state';
 export { deriveAvailability, type Availability, type AvailabilityInput } from './derive-availability';
-export { estimateDeliveryWindow, type DeliveryWindow, type DeliveryWindowInput } from './delivery-window';
+export {
+  estimateDeliveryWindow,
+  formatDeliveryLabel,
+  type DeliveryWindow,
+  type DeliveryWindowInput,
+} from './delivery-window';
+export { forthcomingDate, preOrderDeliveryWindow, type PreOrderWindowInput } from './pre-order';
 export { isoDay, toDateOnly } from './paris-calendar';

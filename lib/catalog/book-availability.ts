@@ -20,7 +20,7 @@ export type BookSupplyFacts = {
 export type BookAvailabilityFacts = BookSupplyFacts & { stock: { onHand: number } | null };
 
 /** A supplier's code means nothing without the supplier: no supplier, no code. */
-export function availabilityInput(facts: BookSupplyFacts, onHand: number): AvailabilityInput {
+export function availabilityInput(facts: BookSupplyFacts, onHand: number, now?: Date): AvailabilityInput {
   return {
     onHand,
     supplierCode: facts.supplier ? facts.supplierAvailabilityCode : null,
@@ -29,17 +29,21 @@ export function availabilityInput(facts: BookSupplyFacts, onHand: number): Avail
       : null,
     expectedDate: facts.expectedOn,
     inStockShipDays: SHOP.inStockShipDays,
+    now,
   };
 }
 
-/** What a reader sees of the book: "En stock", "Expédié sous 6 à 10 jours"… */
-export function describeBookAvailability(facts: BookAvailabilityFacts): Availability {
-  return deriveAvailability(availabilityInput(facts, facts.stock?.onHand ?? 0));
+/**
+ * What a reader sees of the book: "En stock", "Expédié sous 6 à 10 jours", "Parution le
+ * 15/01/2027"… `now` hides a publication date already past (the stored state never needs it).
+ */
+export function describeBookAvailability(facts: BookAvailabilityFacts, now?: Date): Availability {
+  return deriveAvailability(availabilityInput(facts, facts.stock?.onHand ?? 0, now));
 }
 
 /** What the reader would see if the shop had no copy left: the distributor's side alone. */
-export function fromSupplierAlone(facts: BookSupplyFacts): Availability {
-  return deriveAvailability(availabilityInput(facts, 0));
+export function fromSupplierAlone(facts: BookSupplyFacts, now?: Date): Availability {
+  return deriveAvailability(availabilityInput(facts, 0, now));
 }
 
 /**
@@ -51,10 +55,15 @@ export function supplierCanSupply(facts: BookSupplyFacts): boolean {
 }
 
 /**
- * Business days before copies ordered from the distributor can leave the shop; null when no
- * number of days can be promised (a forthcoming title ships on publication).
+ * Business days before copies ordered from the distributor can leave the shop (after the
+ * publication date for a pre-order: supplierPublishedOn); null when unknown.
  */
-export function supplierShipWithin(facts: BookSupplyFacts): BusinessDayRange | null {
-  const alone = fromSupplierAlone(facts);
-  return alone.state === 'to_order' ? alone.shipWithin : null;
+export function supplierShipWithin(facts: BookSupplyFacts, now?: Date): BusinessDayRange | null {
+  const alone = fromSupplierAlone(facts, now);
+  return alone.state === 'to_order' || alone.state === 'pre_order' ? alone.shipWithin : null;
+}
+
+/** A pre-order's publication date, still to come on `now`: copies from the distributor wait for it. */
+export function supplierPublishedOn(facts: BookSupplyFacts, now: Date): Date | null {
+  return fromSupplierAlone(facts, now).publishedOn ?? null;
 }

@@ -38,6 +38,7 @@ export type OrderSnapshotInput = {
     shipWithinMinDays: number;
     shipWithinMaxDays: number;
     supplierExpectedOn?: Date | null;
+    preOrderPublishedOn?: Date | null;
   }[];
 };
 
@@ -100,6 +101,7 @@ export function emailOrderOf(order: OrderSnapshotInput, cutoffHour: number): Ema
         backorderQuantity: line.backorderQuantity,
         deliveryEarliestOn: window ? isoDay(window.earliest) : null,
         deliveryLatestOn: window ? isoDay(window.latest) : null,
+        preOrderPublishedOn: line.preOrderPublishedOn ? isoDay(line.preOrderPublishedOn) : null,
       };
     }),
     goodsCents: order.goodsCents,

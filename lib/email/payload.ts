@@ -23,6 +23,8 @@ export const EmailLineSchema = z.object({
   /** This line's own estimate (a line from the distributor comes later than one from the shelf). */
   deliveryEarliestOn: day.nullable(),
   deliveryLatestOn: day.nullable(),
+  /** A pre-order's publication date (absent from e-mails owed before pre-orders existed). */
+  preOrderPublishedOn: day.nullable().optional(),
 });
 
 export const EmailOrderSchema = z.object({

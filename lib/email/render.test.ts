@@ -8,9 +8,10 @@ import { pricedTestOrder, TEST_SHOP } from './test-fixtures';
 import { DEFAULT_SHOP_SETTINGS } from '@/lib/shop/settings';
 import { currentTerms } from '@/lib/terms/current-terms';
 import { LEGAL_GUARANTEE_BOX } from '@/lib/terms/legal-guarantee';
+import { TERMS_VERSION, termsVersionLabel } from '@/lib/terms/version';
 
 const links = { siteUrl: 'https://librairie.example', trackingUrl: 'https://librairie.example/suivi/abcDEF123_-xyz' };
-const order = pricedTestOrder({ termsVersion: '2026-12-07' });
+const order = pricedTestOrder({ termsVersion: TERMS_VERSION });
 const request: EmailBookRequest = {
   reference: 'DL-4M8N2P6Q',
   fullName: 'Camille Martin',
@@ -186,7 +187,7 @@ describe('the confirmation (Code de la consommation, art. L221-13)', async () =>
     }
     // The terms accepted, by their version (C. civ. art. 1127-1).
     expect(email.text).toContain(
-      'Conditions générales de vente (version du 7 décembre 2026) : https://librairie.example/conditions-generales-de-vente',
+      'Conditions générales de vente (version du 8 décembre 2026) : https://librairie.example/conditions-generales-de-vente',
     );
     // The withdrawal function, from the confirmation too (art. L221-21, D221-5).
     expect(email.text).toContain(
@@ -208,7 +209,7 @@ describe('the confirmation carries the terms accepted, whole (art. L221-13; C. c
 
   it('names their version and gives every section of the page, in the same words', () => {
     for (const body of [html, email.text]) {
-      expect(body).toContain('Conditions générales de vente (version du 7 décembre 2026)');
+      expect(body).toContain(`Conditions générales de vente (${termsVersionLabel(TERMS_VERSION)})`);
       for (const section of terms.sections) expect(body).toContain(section.heading);
       // The legal-guarantee box of art. D211-2, word for word.
       for (const text of LEGAL_GUARANTEE_BOX.paragraphs) expect(body).toContain(text);

@@ -14,6 +14,7 @@ import { WITHDRAWAL_FORM_TITLE, withdrawalFormLines } from '@/lib/terms/withdraw
 import { withdrawalLink, withdrawalReceived } from './withdrawal-emails';
 import { termsVersionLabel } from '@/lib/terms/version';
 import { formatCopies } from '@/lib/core/copies';
+import { preOrderLabel } from '@/lib/orders/pre-order';
 import type { TermsDocument } from '@/lib/terms/terms-document';
 import { termsBlocks } from './terms-blocks';
 import { bookRequestAnswered, bookRequestReceived } from './book-request-emails';
@@ -37,7 +38,8 @@ function lineDetail(line: EmailLine, method: EmailOrder['deliveryMethod']): stri
     `${line.quantity} × ${formatPrice(line.unitPriceCents)}`,
     `TVA ${formatRate(line.vatRateBasisPoints)}`,
   ];
-  if (line.backorderQuantity > 0)
+  if (line.preOrderPublishedOn) parts.push(preOrderLabel(new Date(`${line.preOrderPublishedOn}T12:00:00Z`)));
+  else if (line.backorderQuantity > 0)
     parts.push(
       `${formatCopies(line.backorderQuantity)} commandé${line.backorderQuantity > 1 ? 's' : ''} chez le distributeur`,
     );
@@ -223,7 +225,10 @@ function delayed(order: EmailOrder, shop: ShopIdentity, links: EmailLinks): Emai
               type: 'list',
               items: fromSupplier.map((line) => {
                 const lineWindow = windowText(line.deliveryEarliestOn, line.deliveryLatestOn, order.deliveryMethod);
-                return `${line.title} (${formatCopies(line.backorderQuantity)})${lineWindow ? ` : ${lineWindow.charAt(0).toLowerCase()}${lineWindow.slice(1)}` : ''}`;
+                const preOrder = line.preOrderPublishedOn
+                  ? `, ${preOrderLabel(new Date(`${line.preOrderPublishedOn}T12:00:00Z`)).toLowerCase()}`
+                  : '';
+                return `${line.title} (${formatCopies(line.backorderQuantity)}${preOrder})${lineWindow ? ` : ${lineWindow.charAt(0).toLowerCase()}${lineWindow.slice(1)}` : ''}`;
               }),
             } satisfies Block,
           ]
@@ -237,11 +242,15 @@ function delayed(order: EmailOrder, shop: ShopIdentity, links: EmailLinks): Emai
   };
 }
 
+/** A refund line of no copy: the difference when the publisher's price fell (lib/orders/pre-order.ts). */
+const PRICE_DROP_DETAIL = 'baisse du prix de l’éditeur avant livraison, différence remboursée';
+
 function refunded(payload: Extract<EmailPayload, { kind: 'refunded' }>, links: EmailLinks): EmailContent {
   const { order, refund } = payload;
   const rows: Row[] = refund.lines.map((line) => ({
     label: line.title,
-    detail: formatCopies(line.quantity),
+    // No copy refunded: the publisher lowered the price before delivery (a pre-order's difference).
+    detail: line.quantity > 0 ? formatCopies(line.quantity) : PRICE_DROP_DETAIL,
     amount: formatPrice(line.amountCents),
   }));
   if (refund.shippingCents > 0) rows.push({ label: 'Frais de livraison', amount: formatPrice(refund.shippingCents) });

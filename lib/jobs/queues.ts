@@ -19,6 +19,8 @@ export const QUEUE_NAMES = {
   onixInbox: 'onix-inbox',
   /** Every five minutes and at start-up: the invariants of the shop's data checked (lib/data/watch/invariants.ts). */
   invariantCheck: 'invariant-check',
+  /** A pre-ordered book's price fell or its date moved: refunds and "Nouveau délai" (lib/refunds/pre-orders.ts). */
+  preOrderChanges: 'pre-order-changes',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -47,6 +49,14 @@ export const QUEUE_OPTIONS: Record<QueueName, Omit<Queue, 'name'>> = {
   'privacy-retention': { retryLimit: 0, expireInSeconds: 1800, deleteAfterSeconds: 24 * 3600 },
   // A check that fails is the next one's to redo (five minutes later).
   'invariant-check': { retryLimit: 0, expireInSeconds: 600, deleteAfterSeconds: 24 * 3600 },
+  // Idempotent (what was given back or moved is read under each order's lock): retried safely.
+  'pre-order-changes': {
+    retryLimit: 5,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: 300,
+    deleteAfterSeconds: 7 * 24 * 3600,
+  },
   'tracking-lookup': {
     retryLimit: 3,
     retryDelay: 10,

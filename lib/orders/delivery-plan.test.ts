@@ -3,6 +3,8 @@ import { isoDay } from '@/lib/availability';
 import {
   lineDeliveryWindow,
   lineShipWithin,
+  linePublishedOn,
+  orderWindowOfPlans,
   orderDeliveryWindow,
   orderShipWithin,
   orderWindowOfLines,
@@ -19,9 +21,25 @@ describe('delivery plan', () => {
     expect(lineShipWithin({ fromStock: 2, backorder: 0 }, harmattan)).toEqual({ minDays: 0, maxDays: 1 });
     expect(lineShipWithin({ fromStock: 1, backorder: 1 }, harmattan)).toEqual({ minDays: 6, maxDays: 10 });
   });
-  it('has no business-day estimate for a forthcoming title', () => {
-    const forthcoming = { ...harmattan, supplierAvailabilityCode: '10', expectedOn: new Date('2027-03-12T00:00:00Z') };
-    expect(lineShipWithin({ fromStock: 0, backorder: 1 }, forthcoming)).toBeNull();
+  it('ships a pre-order the lead time after its publication date', () => {
+    const publishedOn = new Date('2027-03-12T00:00:00Z');
+    const forthcoming = { ...harmattan, supplierAvailabilityCode: '10', expectedOn: publishedOn };
+    const now = new Date('2026-12-07T09:00:00Z');
+    const allocation = { fromStock: 0, backorder: 1 };
+    expect(lineShipWithin(allocation, forthcoming, now)).toEqual({ minDays: 6, maxDays: 10 });
+    expect(linePublishedOn(allocation, forthcoming, now)).toBe(publishedOn);
+    expect(linePublishedOn(allocation, forthcoming, new Date('2027-03-13T09:00:00Z'))).toBeNull();
+    const window = orderWindowOfPlans(
+      [
+        { shipWithin: { minDays: 0, maxDays: 1 }, publishedOn: null },
+        { shipWithin: lineShipWithin(allocation, forthcoming, now), publishedOn },
+      ],
+      'home_delivery',
+      now,
+      14,
+    )!;
+    // Friday 12 March + 6 to 10 business days, + 1 to 2 of transit.
+    expect(window.label).toBe('Livraison estimée entre le mardi 23 et le mercredi 31 mars');
   });
   it('waits for the slowest line', () => {
     expect(

@@ -1,17 +1,40 @@
-import { estimateDeliveryWindow, type BusinessDayRange } from '@/lib/availability';
-import { supplierShipWithin, type BookSupplyFacts } from '@/lib/catalog/book-availability';
+import { estimateDeliveryWindow, formatDeliveryLabel, type BusinessDayRange } from '@/lib/availability';
+import { supplierPublishedOn, supplierShipWithin, type BookSupplyFacts } from '@/lib/catalog/book-availability';
 import type { DeliveryMethod } from '@/lib/pricing';
 import { SHOP } from '@/lib/shop/config';
 import type { Allocation } from './allocation';
 
 /**
  * Business days before a line can leave the shop: the shop's in-stock delay for copies on the
- * shelf, the distributor's lead time as soon as one copy comes from it. Null for a title not yet
- * published (it ships on publication, not within a number of days).
+ * shelf, the distributor's lead time as soon as one copy comes from it (counted from the
+ * publication date for a pre-order: linePublishedOn). Null when the lead time is unknown.
  */
-export function lineShipWithin(allocation: Allocation, facts: BookSupplyFacts): BusinessDayRange | null {
+export function lineShipWithin(allocation: Allocation, facts: BookSupplyFacts, now?: Date): BusinessDayRange | null {
   if (allocation.backorder === 0) return { minDays: 0, maxDays: SHOP.inStockShipDays };
-  return supplierShipWithin(facts);
+  return supplierShipWithin(facts, now);
+}
+
+/** A pre-order line: copies from the distributor of a title still to be published, on this day. */
+export function linePublishedOn(allocation: Allocation, facts: BookSupplyFacts, now: Date): Date | null {
+  return allocation.backorder > 0 ? supplierPublishedOn(facts, now) : null;
+}
+
+export type LinePlan = { shipWithin: BusinessDayRange | null; publishedOn: Date | null };
+
+/**
+ * One parcel: the order arrives when its slowest line can, each line counted from the order (or
+ * from its publication date, for a pre-order). Null when a line has no estimate.
+ */
+export function orderWindowOfPlans(plans: LinePlan[], method: DeliveryMethod, now: Date, cutoffHour: number) {
+  const window = orderWindowOfLines(
+    plans.map((plan) => orderDeliveryWindow(plan.shipWithin, method, now, cutoffHour, plan.publishedOn)),
+  );
+  if (!window) return null;
+  const label = formatDeliveryLabel(window.earliest, window.latest);
+  return {
+    ...window,
+    label: method === 'home_delivery' ? label : label.replace('Livraison estimée', 'Retrait en librairie possible'),
+  };
 }
 
 /** One parcel: the order leaves when its slowest line can. */
@@ -33,6 +56,7 @@ export function orderDeliveryWindow(
   method: DeliveryMethod,
   now: Date,
   cutoffHour: number,
+  startOn: Date | null = null,
 ) {
   if (!shipWithin) return null;
   const window = estimateDeliveryWindow({
@@ -40,6 +64,7 @@ export function orderDeliveryWindow(
     shipWithin,
     transit: method === 'home_delivery' ? SHOP.transitDays : { minDays: 0, maxDays: 0 },
     cutoffHour,
+    startOn,
   });
   return method === 'home_delivery'
     ? window
@@ -51,6 +76,8 @@ export type LineDelay = {
   shipWithinMaxDays: number;
   /** The day the distributor announced for the awaited copies, when it gave one. */
   supplierExpectedOn?: Date | null;
+  /** A pre-order's publication date: its delay counts from then. */
+  preOrderPublishedOn?: Date | null;
 };
 
 /**
@@ -72,6 +99,7 @@ export function lineDeliveryWindow(line: LineDelay, method: DeliveryMethod, orde
     method,
     orderedAt,
     cutoffHour,
+    line.preOrderPublishedOn ?? null,
   );
 }
 

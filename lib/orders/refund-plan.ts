@@ -13,7 +13,8 @@ import { formatPrice } from '@/lib/core/money';
 import { MAX_QUANTITY_PER_LINE } from './allocation';
 
 /** Why money goes back (the database's RefundReason enum, checked in lib/data/platform/enum-checks.ts). */
-export type RefundReason = 'withdrawal' | 'damaged' | 'unavailable' | 'goodwill' | 'cancellation' | 'other';
+export type RefundReason =
+  'withdrawal' | 'damaged' | 'unavailable' | 'goodwill' | 'cancellation' | 'other' | 'price_drop';
 
 export const REFUND_REASON_LABELS: Record<RefundReason, string> = {
   withdrawal: 'Rétractation',
@@ -22,6 +23,7 @@ export const REFUND_REASON_LABELS: Record<RefundReason, string> = {
   goodwill: 'Geste commercial',
   cancellation: 'Commande annulée',
   other: 'Autre',
+  price_drop: 'Baisse du prix de l’éditeur',
 };
 
 /** Reasons staff choose in the refund form (cancellation comes with "Annuler la commande"). */

@@ -100,4 +100,34 @@ describe('buildTimeline', () => {
         '« Le service public » : attendu le 07/01/2027 ; livraison au plus tard le 12/01/2027 ; client prévenu par e-mail',
     });
   });
+
+  it('says the customer cancelled a pre-order, with the status change and the refund it asked for', () => {
+    const timeline = buildTimeline({
+      createdAt: at(0),
+      paymentEvents: [],
+      auditEntries: [
+        {
+          at: at(5),
+          action: 'order.status_changed',
+          staffName: null,
+          before: { status: 'paid' },
+          after: { status: 'cancelled', by: 'customer' },
+        },
+        { at: at(5), action: 'order.pre_order_cancelled', staffName: null, before: null, after: { wholeOrder: true } },
+        {
+          at: at(6),
+          action: 'order.pre_order_price_dropped',
+          staffName: null,
+          before: null,
+          after: { priceCents: 1800 },
+        },
+      ],
+      refunds: [],
+    });
+    expect(timeline.slice(1).map((e) => [e.who, e.title])).toEqual([
+      ['Client', 'Statut : payée → annulée'],
+      ['Client', 'Précommande annulée par le client'],
+      ['Librairie', 'Baisse du prix de l’éditeur remboursée'],
+    ]);
+  });
 });

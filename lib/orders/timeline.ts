@@ -118,6 +118,12 @@ function describeAudit(action: string, before: unknown, after: unknown): { title
   }
 }
 
+/** What the customer did themselves (a withdrawal, a pre-order cancelled and what it wrote: `by`). */
+function byCustomer(action: string, after: unknown): boolean {
+  if (action === 'order.withdrawal_declared' || action === 'order.pre_order_cancelled') return true;
+  return typeof after === 'object' && after !== null && (after as { by?: unknown }).by === 'customer';
+}
+
 export function buildTimeline(input: TimelineInput): TimelineEntry[] {
   const entries: TimelineEntry[] = [
     { at: input.createdAt, who: 'Client', title: 'Commande passée', detail: null },
@@ -129,7 +135,7 @@ export function buildTimeline(input: TimelineInput): TimelineEntry[] {
     })),
     ...input.auditEntries.map((entry) => ({
       at: entry.at,
-      who: entry.staffName ?? (entry.action === 'order.withdrawal_declared' ? 'Client' : 'Librairie'),
+      who: entry.staffName ?? (byCustomer(entry.action, entry.after) ? 'Client' : 'Librairie'),
       ...describeAudit(entry.action, entry.before, entry.after),
     })),
     ...input.refunds.flatMap((refund) =>

@@ -76,7 +76,8 @@ export async function retryRefund(reference: string, refundId: number): Promise<
   return sendRefund(ticket);
 }
 
-async function sendRefund(ticket: RefundTicket): Promise<RefundOutcome> {
+/** Sends a recorded refund to Stripe with its own key, and applies it once Stripe confirms. */
+export async function sendRefund(ticket: RefundTicket): Promise<RefundOutcome> {
   let refund: Stripe.Refund;
   try {
     refund = await createStripeRefund(

@@ -2,6 +2,7 @@ import type { ShopSettings } from '@/lib/shop/settings';
 import { complaintsSection } from './complaints-terms';
 import { legalGuaranteeSection } from './legal-guarantee';
 import { orderingSection } from './ordering-terms';
+import { preOrderSection } from './pre-order-terms';
 import { deliverySection, pricesSection, singleCopySection, trackingSection } from './sale-terms';
 import { sellerSection } from './seller-terms';
 import type { TermsDocument } from './terms-document';
@@ -28,6 +29,7 @@ export function currentTerms(shop: ShopSettings): TermsDocument {
       sellerSection(shop),
       pricesSection(),
       orderingSection(shop),
+      preOrderSection(),
       deliverySection(shop),
       trackingSection(),
       withdrawalSection(shop),

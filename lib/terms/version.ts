@@ -4,7 +4,7 @@
 // version is a new date here, and its text in lib/terms/*-terms.ts (lib/terms/current-terms.ts).
 
 /** The day the current terms came into force ("AAAA-MM-JJ"). */
-export const TERMS_VERSION = '2026-12-07';
+export const TERMS_VERSION = '2026-12-08';
 
 /** "version du 7 décembre 2026" */
 export function termsVersionLabel(version: string): string {

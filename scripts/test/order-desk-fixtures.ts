@@ -34,7 +34,14 @@ export type PlacedOrder = { id: number; reference: string; totalCents: number; s
 /** An order awaiting payment for `quantity` copies of a new test book. */
 export async function placeTestOrder(
   db: PrismaClient,
-  options: { onHand: number; withSupplier: boolean; quantity?: number; pickup?: boolean; priceCents?: number },
+  options: {
+    onHand: number;
+    withSupplier: boolean;
+    quantity?: number;
+    pickup?: boolean;
+    priceCents?: number;
+    forthcomingOn?: Date;
+  },
 ): Promise<{ order: PlacedOrder; book: { id: number; ean: string }; payment: OrderForPayment }> {
   const book = await createTestBook(db, options);
   const [cartId] = await createCarts(db, book.id, 1, options.quantity ?? 1);

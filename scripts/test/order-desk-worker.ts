@@ -11,6 +11,7 @@ import { changeOrderStatus, type StatusChange } from '../../lib/data/order-desk/
 import { recordRefundRequest, type RefundOrderInput } from '../../lib/data/order-desk/refunds';
 import type { Actor } from '../../lib/data/staff/staff';
 import { declareWithdrawal } from '../../lib/data/order-desk/withdrawals';
+import { recordPreOrderCancellation } from '../../lib/data/order-desk/pre-orders';
 import type { WithdrawalForm } from '../../lib/validation/tracking';
 
 export type WorkerCommand =
@@ -21,6 +22,8 @@ export type WorkerCommand =
   | { kind: 'login'; items: LoginAttempt[] }
   /** A customer's "Confirmer la rétractation", as the tracking page posts it. */
   | { kind: 'withdraw'; items: { orderId: number; form: WithdrawalForm }[] }
+  /** A customer's "Confirmer l’annulation" of a pre-order (recorded; Stripe is called after). */
+  | { kind: 'cancel-pre-order'; items: { orderId: number }[] }
   /** Stripe's checkout.session.completed for each order, as the webhook applies it. */
   | { kind: 'pay'; items: { reference: string; sessionId: string }[] };
 
@@ -60,6 +63,11 @@ switch (command.kind) {
       command.items.map(async (item) =>
         outcome(await declareWithdrawal(item.orderId, item.form, new Date(), '192.0.2.90')),
       ),
+    );
+    break;
+  case 'cancel-pre-order':
+    results = await Promise.all(
+      command.items.map(async (item) => outcome(await recordPreOrderCancellation(item.orderId, '192.0.2.91'))),
     );
     break;
   case 'login':

@@ -6,6 +6,7 @@ import { getOrderConfirmation } from '@/lib/data/buying/orders';
 import { formatDateLong } from '@/lib/core/date';
 import { formatPrice } from '@/lib/core/money';
 import { ORDER_STATUS_LABELS } from '@/lib/orders/status';
+import { preOrderLabel } from '@/lib/orders/pre-order';
 import { firstValues } from '@/lib/validation/search-params';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 import { logger } from '@/lib/observability/logger';
@@ -57,8 +58,10 @@ async function ConfirmationPage({ searchParams }: PageProps<'/commande/confirmat
             <tr key={line.ean}>
               <td>
                 <Link href={`/livre/${line.ean}`}>{line.title}</Link>
-                {line.backorderQuantity > 0 &&
-                  ` (${line.backorderQuantity} commandé${line.backorderQuantity > 1 ? 's' : ''} chez le distributeur)`}
+                {line.preOrderPublishedOn
+                  ? ` (${preOrderLabel(line.preOrderPublishedOn)})`
+                  : line.backorderQuantity > 0 &&
+                    ` (${line.backorderQuantity} commandé${line.backorderQuantity > 1 ? 's' : ''} chez le distributeur)`}
               </td>
               <td>{line.quantity}</td>
               <td>{formatPrice(line.lineTotalCents)}</td>

@@ -43,13 +43,15 @@ async function BookRoute({ params }: PageProps<'/livre/[ean]'>) {
     getShopSettings(),
     listRelatedBooks(book.relatedKeys),
   ]);
-  const { shipWithin } = book.availability;
+  const { shipWithin, publishedOn } = book.availability;
+  // A pre-order counts the distributor's lead time from its publication date.
   const deliveryLabel = shipWithin
     ? estimateDeliveryWindow({
         now: new Date(),
         shipWithin,
         transit: SHOP.transitDays,
         cutoffHour: orderCutoffHour,
+        startOn: publishedOn,
       }).label
     : null;
   // The same for every reader until the delivery estimate moves (on the hour: allowFrontCache).

@@ -4,7 +4,7 @@ import { getDb } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { describeBookAvailability, supplierCanSupply } from '@/lib/catalog/book-availability';
 import { allocate, availableCopies, supplyLimit, type SupplyFacts } from '@/lib/orders/allocation';
-import { lineShipWithin, orderDeliveryWindow, orderShipWithin } from '@/lib/orders/delivery-plan';
+import { linePublishedOn, lineShipWithin, orderWindowOfPlans } from '@/lib/orders/delivery-plan';
 import { priceOrder, type DeliveryMethod, type PricedOrder } from '@/lib/pricing';
 import type { ShippingTable } from '@/lib/pricing';
 import { SHOP } from '@/lib/shop/config';
@@ -104,9 +104,11 @@ export async function getCartView(cartId: string | null, now: Date) {
       authors: book.contributors.map((c) => c.contributor.name),
       quantity,
       maxQuantity: supplyLimit(facts),
-      availability: describeBookAvailability(book),
+      availability: describeBookAvailability(book, now),
       problem: allocation.ok ? null : allocation.message,
-      shipWithin: allocation.ok ? lineShipWithin(allocation.allocation, book) : null,
+      shipWithin: allocation.ok ? lineShipWithin(allocation.allocation, book, now) : null,
+      /** Set for a pre-order: "Précommande — parution le …". */
+      publishedOn: allocation.ok ? linePublishedOn(allocation.allocation, book, now) : null,
       book,
     };
   });
@@ -116,12 +118,11 @@ export async function getCartView(cartId: string | null, now: Date) {
     if (!result.ok) throw new Error(`Cart ${cartId} cannot be priced: ${result.code} ${result.message}`);
     return result.order;
   };
-  const shipWithin = orderShipWithin(lines.map((line) => line.shipWithin));
   return {
     lines: lines.map(({ book: _book, shipWithin: _ship, ...line }) => line),
     homeDelivery: price('home_delivery'),
     shopPickup: price('shop_pickup'),
-    deliveryWindow: orderDeliveryWindow(shipWithin, 'home_delivery', now, settings.orderCutoffHour),
+    deliveryWindow: orderWindowOfPlans(lines, 'home_delivery', now, settings.orderCutoffHour),
     shippingLabels: {
       home_delivery: settings.shippingTable.home_delivery.label,
       shop_pickup: settings.shippingTable.shop_pickup.label,

@@ -124,6 +124,8 @@ export type NewOrder = {
     backorderQuantity: number;
     shipWithinMinDays: number;
     shipWithinMaxDays: number;
+    /** A pre-order's publication date (lib/orders/delivery-plan.ts, linePublishedOn). */
+    preOrderPublishedOn: Date | null;
   }[];
   /** Copies held until this instant (the provisional hold: lib/data/buying/checkout.ts). */
   holdsExpireAt: Date;
@@ -154,13 +156,14 @@ export async function insertOrderWithHolds(tx: Tx, order: NewOrder): Promise<num
     ), order_lines AS (
       INSERT INTO "OrderLine" ("orderId", "bookId", "ean", "title", "quantity", "unitPriceCents", "lineTotalCents",
                                "vatRateBasisPoints", "fromStockQuantity", "backorderQuantity",
-                               "shipWithinMinDays", "shipWithinMaxDays")
+                               "shipWithinMinDays", "shipWithinMaxDays", "preOrderPublishedOn")
       SELECT created."id", v.*
       FROM created, unnest(${column('bookId')}::int[], ${column('ean')}::text[], ${column('title')}::text[],
                            ${column('quantity')}::int[], ${column('unitPriceCents')}::int[],
                            ${column('lineTotalCents')}::int[], ${column('vatRateBasisPoints')}::int[],
                            ${column('fromStockQuantity')}::int[], ${column('backorderQuantity')}::int[],
-                           ${column('shipWithinMinDays')}::int[], ${column('shipWithinMaxDays')}::int[]) AS v
+                           ${column('shipWithinMinDays')}::int[], ${column('shipWithinMaxDays')}::int[],
+                           ${lines.map((line) => dateOnly(line.preOrderPublishedOn))}::date[]) AS v
     ), holds AS (
       INSERT INTO "Hold" ("orderId", "bookId", "quantity", "expiresAt", "updatedAt")
       SELECT created."id", v."bookId", v."quantity",

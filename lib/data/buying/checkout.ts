@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { toDateOnly } from '@/lib/availability';
 import { allocate } from '@/lib/orders/allocation';
-import { lineShipWithin, orderDeliveryWindow, orderShipWithin } from '@/lib/orders/delivery-plan';
+import { linePublishedOn, lineShipWithin, orderWindowOfPlans } from '@/lib/orders/delivery-plan';
 import { newOrderReference } from '@/lib/orders/reference';
 import type { OrderForPayment } from '@/lib/payments/checkout-session-params';
 import { SHOP } from '@/lib/shop/config';
@@ -76,7 +76,13 @@ export async function placeOrder(
     const plans = cartLines.map(({ book, quantity }) => {
       const result = allocate(quantity, supplyFacts(book, stock.get(book.id) ?? null));
       if (!result.ok) throw new Rejection(result);
-      return { book, quantity, allocation: result.allocation, shipWithin: lineShipWithin(result.allocation, book) };
+      return {
+        book,
+        quantity,
+        allocation: result.allocation,
+        shipWithin: lineShipWithin(result.allocation, book, now),
+        publishedOn: linePublishedOn(result.allocation, book, now),
+      };
     });
     const copiesToHold = plans.reduce((sum, plan) => sum + plan.allocation.fromStock, 0);
     // Holds of orders this checkout replaces were just released: they no longer count.
@@ -86,12 +92,7 @@ export async function placeOrder(
     const priced = priceLines(plans, form.deliveryMethod, shippingTable);
     if (!priced.ok) throw new Rejection(priced);
     const pricing = priced.order;
-    const window = orderDeliveryWindow(
-      orderShipWithin(plans.map((p) => p.shipWithin)),
-      form.deliveryMethod,
-      now,
-      orderCutoffHour,
-    );
+    const window = orderWindowOfPlans(plans, form.deliveryMethod, now, orderCutoffHour);
     const holdExpiresAt = new Date(now.getTime() + SHOP.holdMinutes * 60_000);
     const provisionalExpiry = new Date(now.getTime() + SHOP.provisionalHoldMinutes * 60_000);
 
@@ -131,6 +132,7 @@ export async function placeOrder(
           backorderQuantity: plan.allocation.backorder,
           shipWithinMinDays: plan.shipWithin?.minDays ?? 0,
           shipWithinMaxDays: plan.shipWithin?.maxDays ?? 0,
+          preOrderPublishedOn: plan.publishedOn ? toDateOnly(plan.publishedOn) : null,
         };
       }),
       holdsExpireAt: provisionalExpiry,

@@ -17,7 +17,14 @@ export async function getOrderConfirmation(stripeSessionId: string) {
       deliveryLatestOn: true,
       lines: {
         orderBy: { id: 'asc' },
-        select: { ean: true, title: true, quantity: true, lineTotalCents: true, backorderQuantity: true },
+        select: {
+          ean: true,
+          title: true,
+          quantity: true,
+          lineTotalCents: true,
+          backorderQuantity: true,
+          preOrderPublishedOn: true,
+        },
       },
     },
   });

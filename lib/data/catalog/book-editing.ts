@@ -1,4 +1,5 @@
 import 'server-only';
+import { queuePreOrderChanges, readPriceAndDate } from './pre-order-changes';
 import { createHash } from 'node:crypto';
 import { getDb } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -201,9 +202,11 @@ export async function updateBook(
         ),
       );
     const names = await resolveNames(tx, input.form);
+    const priceAndDate = await readPriceAndDate(tx, found.id);
     await tx.book.update({ where: { id: found.id }, data: bookColumns(input.form, names), select: { id: true } });
     await writeContributors(tx, found.id, names.contributors);
     await writeSupplyAndDerived(tx, found.id, onHand, input.form);
+    await queuePreOrderChanges(tx, found.id, priceAndDate);
     await addSearchWords(tx, input.form, names);
     await recordAudit(tx, {
       staffId: actor.id,

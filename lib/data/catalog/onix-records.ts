@@ -1,4 +1,5 @@
 import 'server-only';
+import { queuePreOrderChanges, readPriceAndDate } from './pre-order-changes';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import type { SupplyFacts } from '@/lib/catalog/book-supply';
 import { derivedBookColumns, supplyColumns } from '@/lib/catalog/derived-columns';
@@ -281,6 +282,7 @@ async function applyBook(tx: Tx, book: OnixBook, context: ImportContext, fresh: 
     FROM "Book" b WHERE b."ean" = ${book.ean}`;
   if (existing && existing.same === supplierIds.length && !existing.delisted) return 'unchanged';
   const onHand = existing ? await lockOnHand(tx, existing.id) : 0;
+  const before = existing ? await readPriceAndDate(tx, existing.id) : null;
 
   const publisher = await findOrCreatePublisher(tx, book.publisherName, context, fresh);
   const collectionId = book.collection
@@ -359,6 +361,7 @@ async function applyBook(tx: Tx, book: OnixBook, context: ImportContext, fresh: 
       UPDATE "Book" SET "supplierId" = ${columns.supplierId}, "supplierAvailabilityCode" = ${columns.supplierAvailabilityCode},
         "expectedOn" = ${columns.expectedOn}::date, "availability" = ${columns.availability}::"AvailabilityState"
       WHERE "id" = ${bookId}`;
+    await queuePreOrderChanges(tx, bookId, before);
   }
   const words = bookSearchWords({ title: book.title, subtitle: book.subtitle, contributorNames: names });
   if (words.length > 0) {
@@ -424,6 +427,7 @@ async function applyBlockUpdate(
       WHERE "id" = ${bookId}`;
   }
   if (update.supply) {
+    const before = await readPriceAndDate(tx, bookId);
     const supplierIds: number[] = [];
     for (const supply of update.supply.supplies) {
       const id = await findSupplier(tx, supply, context, fresh, true);
@@ -447,6 +451,7 @@ async function applyBlockUpdate(
         "expectedOn" = ${columns.expectedOn}::date, "availability" = ${columns.availability}::"AvailabilityState",
         "updatedAt" = now()
       WHERE "id" = ${bookId}`;
+    await queuePreOrderChanges(tx, bookId, before);
   }
   return 'updated';
 }

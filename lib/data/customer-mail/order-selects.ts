@@ -36,6 +36,7 @@ export const ORDER_SNAPSHOT_SELECT = {
       shipWithinMinDays: true,
       shipWithinMaxDays: true,
       supplierExpectedOn: true,
+      preOrderPublishedOn: true,
     },
   },
 } satisfies Prisma.OrderSelect;

@@ -4,6 +4,7 @@ import { emailOrderOf } from '@/lib/email/order-snapshot';
 import { CARRIERS, trackingUrl } from '@/lib/orders/carriers';
 import { ORDER_STATUSES, type OrderStatus } from '@/lib/orders/status';
 import { awaitedCopies } from '@/lib/orders/workflow';
+import { planPreOrderCancellation } from '@/lib/orders/pre-order';
 import { customerTimeline, maskStreet } from '@/lib/tracking/customer-view';
 import { checkWithdrawal, withdrawableLine } from '@/lib/tracking/withdrawal';
 import { ORDER_SNAPSHOT_SELECT } from './order-selects';
@@ -26,7 +27,9 @@ const TRACKED_ORDER_SELECT = {
       receivedQuantity: true,
       cancelledBackorderQuantity: true,
       refundedQuantity: true,
+      priceDropPerCopyCents: true,
       withdrawalLines: { select: { quantity: true } },
+      refundLines: { where: { refund: { status: { not: 'failed' } } }, select: { quantity: true } },
     },
   },
   refunds: {
@@ -86,9 +89,25 @@ export async function getTrackedOrder(orderId: number, now: Date) {
     now: await withdrawalCountsFrom(getDb(), order.id, now),
     lines: order.lines.map(withdrawableLine),
   });
+  // "Annuler ma précommande": what the customer may still cancel (lib/orders/pre-order.ts).
+  const preOrderCancellation = planPreOrderCancellation({
+    status: order.status,
+    lines: order.lines.map((line) => ({
+      id: line.id,
+      title: line.title,
+      quantity: line.quantity,
+      preOrderPublishedOn: line.preOrderPublishedOn,
+      awaited: awaitedCopies(line),
+      spokenForQuantity: line.refundLines.reduce((sum, refundLine) => sum + refundLine.quantity, 0),
+      unitPriceCents: line.unitPriceCents,
+      priceDropPerCopyCents: line.priceDropPerCopyCents,
+    })),
+  });
   return {
     ...view,
     id: order.id,
+    // A counter order was paid at the till: it is cancelled there, not online.
+    preOrderCancellation: preOrderCancellation.ok && order.origin === 'online' ? preOrderCancellation : null,
     status: order.status,
     paid: order.paidAt !== null,
     paidAt: order.paidAt,

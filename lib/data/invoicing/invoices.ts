@@ -133,7 +133,8 @@ export async function issueCreditNote(tx: Tx, refundId: number, now: Date): Prom
   if (!invoiced) return null;
   const body = invoiceBody(
     refund.lines.map((line) => ({
-      title: line.orderLine.title,
+      // A line of no copy gives back a fall of the publisher's price (a pre-order, lib/orders/pre-order.ts).
+      title: line.quantity > 0 ? line.orderLine.title : `${line.orderLine.title} — baisse du prix de l’éditeur`,
       ean: line.orderLine.ean,
       quantity: line.quantity,
       unitPriceCents: null,

@@ -2,20 +2,16 @@ import 'server-only';
 import { issueCreditNote } from '@/lib/data/invoicing/invoices';
 import { randomUUID } from 'node:crypto';
 import { getDb } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import type { RefundReason } from '@/lib/generated/prisma/enums';
 import { canMoveTo } from '@/lib/orders/status';
-import {
-  fullRefundRequest,
-  planRefund,
-  splitRefundedCopies,
-  type RefundableOrder,
-  type RefundRequest,
-} from '@/lib/orders/refund-plan';
+import { fullRefundRequest, planRefund, splitRefundedCopies, type RefundRequest } from '@/lib/orders/refund-plan';
 import { awaitedCopies, checkTransition } from '@/lib/orders/workflow';
 import { failure, type Result } from '@/lib/core/result';
 import { recordAudit } from '@/lib/data/staff/audit';
 import { markOrderCancelled } from './workflow';
+import { readRefundable, recordPlannedRefund, TICKET_SELECT, toTicket, type RefundTicket } from './refund-requests';
+
+export type { RefundTicket };
 import { enqueueOrderEmail } from '@/lib/data/customer-mail/order-emails';
 import { bumpOrderVersion, lockOrder } from './order-lock';
 import type { Actor } from '@/lib/data/staff/staff';
@@ -38,67 +34,6 @@ export type StripeRefundFact = {
   status: string | null;
   metadata: Record<string, string> | null;
 };
-
-/** What to send to Stripe. */
-export type RefundTicket = {
-  refundId: number;
-  idempotencyKey: string;
-  amountCents: number;
-  paymentIntentId: string;
-  orderReference: string;
-};
-
-const TICKET_SELECT = {
-  id: true,
-  idempotencyKey: true,
-  amountCents: true,
-  order: { select: { reference: true, stripePaymentIntentId: true } },
-} satisfies Prisma.RefundSelect;
-
-function toTicket(row: Prisma.RefundGetPayload<{ select: typeof TICKET_SELECT }>): RefundTicket | null {
-  if (!row.order.stripePaymentIntentId) return null;
-  return {
-    refundId: row.id,
-    idempotencyKey: row.idempotencyKey,
-    amountCents: row.amountCents,
-    paymentIntentId: row.order.stripePaymentIntentId,
-    orderReference: row.order.reference,
-  };
-}
-
-/** The order as the refund rules see it, under its lock: refunds not failed count as spent. */
-async function readRefundable(
-  tx: Tx,
-  orderId: number,
-): Promise<RefundableOrder & { stripePaymentIntentId: string | null }> {
-  const order = await tx.order.findUniqueOrThrow({
-    where: { id: orderId },
-    select: {
-      status: true,
-      totalCents: true,
-      shippingCents: true,
-      stripePaymentIntentId: true,
-      lines: { orderBy: { id: 'asc' }, select: { id: true, title: true, quantity: true, unitPriceCents: true } },
-      refunds: {
-        where: { status: { not: 'failed' } },
-        select: { amountCents: true, shippingCents: true, lines: { select: { orderLineId: true, quantity: true } } },
-      },
-    },
-  });
-  const refundLines = order.refunds.flatMap((refund) => refund.lines);
-  return {
-    status: order.status,
-    totalCents: order.totalCents,
-    shippingCents: order.shippingCents,
-    stripePaymentIntentId: order.stripePaymentIntentId,
-    spokenForCents: order.refunds.reduce((sum, refund) => sum + refund.amountCents, 0),
-    spokenForShippingCents: order.refunds.reduce((sum, refund) => sum + refund.shippingCents, 0),
-    lines: order.lines.map((line) => ({
-      ...line,
-      spokenForQuantity: refundLines.filter((l) => l.orderLineId === line.id).reduce((sum, l) => sum + l.quantity, 0),
-    })),
-  };
-}
 
 export type RefundOrderInput = {
   reference: string;
@@ -154,42 +89,17 @@ export async function recordRefundRequest(
         failure('NO_PAYMENT', 'Aucun paiement Stripe n’est connu pour cette commande : remboursez-la hors ligne.'),
       );
     }
-    const { plan } = planned;
-    const refund = await tx.refund.create({
-      data: {
-        orderId,
-        idempotencyKey: randomUUID(),
-        amountCents: plan.amountCents,
-        shippingCents: plan.shippingCents,
-        extraCents: plan.extraCents,
-        reason: input.reason,
-        note: input.note,
-        restock: plan.restock,
-        staffId: actor.id,
-        lines: { create: plan.lines },
-      },
-      select: TICKET_SELECT,
+    const refund = await recordPlannedRefund(tx, {
+      orderId,
+      plan: planned.plan,
+      reason: input.reason,
+      note: input.note,
+      staffId: actor.id,
+      ip: actor.ip,
+      titles: new Map(order.lines.map((line) => [line.id, line.title])),
     });
     if (input.kind !== 'cancel') await bumpOrderVersion(tx, orderId);
-    await recordAudit(tx, {
-      staffId: actor.id,
-      action: 'refund.requested',
-      orderId,
-      after: {
-        refundId: refund.id,
-        amountCents: plan.amountCents,
-        shippingCents: plan.shippingCents,
-        extraCents: plan.extraCents,
-        reason: input.reason,
-        note: input.note,
-        lines: plan.lines.map((line) => ({
-          title: order.lines.find((l) => l.id === line.orderLineId)?.title ?? '',
-          quantity: line.quantity,
-        })),
-      },
-      ip: actor.ip,
-    });
-    return { ok: true as const, ticket: toTicket(refund) };
+    return { ok: true as const, ticket: refund };
   }, ORDER_DESK_LIMITS);
 }
 

@@ -4,7 +4,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { toDateOnly } from '@/lib/availability';
 import { supplierCanSupply } from '@/lib/catalog/book-availability';
 import { formatPrice } from '@/lib/core/money';
-import { lineShipWithin, orderDeliveryWindow, orderShipWithin } from '@/lib/orders/delivery-plan';
+import { linePublishedOn, lineShipWithin, orderDeliveryWindow, orderShipWithin } from '@/lib/orders/delivery-plan';
 import { newOrderReference } from '@/lib/orders/reference';
 import { awaitedCopies } from '@/lib/orders/workflow';
 import { failure, type Result } from '@/lib/core/result';
@@ -47,8 +47,10 @@ export async function createCounterOrder(
     const priced = priceLines([{ book, quantity: form.quantity }], 'shop_pickup', shippingTable);
     if (!priced.ok) throw new Rejection(priced);
     const pricing = priced.order;
-    const shipWithin = lineShipWithin(allocation, book);
-    const window = orderDeliveryWindow(orderShipWithin([shipWithin]), 'shop_pickup', now, orderCutoffHour);
+    const shipWithin = lineShipWithin(allocation, book, now);
+    // A forthcoming title counts from its publication date (docs/decisions/023-pre-orders.md).
+    const publishedOn = linePublishedOn(allocation, book, now);
+    const window = orderDeliveryWindow(orderShipWithin([shipWithin]), 'shop_pickup', now, orderCutoffHour, publishedOn);
     const line = pricing.lines[0];
     if (!line) throw new Error('Pricing returned no line');
     const order = await tx.order.create({
@@ -83,6 +85,7 @@ export async function createCounterOrder(
             backorderQuantity: form.quantity,
             shipWithinMinDays: shipWithin?.minDays ?? 0,
             shipWithinMaxDays: shipWithin?.maxDays ?? 0,
+            preOrderPublishedOn: publishedOn ? toDateOnly(publishedOn) : null,
           },
         },
       },

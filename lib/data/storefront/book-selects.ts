@@ -46,6 +46,6 @@ export function toBookCard(row: BookCardRow) {
     publishedOn: row.publishedOn,
     publisher: row.publisher,
     authors: row.contributors.map((link) => link.contributor),
-    availability: describeBookAvailability(row),
+    availability: describeBookAvailability(row, new Date()),
   };
 }

@@ -77,7 +77,7 @@ async function loadBookPage(ean: string) {
       role: link.role,
       roleLabel: contributorRoleLabel(link.role),
     })),
-    availability: describeBookAvailability(row),
+    availability: describeBookAvailability(row, new Date()),
     /** "Le mot du libraire", when a bookseller wrote one. */
     pick: row.pick,
     relatedKeys: {
