@@ -14,6 +14,9 @@ export const EMAIL_KINDS = [
   'tracking_link',
   'book_request_received',
   'book_request_answered',
+  'availability_alert_confirm',
+  'availability_alert_available',
+  'availability_alert_out_of_print',
 ] as const;
 
 export type EmailKind = (typeof EMAIL_KINDS)[number];
@@ -31,19 +34,34 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   tracking_link: 'Lien de suivi',
   book_request_received: 'Demande de livre reçue',
   book_request_answered: 'Réponse à une demande de livre',
+  availability_alert_confirm: 'Confirmation d’une alerte de disponibilité',
+  availability_alert_available: 'Livre disponible (alerte)',
+  availability_alert_out_of_print: 'Livre épuisé (alerte)',
 };
 
 /** The e-mails about a reader's request for a book the catalogue lacks, not about an order. */
 export const BOOK_REQUEST_EMAIL_KINDS = ['book_request_received', 'book_request_answered'] as const;
 export type BookRequestEmailKind = (typeof BOOK_REQUEST_EMAIL_KINDS)[number];
-export type OrderEmailKind = Exclude<EmailKind, BookRequestEmailKind>;
+/** The e-mails about a reader's availability alert, each with the alert's link (confirm, cancel). */
+export const AVAILABILITY_ALERT_EMAIL_KINDS = [
+  'availability_alert_confirm',
+  'availability_alert_available',
+  'availability_alert_out_of_print',
+] as const;
+export type AvailabilityAlertEmailKind = (typeof AVAILABILITY_ALERT_EMAIL_KINDS)[number];
+export type OrderEmailKind = Exclude<EmailKind, BookRequestEmailKind | AvailabilityAlertEmailKind>;
+
+export function isAvailabilityAlertKind(kind: EmailKind): kind is AvailabilityAlertEmailKind {
+  return (AVAILABILITY_ALERT_EMAIL_KINDS as readonly EmailKind[]).includes(kind);
+}
 
 /** The e-mails that carry a tracking link (a fresh token each); the others point back to the cart. */
 export function carriesTrackingLink(kind: EmailKind): boolean {
   return (
     kind !== 'payment_failed' &&
     kind !== 'payment_expired' &&
-    !(BOOK_REQUEST_EMAIL_KINDS as readonly EmailKind[]).includes(kind)
+    !(BOOK_REQUEST_EMAIL_KINDS as readonly EmailKind[]).includes(kind) &&
+    !isAvailabilityAlertKind(kind)
   );
 }
 
@@ -61,7 +79,8 @@ export const TRACKING_LINK_WINDOW_MS = 60_000;
  * once (its confirmation, its dispatch…) is version 0, since the workflow never goes back; a
  * refund or a withdrawal is its row's id; a delay is the new estimate (yyyymmdd), so the same
  * estimate twice is one e-mail; a tracking link is the minute it was asked. A book request gets
- * one acknowledgement and one answer: version 0 each.
+ * one acknowledgement and one answer: version 0 each. An availability alert's confirmation is the
+ * count of those asked before it (asking again sends another); its last e-mail is version 0.
  */
 export function emailVersion(
   event:

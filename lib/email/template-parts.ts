@@ -9,6 +9,8 @@ export type EmailLinks = {
   siteUrl: string;
   /** The order's tracking page, with a token minted for this e-mail; null for the payment e-mails. */
   trackingUrl: string | null;
+  /** An availability alert's page (confirm, cancel), with a token minted for this e-mail. */
+  alertUrl?: string | null;
 };
 
 export type EmailContent = { subject: string; preheader: string; blocks: Block[] };

@@ -16,6 +16,11 @@ import { formatCopies } from '@/lib/core/copies';
 import type { TermsDocument } from '@/lib/terms/terms-document';
 import { termsBlocks } from './terms-blocks';
 import { bookRequestAnswered, bookRequestReceived } from './book-request-emails';
+import {
+  availabilityAlertAvailable,
+  availabilityAlertConfirm,
+  availabilityAlertOutOfPrint,
+} from './availability-alert-emails';
 
 export type { EmailContent, EmailLinks } from './template-parts';
 
@@ -314,6 +319,12 @@ export function emailContent(payload: EmailPayload, shop: ShopIdentity, links: E
       return bookRequestReceived(payload.request, shop);
     case 'book_request_answered':
       return bookRequestAnswered(payload, shop, links);
+    case 'availability_alert_confirm':
+      return availabilityAlertConfirm(payload.alert, links);
+    case 'availability_alert_available':
+      return availabilityAlertAvailable(payload.alert, links);
+    case 'availability_alert_out_of_print':
+      return availabilityAlertOutOfPrint(payload.alert, shop, links);
   }
 }
 

@@ -19,6 +19,11 @@ export const QUEUE_NAMES = {
   onixInbox: 'onix-inbox',
   /** Every five minutes and at start-up: the invariants of the shop's data checked (lib/data/watch/invariants.ts). */
   invariantCheck: 'invariant-check',
+  /**
+   * Every minute, and at once on the trigger's NOTIFY: the availability alerts due (their book in
+   * stock or out of print) turned into e-mails (lib/data/customer-mail/availability-alert-drain.ts).
+   */
+  availabilityAlerts: 'availability-alerts',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -47,6 +52,8 @@ export const QUEUE_OPTIONS: Record<QueueName, Omit<Queue, 'name'>> = {
   'privacy-retention': { retryLimit: 0, expireInSeconds: 1800, deleteAfterSeconds: 24 * 3600 },
   // A check that fails is the next one's to redo (five minutes later).
   'invariant-check': { retryLimit: 0, expireInSeconds: 600, deleteAfterSeconds: 24 * 3600 },
+  // A drain that fails is the next minute's (or the next NOTIFY's) to redo: what it did is committed batch by batch.
+  'availability-alerts': { retryLimit: 0, expireInSeconds: 300, deleteAfterSeconds: 3600 },
   'tracking-lookup': {
     retryLimit: 3,
     retryDelay: 10,

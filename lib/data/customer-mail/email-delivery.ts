@@ -8,6 +8,7 @@ import { getMailer, senderAddress, sendThroughSmtp } from '@/lib/mailer';
 import { readShopSettings } from '@/lib/data/staff/shop-settings';
 import { noteSentEmail, type SentEmailEntry } from './sent-email-journal';
 import { mintTrackingToken } from './tracking-tokens';
+import { mintAlertToken } from './availability-alert-emails';
 import { EMAIL_DELIVERY_LIMITS, transactOrThrow } from '@/lib/data/platform/transactions';
 
 // The worker's side of the outbox (scripts/worker.ts, queue email-delivery): one job per
@@ -21,10 +22,21 @@ import { EMAIL_DELIVERY_LIMITS, transactOrThrow } from '@/lib/data/platform/tran
 
 export type DeliveryOutcome = 'sent' | 'already sent' | 'unknown message';
 
-/** Sent by SMTP, the stored copy does not keep the link's secret: the table is not a key ring. */
+/** Sent by SMTP, the stored copy does not keep the link's secret (tracking or alert): the table is not a key ring. */
 function withoutToken(email: RenderedEmail, token: string): RenderedEmail {
   const mask = (text: string) => text.replaceAll(token, '[lien-personnel]');
   return { subject: email.subject, html: mask(email.html), text: mask(email.text) };
+}
+
+/** What the Message-ID names: the order, the request or the alert. */
+function aboutOf(message: {
+  orderId: number | null;
+  bookRequestId: number | null;
+  availabilityAlertId: number | null;
+}) {
+  if (message.orderId !== null) return `commande-${message.orderId}`;
+  if (message.bookRequestId !== null) return `demande-${message.bookRequestId}`;
+  return `alerte-${message.availabilityAlertId}`;
 }
 
 export async function deliverEmail(
@@ -42,6 +54,7 @@ export async function deliverEmail(
           kind: string;
           orderId: number | null;
           bookRequestId: number | null;
+          availabilityAlertId: number | null;
           version: number;
           reference: string | null;
           toAddress: string;
@@ -49,8 +62,9 @@ export async function deliverEmail(
           status: string;
         }[]
       >`
-        SELECT e."id", e."kind"::text AS "kind", e."orderId", e."bookRequestId", e."version", e."toAddress", e."payload",
-               e."status"::text AS "status", coalesce(o."reference", r."reference") AS "reference"
+        SELECT e."id", e."kind"::text AS "kind", e."orderId", e."bookRequestId", e."availabilityAlertId", e."version",
+               e."toAddress", e."payload", e."status"::text AS "status",
+               coalesce(o."reference", r."reference", 'alerte-' || e."availabilityAlertId") AS "reference"
         FROM "EmailMessage" e
         LEFT JOIN "Order" o ON o."id" = e."orderId"
         LEFT JOIN "BookRequest" r ON r."id" = e."bookRequestId"
@@ -64,6 +78,9 @@ export async function deliverEmail(
         message.orderId !== null && carriesTrackingLink(payload.kind)
           ? await mintTrackingToken(tx, message.orderId, sentAt)
           : null;
+      // An alert's e-mail: its link (confirm, cancel), minted now like a tracking link.
+      const alertToken =
+        message.availabilityAlertId !== null ? await mintAlertToken(tx, message.availabilityAlertId) : null;
       // The seller as it was when the e-mail was owed; rows owed before it was kept: as it is now,
       // read through this transaction (a second pool connection here could wait on itself).
       const owed = StoredShopSchema.safeParse(message.payload);
@@ -71,15 +88,17 @@ export async function deliverEmail(
       const rendered = await renderEmail(payload, shop, {
         siteUrl: SITE_URL,
         trackingUrl: token ? `${SITE_URL}/suivi/${token}` : null,
+        alertUrl: alertToken ? `${SITE_URL}/alerte/${alertToken}` : null,
       });
       if (mailer) {
         await sendThroughSmtp(mailer, senderAddress(shop.name), {
           to: message.toAddress,
           ...rendered,
-          messageId: `<${message.orderId !== null ? `commande-${message.orderId}` : `demande-${message.bookRequestId}`}.courriel-${message.id}@${new URL(SITE_URL).hostname}>`,
+          messageId: `<${aboutOf(message)}.courriel-${message.id}@${new URL(SITE_URL).hostname}>`,
         });
       }
-      const stored = mailer && token ? withoutToken(rendered, token) : rendered;
+      const secret = token ?? alertToken;
+      const stored = mailer && secret ? withoutToken(rendered, secret) : rendered;
       await tx.emailMessage.update({
         where: { id: message.id },
         data: {

@@ -11,6 +11,8 @@ import { JOB_LIMITS, transactOrThrow } from '@/lib/data/platform/transactions';
 //   the invoice carries them for 10 years (Code de commerce, art. L123-22);
 // - the bodies of the e-mails sent, and the IP addresses of the audit log and staff sessions,
 //   dropped after a year; a book request anonymised a year after its answer;
+// - an availability alert never confirmed: deleted a week after it was asked; one closed by its
+//   e-mail: deleted 30 days after, its e-mails with it;
 // - after the invoices' 10 years, the invoices, and the paid order's name and address.
 
 const BATCH = 500;
@@ -23,6 +25,8 @@ export type RetentionReport = {
   emailBodies: number;
   auditAddresses: number;
   bookRequests: number;
+  /** Availability alerts deleted: never confirmed, or closed long enough. */
+  availabilityAlerts: number;
   /** Paid orders past the invoices' 10 years: invoices deleted, name and address gone. */
   expiredInvoices: number;
 };
@@ -116,6 +120,19 @@ export async function enforceRetention(now: Date): Promise<RetentionReport> {
         ORDER BY "id" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
   );
 
+  const unconfirmedBefore = daysBefore(now, RETENTION.unconfirmedAlertDays);
+  const closedBefore = daysBefore(now, RETENTION.closedAlertDays);
+  const availabilityAlerts = await inBatches(
+    () =>
+      db.$executeRaw`
+      DELETE FROM "AvailabilityAlert"
+      WHERE "id" IN (
+        SELECT "id" FROM "AvailabilityAlert"
+        WHERE ("status" = 'pending' AND "createdAt" < ${unconfirmedBefore})
+           OR ("status" = 'closed' AND "closedAt" < ${closedBefore})
+        ORDER BY "id" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
+  );
+
   // After the invoices' 10 years: the invoices and credit notes go, and the order keeps no name
   // nor address (its amounts and lines stay, anonymous, for the shop's statistics).
   const invoicesBefore = yearsBefore(now, RETENTION.invoiceDeletedAfterYears);
@@ -147,5 +164,13 @@ export async function enforceRetention(now: Date): Promise<RetentionReport> {
     }, JOB_LIMITS),
   );
 
-  return { unpaidOrders, paidOrderContacts, emailBodies, auditAddresses, bookRequests, expiredInvoices };
+  return {
+    unpaidOrders,
+    paidOrderContacts,
+    emailBodies,
+    auditAddresses,
+    bookRequests,
+    availabilityAlerts,
+    expiredInvoices,
+  };
 }

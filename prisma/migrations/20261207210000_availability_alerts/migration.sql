@@ -1,0 +1,78 @@
+-- Availability alerts (docs/decisions/022-availability-alerts.md): a reader leaves an e-mail on a
+-- book that cannot ship within the in-stock delay ("M'avertir de sa disponibilité"), confirms it
+-- by a link, and gets one e-mail when the book's stored availability becomes in_stock (or one
+-- saying it went out of print). The trigger below marks the alerts due in the transaction of the
+-- change, whatever wrote Book.availability; the worker turns due alerts into e-mails.
+CREATE TYPE "AvailabilityAlertStatus" AS ENUM ('pending', 'confirmed', 'due', 'closed');
+CREATE TYPE "AvailabilityAlertOutcome" AS ENUM ('available', 'out_of_print');
+
+CREATE TABLE "AvailabilityAlert" (
+    "id" SERIAL NOT NULL,
+    "bookId" INTEGER NOT NULL,
+    -- Lower-cased, trimmed (lib/validation/availability-alerts.ts).
+    "email" TEXT NOT NULL,
+    "status" "AvailabilityAlertStatus" NOT NULL DEFAULT 'pending',
+    "outcome" "AvailabilityAlertOutcome",
+    -- SHA-256 of the link's secret in the last e-mail about the alert (confirm, cancel).
+    "tokenHash" VARCHAR(64),
+    -- Confirmation e-mails owed so far: the version of the next one.
+    "confirmationsSent" INTEGER NOT NULL DEFAULT 0,
+    -- A signed-in reader's alert (no foreign key here: the reader accounts come separately).
+    "readerId" INTEGER,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "confirmedAt" TIMESTAMP(3),
+    "dueAt" TIMESTAMP(3),
+    "closedAt" TIMESTAMP(3),
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "AvailabilityAlert_pkey" PRIMARY KEY ("id"),
+    CONSTRAINT "AvailabilityAlert_outcome_when_due" CHECK (("status" IN ('due', 'closed')) = ("outcome" IS NOT NULL))
+);
+
+-- One open alert per book and address: asking again finds it.
+CREATE UNIQUE INDEX "AvailabilityAlert_open_book_email_key" ON "AvailabilityAlert"("bookId", "email")
+    WHERE "status" IN ('pending', 'confirmed', 'due');
+CREATE UNIQUE INDEX "AvailabilityAlert_tokenHash_key" ON "AvailabilityAlert"("tokenHash");
+-- The readers waiting for a book (the trigger, the stock desk's counts).
+CREATE INDEX "AvailabilityAlert_waiting_bookId_idx" ON "AvailabilityAlert"("bookId") WHERE "status" = 'confirmed';
+-- The worker's queue of due alerts.
+CREATE INDEX "AvailabilityAlert_due_idx" ON "AvailabilityAlert"("id") WHERE "status" = 'due';
+CREATE INDEX "AvailabilityAlert_status_createdAt_idx" ON "AvailabilityAlert"("status", "createdAt");
+CREATE INDEX "AvailabilityAlert_email_idx" ON "AvailabilityAlert"("email");
+
+ALTER TABLE "AvailabilityAlert" ADD CONSTRAINT "AvailabilityAlert_bookId_fkey" FOREIGN KEY ("bookId") REFERENCES "Book"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- The e-mails of an alert: the outbox now holds e-mails about an order, a request or an alert.
+ALTER TYPE "EmailKind" ADD VALUE 'availability_alert_confirm';
+ALTER TYPE "EmailKind" ADD VALUE 'availability_alert_available';
+ALTER TYPE "EmailKind" ADD VALUE 'availability_alert_out_of_print';
+
+ALTER TABLE "EmailMessage" ADD COLUMN "availabilityAlertId" INTEGER;
+ALTER TABLE "EmailMessage" DROP CONSTRAINT "EmailMessage_about_one_thing";
+ALTER TABLE "EmailMessage" ADD CONSTRAINT "EmailMessage_about_one_thing"
+    CHECK (num_nonnulls("orderId", "bookRequestId", "availabilityAlertId") = 1);
+CREATE UNIQUE INDEX "EmailMessage_kind_availabilityAlertId_version_key" ON "EmailMessage"("kind", "availabilityAlertId", "version");
+CREATE INDEX "EmailMessage_availabilityAlertId_idx" ON "EmailMessage"("availabilityAlertId");
+ALTER TABLE "EmailMessage" ADD CONSTRAINT "EmailMessage_availabilityAlertId_fkey" FOREIGN KEY ("availabilityAlertId") REFERENCES "AvailabilityAlert"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Whatever writes Book.availability (a delivery, an inventory, a correction, the ONIX import in
+-- raw SQL, a book edited at the desk), in the same transaction: the book's confirmed alerts fall
+-- due when it comes in stock, or when it goes out of print (ONIX list 65 code 51, "épuisé").
+-- Per row, only for the rows whose availability moved to one of those two states (the WHEN
+-- clause costs nothing to the other rows of a large import). NOTIFY wakes the workers
+-- (scripts/worker.ts); their every-minute job catches a missed one.
+CREATE FUNCTION availability_alerts_due() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE "AvailabilityAlert"
+     SET "status" = 'due',
+         "outcome" = (CASE WHEN NEW."availability" = 'in_stock' THEN 'available' ELSE 'out_of_print' END)::"AvailabilityAlertOutcome",
+         "dueAt" = now(), "updatedAt" = now()
+   WHERE "bookId" = NEW."id" AND "status" = 'confirmed';
+  IF FOUND THEN PERFORM pg_notify('availability_alert_due', ''); END IF;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "Book_availability_alerts" AFTER UPDATE OF "availability" ON "Book"
+FOR EACH ROW
+WHEN (OLD."availability" IS DISTINCT FROM NEW."availability" AND NEW."availability" IN ('in_stock', 'out_of_print'))
+EXECUTE FUNCTION availability_alerts_due();
