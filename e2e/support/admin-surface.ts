@@ -23,7 +23,8 @@ export const PUBLIC_PAGES = ['app/admin/connexion/page.tsx'];
 /**
  * The reader's actions (their cart is their signed cookie), the login form, and the customers' order
  * tracking (the lookup answers without saying whether an order exists; a withdrawal needs the
- * tracking link's token), and a reader's request for a book the catalogue lacks. By name: files may move.
+ * tracking link's token), a reader's request for a book the catalogue lacks, and an availability
+ * alert (asked by an e-mail; confirmed or cancelled only with its e-mailed link's token). By name: files may move.
  */
 export const PUBLIC_ACTIONS = [
   'addToCartAction',
@@ -33,6 +34,8 @@ export const PUBLIC_ACTIONS = [
   'requestTrackingLinkAction',
   'withdrawalAction',
   'submitBookRequestAction',
+  'requestAvailabilityAlertAction',
+  'alertLinkAction',
 ];
 
 function walk(dir: string): string[] {

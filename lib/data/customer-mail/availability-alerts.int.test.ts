@@ -10,6 +10,7 @@ import { openTestDatabase } from '@/scripts/test/test-database';
 import { startWorker, type WorkerProcess } from '@/scripts/test/worker-process';
 import { importOnixFile } from '@/lib/data/catalog/onix-import';
 import { enforceRetention } from '@/lib/data/privacy/retention';
+import { erasePersonalData, exportPersonalData } from '@/lib/data/privacy/subject-requests';
 import { receiveDelivery } from '@/lib/data/stock-desk/receiving';
 import type { Actor } from '@/lib/data/staff/staff';
 import {
@@ -286,5 +287,17 @@ describe('availability alerts', () => {
       orderBy: { id: 'asc' },
     });
     expect(left).toEqual([freshPending, oldConfirmed, freshClosed]);
+  });
+
+  it('a person’s export lists their alerts, and their erasure deletes them', async () => {
+    const book = await createTestBook(db, { onHand: 0, withSupplier: true });
+    const email = address('effacement');
+    const created = await createConfirmedAlert(book.id, email);
+    expect(created.ok).toBe(true);
+    expect((await exportPersonalData(email.toUpperCase())).availabilityAlerts).toMatchObject([
+      { email, status: 'confirmed', book: { ean: book.ean } },
+    ]);
+    expect(await erasePersonalData(actor, email)).toMatchObject({ ok: true });
+    expect(await db.availabilityAlert.count({ where: { email } })).toBe(0);
   });
 });
