@@ -72,11 +72,11 @@ export async function enqueueAlertEmail(
 }
 
 /**
- * At the send (email-delivery.ts, in its transaction): a fresh link for the alert, the earlier
- * one no longer valid; only its SHA-256 is stored.
+ * At the send (email-delivery.ts, in its transaction): this e-mail's link to the alert; the
+ * earlier e-mails' links stay valid (a reader clicks whichever arrived). Only its SHA-256 is stored.
  */
 export async function mintAlertToken(tx: Tx, alertId: number): Promise<string> {
   const { token, hash } = newAlertToken();
-  await tx.availabilityAlert.update({ where: { id: alertId }, data: { tokenHash: hash }, select: { id: true } });
+  await tx.availabilityAlertLink.create({ data: { alertId, tokenHash: hash }, select: { id: true } });
   return token;
 }

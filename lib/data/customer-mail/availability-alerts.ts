@@ -12,7 +12,7 @@ import { enqueueAlertEmail } from './availability-alert-emails';
 // asked on a book page by an e-mail, confirmed by the e-mailed link (double opt-in: nobody is
 // signed up for someone else's address), waiting until the trigger on Book marks them due, then
 // e-mailed once by the worker (availability-alert-drain.ts). Cancelled by the link of any of their
-// e-mails, which deletes them.
+// e-mails (AvailabilityAlertLink: one per e-mail, all valid while the alert exists), which deletes them.
 
 /** Wakes the workers' drain at the commit (the trigger on Book does the same: migration 20261207210000). */
 async function notifyDue(tx: Tx): Promise<void> {
@@ -112,11 +112,12 @@ export type AlertLinkView = {
 /** What the link opens, or null: malformed, unknown and cancelled links are the same to the caller. */
 export async function getAlertByToken(token: string, now = new Date()): Promise<AlertLinkView | null> {
   if (!isAlertTokenShape(token)) return null;
-  const alert = await getDb().availabilityAlert.findUnique({
+  const link = await getDb().availabilityAlertLink.findUnique({
     where: { tokenHash: hashAlertToken(token) },
-    select: { status: true, createdAt: true, book: { select: { ean: true, title: true } } },
+    select: { alert: { select: { status: true, createdAt: true, book: { select: { ean: true, title: true } } } } },
   });
-  if (!alert) return null;
+  if (!link) return null;
+  const { alert } = link;
   return { status: alert.status, book: alert.book, ...alertLinkActions(alert, now) };
 }
 
@@ -131,8 +132,8 @@ export async function confirmAvailabilityAlert(token: string, now = new Date()):
   return transact(async (tx) => {
     const rows = await tx.$queryRaw<{ id: number; status: string; createdAt: Date; availability: string }[]>`
       SELECT a."id", a."status"::text AS "status", a."createdAt", b."availability"::text AS "availability"
-      FROM "AvailabilityAlert" a JOIN "Book" b ON b."id" = a."bookId"
-      WHERE a."tokenHash" = ${hashAlertToken(token)} FOR UPDATE OF a`;
+      FROM "AvailabilityAlertLink" l JOIN "AvailabilityAlert" a ON a."id" = l."alertId" JOIN "Book" b ON b."id" = a."bookId"
+      WHERE l."tokenHash" = ${hashAlertToken(token)} FOR UPDATE OF a`;
     const alert = rows[0];
     if (!alert) throw new Rejection(UNKNOWN_LINK);
     if (alert.status !== 'pending') return { ok: true as const, message: 'Votre alerte est déjà confirmée.' };
@@ -159,7 +160,9 @@ export async function confirmAvailabilityAlert(token: string, now = new Date()):
 /** "Annuler l'alerte": the alert and its e-mails are deleted (nothing of the address is kept). */
 export async function cancelAvailabilityAlert(token: string): Promise<Result<{ message: string }>> {
   if (!isAlertTokenShape(token)) return UNKNOWN_LINK;
-  const deleted = await getDb().availabilityAlert.deleteMany({ where: { tokenHash: hashAlertToken(token) } });
+  const deleted = await getDb().availabilityAlert.deleteMany({
+    where: { links: { some: { tokenHash: hashAlertToken(token) } } },
+  });
   if (deleted.count === 0) return UNKNOWN_LINK;
   return { ok: true, message: 'Votre alerte est annulée et votre adresse effacée.' };
 }

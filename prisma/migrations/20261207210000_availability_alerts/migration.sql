@@ -13,8 +13,6 @@ CREATE TABLE "AvailabilityAlert" (
     "email" TEXT NOT NULL,
     "status" "AvailabilityAlertStatus" NOT NULL DEFAULT 'pending',
     "outcome" "AvailabilityAlertOutcome",
-    -- SHA-256 of the link's secret in the last e-mail about the alert (confirm, cancel).
-    "tokenHash" VARCHAR(64),
     -- Confirmation e-mails owed so far: the version of the next one.
     "confirmationsSent" INTEGER NOT NULL DEFAULT 0,
     -- A signed-in reader's alert (no foreign key here: the reader accounts come separately).
@@ -32,7 +30,6 @@ CREATE TABLE "AvailabilityAlert" (
 -- One open alert per book and address: asking again finds it.
 CREATE UNIQUE INDEX "AvailabilityAlert_open_book_email_key" ON "AvailabilityAlert"("bookId", "email")
     WHERE "status" IN ('pending', 'confirmed', 'due');
-CREATE UNIQUE INDEX "AvailabilityAlert_tokenHash_key" ON "AvailabilityAlert"("tokenHash");
 -- The readers waiting for a book (the trigger, the stock desk's counts).
 CREATE INDEX "AvailabilityAlert_waiting_bookId_idx" ON "AvailabilityAlert"("bookId") WHERE "status" = 'confirmed';
 -- The worker's queue of due alerts.
@@ -41,6 +38,20 @@ CREATE INDEX "AvailabilityAlert_status_createdAt_idx" ON "AvailabilityAlert"("st
 CREATE INDEX "AvailabilityAlert_email_idx" ON "AvailabilityAlert"("email");
 
 ALTER TABLE "AvailabilityAlert" ADD CONSTRAINT "AvailabilityAlert_bookId_fkey" FOREIGN KEY ("bookId") REFERENCES "Book"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- The links of an alert's e-mails (/alerte/<token>): one per e-mail sent, each valid while the
+-- alert exists (an earlier e-mail's link still confirms or cancels); only the SHA-256 is stored.
+CREATE TABLE "AvailabilityAlertLink" (
+    "id" SERIAL NOT NULL,
+    "alertId" INTEGER NOT NULL,
+    "tokenHash" VARCHAR(64) NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "AvailabilityAlertLink_pkey" PRIMARY KEY ("id")
+);
+CREATE UNIQUE INDEX "AvailabilityAlertLink_tokenHash_key" ON "AvailabilityAlertLink"("tokenHash");
+CREATE INDEX "AvailabilityAlertLink_alertId_idx" ON "AvailabilityAlertLink"("alertId");
+ALTER TABLE "AvailabilityAlertLink" ADD CONSTRAINT "AvailabilityAlertLink_alertId_fkey" FOREIGN KEY ("alertId") REFERENCES "AvailabilityAlert"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- The e-mails of an alert: the outbox now holds e-mails about an order, a request or an alert.
 ALTER TYPE "EmailKind" ADD VALUE 'availability_alert_confirm';
