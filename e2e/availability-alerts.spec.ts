@@ -60,7 +60,7 @@ test('a reader asks to be told when a book to order is in stock, and gets one e-
 
   // The form is on the book page and passes axe; a wrong address is told, nothing recorded.
   await page.goto(`/livre/${book!.ean}`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(book!.title);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(book!.title);
   await expect(page.getByRole('form', { name: 'M’avertir de sa disponibilité' })).toBeVisible();
   await expectNoAxeViolation(page);
   const wrong = await askForAlert(page, book!.ean, 'pas-une-adresse');
@@ -107,7 +107,7 @@ test('a reader asks to be told when a book to order is in stock, and gets one e-
   // The stock desk sees the reader waiting.
   await logIn(page, await createStaff(db, 'libraire'));
   await page.goto(`/admin/stock?etat=attente&q=${book!.ean}`);
-  const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(book!.title) }) });
+  const row = page.getByRole('row').filter({ hasText: book!.title });
   await expect(row).toContainText('1 lecteur en attente');
   await expectNoAxeViolation(page);
 
@@ -116,7 +116,7 @@ test('a reader asks to be told when a book to order is in stock, and gets one e-
     book!.ean,
   ]);
   await page.goto('/admin/receptions/nouvelle');
-  await page.getByLabel('Distributeur').selectOption(String(rows[0]!.supplierId));
+  await page.getByLabel('Distributeur', { exact: true }).selectOption(String(rows[0]!.supplierId));
   await page.getByLabel('Numéro du bon de livraison ou de la facture').fill(`BL-ALERTE-${Date.now()}`);
   await page.getByLabel('Exemplaires', { exact: true }).fill('3');
   const scan = page.getByLabel('EAN (scannez, ou tapez puis Entrée)');
