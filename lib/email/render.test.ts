@@ -268,7 +268,7 @@ describe('the availability alert’s e-mails', () => {
       expect(email.html).toContain('lang="fr"');
       for (const body of [visibleText(email.html), email.text]) {
         expect(body).toContain('Les grands arrêts de la jurisprudence administrative');
-          expect(body).toContain('SIRET 90123456700012');
+        expect(body).toContain('SIRET 90123456700012');
         expect(body).toContain('Courriel de service à propos de votre alerte de disponibilité');
         expect(body).not.toContain('/suivi/');
       }
