@@ -248,13 +248,22 @@ describe('availability alerts', () => {
     expect(await getAlertByToken(token)).toBeNull();
   }, 120_000);
 
-  it('refuses an alert on a book in stock, and a forged link', async () => {
+  it('refuses a reader’s alert on a book in stock, and a forged link; a signed-in reader’s is due at once', async () => {
     const book = await createTestBook(db, { onHand: 1, withSupplier: true });
     expect(await requestAvailabilityAlert({ ean: book.ean, email: address('en-stock') }, '192.0.2.33')).toMatchObject({
       ok: false,
       code: 'NOT_ALERTABLE',
     });
     expect(await confirmAvailabilityAlert('x'.repeat(43))).toMatchObject({ ok: false, code: 'UNKNOWN_ALERT' });
+    // A signed-in reader's alert on a book already in stock is due at once: no change would ever make it so.
+    const created = await createConfirmedAlert(book.id, address('deja-en-stock'));
+    expect(created.ok).toBe(true);
+    if (!created.ok) return;
+    await until(
+      async () => (await emailsOfAlerts([created.alertId])).some((e) => e.status === 'sent'),
+      'the e-mail of an alert on a book in stock',
+    );
+    expect((await emailsOfAlerts([created.alertId])).map((e) => e.kind)).toEqual(['availability_alert_available']);
     expect(await getAlertByToken('pas-un-jeton')).toBeNull();
   });
 

@@ -16,7 +16,7 @@ import { enqueueAlertEmail } from './availability-alert-emails';
 
 /** Wakes the workers' drain at the commit (the trigger on Book does the same: migration 20261207210000). */
 async function notifyDue(tx: Tx): Promise<void> {
-  await tx.$queryRaw`SELECT pg_notify('availability_alert_due', '')`;
+  await tx.$executeRaw`SELECT pg_notify('availability_alert_due', '')`;
 }
 
 /**
