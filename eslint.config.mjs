@@ -30,6 +30,7 @@ const RULE_FOLDERS = [
   'orders',
   'payments',
   'pricing',
+  'reader-accounts',
   'search',
   'seo',
   'session',

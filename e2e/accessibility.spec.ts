@@ -12,6 +12,9 @@ for (const path of [
   // A page reached by key (after price 0, id 1): "Première page" and "Page suivante".
   '/livres?tri=prix-croissant&apres=WzAsMV0',
   '/conditions-generales-de-vente',
+  '/coups-de-coeur',
+  // A book with "Le mot du libraire" (a demo pick).
+  '/livre/9782247225316',
 ]) {
   test(`axe finds no violation on ${path}`, async ({ page }) => {
     await page.goto(path);

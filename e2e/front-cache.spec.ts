@@ -139,6 +139,15 @@ test('a reader with a cart is never served from the cache', async ({ request }) 
   }
 });
 
+test('a signed-in reader is never served from the cache', async ({ request }) => {
+  const ean = await orderableBook([]);
+  await readCached(request, `/livre/${ean}`);
+  for (const cookie of [`librairie-lecteur=${'A'.repeat(43)}`, `theme=x; __Host-librairie-lecteur=${'A'.repeat(43)}`]) {
+    const seen = await read(request, `${CACHED.url}/livre/${ean}`, { cookie });
+    expect(seen.cache, cookie).toBe('MISS');
+  }
+});
+
 test('a delivery: the next request shows the copies on the shelf', async ({ request }) => {
   const ean = await orderableBook([]);
   await setOnHand(ean, 0);

@@ -139,6 +139,8 @@ export async function seedDemoCatalog(db: PrismaClient, catalog: DemoCatalog = D
                 position: link.position,
               })),
             },
+            // Written by a bookseller before the back office existed: no member of staff signs it.
+            pick: book.pick ? { create: book.pick } : undefined,
             // The ledger opens with the initial count; StockLevel caches its sum.
             stock: { create: { onHand: book.onHand } },
             stockMovements:

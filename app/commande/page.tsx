@@ -2,6 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { OrderTotals } from '@/components/cart/order-totals';
 import { CheckoutForm } from '@/components/checkout/checkout-form';
+import { SavedAddresses } from '@/components/checkout/saved-addresses';
+import { getCurrentReader } from '@/lib/auth/require-reader';
+import { listReaderAddresses } from '@/lib/data/readers/reader-addresses';
+import { AddressIdSchema } from '@/lib/validation/reader-accounts';
 import { readCartId } from '@/lib/cart/cart-cookie';
 import { getCartView } from '@/lib/data/buying/cart';
 import { formatPrice } from '@/lib/core/money';
@@ -13,8 +17,9 @@ import { TERMS_VERSION, termsVersionLabel } from '@/lib/terms/version';
 
 export const metadata: Metadata = { title: 'Commande', robots: { index: false } };
 
-async function CheckoutPage() {
+async function CheckoutPage({ searchParams }: PageProps<'/commande'>) {
   const [cart, shop] = await Promise.all([getCartView(await readCartId(), new Date()), getShopSettings()]);
+  const saved = await readerCheckout((await searchParams).adresse);
   if (!cart.homeDelivery || !cart.shopPickup) {
     return (
       <>
@@ -40,7 +45,10 @@ async function CheckoutPage() {
       </ul>
       <OrderTotals order={cart.homeDelivery} caption="Total avec livraison à domicile" />
       {cart.deliveryWindow && <p className="delivery">{cart.deliveryWindow.label}</p>}
+      {saved && <SavedAddresses addresses={saved.addresses} chosenId={saved.chosen?.id ?? null} />}
       <CheckoutForm
+        key={saved?.chosen?.id ?? 'saisie'}
+        initialValues={saved?.initialValues}
         payButtonLabel={PAY_BUTTON_LABEL}
         homeDeliveryLabel={`${cart.shippingLabels.home_delivery} — ${formatPrice(homeFee)} (total ${homeTotal})`}
         pickupLabel={`${cart.shippingLabels.shop_pickup} — gratuit (total ${pickupTotal})`}
@@ -81,6 +89,31 @@ async function CheckoutPage() {
       </section>
     </>
   );
+}
+
+/**
+ * A signed-in reader: their saved addresses, and the one chosen by ?adresse=<id> filled in. An id
+ * that is not theirs (or not a number) is ignored: the form stays empty, nothing of it is shown.
+ */
+async function readerCheckout(chosen: string | string[] | undefined) {
+  const reader = await getCurrentReader();
+  if (!reader) return null;
+  const addresses = await listReaderAddresses(reader.id);
+  const id = AddressIdSchema.safeParse(chosen);
+  const address = id.success ? (addresses.find((candidate) => candidate.id === id.data) ?? null) : null;
+  const initialValues: Record<string, string> = { email: reader.email };
+  if (address) {
+    Object.assign(initialValues, {
+      fullName: address.fullName,
+      phone: address.phone ?? '',
+      deliveryMethod: 'home_delivery',
+      addressLine1: address.addressLine1,
+      addressLine2: address.addressLine2 ?? '',
+      postalCode: address.postalCode,
+      city: address.city,
+    });
+  }
+  return { addresses, chosen: address, initialValues };
 }
 
 export default whenDatabaseAnswers(CheckoutPage);

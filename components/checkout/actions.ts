@@ -9,7 +9,10 @@ import { hasPlaceholderMediator } from '@/lib/shop/settings';
 import { clientKey } from '@/lib/http/client-address';
 import { getStripe } from '@/lib/stripe';
 import { failure, type Failure } from '@/lib/core/result';
-import { CHECKOUT_FIELDS, CheckoutFormSchema } from '@/lib/validation/checkout';
+import { CHECKOUT_FIELDS, CheckoutFormSchema, type CheckoutForm } from '@/lib/validation/checkout';
+import { getCurrentReader } from '@/lib/auth/require-reader';
+import { saveReaderAddress } from '@/lib/data/readers/reader-addresses';
+import { savedAddressOf } from '@/lib/reader-accounts/saved-address';
 import { fieldErrors } from '@/lib/validation/zod-errors';
 import { logger } from '@/lib/observability/logger';
 
@@ -53,5 +56,20 @@ export async function startCheckoutAction(_state: CheckoutState, formData: FormD
     clientKey: await clientKey(),
   });
   if (!started.ok) return { ...started, values };
+  await keepReaderAddress(parsed.data);
   redirect(started.paymentUrl);
+}
+
+/** A signed-in reader who orders with an address the account lacks: it is saved for next time. */
+async function keepReaderAddress(form: CheckoutForm): Promise<void> {
+  const reader = await getCurrentReader();
+  if (!reader || form.deliveryMethod !== 'home_delivery') return;
+  const address = savedAddressOf({
+    ...form,
+    addressLine1: form.addressLine1 ?? null,
+    addressLine2: form.addressLine2 ?? null,
+    postalCode: form.postalCode ?? null,
+    city: form.city ?? null,
+  });
+  if (address) await saveReaderAddress(reader.id, address);
 }

@@ -13,11 +13,20 @@ type Props = {
   totalReminder: string;
   /** What ordering accepts, right above the button: the terms, by their version (C. civ. art. 1119). */
   termsNotice: React.ReactNode;
+  /** A signed-in reader's e-mail and the saved address chosen ("Utiliser cette adresse"), filled in. */
+  initialValues?: Record<string, string>;
 };
 
-export function CheckoutForm({ payButtonLabel, homeDeliveryLabel, pickupLabel, totalReminder, termsNotice }: Props) {
+export function CheckoutForm({
+  payButtonLabel,
+  homeDeliveryLabel,
+  pickupLabel,
+  totalReminder,
+  termsNotice,
+  initialValues = {},
+}: Props) {
   const [state, action, pending] = useActionState<CheckoutState, FormData>(startCheckoutAction, null);
-  const values = state?.values ?? {};
+  const values = state?.values ?? initialValues;
   const errors = state?.fieldErrors ?? {};
   const field = (name: string, label: string, props: React.ComponentProps<'input'> = {}) => (
     <Field name={name} label={label} defaultValue={values[name] ?? ''} error={errors[name]} {...props} />

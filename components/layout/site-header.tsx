@@ -12,6 +12,10 @@ export function SiteHeader({ shopName, tagline, query = '', cartCount }: Props) 
           {shopName}
           <small>{tagline}</small>
         </Link>
+        {/* The same link for everyone, signed in or not: the header of a cached page stays anonymous. */}
+        <Link href="/compte" className="account-link">
+          Mon compte
+        </Link>
         <CartLink count={cartCount} />
         <form className="search-form" role="search" action="/recherche" method="get">
           <label htmlFor="site-search" className="visually-hidden">
@@ -37,6 +41,9 @@ export function SiteHeader({ shopName, tagline, query = '', cartCount }: Props) 
             </li>
             <li>
               <Link href="/livres?disponibilite=en-stock">En stock</Link>
+            </li>
+            <li>
+              <Link href="/coups-de-coeur">Coups de cœur</Link>
             </li>
           </ul>
         </nav>

@@ -9,6 +9,7 @@ import { Breadcrumb } from '@/components/ui/breadcrumb';
 import type { BookPage } from '@/lib/data/storefront/books';
 import { formatDateShort } from '@/lib/core/date';
 import { formatPrice } from '@/lib/core/money';
+import { PickNote } from '@/components/picks/pick-note';
 import { SpecTable } from './spec-table';
 
 type Props = { book: NonNullable<BookPage>; deliveryLabel: string | null };
@@ -79,6 +80,8 @@ export function BookDetails({ book, deliveryLabel }: Props) {
       </div>
 
       <div className="book-more">
+        {book.pick && <PickNote pick={book.pick} />}
+
         {book.descriptionParagraphs.length > 0 && (
           <section aria-labelledby="resume">
             <h2 id="resume">Résumé</h2>

@@ -36,6 +36,11 @@ export const PUBLIC_ACTIONS = [
   'submitBookRequestAction',
   'requestAvailabilityAlertAction',
   'alertLinkAction',
+  // A reader's sign-in and sign-out (/compte/connexion): before any session, or ending one.
+  'requestSignInAction',
+  'signInWithLinkAction',
+  'signInWithCodeAction',
+  'signOutAction',
 ];
 
 function walk(dir: string): string[] {
@@ -82,6 +87,8 @@ export type AdminAction = {
   file: string;
   name: string;
   role: Role | null;
+  /** Gated by requireReader (a reader's account, /compte): tested by e2e/reader-account.spec.ts. */
+  reader: boolean;
   id: string;
   /** A page whose module loads the action (Next.js runs an action in the context of a page). */
   pageRoute: string;
@@ -114,6 +121,7 @@ export function discoverActions(): AdminAction[] {
         file,
         name,
         role: roleIn(body),
+        reader: /\brequireReader\(\)/.test(body),
         id: entry[0],
         pageRoute: `/${worker.replace(/^app\//, '').replace(/\/page$/, '')}`.replace(/^\/page$/, '/'),
       };

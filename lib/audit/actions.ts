@@ -41,6 +41,8 @@ export const AUDIT_ACTION_LABELS = {
   'catalog.collection_saved': 'Collection enregistrée',
   'catalog.theme_saved': 'Thème enregistré',
   'catalog.supplier_saved': 'Distributeur enregistré',
+  'catalog.pick_saved': 'Coup de cœur enregistré',
+  'catalog.pick_removed': 'Coup de cœur retiré',
   'order.withdrawal_declared': 'Rétractation déclarée par le client',
   'email.resent': 'Courriel renvoyé',
   'book_request.ordered': 'Demande de livre commandée pour le lecteur',
@@ -48,6 +50,7 @@ export const AUDIT_ACTION_LABELS = {
   'settings.updated': 'Réglages de la librairie modifiés',
   'privacy.exported': 'Données personnelles exportées (RGPD art. 15 et 20)',
   'privacy.erased': 'Données personnelles effacées (RGPD art. 17)',
+  'privacy.account_deleted': 'Compte lecteur supprimé par son titulaire (RGPD art. 17)',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -15,6 +15,8 @@ export type BookJsonLdInput = {
   description: string;
   priceCents: number;
   availability: Availability;
+  /** "Le mot du libraire": a Review by the shop (https://schema.org/Review). */
+  pick?: { note: string; booksellerName: string; shopName: string } | null;
 };
 
 // ISO 639-2/B → BCP 47 for inLanguage.
@@ -44,6 +46,17 @@ export function bookJsonLd(book: BookJsonLdInput) {
       availability: `https://schema.org/${book.availability.schemaOrg}`,
       itemCondition: 'https://schema.org/NewCondition',
     },
+    // The shop's review: its author is the shop, the bookseller who signs it a contributor. No
+    // rating: a bookseller's note recommends, it does not score
+    // (https://developers.google.com/search/docs/appearance/structured-data/review-snippet).
+    ...(book.pick && {
+      review: {
+        '@type': 'Review',
+        author: { '@type': 'Organization', name: book.pick.shopName },
+        contributor: { '@type': 'Person', name: book.pick.booksellerName },
+        reviewBody: book.pick.note,
+      },
+    }),
   };
 }
 

@@ -17,6 +17,7 @@ export const EMAIL_KINDS = [
   'availability_alert_confirm',
   'availability_alert_available',
   'availability_alert_out_of_print',
+  'sign_in_link',
 ] as const;
 
 export type EmailKind = (typeof EMAIL_KINDS)[number];
@@ -37,6 +38,7 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   availability_alert_confirm: 'Confirmation d’une alerte de disponibilité',
   availability_alert_available: 'Livre disponible (alerte)',
   availability_alert_out_of_print: 'Livre épuisé (alerte)',
+  sign_in_link: 'Lien de connexion',
 };
 
 /** The e-mails about a reader's request for a book the catalogue lacks, not about an order. */
@@ -49,11 +51,15 @@ export const AVAILABILITY_ALERT_EMAIL_KINDS = [
   'availability_alert_out_of_print',
 ] as const;
 export type AvailabilityAlertEmailKind = (typeof AVAILABILITY_ALERT_EMAIL_KINDS)[number];
-export type OrderEmailKind = Exclude<EmailKind, BookRequestEmailKind | AvailabilityAlertEmailKind>;
 
 export function isAvailabilityAlertKind(kind: EmailKind): kind is AvailabilityAlertEmailKind {
   return (AVAILABILITY_ALERT_EMAIL_KINDS as readonly EmailKind[]).includes(kind);
 }
+
+/** The e-mail of a sign-in at /compte/connexion, about no order: its link and code. */
+export const READER_EMAIL_KINDS = ['sign_in_link'] as const;
+export type ReaderEmailKind = (typeof READER_EMAIL_KINDS)[number];
+export type OrderEmailKind = Exclude<EmailKind, BookRequestEmailKind | ReaderEmailKind | AvailabilityAlertEmailKind>;
 
 /** The e-mails that carry a tracking link (a fresh token each); the others point back to the cart. */
 export function carriesTrackingLink(kind: EmailKind): boolean {
@@ -61,6 +67,7 @@ export function carriesTrackingLink(kind: EmailKind): boolean {
     kind !== 'payment_failed' &&
     kind !== 'payment_expired' &&
     !(BOOK_REQUEST_EMAIL_KINDS as readonly EmailKind[]).includes(kind) &&
+    !(READER_EMAIL_KINDS as readonly EmailKind[]).includes(kind) &&
     !isAvailabilityAlertKind(kind)
   );
 }
@@ -79,8 +86,9 @@ export const TRACKING_LINK_WINDOW_MS = 60_000;
  * once (its confirmation, its dispatch…) is version 0, since the workflow never goes back; a
  * refund or a withdrawal is its row's id; a delay is the new estimate (yyyymmdd), so the same
  * estimate twice is one e-mail; a tracking link is the minute it was asked. A book request gets
- * one acknowledgement and one answer: version 0 each. An availability alert's confirmation is the
- * count of those asked before it (asking again sends another); its last e-mail is version 0.
+ * one acknowledgement and one answer: version 0 each; a sign-in link one e-mail: version 0. An
+ * availability alert's confirmation is the count of those asked before it (asking again sends
+ * another); its last e-mail is version 0.
  */
 export function emailVersion(
   event:

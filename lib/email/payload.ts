@@ -149,6 +149,8 @@ export const EmailPayloadSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('availability_alert_confirm'), alert: EmailAlertBookSchema }),
   z.object({ kind: z.literal('availability_alert_available'), alert: EmailAlertBookSchema }),
   z.object({ kind: z.literal('availability_alert_out_of_print'), alert: EmailAlertBookSchema }),
+  /** The link and the code are not here: minted when the e-mail is sent, like a tracking link. */
+  z.object({ kind: z.literal('sign_in_link'), requestedAt: z.string() }),
 ]);
 
 export type EmailPayload = z.infer<typeof EmailPayloadSchema>;
@@ -157,6 +159,7 @@ export type BookRequestEmailPayload = Extract<EmailPayload, { request: EmailBook
 /** What an e-mail is about, as its footer names it: "votre commande LF-…", "votre demande DL-…". */
 export function emailSubjectOf(payload: EmailPayload): string {
   if ('alert' in payload) return `votre alerte de disponibilité sur « ${payload.alert.title} »`;
+  if (payload.kind === 'sign_in_link') return 'votre connexion à votre compte';
   return 'request' in payload
     ? `votre demande ${payload.request.reference}`
     : `votre commande ${payload.order.reference}`;

@@ -30,8 +30,10 @@ const alertBook = {
   priceCents: 4200,
 };
 
-/** Every kind with figures of its own. */
-const payloads: Record<(typeof EMAIL_KINDS)[number], EmailPayload> = {
+/** Every kind about an order, a request or an alert, with figures of its own (the sign-in e-mail: below). */
+type AboutSomething = Exclude<(typeof EMAIL_KINDS)[number], 'sign_in_link'>;
+const ABOUT_SOMETHING = EMAIL_KINDS.filter((kind): kind is AboutSomething => kind !== 'sign_in_link');
+const payloads: Record<AboutSomething, EmailPayload> = {
   order_confirmation: { kind: 'order_confirmation', order, terms: null },
   payment_failed: { kind: 'payment_failed', order },
   payment_expired: { kind: 'payment_expired', order },
@@ -113,7 +115,7 @@ describe('the order priced for these tests', () => {
 });
 
 // An alert is no order and names nobody: it has its own tests below.
-describe.each(EMAIL_KINDS.filter((kind) => !isAvailabilityAlertKind(kind)))('the %s e-mail', (kind) => {
+describe.each(ABOUT_SOMETHING.filter((kind) => !isAvailabilityAlertKind(kind)))('the %s e-mail', (kind) => {
   it('renders in HTML and plain text, in French, with the order and the shop’s identity', async () => {
     const payload = EmailPayloadSchema.parse(JSON.parse(JSON.stringify(payloads[kind])));
     const email = await renderEmail(payload, TEST_SHOP, links);
@@ -127,6 +129,27 @@ describe.each(EMAIL_KINDS.filter((kind) => !isAvailabilityAlertKind(kind)))('the
       expect(body).toContain('Médiateur de la consommation : Médiateur du livre (https://www.mediateurdulivre.fr)');
       expect(body).toContain('contact@librairie-des-facultes.example');
     }
+  });
+});
+
+describe('the sign-in e-mail (/compte/connexion)', async () => {
+  const signIn = { url: 'https://librairie.example/compte/connexion/lien?jeton=abcDEF123_-xyz', code: '042917' };
+  const payload = EmailPayloadSchema.parse({ kind: 'sign_in_link', requestedAt: '2026-12-07T09:30:00.000Z' });
+  const email = await renderEmail(payload, TEST_SHOP, { ...links, trackingUrl: null, signIn });
+
+  it('carries the link as a button and in the text, the code, and how long they last', () => {
+    expect(email.html).toContain(`href="${signIn.url}"`);
+    expect(email.text).toContain(`Me connecter :\n${signIn.url}`);
+    for (const body of [visibleText(email.html), email.text]) {
+      expect(body).toContain('saisissez sur la page de connexion votre code de connexion : 042917');
+      expect(body).toContain('valables 15 minutes, une seule fois');
+      expect(body).toContain('SIRET 90123456700012');
+    }
+  });
+
+  it('says nothing of whether an account exists, and cannot be rendered without its secrets', async () => {
+    expect(email.text).not.toMatch(/créé|bienvenue|existe/i);
+    await expect(renderEmail(payload, TEST_SHOP, links)).rejects.toThrow('link and code');
   });
 });
 

@@ -11,6 +11,8 @@ export type EmailLinks = {
   trackingUrl: string | null;
   /** An availability alert's page (confirm, cancel), with a token minted for this e-mail. */
   alertUrl?: string | null;
+  /** A sign-in e-mail's link and code, minted for this sending (lib/data/readers/sign-in.ts). */
+  signIn?: { url: string; code: string } | null;
 };
 
 export type EmailContent = { subject: string; preheader: string; blocks: Block[] };

@@ -1,6 +1,7 @@
 // The words of each e-mail, in French, as blocks (blocks.ts renders them to HTML and text). Each
 // template takes the payload captured with the change (payload.ts) and the links of this sending.
 // Pure.
+import { signInLink } from './sign-in-emails';
 import { formatPrice } from '@/lib/core/money';
 import { formatRate } from '@/lib/core/rate';
 import { CARRIERS } from '@/lib/orders/carriers';
@@ -325,6 +326,8 @@ export function emailContent(payload: EmailPayload, shop: ShopIdentity, links: E
       return availabilityAlertAvailable(payload.alert, links);
     case 'availability_alert_out_of_print':
       return availabilityAlertOutOfPrint(payload.alert, shop, links);
+    case 'sign_in_link':
+      return signInLink(shop, links);
   }
 }
 

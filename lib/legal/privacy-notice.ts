@@ -47,6 +47,10 @@ const purposes = (shop: ShopSettings): TermsSection => ({
           `Adresse IP, sous forme d’empreinte (hachée) pour limiter les abus ; en clair dans le journal des actions de l’équipe : ${RETENTION.auditIpDays} jours.`,
         ],
         [
+          'Compte lecteur, facultatif : connexion sans mot de passe, historique des commandes, adresses enregistrées (exécution de votre demande, art. 6.1.b)',
+          `Adresse e-mail, adresses de livraison enregistrées, date de la dernière connexion : jusqu’à ce que vous supprimiez le compte, ou ${RETENTION.readerInactiveYears} ans après votre dernière connexion (recommandation de la CNIL pour les données des clients, délibération n° 2021-131). Les liens et codes de connexion (valables 15 minutes) : effacés ${RETENTION.signInLinkDays} jour après leur expiration.`,
+        ],
+        [
           'Panier (exécution de votre demande)',
           `Les livres du panier, liés à un cookie : ${RETENTION.cartDays} jours après la dernière visite.`,
         ],
@@ -90,6 +94,9 @@ const rights = (shop: ShopSettings): TermsSection => ({
       'Vous pouvez accéder à vos données et en recevoir une copie dans un format lisible par une machine (RGPD art. 15 et 20), les faire rectifier (art. 16), les faire effacer quand la loi ne nous oblige pas à les garder (art. 17 : une facture reste 10 ans), en limiter le traitement (art. 18) et vous opposer à un traitement fondé sur notre intérêt légitime (art. 21).',
     ),
     paragraph(
+      'Avec un compte lecteur, vous exercez vous-même ces droits à la page « Mes données » de votre compte : « Télécharger mes données » vous remet votre compte, vos adresses et le résumé de vos commandes dans un fichier JSON (art. 15 et 20) ; « Supprimer mon compte » efface aussitôt le compte, ses adresses et ses sessions, ainsi que l’adresse e-mail et le téléphone de vos commandes (art. 17). Les commandes payées restent, avec le nom et l’adresse de leur facture, 10 ans après la clôture de l’exercice (Code de commerce, art. L123-22 ; art. 17.3.b).',
+    ),
+    paragraph(
       `Écrivez-nous à ${shop.email} ou à ${shop.legalName}, ${postalAddress(shop)}, depuis l’adresse e-mail de vos commandes ou avec un justificatif. Nous répondons dans le mois (art. 12.3).`,
     ),
     paragraph(
@@ -116,6 +123,10 @@ const cookies: TermsSection = {
         [
           'librairie-equipe',
           'La session de l’équipe dans l’arrière-boutique (jamais pour les lecteurs) : 12 heures au plus.',
+        ],
+        [
+          'librairie-lecteur',
+          'La session de votre compte lecteur, après une connexion : 30 jours au plus, 14 jours sans visite. « Se déconnecter » l’efface.',
         ],
         [
           'librairie-appareil',

@@ -30,6 +30,14 @@ export const RETENTION = {
   closedAlertDays: 30,
   /** A cart untouched (its cookie's life). */
   cartDays: 30,
+  /**
+   * A reader's account (e-mail, saved addresses) not signed in to for this long: deleted. The
+   * CNIL's référentiel on commercial management (délibération n° 2021-131 du 23 septembre 2021)
+   * keeps a customer's data 3 years from their last contact; a sign-in is such a contact.
+   */
+  readerInactiveYears: 3,
+  /** A sign-in link (valid 15 minutes), used or not: deleted a day after it expired, its e-mail with it. */
+  signInLinkDays: 1,
 } as const;
 
 const DAY_MS = 24 * 3600_000;

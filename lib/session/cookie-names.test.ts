@@ -7,6 +7,8 @@ describe('carriesPrivateCookie', () => {
     ['theme=sombre; panier=abc', true],
     ['__Host-librairie-equipe=token', true],
     ['librairie-equipe=token', true],
+    ['__Host-librairie-lecteur=token', true],
+    ['theme=sombre; librairie-lecteur=token', true],
     ['librairie-appareil=x', false],
     ['monpanier=abc', false],
     ['', false],

@@ -8,7 +8,7 @@ import { optionalPhone } from './phone';
 // La Poste's 5-digit codes 01000–95999 (Corsica is 20xxx) and Monaco's 980xx. Not the overseas
 // codes 97xxx (DROM) nor 984xx–988xx (TAAF, Wallis-et-Futuna, Polynésie, Nouvelle-Calédonie),
 // which ship at other rates (https://www.laposte.fr/, codes postaux).
-const POSTAL_CODE = /^(?:0[1-9]|[1-8]\d|9[0-5])\d{3}$|^980\d{2}$/;
+export const POSTAL_CODE = /^(?:0[1-9]|[1-8]\d|9[0-5])\d{3}$|^980\d{2}$/;
 
 const text = (max: number, required: string) => plainText(max, required);
 

@@ -62,6 +62,10 @@ export const BOOKS_DROIT: DemoBook[] = [
     supplierName: 'Sodis',
     supplierAvailabilityCode: '21',
     onHand: 4,
+    pick: {
+      note: 'Le livre que tout étudiant de deuxième année devrait garder sur sa table de travail : chaque arrêt y est replacé dans son histoire, et le commentaire dit ce que les manuels taisent. Nous le conseillons aussi aux candidats aux concours, qui y trouvent la jurisprudence expliquée mieux que nulle part ailleurs.',
+      booksellerName: 'Claire',
+    },
   },
   {
     ean: '9782247251025',

@@ -54,6 +54,10 @@ export const BOOKS_SCIENCES_HUMAINES: DemoBook[] = [
     supplierName: 'Sodis',
     supplierAvailabilityCode: '21',
     onHand: 5,
+    pick: {
+      note: 'Tocqueville voyage en Amérique pour étudier les prisons et en revient avec le portrait d’une société entière. Deux siècles plus tard, ses pages sur la tyrannie de la majorité et l’individualisme se lisent comme un commentaire de l’actualité.',
+      booksellerName: 'Antoine',
+    },
   },
   {
     ean: '9782070326976',
@@ -130,6 +134,10 @@ export const BOOKS_SCIENCES_HUMAINES: DemoBook[] = [
     supplierName: 'Interforum',
     supplierAvailabilityCode: '20',
     onHand: 4,
+    pick: {
+      note: 'Deux conférences de Max Weber, courtes et denses, sur la vocation du chercheur et celle de l’homme politique. Un classique qui se lit en une soirée et qu’on relit toute sa vie : notre meilleure porte d’entrée dans la sociologie.',
+      booksellerName: 'Claire',
+    },
   },
   {
     ean: '9782130608059',

@@ -42,6 +42,8 @@ export type DemoBook = {
   publisherPriceCents: number;
   vatRateBasisPoints?: number;
   featured?: boolean;
+  /** A bookseller's pick: "Le mot du libraire" (docs/decisions/024-bookseller-picks.md). */
+  pick?: { note: string; booksellerName: string };
   publisherSlug: string;
   collectionSlug?: string;
   collectionNumber?: string;

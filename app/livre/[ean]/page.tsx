@@ -39,7 +39,10 @@ async function BookRoute({ params }: PageProps<'/livre/[ean]'>) {
   if (!book) notFound();
   // The related rows are rendered with the page (no request from the browser): a front cache that
   // keeps the page keeps them too.
-  const [{ orderCutoffHour }, related] = await Promise.all([getShopSettings(), listRelatedBooks(book.relatedKeys)]);
+  const [{ orderCutoffHour, name: shopName }, related] = await Promise.all([
+    getShopSettings(),
+    listRelatedBooks(book.relatedKeys),
+  ]);
   const { shipWithin } = book.availability;
   const deliveryLabel = shipWithin
     ? estimateDeliveryWindow({
@@ -64,6 +67,7 @@ async function BookRoute({ params }: PageProps<'/livre/[ean]'>) {
     description: book.descriptionParagraphs.join('\n\n'),
     priceCents: book.priceCents,
     availability: book.availability,
+    pick: book.pick && { ...book.pick, shopName },
   });
   return (
     <>

@@ -17,5 +17,10 @@ export async function resendEmailAction(_state: ActionState, formData: FormData)
   const result = await resendEmail(await actorOf(staff), parsed.data.emailId);
   if (!result.ok) return result;
   revalidatePath('/admin/emails');
-  return { ok: true, message: `Courriel de la commande ${result.reference} remis dans la file d’envoi.` };
+  return {
+    ok: true,
+    message: result.reference
+      ? `Courriel de la commande ${result.reference} remis dans la file d’envoi.`
+      : 'Courriel de connexion remis dans la file d’envoi (avec un nouveau lien et un nouveau code).',
+  };
 }

@@ -9,6 +9,7 @@ import { readShopSettings } from '@/lib/data/staff/shop-settings';
 import { noteSentEmail, type SentEmailEntry } from './sent-email-journal';
 import { mintTrackingToken } from './tracking-tokens';
 import { mintAlertToken } from './availability-alert-emails';
+import { mintSignInSecrets } from './sign-in-links';
 import { EMAIL_DELIVERY_LIMITS, transactOrThrow } from '@/lib/data/platform/transactions';
 
 // The worker's side of the outbox (scripts/worker.ts, queue email-delivery): one job per
@@ -22,20 +23,29 @@ import { EMAIL_DELIVERY_LIMITS, transactOrThrow } from '@/lib/data/platform/tran
 
 export type DeliveryOutcome = 'sent' | 'already sent' | 'unknown message';
 
-/** Sent by SMTP, the stored copy does not keep the link's secret (tracking or alert): the table is not a key ring. */
-function withoutToken(email: RenderedEmail, token: string): RenderedEmail {
-  const mask = (text: string) => text.replaceAll(token, '[lien-personnel]');
-  return { subject: email.subject, html: mask(email.html), text: mask(email.text) };
+/** Sent by SMTP, the stored copy keeps neither a link's secret nor a code: the table is not a key ring. */
+function withoutSecrets(email: RenderedEmail, secrets: (string | null | undefined)[]): RenderedEmail {
+  const mask = (text: string) =>
+    secrets.reduce<string>(
+      (masked, secret) =>
+        secret
+          ? masked.replaceAll(secret, secret.startsWith('code') ? 'code de connexion : [masqué]' : '[lien-personnel]')
+          : masked,
+      text,
+    );
+  return { subject: mask(email.subject), html: mask(email.html), text: mask(email.text) };
 }
 
-/** What the Message-ID names: the order, the request or the alert. */
+/** What the Message-ID names: the order, the request, the sign-in link or the alert. */
 function aboutOf(message: {
   orderId: number | null;
   bookRequestId: number | null;
+  signInLinkId: number | null;
   availabilityAlertId: number | null;
 }) {
   if (message.orderId !== null) return `commande-${message.orderId}`;
   if (message.bookRequestId !== null) return `demande-${message.bookRequestId}`;
+  if (message.signInLinkId !== null) return `connexion-${message.signInLinkId}`;
   return `alerte-${message.availabilityAlertId}`;
 }
 
@@ -55,6 +65,7 @@ export async function deliverEmail(
           orderId: number | null;
           bookRequestId: number | null;
           availabilityAlertId: number | null;
+          signInLinkId: number | null;
           version: number;
           reference: string | null;
           toAddress: string;
@@ -62,8 +73,8 @@ export async function deliverEmail(
           status: string;
         }[]
       >`
-        SELECT e."id", e."kind"::text AS "kind", e."orderId", e."bookRequestId", e."availabilityAlertId", e."version",
-               e."toAddress", e."payload", e."status"::text AS "status",
+        SELECT e."id", e."kind"::text AS "kind", e."orderId", e."bookRequestId", e."signInLinkId", e."availabilityAlertId",
+               e."version", e."toAddress", e."payload", e."status"::text AS "status",
                coalesce(o."reference", r."reference", 'alerte-' || e."availabilityAlertId") AS "reference"
         FROM "EmailMessage" e
         LEFT JOIN "Order" o ON o."id" = e."orderId"
@@ -78,6 +89,8 @@ export async function deliverEmail(
         message.orderId !== null && carriesTrackingLink(payload.kind)
           ? await mintTrackingToken(tx, message.orderId, sentAt)
           : null;
+      // A sign-in e-mail's link and code, minted now like a tracking link (lib/data/readers/sign-in.ts).
+      const signIn = message.signInLinkId !== null ? await mintSignInSecrets(tx, message.signInLinkId) : null;
       // An alert's e-mail: its link (confirm, cancel), minted now like a tracking link.
       const alertToken =
         message.availabilityAlertId !== null ? await mintAlertToken(tx, message.availabilityAlertId) : null;
@@ -88,6 +101,7 @@ export async function deliverEmail(
       const rendered = await renderEmail(payload, shop, {
         siteUrl: SITE_URL,
         trackingUrl: token ? `${SITE_URL}/suivi/${token}` : null,
+        signIn: signIn && { url: `${SITE_URL}/compte/connexion/lien?jeton=${signIn.token}`, code: signIn.code },
         alertUrl: alertToken ? `${SITE_URL}/alerte/${alertToken}` : null,
       });
       if (mailer) {
@@ -97,8 +111,8 @@ export async function deliverEmail(
           messageId: `<${aboutOf(message)}.courriel-${message.id}@${new URL(SITE_URL).hostname}>`,
         });
       }
-      const secret = token ?? alertToken;
-      const stored = mailer && secret ? withoutToken(rendered, secret) : rendered;
+      const secrets = [token, signIn?.token, signIn && `code de connexion : ${signIn.code}`, alertToken];
+      const stored = mailer ? withoutSecrets(rendered, secrets) : rendered;
       await tx.emailMessage.update({
         where: { id: message.id },
         data: {

@@ -53,7 +53,7 @@ export async function countFailedEmails(): Promise<number> {
 }
 
 /** A failed e-mail back in the queue, with a new job, in one transaction; the audit log says who. */
-export async function resendEmail(actor: Actor, emailId: number): Promise<Result<{ reference: string }>> {
+export async function resendEmail(actor: Actor, emailId: number): Promise<Result<{ reference: string | null }>> {
   return transact(async (tx) => {
     const rows = await tx.$queryRaw<
       { orderId: number | null; bookRequestId: number | null; status: string; kind: string }[]
@@ -83,10 +83,13 @@ export async function resendEmail(actor: Actor, emailId: number): Promise<Result
       after: { emailId, kind: email.kind, ...(email.bookRequestId !== null && { bookRequestId: email.bookRequestId }) },
       ip: actor.ip,
     });
+    // A sign-in e-mail is about no order nor request: its resending mints a new link and code.
     const about =
       email.orderId !== null
         ? await tx.order.findUniqueOrThrow({ where: { id: email.orderId }, select: { reference: true } })
-        : await tx.bookRequest.findUniqueOrThrow({ where: { id: email.bookRequestId! }, select: { reference: true } });
+        : email.bookRequestId !== null
+          ? await tx.bookRequest.findUniqueOrThrow({ where: { id: email.bookRequestId }, select: { reference: true } })
+          : { reference: null };
     return { ok: true as const, reference: about.reference };
   }, STAFF_LIMITS);
 }

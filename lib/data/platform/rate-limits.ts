@@ -37,6 +37,16 @@ const LIMITS = {
   availabilityAlertPerEmail: { points: 5, durationSeconds: 3600 },
   /** Withdrawal declarations, per tracking link. */
   withdrawalPerOrder: { points: 10, durationSeconds: 3600 },
+  /** Sign-in e-mails asked at /compte/connexion, per client address: as the /suivi lookups. */
+  signInPerClient: { points: 10, durationSeconds: 600 },
+  /** The same, per e-mail typed (hashed): nobody's mailbox is flooded with sign-in e-mails. */
+  signInPerEmail: { points: 5, durationSeconds: 3600 },
+  /**
+   * Sign-in codes tried for one address (hashed), each counted before it is checked and given back
+   * when right: past 5 wrong codes in an hour, codes and links for that address are refused
+   * (lib/reader-accounts/sign-in-secrets.ts). 5 tries at a 6-digit code: 1 chance in 200,000.
+   */
+  signInCodeTries: { points: 5, durationSeconds: 3600 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
@@ -83,6 +93,17 @@ export async function consumeLimit(name: LimitName, key: string): Promise<Failur
     if (isDatabaseBusy(rejection)) return busy();
     throw rejection;
   }
+}
+
+/** Gives back a point counted for `key` (a right sign-in code is not a wrong try). */
+export async function refundLimit(name: LimitName, key: string): Promise<void> {
+  await limiter(name).reward(key, 1);
+}
+
+/** Whether `key` has used every point of the limit, without counting one. */
+export async function limitUsedUp(name: LimitName, key: string): Promise<boolean> {
+  const res = await limiter(name).get(key);
+  return res !== null && res.consumedPoints >= LIMITS[name].points;
 }
 
 function formatWait(seconds: number): string {

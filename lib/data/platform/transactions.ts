@@ -51,6 +51,9 @@ export const ORDER_DESK_LIMITS: TransactionLimits = {
   busyMessage: 'La commande est en cours de modification : réessayez dans un instant.',
 };
 
+/** A reader's account: sign-in, addresses, deletion. Short: nothing here waits on a busy row. */
+export const READER_ACCOUNT_LIMITS: TransactionLimits = { name: 'reader_account', maxWaitMs: 5_000, timeoutMs: 15_000 };
+
 /** Staff's other changes (accounts, settings, the e-mails' outbox). */
 export const STAFF_LIMITS: TransactionLimits = { name: 'staff', maxWaitMs: 5_000, timeoutMs: 15_000 };
 

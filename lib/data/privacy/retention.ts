@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 import { daysBefore, RETENTION, yearsBefore } from '@/lib/legal/retention';
+import { READER_SESSION_IDLE_MS } from '@/lib/reader-accounts/session-policy';
 import { JOB_LIMITS, transactOrThrow } from '@/lib/data/platform/transactions';
 
 // The privacy notice's periods, enforced (RGPD art. 5.1.e; the periods: lib/legal/retention.ts),
@@ -11,9 +12,11 @@ import { JOB_LIMITS, transactOrThrow } from '@/lib/data/platform/transactions';
 //   the invoice carries them for 10 years (Code de commerce, art. L123-22);
 // - the bodies of the e-mails sent, and the IP addresses of the audit log and staff sessions,
 //   dropped after a year; a book request anonymised a year after its answer;
+// - after the invoices' 10 years, the invoices, and the paid order's name and address;
+// - a reader's account not signed in to for 3 years, deleted with its addresses and sessions;
+//   expired sessions, and sign-in links a day after they expired (their e-mails with them);
 // - an availability alert never confirmed: deleted a week after it was asked; one closed by its
-//   e-mail: deleted 30 days after, its e-mails with it;
-// - after the invoices' 10 years, the invoices, and the paid order's name and address.
+//   e-mail: deleted 30 days after, its e-mails with it.
 
 const BATCH = 500;
 export const ANONYMOUS_EMAIL = 'anonyme@invalid';
@@ -29,6 +32,11 @@ export type RetentionReport = {
   availabilityAlerts: number;
   /** Paid orders past the invoices' 10 years: invoices deleted, name and address gone. */
   expiredInvoices: number;
+  /** Readers' accounts unused for 3 years. */
+  readerAccounts: number;
+  /** Sign-in links past their day, and dead readers' sessions. */
+  signInLinks: number;
+  readerSessions: number;
 };
 
 /** Runs `step` until a batch comes back short. */
@@ -164,6 +172,28 @@ export async function enforceRetention(now: Date): Promise<RetentionReport> {
     }, JOB_LIMITS),
   );
 
+  const readersBefore = yearsBefore(now, RETENTION.readerInactiveYears);
+  const readerAccounts = await inBatches(
+    () =>
+      db.$executeRaw`
+      DELETE FROM "Reader" WHERE "id" IN (
+        SELECT "id" FROM "Reader" WHERE "lastSignInAt" < ${readersBefore} ORDER BY "id" LIMIT ${BATCH})`,
+  );
+  const linksBefore = daysBefore(now, RETENTION.signInLinkDays);
+  const signInLinks = await inBatches(
+    () =>
+      db.$executeRaw`
+      DELETE FROM "SignInLink" WHERE "id" IN (
+        SELECT "id" FROM "SignInLink" WHERE "expiresAt" < ${linksBefore} ORDER BY "id" LIMIT ${BATCH})`,
+  );
+  const readerSessions = await db.readerSession
+    .deleteMany({
+      where: {
+        OR: [{ expiresAt: { lt: now } }, { lastSeenAt: { lt: new Date(now.getTime() - READER_SESSION_IDLE_MS) } }],
+      },
+    })
+    .then((result) => result.count);
+
   return {
     unpaidOrders,
     paidOrderContacts,
@@ -172,5 +202,8 @@ export async function enforceRetention(now: Date): Promise<RetentionReport> {
     bookRequests,
     availabilityAlerts,
     expiredInvoices,
+    readerAccounts,
+    signInLinks,
+    readerSessions,
   };
 }

@@ -48,6 +48,7 @@ async function loadBookPage(ean: string) {
           contributor: { select: { name: true, slug: true, biography: true } },
         },
       },
+      pick: { select: { note: true, booksellerName: true } },
     },
   });
   if (!row) return null;
@@ -77,6 +78,8 @@ async function loadBookPage(ean: string) {
       roleLabel: contributorRoleLabel(link.role),
     })),
     availability: describeBookAvailability(row),
+    /** "Le mot du libraire", when a bookseller wrote one. */
+    pick: row.pick,
     relatedKeys: {
       bookId: row.id,
       authorIds: row.contributors.filter((link) => link.role === 'A01').map((link) => link.contributorId),

@@ -26,7 +26,12 @@ export async function listSitemapPaths(part: SitemapPart): Promise<SitemapPath[]
   const db = getDb();
   if (part.kind === 'pages') {
     const themes = await db.theme.findMany({ select: { path: true }, orderBy: { path: 'asc' } });
-    return [{ path: '/' }, { path: '/livres' }, ...themes.map((theme) => ({ path: `/theme/${theme.path}` }))];
+    return [
+      { path: '/' },
+      { path: '/livres' },
+      { path: '/coups-de-coeur' },
+      ...themes.map((theme) => ({ path: `/theme/${theme.path}` })),
+    ];
   }
   const { from, to } = idRangeOf(part.index);
   const inRange = { id: { gte: from, lte: to } };

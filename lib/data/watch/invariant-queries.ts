@@ -207,7 +207,9 @@ export async function emailViolations(tx: Tx, pendingSince: Date): Promise<Viola
         ? `commande ${row.order}`
         : row.request
           ? `demande ${row.request}`
-          : `alerte de disponibilité n° ${row.alert ?? '?'}`,
+          : row.alert
+            ? `alerte de disponibilité n° ${row.alert}`
+            : 'connexion à un compte',
       status: row.status,
     },
     // Not the server's answer: it may name the address, and a check's record is kept a week. The

@@ -53,7 +53,8 @@ CREATE UNIQUE INDEX "AvailabilityAlertLink_tokenHash_key" ON "AvailabilityAlertL
 CREATE INDEX "AvailabilityAlertLink_alertId_idx" ON "AvailabilityAlertLink"("alertId");
 ALTER TABLE "AvailabilityAlertLink" ADD CONSTRAINT "AvailabilityAlertLink_alertId_fkey" FOREIGN KEY ("alertId") REFERENCES "AvailabilityAlert"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- The e-mails of an alert: the outbox now holds e-mails about an order, a request or an alert.
+-- The e-mails of an alert: the outbox now holds e-mails about an order, a request, a sign-in link
+-- (migration 20261207200000) or an alert.
 ALTER TYPE "EmailKind" ADD VALUE 'availability_alert_confirm';
 ALTER TYPE "EmailKind" ADD VALUE 'availability_alert_available';
 ALTER TYPE "EmailKind" ADD VALUE 'availability_alert_out_of_print';
@@ -61,7 +62,7 @@ ALTER TYPE "EmailKind" ADD VALUE 'availability_alert_out_of_print';
 ALTER TABLE "EmailMessage" ADD COLUMN "availabilityAlertId" INTEGER;
 ALTER TABLE "EmailMessage" DROP CONSTRAINT "EmailMessage_about_one_thing";
 ALTER TABLE "EmailMessage" ADD CONSTRAINT "EmailMessage_about_one_thing"
-    CHECK (num_nonnulls("orderId", "bookRequestId", "availabilityAlertId") = 1);
+    CHECK (num_nonnulls("orderId", "bookRequestId", "signInLinkId", "availabilityAlertId") = 1);
 CREATE UNIQUE INDEX "EmailMessage_kind_availabilityAlertId_version_key" ON "EmailMessage"("kind", "availabilityAlertId", "version");
 CREATE INDEX "EmailMessage_availabilityAlertId_idx" ON "EmailMessage"("availabilityAlertId");
 ALTER TABLE "EmailMessage" ADD CONSTRAINT "EmailMessage_availabilityAlertId_fkey" FOREIGN KEY ("availabilityAlertId") REFERENCES "AvailabilityAlert"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -88,8 +89,9 @@ FOR EACH ROW
 WHEN (OLD."availability" IS DISTINCT FROM NEW."availability" AND NEW."availability" IN ('in_stock', 'out_of_print'))
 EXECUTE FUNCTION availability_alerts_due();
 
--- A person's erasure (RGPD art. 17, /admin/donnees-personnelles, replayed by a restore from its
--- journal) deletes their availability alerts too: the same function, one statement more.
+-- A person's erasure (RGPD art. 17; /admin/donnees-personnelles, "Supprimer mon compte", or
+-- replayed by a restore from its journal) deletes their availability alerts too: the function of
+-- migration 20261207200000, one statement more.
 CREATE OR REPLACE FUNCTION "erase_personal_data"(p_email_sha256 TEXT, p_at TIMESTAMP(3))
 RETURNS TABLE("unpaidOrders" INTEGER, "paidOrders" INTEGER, "bookRequests" INTEGER)
 LANGUAGE plpgsql AS $$
@@ -98,6 +100,10 @@ DECLARE
   v_paid INTEGER;
   v_requests INTEGER;
 BEGIN
+  -- The reader's account, its sessions and addresses (cascade), and its sign-in links.
+  DELETE FROM "Reader" WHERE encode(sha256(convert_to("email", 'UTF8')), 'hex') = p_email_sha256;
+  DELETE FROM "SignInLink" WHERE encode(sha256(convert_to(lower("email"), 'UTF8')), 'hex') = p_email_sha256;
+
   CREATE TEMP TABLE IF NOT EXISTS "erased_orders" ("id" INTEGER) ON COMMIT DROP;
   DELETE FROM "erased_orders";
   INSERT INTO "erased_orders"
@@ -134,7 +140,7 @@ BEGIN
    WHERE "bookRequestId" IN (SELECT "id" FROM "BookRequest" WHERE "anonymisedAt" = p_at AND "email" = 'anonyme@invalid')
      AND "status" <> 'pending';
 
-  -- Availability alerts: deleted whole, with their e-mails (nothing in them is owed to anyone).
+  -- Availability alerts: deleted whole, with their e-mails and links (nothing in them is owed to anyone).
   DELETE FROM "AvailabilityAlert" WHERE encode(sha256(convert_to(lower("email"), 'UTF8')), 'hex') = p_email_sha256;
 
   RETURN QUERY SELECT v_unpaid, v_paid, v_requests;

@@ -3,11 +3,13 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { BookForm } from '@/components/admin/catalog/book-form';
 import { CatalogNav } from '@/components/admin/catalog/catalog-nav';
+import { PickEditor } from '@/components/admin/picks/pick-editor';
 import { UploadForm } from '@/components/admin/upload-form';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { AVAILABILITY_STATE_LABELS } from '@/lib/availability/availability-state';
 import { MAX_COVER_BYTES } from '@/lib/catalog/cover-upload';
 import { getBookForEditing } from '@/lib/data/catalog/book-editing';
+import { getPickForEditing } from '@/lib/data/catalog/book-picks';
 import { listSupplierOptions } from '@/lib/data/stock-desk/receiving';
 import { listThemeOptions } from '@/lib/data/stock-desk/stock-levels';
 import { normalizeEanParam } from '@/lib/isbn';
@@ -19,8 +21,9 @@ export default async function EditBookPage({ params, searchParams }: PageProps<'
   const { ean: raw } = await params;
   const staff = await requireStaff('libraire', { loginRedirect: `/admin/catalogue/livres/${encodeURIComponent(raw)}` });
   const ean = normalizeEanParam(raw);
-  const [book, themes, suppliers] = await Promise.all([
+  const [book, pick, themes, suppliers] = await Promise.all([
     ean ? getBookForEditing(ean) : null,
+    ean ? getPickForEditing(ean) : null,
     listThemeOptions(),
     listSupplierOptions(),
   ]);
@@ -58,6 +61,7 @@ export default async function EditBookPage({ params, searchParams }: PageProps<'
           submitLabel="Envoyer la couverture"
         />
       </section>
+      <PickEditor ean={book.ean} pick={pick} defaultName={staff.name.split(' ')[0] ?? staff.name} />
       <h2>Fiche</h2>
       <BookForm book={book} ean={book.ean} options={{ themes, suppliers }} />
     </>
