@@ -14,6 +14,7 @@ const DATABASE = {
 
 /** Pure domain rules (lib/<folder>): no framework, no database, no server-only module. */
 const RULE_FOLDERS = [
+  'alerts',
   'audit',
   'availability',
   'catalog',

@@ -12,6 +12,7 @@ import { purgeAbandoned } from '../lib/data/buying/purge';
 import { enforceRetention } from '../lib/data/privacy/retention';
 import { importInbox } from '../lib/data/catalog/onix-inbox';
 import { runInvariantCheck } from '../lib/data/watch/invariants';
+import { drainDueAlerts, listenForDueAlerts } from '../lib/data/customer-mail/availability-alert-drain';
 import {
   deleteUnsentPurges,
   startFrontCacheFlusher,
@@ -126,6 +127,18 @@ await boss.work(QUEUE_NAMES.invariantCheck, async ([job]) => {
 });
 await boss.send(QUEUE_NAMES.invariantCheck, {});
 
+// Every minute, and at once when a commit marked some due (NOTIFY): the availability alerts of
+// books now in stock or out of print, e-mailed once (several workers drain side by side).
+await boss.schedule(QUEUE_NAMES.availabilityAlerts, '* * * * *');
+await boss.work(QUEUE_NAMES.availabilityAlerts, async ([job]) => {
+  if (!job) return;
+  await runJob(QUEUE_NAMES.availabilityAlerts, job, async () =>
+    report(QUEUE_NAMES.availabilityAlerts, await drainDueAlerts()),
+  );
+});
+await boss.send(QUEUE_NAMES.availabilityAlerts, {});
+const alertListener = await listenForDueAlerts();
+
 await boss.work<TrackingLookup>(QUEUE_NAMES.trackingLookup, async ([job]) => {
   if (!job) return;
   await runJob(QUEUE_NAMES.trackingLookup, job, async () => {
@@ -147,7 +160,7 @@ const metricsServer: http.Server | null = env.WORKER_METRICS_PORT
   ? await serveWorkerMetrics({ port: env.WORKER_METRICS_PORT, host: env.WORKER_METRICS_HOST, token: env.METRICS_TOKEN })
   : null;
 logger.info(
-  'tâches de fond démarrées (file PostgreSQL pg-boss) : purge, courriels, suivi, rapprochement Stripe, durées de conservation, boîte ONIX, contrôle des invariants, précommandes.',
+  'tâches de fond démarrées (file PostgreSQL pg-boss) : purge, courriels, suivi, rapprochement Stripe, durées de conservation, boîte ONIX, contrôle des invariants, précommandes, alertes de disponibilité.',
 );
 
 // On SIGTERM or SIGINT: no new job is taken, those running get SHUTDOWN_TIMEOUT_SECONDS to finish;
@@ -162,6 +175,7 @@ const stop = async (signal: NodeJS.Signals) => {
   const cutShort = jobsRunning();
   if (cutShort.length > 0) logger.warn({ jobs: cutShort }, 'worker: jobs cut short by the shutdown, retried later');
   await flusher?.stop();
+  await alertListener.stop();
   metricsServer?.close();
   await getDb().$disconnect();
   logger.info('worker stopped');

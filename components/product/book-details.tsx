@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { WishListButton } from '@/components/account/wish-list-button';
 import { AddToCartForm } from '@/components/cart/add-to-cart-form';
+import { AvailabilityAlertForm } from '@/components/availability-alerts/availability-alert-form';
+import { takesAlert } from '@/lib/alerts/availability-alert';
 import { AvailabilityLine } from '@/components/catalog/availability-line';
 import { BookCover } from '@/components/catalog/book-cover';
 import { coverImageProps } from '@/components/catalog/cover-image-props';
@@ -55,6 +57,7 @@ export function BookDetails({ book, deliveryLabel }: Props) {
         ) : (
           <p className="delivery">Ce livre ne peut pas être commandé.</p>
         )}
+        {takesAlert(book.availability.state) && <AvailabilityAlertForm ean={book.ean} />}
         <WishListButton ean={book.ean} title={book.title} />
       </section>
 

@@ -23,7 +23,9 @@ export const PUBLIC_PAGES = ['app/admin/connexion/page.tsx'];
 /**
  * The reader's actions (their cart is their signed cookie), the login form, and the customers' order
  * tracking (the lookup answers without saying whether an order exists; a withdrawal and a
- * pre-order's cancellation need the tracking link's token), and a reader's request for a book the catalogue lacks. By name: files may move.
+ * pre-order's cancellation need the tracking link's token), a reader's request for a book the
+ * catalogue lacks, and an availability alert (asked by an e-mail; confirmed or cancelled only with
+ * its e-mailed link's token). By name: files may move.
  */
 export const PUBLIC_ACTIONS = [
   'addToCartAction',
@@ -34,6 +36,8 @@ export const PUBLIC_ACTIONS = [
   'withdrawalAction',
   'cancelPreOrderAction',
   'submitBookRequestAction',
+  'requestAvailabilityAlertAction',
+  'alertLinkAction',
   // A reader's sign-in and sign-out (/compte/connexion): before any session, or ending one.
   'requestSignInAction',
   'signInWithLinkAction',

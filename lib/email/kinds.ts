@@ -14,6 +14,9 @@ export const EMAIL_KINDS = [
   'tracking_link',
   'book_request_received',
   'book_request_answered',
+  'availability_alert_confirm',
+  'availability_alert_available',
+  'availability_alert_out_of_print',
   'sign_in_link',
 ] as const;
 
@@ -32,16 +35,31 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   tracking_link: 'Lien de suivi',
   book_request_received: 'Demande de livre reçue',
   book_request_answered: 'Réponse à une demande de livre',
+  availability_alert_confirm: 'Confirmation d’une alerte de disponibilité',
+  availability_alert_available: 'Livre disponible (alerte)',
+  availability_alert_out_of_print: 'Livre épuisé (alerte)',
   sign_in_link: 'Lien de connexion',
 };
 
 /** The e-mails about a reader's request for a book the catalogue lacks, not about an order. */
 export const BOOK_REQUEST_EMAIL_KINDS = ['book_request_received', 'book_request_answered'] as const;
 export type BookRequestEmailKind = (typeof BOOK_REQUEST_EMAIL_KINDS)[number];
+/** The e-mails about a reader's availability alert, each with the alert's link (confirm, cancel). */
+export const AVAILABILITY_ALERT_EMAIL_KINDS = [
+  'availability_alert_confirm',
+  'availability_alert_available',
+  'availability_alert_out_of_print',
+] as const;
+export type AvailabilityAlertEmailKind = (typeof AVAILABILITY_ALERT_EMAIL_KINDS)[number];
+
+export function isAvailabilityAlertKind(kind: EmailKind): kind is AvailabilityAlertEmailKind {
+  return (AVAILABILITY_ALERT_EMAIL_KINDS as readonly EmailKind[]).includes(kind);
+}
+
 /** The e-mail of a sign-in at /compte/connexion, about no order: its link and code. */
 export const READER_EMAIL_KINDS = ['sign_in_link'] as const;
 export type ReaderEmailKind = (typeof READER_EMAIL_KINDS)[number];
-export type OrderEmailKind = Exclude<EmailKind, BookRequestEmailKind | ReaderEmailKind>;
+export type OrderEmailKind = Exclude<EmailKind, BookRequestEmailKind | ReaderEmailKind | AvailabilityAlertEmailKind>;
 
 /** The e-mails that carry a tracking link (a fresh token each); the others point back to the cart. */
 export function carriesTrackingLink(kind: EmailKind): boolean {
@@ -49,7 +67,8 @@ export function carriesTrackingLink(kind: EmailKind): boolean {
     kind !== 'payment_failed' &&
     kind !== 'payment_expired' &&
     !(BOOK_REQUEST_EMAIL_KINDS as readonly EmailKind[]).includes(kind) &&
-    !(READER_EMAIL_KINDS as readonly EmailKind[]).includes(kind)
+    !(READER_EMAIL_KINDS as readonly EmailKind[]).includes(kind) &&
+    !isAvailabilityAlertKind(kind)
   );
 }
 
@@ -67,7 +86,9 @@ export const TRACKING_LINK_WINDOW_MS = 60_000;
  * once (its confirmation, its dispatch…) is version 0, since the workflow never goes back; a
  * refund or a withdrawal is its row's id; a delay is the new estimate (yyyymmdd), so the same
  * estimate twice is one e-mail; a tracking link is the minute it was asked. A book request gets
- * one acknowledgement and one answer: version 0 each; a sign-in link one e-mail: version 0.
+ * one acknowledgement and one answer: version 0 each; a sign-in link one e-mail: version 0. An
+ * availability alert's confirmation is the count of those asked before it (asking again sends
+ * another); its last e-mail is version 0.
  */
 export function emailVersion(
   event:

@@ -108,6 +108,16 @@ const BookRequestAnswerSchema = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('declined'), reason: z.string() }),
 ]);
 
+/** The book of an availability alert, as it was when the e-mail was owed (its price from the database). */
+export const EmailAlertBookSchema = z.object({
+  ean: z.string(),
+  title: z.string(),
+  /** "Jean Rivero, Jean Waline"; empty when the book names no author. */
+  authors: z.string(),
+  priceCents: cents,
+});
+export type EmailAlertBook = z.infer<typeof EmailAlertBookSchema>;
+
 export const EmailPayloadSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('order_confirmation'),
@@ -138,6 +148,9 @@ export const EmailPayloadSchema = z.discriminatedUnion('kind', [
     request: EmailBookRequestSchema,
     answer: BookRequestAnswerSchema,
   }),
+  z.object({ kind: z.literal('availability_alert_confirm'), alert: EmailAlertBookSchema }),
+  z.object({ kind: z.literal('availability_alert_available'), alert: EmailAlertBookSchema }),
+  z.object({ kind: z.literal('availability_alert_out_of_print'), alert: EmailAlertBookSchema }),
   /** The link and the code are not here: minted when the e-mail is sent, like a tracking link. */
   z.object({ kind: z.literal('sign_in_link'), requestedAt: z.string() }),
 ]);
@@ -147,6 +160,7 @@ export type BookRequestEmailPayload = Extract<EmailPayload, { request: EmailBook
 
 /** What an e-mail is about, as its footer names it: "votre commande LF-…", "votre demande DL-…". */
 export function emailSubjectOf(payload: EmailPayload): string {
+  if ('alert' in payload) return `votre alerte de disponibilité sur « ${payload.alert.title} »`;
   if (payload.kind === 'sign_in_link') return 'votre connexion à votre compte';
   return 'request' in payload
     ? `votre demande ${payload.request.reference}`

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatPrice } from '@/lib/core/money';
-import { EMAIL_KINDS } from './kinds';
+import { AVAILABILITY_ALERT_EMAIL_KINDS, EMAIL_KINDS, isAvailabilityAlertKind } from './kinds';
 import type { EmailBookRequest, EmailPayload } from './payload';
 import { EmailPayloadSchema } from './payload';
 import { renderEmail } from './render';
@@ -24,7 +24,14 @@ const request: EmailBookRequest = {
   message: 'Pour mon TD de jeudi',
 };
 
-/** Every kind about an order or a request, with figures of its own (the sign-in e-mail: below). */
+const alertBook = {
+  ean: '9782247203850',
+  title: 'Les grands arrêts de la jurisprudence administrative',
+  authors: 'Marceau Long, Prosper Weil',
+  priceCents: 4200,
+};
+
+/** Every kind about an order, a request or an alert, with figures of its own (the sign-in e-mail: below). */
 type AboutSomething = Exclude<(typeof EMAIL_KINDS)[number], 'sign_in_link'>;
 const ABOUT_SOMETHING = EMAIL_KINDS.filter((kind): kind is AboutSomething => kind !== 'sign_in_link');
 const payloads: Record<AboutSomething, EmailPayload> = {
@@ -81,6 +88,9 @@ const payloads: Record<AboutSomething, EmailPayload> = {
       availableLatestOn: '2026-12-18',
     },
   },
+  availability_alert_confirm: { kind: 'availability_alert_confirm', alert: alertBook },
+  availability_alert_available: { kind: 'availability_alert_available', alert: alertBook },
+  availability_alert_out_of_print: { kind: 'availability_alert_out_of_print', alert: alertBook },
 };
 
 /** The text a reader sees in the HTML, tags removed and entities decoded. */
@@ -105,7 +115,8 @@ describe('the order priced for these tests', () => {
   });
 });
 
-describe.each(ABOUT_SOMETHING)('the %s e-mail', (kind) => {
+// An alert is no order and names nobody: it has its own tests below.
+describe.each(ABOUT_SOMETHING.filter((kind) => !isAvailabilityAlertKind(kind)))('the %s e-mail', (kind) => {
   it('renders in HTML and plain text, in French, with the order and the shop’s identity', async () => {
     const payload = EmailPayloadSchema.parse(JSON.parse(JSON.stringify(payloads[kind])));
     const email = await renderEmail(payload, TEST_SHOP, links);
@@ -268,6 +279,45 @@ describe('the single-copy ordering service (loi n° 81-766, art. 1)', () => {
     expect(email.subject).toBe('Votre demande de livre DL-4M8N2P6Q : livre indisponible');
     expect(email.text).toContain('Notre réponse : Épuisé chez l’éditeur.');
     expect(email.text).toContain('https://librairie.example/commander-un-livre');
+  });
+});
+
+describe('the availability alert’s e-mails', () => {
+  const alertLinks = { ...links, trackingUrl: null, alertUrl: 'https://librairie.example/alerte/jeton-de-test' };
+
+  it.each(AVAILABILITY_ALERT_EMAIL_KINDS)(
+    '%s: in French, with the shop’s identity and the alert’s link',
+    async (kind) => {
+      const email = await renderEmail(payloads[kind], TEST_SHOP, alertLinks);
+      expect(email.html).toContain('lang="fr"');
+      for (const body of [visibleText(email.html), email.text]) {
+        expect(body).toContain('Les grands arrêts de la jurisprudence administrative');
+        expect(body).toContain('SIRET 90123456700012');
+        expect(body).toContain('Courriel de service à propos de votre alerte de disponibilité');
+        expect(body).not.toContain('/suivi/');
+      }
+    },
+  );
+
+  it('asks to confirm the address, within 7 days', async () => {
+    const email = await renderEmail(payloads.availability_alert_confirm, TEST_SHOP, alertLinks);
+    expect(email.subject).toBe('Confirmez votre alerte pour « Les grands arrêts de la jurisprudence administrative »');
+    expect(email.text).toContain('Confirmer mon alerte');
+    expect(email.text).toContain('valable 7 jours');
+  });
+
+  it('says the book is available, with its link and its price', async () => {
+    const email = await renderEmail(payloads.availability_alert_available, TEST_SHOP, alertLinks);
+    expect(email.subject).toBe('« Les grands arrêts de la jurisprudence administrative » est disponible');
+    expect(email.text).toContain('https://librairie.example/livre/9782247203850');
+    expect(email.text).toContain(formatPrice(4200));
+    expect(email.text).toContain('de Marceau Long, Prosper Weil');
+  });
+
+  it('says the book is out of print and the alert closed', async () => {
+    const email = await renderEmail(payloads.availability_alert_out_of_print, TEST_SHOP, alertLinks);
+    expect(email.subject).toBe('« Les grands arrêts de la jurisprudence administrative » est épuisé');
+    expect(email.text).toContain('Votre alerte est close.');
   });
 });
 

@@ -9,6 +9,8 @@ export type EmailLinks = {
   siteUrl: string;
   /** The order's tracking page, with a token minted for this e-mail; null for the payment e-mails. */
   trackingUrl: string | null;
+  /** An availability alert's page (confirm, cancel), with a token minted for this e-mail. */
+  alertUrl?: string | null;
   /** A sign-in e-mail's link and code, minted for this sending (lib/data/readers/sign-in.ts). */
   signIn?: { url: string; code: string } | null;
 };

@@ -18,6 +18,11 @@ import { preOrderLabel } from '@/lib/orders/pre-order';
 import type { TermsDocument } from '@/lib/terms/terms-document';
 import { termsBlocks } from './terms-blocks';
 import { bookRequestAnswered, bookRequestReceived } from './book-request-emails';
+import {
+  availabilityAlertAvailable,
+  availabilityAlertConfirm,
+  availabilityAlertOutOfPrint,
+} from './availability-alert-emails';
 
 export type { EmailContent, EmailLinks } from './template-parts';
 
@@ -324,6 +329,12 @@ export function emailContent(payload: EmailPayload, shop: ShopIdentity, links: E
       return bookRequestReceived(payload.request, shop);
     case 'book_request_answered':
       return bookRequestAnswered(payload, shop, links);
+    case 'availability_alert_confirm':
+      return availabilityAlertConfirm(payload.alert, links);
+    case 'availability_alert_available':
+      return availabilityAlertAvailable(payload.alert, links);
+    case 'availability_alert_out_of_print':
+      return availabilityAlertOutOfPrint(payload.alert, shop, links);
     case 'sign_in_link':
       return signInLink(shop, links);
   }

@@ -21,6 +21,11 @@ export const QUEUE_NAMES = {
   invariantCheck: 'invariant-check',
   /** A pre-ordered book's price fell or its date moved: refunds and "Nouveau délai" (lib/refunds/pre-orders.ts). */
   preOrderChanges: 'pre-order-changes',
+  /**
+   * Every minute, and at once on the trigger's NOTIFY: the availability alerts due (their book in
+   * stock or out of print) turned into e-mails (lib/data/customer-mail/availability-alert-drain.ts).
+   */
+  availabilityAlerts: 'availability-alerts',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -57,6 +62,8 @@ export const QUEUE_OPTIONS: Record<QueueName, Omit<Queue, 'name'>> = {
     expireInSeconds: 300,
     deleteAfterSeconds: 7 * 24 * 3600,
   },
+  // A drain that fails is the next minute's (or the next NOTIFY's) to redo: what it did is committed batch by batch.
+  'availability-alerts': { retryLimit: 0, expireInSeconds: 300, deleteAfterSeconds: 3600 },
   'tracking-lookup': {
     retryLimit: 3,
     retryDelay: 10,

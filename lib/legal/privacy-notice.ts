@@ -39,6 +39,10 @@ const purposes = (shop: ShopSettings): TermsSection => ({
           `Nom, e-mail, téléphone, livre demandé : ${RETENTION.bookRequestDays} jours après notre réponse.`,
         ],
         [
+          'Alerte de disponibilité d’un livre (votre consentement, art. 6.1.a, retirable à tout moment : art. 7.3)',
+          `Adresse e-mail et livre attendu : sans confirmation, effacés ${RETENTION.unconfirmedAlertDays} jours après la demande ; confirmée, l’alerte est gardée jusqu’à notre courriel annonçant le livre disponible (ou épuisé), puis effacée ${RETENTION.closedAlertDays} jours après. Le lien de chacun de ces courriels annule l’alerte et efface l’adresse aussitôt.`,
+        ],
+        [
           'Sécurité du site et de l’arrière-boutique (intérêt légitime, art. 6.1.f)',
           `Adresse IP, sous forme d’empreinte (hachée) pour limiter les abus ; en clair dans le journal des actions de l’équipe : ${RETENTION.auditIpDays} jours.`,
         ],
@@ -56,7 +60,7 @@ const purposes = (shop: ShopSettings): TermsSection => ({
       'Pour commander, votre nom, votre adresse e-mail et, pour une livraison, votre adresse et votre téléphone sont nécessaires à la conclusion et à l’exécution du contrat (RGPD art. 13.2.e) : sans eux, nous ne pouvons pas prendre la commande. Les autres champs sont facultatifs.',
     ),
     paragraph(
-      `Nous ne vendons ni ne louons vos données, et n’envoyons aucune publicité : ${shop.name} ne vous écrit qu’à propos de vos commandes et de vos demandes.`,
+      `Nous ne vendons ni ne louons vos données, et n’envoyons aucune publicité : ${shop.name} ne vous écrit qu’à propos de vos commandes, de vos demandes et de vos alertes.`,
     ),
   ],
 });

@@ -21,6 +21,13 @@ export const RETENTION = {
   auditIpDays: 365,
   /** A request for a book the catalogue lacks, after its answer. */
   bookRequestDays: 365,
+  /**
+   * An availability alert never confirmed: deleted when its link stops confirming
+   * (lib/alerts/availability-alert.ts, ALERT_CONFIRMATION_DAYS).
+   */
+  unconfirmedAlertDays: 7,
+  /** An availability alert closed by its e-mail (the book available or out of print), then deleted with that e-mail. */
+  closedAlertDays: 30,
   /** A cart untouched (its cookie's life). */
   cartDays: 30,
   /**

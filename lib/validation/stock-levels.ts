@@ -8,6 +8,7 @@ export const STOCK_STATES = {
   'en-stock': 'En stock',
   'sous-seuil': 'Sous le seuil de réassort',
   'sans-stock': 'Épuisés (aucun exemplaire disponible)',
+  attente: 'Avec des lecteurs en attente',
 } as const;
 
 const StockQuerySchema = z.object({

@@ -26,7 +26,8 @@ export default async function PurchaseOrdersPage() {
         <h2 id="a-commander">À commander</h2>
         <p>
           Par distributeur : les exemplaires que des clients attendent (commandes en ligne et commandes clients au
-          comptoir) et les livres passés sous leur seuil de réassort, moins ce qui est déjà commandé.
+          comptoir) et les livres passés sous leur seuil de réassort, moins ce qui est déjà commandé. Les livres que
+          seuls des lecteurs attendent (alertes de disponibilité) sont proposés à 0 exemplaire : à vous de juger.
         </p>
         {proposals.length === 0 ? (
           <p className="notice">Rien à commander pour l’instant.</p>

@@ -43,6 +43,7 @@ export default async function PersonalDataPage({ searchParams }: PageProps<'/adm
           <h2 id="resultat">{found.email}</h2>
           <p>
             {found.orders.length} commande(s), {found.bookRequests.length} demande(s) de livre,{' '}
+            {found.availabilityAlerts.length} alerte(s) de disponibilité,{' '}
             {found.orders.reduce((sum, order) => sum + order.emailMessages.length, 0)} courriel(s).
           </p>
           <p>

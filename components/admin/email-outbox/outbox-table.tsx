@@ -38,10 +38,10 @@ export function OutboxTable({ emails }: { emails: OutboxEmail[] }) {
             <td>
               {email.order ? (
                 <Link href={`/admin/commandes/${email.order.reference}`}>{email.order.reference}</Link>
+              ) : email.bookRequest ? (
+                <Link href={`/admin/demandes#${email.bookRequest.reference}`}>{email.bookRequest.reference}</Link>
               ) : (
-                email.bookRequest && (
-                  <Link href={`/admin/demandes#${email.bookRequest.reference}`}>{email.bookRequest.reference}</Link>
-                )
+                email.availabilityAlertId !== null && `alerte n° ${email.availabilityAlertId}`
               )}
             </td>
             <td>{email.toAddress}</td>

@@ -18,6 +18,6 @@ export async function erasePersonalDataAction(_state: ActionState, formData: For
   const { unpaidOrders, paidOrders, bookRequests } = result;
   return {
     ok: true,
-    message: `Effacement fait : ${unpaidOrders} commande(s) non payée(s) anonymisée(s), ${paidOrders} commande(s) payée(s) sans e-mail ni téléphone (la facture garde le nom et l’adresse 10 ans), ${bookRequests} demande(s) de livre anonymisée(s).`,
+    message: `Effacement fait : ${unpaidOrders} commande(s) non payée(s) anonymisée(s), ${paidOrders} commande(s) payée(s) sans e-mail ni téléphone (la facture garde le nom et l’adresse 10 ans), ${bookRequests} demande(s) de livre anonymisée(s) ; ses alertes de disponibilité supprimées.`,
   };
 }

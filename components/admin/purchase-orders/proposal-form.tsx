@@ -2,8 +2,9 @@ import type { SupplierProposal } from '@/lib/data/stock-desk/purchase-orders';
 import { ActionForm } from '../action-form';
 import { createPurchaseOrderAction } from './actions';
 import { BookRowHeader } from '@/components/admin/book-row-header';
+import { formatWaitingReaders } from '@/lib/alerts/availability-alert';
 
-/** One distributor's proposed list: customers' special orders and réassort, quantities to adjust. */
+/** One distributor's proposed list: customers' special orders, réassort and readers waiting, quantities to adjust. */
 export function ProposalForm({ proposal }: { proposal: SupplierProposal }) {
   const { supplier } = proposal;
   const headingId = `proposition-${supplier.id}`;
@@ -25,6 +26,7 @@ export function ProposalForm({ proposal }: { proposal: SupplierProposal }) {
             <tr>
               <th scope="col">Livre</th>
               <th scope="col">Attendus par des clients</th>
+              <th scope="col">Lecteurs en attente</th>
               <th scope="col">Disponibles / seuil</th>
               <th scope="col">Déjà commandés</th>
               <th scope="col">À commander</th>
@@ -35,6 +37,7 @@ export function ProposalForm({ proposal }: { proposal: SupplierProposal }) {
               <tr key={line.bookId}>
                 <BookRowHeader ean={line.ean} title={line.title} />
                 <td>{line.awaitedByCustomers}</td>
+                <td>{line.waitingReaders > 0 ? formatWaitingReaders(line.waitingReaders) : '—'}</td>
                 <td>
                   {line.available}
                   {line.reorderThreshold > 0 ? ` / ${line.reorderThreshold}` : ''}

@@ -1,8 +1,9 @@
 import type { StockRow } from '@/lib/data/stock-desk/stock-levels';
 import { formatDateTime } from '@/lib/core/date-time';
 import { BookRowHeader } from '@/components/admin/book-row-header';
+import { formatWaitingReaders } from '@/lib/alerts/availability-alert';
 
-/** On hand, held by readers paying, available (the one definition), threshold, last movement. */
+/** On hand, held by readers paying, available (the one definition), threshold, last movement, readers waiting. */
 export function StockTable({ rows }: { rows: StockRow[] }) {
   if (rows.length === 0) return <p className="notice">Aucun livre ne correspond.</p>;
   return (
@@ -18,6 +19,7 @@ export function StockTable({ rows }: { rows: StockRow[] }) {
           <th scope="col">Disponibles</th>
           <th scope="col">Seuil</th>
           <th scope="col">Dernier mouvement</th>
+          <th scope="col">Lecteurs en attente</th>
         </tr>
       </thead>
       <tbody>
@@ -36,6 +38,13 @@ export function StockTable({ rows }: { rows: StockRow[] }) {
             </td>
             <td>{row.reorderThreshold > 0 ? row.reorderThreshold : '—'}</td>
             <td>{row.lastMovementAt ? formatDateTime(row.lastMovementAt) : '—'}</td>
+            <td>
+              {row.waitingReaders > 0 ? (
+                <span className="badge badge-attention">{formatWaitingReaders(row.waitingReaders)}</span>
+              ) : (
+                '—'
+              )}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -8,6 +8,7 @@ import { getMailer, senderAddress, sendThroughSmtp } from '@/lib/mailer';
 import { readShopSettings } from '@/lib/data/staff/shop-settings';
 import { noteSentEmail, type SentEmailEntry } from './sent-email-journal';
 import { mintTrackingToken } from './tracking-tokens';
+import { mintAlertToken } from './availability-alert-emails';
 import { mintSignInSecrets } from './sign-in-links';
 import { EMAIL_DELIVERY_LIMITS, transactOrThrow } from '@/lib/data/platform/transactions';
 
@@ -35,9 +36,17 @@ function withoutSecrets(email: RenderedEmail, secrets: (string | null | undefine
   return { subject: mask(email.subject), html: mask(email.html), text: mask(email.text) };
 }
 
-function aboutOf(message: { orderId: number | null; bookRequestId: number | null; signInLinkId: number | null }) {
+/** What the Message-ID names: the order, the request, the sign-in link or the alert. */
+function aboutOf(message: {
+  orderId: number | null;
+  bookRequestId: number | null;
+  signInLinkId: number | null;
+  availabilityAlertId: number | null;
+}) {
   if (message.orderId !== null) return `commande-${message.orderId}`;
-  return message.bookRequestId !== null ? `demande-${message.bookRequestId}` : `connexion-${message.signInLinkId}`;
+  if (message.bookRequestId !== null) return `demande-${message.bookRequestId}`;
+  if (message.signInLinkId !== null) return `connexion-${message.signInLinkId}`;
+  return `alerte-${message.availabilityAlertId}`;
 }
 
 export async function deliverEmail(
@@ -55,6 +64,7 @@ export async function deliverEmail(
           kind: string;
           orderId: number | null;
           bookRequestId: number | null;
+          availabilityAlertId: number | null;
           signInLinkId: number | null;
           version: number;
           reference: string | null;
@@ -63,8 +73,9 @@ export async function deliverEmail(
           status: string;
         }[]
       >`
-        SELECT e."id", e."kind"::text AS "kind", e."orderId", e."bookRequestId", e."signInLinkId", e."version", e."toAddress", e."payload",
-               e."status"::text AS "status", coalesce(o."reference", r."reference") AS "reference"
+        SELECT e."id", e."kind"::text AS "kind", e."orderId", e."bookRequestId", e."signInLinkId", e."availabilityAlertId",
+               e."version", e."toAddress", e."payload", e."status"::text AS "status",
+               coalesce(o."reference", r."reference", 'alerte-' || e."availabilityAlertId") AS "reference"
         FROM "EmailMessage" e
         LEFT JOIN "Order" o ON o."id" = e."orderId"
         LEFT JOIN "BookRequest" r ON r."id" = e."bookRequestId"
@@ -80,6 +91,9 @@ export async function deliverEmail(
           : null;
       // A sign-in e-mail's link and code, minted now like a tracking link (lib/data/readers/sign-in.ts).
       const signIn = message.signInLinkId !== null ? await mintSignInSecrets(tx, message.signInLinkId) : null;
+      // An alert's e-mail: its link (confirm, cancel), minted now like a tracking link.
+      const alertToken =
+        message.availabilityAlertId !== null ? await mintAlertToken(tx, message.availabilityAlertId) : null;
       // The seller as it was when the e-mail was owed; rows owed before it was kept: as it is now,
       // read through this transaction (a second pool connection here could wait on itself).
       const owed = StoredShopSchema.safeParse(message.payload);
@@ -88,6 +102,7 @@ export async function deliverEmail(
         siteUrl: SITE_URL,
         trackingUrl: token ? `${SITE_URL}/suivi/${token}` : null,
         signIn: signIn && { url: `${SITE_URL}/compte/connexion/lien?jeton=${signIn.token}`, code: signIn.code },
+        alertUrl: alertToken ? `${SITE_URL}/alerte/${alertToken}` : null,
       });
       if (mailer) {
         await sendThroughSmtp(mailer, senderAddress(shop.name), {
@@ -96,7 +111,7 @@ export async function deliverEmail(
           messageId: `<${aboutOf(message)}.courriel-${message.id}@${new URL(SITE_URL).hostname}>`,
         });
       }
-      const secrets = [token, signIn?.token, signIn && `code de connexion : ${signIn.code}`];
+      const secrets = [token, signIn?.token, signIn && `code de connexion : ${signIn.code}`, alertToken];
       const stored = mailer ? withoutSecrets(rendered, secrets) : rendered;
       await tx.emailMessage.update({
         where: { id: message.id },

@@ -28,6 +28,7 @@ const OUTBOX_SELECT = {
   createdAt: true,
   order: { select: { reference: true } },
   bookRequest: { select: { reference: true } },
+  availabilityAlertId: true,
 } satisfies Prisma.EmailMessageSelect;
 
 export type OutboxEmail = Prisma.EmailMessageGetPayload<{ select: typeof OUTBOX_SELECT }>;

@@ -31,6 +31,10 @@ const LIMITS = {
   bookRequestPerClient: { points: 10, durationSeconds: 3600 },
   /** The same, per e-mail typed (hashed): nobody's mailbox is flooded with acknowledgements. */
   bookRequestPerEmail: { points: 5, durationSeconds: 86_400 },
+  /** Availability alerts asked on book pages, per client address (a reader asks for a few books). */
+  availabilityAlertPerClient: { points: 20, durationSeconds: 3600 },
+  /** The same, per e-mail typed (hashed): nobody's mailbox is flooded with confirmations. */
+  availabilityAlertPerEmail: { points: 5, durationSeconds: 3600 },
   /** Withdrawal declarations, per tracking link. */
   withdrawalPerOrder: { points: 10, durationSeconds: 3600 },
   /** Sign-in e-mails asked at /compte/connexion, per client address: as the /suivi lookups. */

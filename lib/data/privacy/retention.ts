@@ -14,7 +14,9 @@ import { JOB_LIMITS, transactOrThrow } from '@/lib/data/platform/transactions';
 //   dropped after a year; a book request anonymised a year after its answer;
 // - after the invoices' 10 years, the invoices, and the paid order's name and address;
 // - a reader's account not signed in to for 3 years, deleted with its addresses and sessions;
-//   expired sessions, and sign-in links a day after they expired (their e-mails with them).
+//   expired sessions, and sign-in links a day after they expired (their e-mails with them);
+// - an availability alert never confirmed: deleted a week after it was asked; one closed by its
+//   e-mail: deleted 30 days after, its e-mails with it.
 
 const BATCH = 500;
 export const ANONYMOUS_EMAIL = 'anonyme@invalid';
@@ -26,6 +28,8 @@ export type RetentionReport = {
   emailBodies: number;
   auditAddresses: number;
   bookRequests: number;
+  /** Availability alerts deleted: never confirmed, or closed long enough. */
+  availabilityAlerts: number;
   /** Paid orders past the invoices' 10 years: invoices deleted, name and address gone. */
   expiredInvoices: number;
   /** Readers' accounts unused for 3 years. */
@@ -126,6 +130,19 @@ export async function enforceRetention(now: Date): Promise<RetentionReport> {
         ORDER BY "id" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
   );
 
+  const unconfirmedBefore = daysBefore(now, RETENTION.unconfirmedAlertDays);
+  const closedBefore = daysBefore(now, RETENTION.closedAlertDays);
+  const availabilityAlerts = await inBatches(
+    () =>
+      db.$executeRaw`
+      DELETE FROM "AvailabilityAlert"
+      WHERE "id" IN (
+        SELECT "id" FROM "AvailabilityAlert"
+        WHERE ("status" = 'pending' AND "createdAt" < ${unconfirmedBefore})
+           OR ("status" = 'closed' AND "closedAt" < ${closedBefore})
+        ORDER BY "id" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
+  );
+
   // After the invoices' 10 years: the invoices and credit notes go, and the order keeps no name
   // nor address (its amounts and lines stay, anonymous, for the shop's statistics).
   const invoicesBefore = yearsBefore(now, RETENTION.invoiceDeletedAfterYears);
@@ -188,6 +205,7 @@ export async function enforceRetention(now: Date): Promise<RetentionReport> {
     emailBodies,
     auditAddresses,
     bookRequests,
+    availabilityAlerts,
     expiredInvoices,
     readerAccounts,
     signInLinks,

@@ -9,7 +9,7 @@ import { STAFF_LIMITS, transact } from '@/lib/data/platform/transactions';
 // A person's request about their data (RGPD art. 15, 17 and 20), answered by an admin at
 // /admin/donnees-personnelles: every row that holds their e-mail address, as JSON; and the
 // erasure of what the law allows (the database's erase_personal_data, migration
-// 20261207150000), audit-logged and noted outside the database so that a restored backup
+// 20261207150000; availability alerts deleted since 20261207210000), audit-logged and noted outside the database so that a restored backup
 // applies it again (scripts/lib/backup/erasures.ts).
 
 /** The person as the journal and the audit log know them: never the address itself. */
@@ -78,7 +78,20 @@ export async function exportPersonalData(email: string) {
       emailMessages: { select: { kind: true, status: true, subject: true, sentAt: true, text: true } },
     },
   });
-  return { email: address, exportedAt: new Date().toISOString(), orders, bookRequests };
+  const availabilityAlerts = await db.availabilityAlert.findMany({
+    where: { email: address },
+    orderBy: { id: 'asc' },
+    select: {
+      email: true,
+      status: true,
+      createdAt: true,
+      confirmedAt: true,
+      closedAt: true,
+      book: { select: { ean: true, title: true } },
+      emailMessages: { select: { kind: true, status: true, subject: true, sentAt: true } },
+    },
+  });
+  return { email: address, exportedAt: new Date().toISOString(), orders, bookRequests, availabilityAlerts };
 }
 
 export type ErasureCounts = { unpaidOrders: number; paidOrders: number; bookRequests: number };

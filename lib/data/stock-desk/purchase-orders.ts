@@ -38,9 +38,14 @@ type DemandRow = {
   held: number;
   reorderThreshold: number;
   onOrder: number;
+  waitingReaders: number;
 };
 
-/** Every book some customer waits for or that fell below its threshold, with its distributor. */
+/**
+ * Every book some customer waits for, that fell below its threshold, or that readers wait for
+ * (their confirmed availability alerts: a buying signal, proposed at 0 copies for staff to decide),
+ * with its distributor.
+ */
 async function readDemand(db: Tx | ReturnType<typeof getDb>, supplierId?: number): Promise<DemandRow[]> {
   const supplierFilter = supplierId === undefined ? Prisma.empty : Prisma.sql`AND b."supplierId" = ${supplierId}`;
   return db.$queryRaw<DemandRow[]>`
@@ -51,15 +56,20 @@ async function readDemand(db: Tx | ReturnType<typeof getDb>, supplierId?: number
       GROUP BY l."bookId"
     ), followed AS (
       SELECT s."bookId" FROM "StockLevel" s WHERE s."reorderThreshold" > 0
+    ), waiting AS (
+      SELECT "bookId", count(*)::int AS "waitingReaders" FROM "AvailabilityAlert" WHERE "status" = 'confirmed'
+      GROUP BY "bookId"
     ), candidates AS (
-      SELECT "bookId" FROM awaited UNION SELECT "bookId" FROM followed
+      SELECT "bookId" FROM awaited UNION SELECT "bookId" FROM followed UNION SELECT "bookId" FROM waiting
     ), on_order AS (${ON_ORDER_SQL})
     SELECT c."bookId", b."supplierId", COALESCE(a."awaited", 0) AS "awaited",
            COALESCE(s."onHand", 0) AS "onHand", COALESCE(s."held", 0) AS "held",
-           COALESCE(s."reorderThreshold", 0) AS "reorderThreshold", COALESCE(oo."onOrder", 0) AS "onOrder"
+           COALESCE(s."reorderThreshold", 0) AS "reorderThreshold", COALESCE(oo."onOrder", 0) AS "onOrder",
+           COALESCE(w."waitingReaders", 0) AS "waitingReaders"
     FROM candidates c
     JOIN "Book" b ON b."id" = c."bookId"
     LEFT JOIN awaited a ON a."bookId" = c."bookId"
+    LEFT JOIN waiting w ON w."bookId" = c."bookId"
     LEFT JOIN "StockLevel" s ON s."bookId" = c."bookId"
     LEFT JOIN on_order oo ON oo."bookId" = c."bookId"
     WHERE b."supplierId" IS NOT NULL ${supplierFilter}`;
@@ -83,6 +93,8 @@ export type ProposalLine = ProposedLine & {
   reorderThreshold: number;
   awaitedByCustomers: number;
   onOrder: number;
+  /** Readers waiting for the book (availability alerts): a line may be proposed at 0 for them alone. */
+  waitingReaders: number;
 };
 
 export type SupplierProposal = {
@@ -93,7 +105,17 @@ export type SupplierProposal = {
 /** The purchase lists to send, one per distributor (named by its GLN for EDI), books by title. */
 export async function listPurchaseProposals(): Promise<SupplierProposal[]> {
   const demand = await readDemand(getDb());
-  const proposed = demand.map((row) => ({ row, line: propose(row) })).filter((p) => p.line !== null);
+  // A book only readers wait for: shown at 0 copies, staff decide whether to order it.
+  const proposed = demand
+    .map((row) => ({
+      row,
+      line:
+        propose(row) ??
+        (row.waitingReaders > 0
+          ? { bookId: row.bookId, quantity: 0, forCustomerOrders: 0, supplierId: row.supplierId }
+          : null),
+    }))
+    .filter((p) => p.line !== null);
   if (proposed.length === 0) return [];
   const books = await getDb().book.findMany({
     where: { id: { in: proposed.map((p) => p.row.bookId) } },
@@ -120,6 +142,7 @@ export async function listPurchaseProposals(): Promise<SupplierProposal[]> {
           reorderThreshold: row.reorderThreshold,
           awaitedByCustomers: row.awaited,
           onOrder: row.onOrder,
+          waitingReaders: row.waitingReaders,
         };
       })
       .sort((a, b) => a.sortTitle.localeCompare(b.sortTitle))

@@ -15,7 +15,8 @@ import { lockBookStock } from '@/lib/data/stock/stock-holds';
 
 // Stock per book (/admin/stock): copies on hand, held by unpaid orders, available (the one
 // definition, availableCopies), the réassort threshold and the last movement; the book's ledger
-// with each movement's document; adjustments by hand (casse, vol, retour client) and thresholds.
+// with each movement's document; adjustments by hand (casse, vol, retour client) and thresholds;
+// the readers waiting for each book (their confirmed availability alerts).
 
 export const STOCK_PAGE_SIZE = 50;
 /** A CSV export stops there (a spreadsheet of the whole stock of a large shop). */
@@ -32,6 +33,8 @@ export type StockRow = {
   available: number;
   reorderThreshold: number;
   lastMovementAt: Date | null;
+  /** Readers whose confirmed availability alert waits for this book: a buying signal. */
+  waitingReaders: number;
 };
 
 async function whereOf(query: StockQuery): Promise<Prisma.Sql> {
@@ -48,6 +51,10 @@ async function whereOf(query: StockQuery): Promise<Prisma.Sql> {
       conditions.push(
         Prisma.sql`s."onHand" - s."held" <= 0 AND (s."reorderThreshold" > 0 OR s."bookId" IN (SELECT "bookId" FROM "StockMovement"))`,
       );
+      break;
+    case 'attente':
+      // Any listed book readers wait for, stocked or not (stockFrom gives it a stock of 0).
+      conditions.push(Prisma.sql`b."id" IN (${WAITING_BOOK_IDS})`);
       break;
     default:
       conditions.push(Prisma.sql`(s."onHand" > 0 OR s."reorderThreshold" > 0 OR s."held" > 0)`);
@@ -69,14 +76,35 @@ async function whereOf(query: StockQuery): Promise<Prisma.Sql> {
   return Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}`;
 }
 
+/** Books with at least one confirmed availability alert (a partial index holds exactly those). */
+const WAITING_BOOK_IDS = Prisma.sql`SELECT "bookId" FROM "AvailabilityAlert" WHERE "status" = 'confirmed'`;
+
 const STOCK_COLUMNS = Prisma.sql`
   b."id" AS "bookId", b."ean", b."title", p."name" AS "supplierName", t."name" AS "themeName",
-  s."onHand", s."held", s."reorderThreshold",
-  (SELECT max(m."createdAt") FROM "StockMovement" m WHERE m."bookId" = b."id") AS "lastMovementAt"`;
+  coalesce(s."onHand", 0) AS "onHand", coalesce(s."held", 0) AS "held",
+  coalesce(s."reorderThreshold", 0) AS "reorderThreshold",
+  (SELECT max(m."createdAt") FROM "StockMovement" m WHERE m."bookId" = b."id") AS "lastMovementAt",
+  (SELECT count(*)::int FROM "AvailabilityAlert" a WHERE a."bookId" = b."id" AND a."status" = 'confirmed') AS "waitingReaders"`;
 
-const STOCK_FROM = Prisma.sql`
-  FROM "StockLevel" s JOIN "Book" b ON b."id" = s."bookId" JOIN "Theme" t ON t."id" = b."themeId"
+/**
+ * The stocked books; with "lecteurs en attente", the books readers wait for, most awaited first,
+ * whether the shop ever stocked them or not.
+ */
+function stockFrom(query: StockQuery): Prisma.Sql {
+  const books =
+    query.etat === 'attente'
+      ? Prisma.sql`"Book" b LEFT JOIN "StockLevel" s ON s."bookId" = b."id"`
+      : Prisma.sql`"StockLevel" s JOIN "Book" b ON b."id" = s."bookId"`;
+  return Prisma.sql`
+  FROM ${books} JOIN "Theme" t ON t."id" = b."themeId"
   LEFT JOIN "Supplier" p ON p."id" = b."supplierId"`;
+}
+
+function stockOrder(query: StockQuery): Prisma.Sql {
+  return query.etat === 'attente'
+    ? Prisma.sql`ORDER BY "waitingReaders" DESC, b."sortTitle", b."id"`
+    : Prisma.sql`ORDER BY b."sortTitle", b."id"`;
+}
 
 type RawStockRow = Omit<StockRow, 'available'>;
 
@@ -85,10 +113,10 @@ const withAvailable = (row: RawStockRow): StockRow => ({ ...row, available: avai
 export async function listStock(query: StockQuery): Promise<{ total: number; rows: StockRow[] }> {
   const where = await whereOf(query);
   const [counted, rows] = await Promise.all([
-    getDb().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" ${STOCK_FROM} ${where}`,
+    getDb().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" ${stockFrom(query)} ${where}`,
     getDb().$queryRaw<RawStockRow[]>`
-      SELECT ${STOCK_COLUMNS} ${STOCK_FROM} ${where}
-      ORDER BY b."sortTitle", b."id"
+      SELECT ${STOCK_COLUMNS} ${stockFrom(query)} ${where}
+      ${stockOrder(query)}
       LIMIT ${STOCK_PAGE_SIZE} OFFSET ${(query.page - 1) * STOCK_PAGE_SIZE}`,
   ]);
   return { total: counted[0]?.total ?? 0, rows: rows.map(withAvailable) };
@@ -97,8 +125,8 @@ export async function listStock(query: StockQuery): Promise<{ total: number; row
 export async function listStockForExport(query: StockQuery): Promise<StockRow[]> {
   const where = await whereOf(query);
   const rows = await getDb().$queryRaw<RawStockRow[]>`
-    SELECT ${STOCK_COLUMNS} ${STOCK_FROM} ${where}
-    ORDER BY b."sortTitle", b."id" LIMIT ${STOCK_EXPORT_LIMIT}`;
+    SELECT ${STOCK_COLUMNS} ${stockFrom(query)} ${where}
+    ${stockOrder(query)} LIMIT ${STOCK_EXPORT_LIMIT}`;
   return rows.map(withAvailable);
 }
 

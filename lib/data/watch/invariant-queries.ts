@@ -187,10 +187,12 @@ export async function emailViolations(tx: Tx, pendingSince: Date): Promise<Viola
       status: 'pending' | 'failed';
       order: string | null;
       request: string | null;
+      alert: number | null;
       lastError: string | null;
     }[]
   >`
-    SELECT e."id", e."status"::text AS "status", o."reference" AS "order", r."reference" AS "request", e."lastError"
+    SELECT e."id", e."status"::text AS "status", o."reference" AS "order", r."reference" AS "request",
+           e."availabilityAlertId" AS "alert", e."lastError"
     FROM "EmailMessage" e
     LEFT JOIN "Order" o ON o."id" = e."orderId"
     LEFT JOIN "BookRequest" r ON r."id" = e."bookRequestId"
@@ -201,7 +203,13 @@ export async function emailViolations(tx: Tx, pendingSince: Date): Promise<Viola
     subject: {
       kind: 'email',
       id: row.id,
-      about: row.order ? `commande ${row.order}` : row.request ? `demande ${row.request}` : 'connexion à un compte',
+      about: row.order
+        ? `commande ${row.order}`
+        : row.request
+          ? `demande ${row.request}`
+          : row.alert
+            ? `alerte de disponibilité n° ${row.alert}`
+            : 'connexion à un compte',
       status: row.status,
     },
     // Not the server's answer: it may name the address, and a check's record is kept a week. The

@@ -1,6 +1,6 @@
 // After a restore: the e-mails the journal says left after the restored minute are marked sent,
 // so the worker does not send them a second time (lib/data/customer-mail/sent-email-journal.ts).
-// Matched by kind, order or request reference and version; only the entries from `since` on.
+// Matched by kind, order or request reference (or `alerte-<id>`) and version; only the entries from `since` on.
 import { existsSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { z } from 'zod';
@@ -37,7 +37,8 @@ export async function markJournalSent(url: string, journalFile: string, since: D
                 "lastError" = NULL, "updatedAt" = now()
           WHERE e."kind"::text = $1 AND e."version" = $3 AND e."status" <> 'sent'
             AND (e."orderId" = (SELECT "id" FROM "Order" WHERE "reference" = $2)
-              OR e."bookRequestId" = (SELECT "id" FROM "BookRequest" WHERE "reference" = $2))`,
+              OR e."bookRequestId" = (SELECT "id" FROM "BookRequest" WHERE "reference" = $2)
+              OR ($2 ~ '^alerte-[0-9]{1,9}$' AND e."availabilityAlertId" = substring($2 from 8)::int))`,
         [entry.kind, entry.reference, entry.version, entry.sentAt],
       );
       marked += result.rowCount ?? 0;

@@ -22,6 +22,7 @@ export async function GET(request: Request) {
       emailSha256: emailDigest(parsed.data),
       orders: data.orders.length,
       bookRequests: data.bookRequests.length,
+      availabilityAlerts: data.availabilityAlerts.length,
     },
     ip: actor.ip,
   });

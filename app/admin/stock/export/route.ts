@@ -20,6 +20,7 @@ export async function GET(request: Request) {
       'Disponibles',
       'Seuil de réassort',
       'Dernier mouvement',
+      'Lecteurs en attente',
     ],
     rows.map((row) => [
       row.ean,
@@ -31,6 +32,7 @@ export async function GET(request: Request) {
       row.available,
       row.reorderThreshold,
       row.lastMovementAt?.toISOString() ?? '',
+      row.waitingReaders,
     ]),
   );
   return new Response(csv, {
