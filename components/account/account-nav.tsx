@@ -19,6 +19,9 @@ export function AccountNav({ email }: { email: string }) {
           <Link href="/compte/liste">Ma liste</Link>
         </li>
         <li>
+          <Link href="/compte/alertes">Mes alertes</Link>
+        </li>
+        <li>
           <Link href="/compte/cles">Mes clés d’accès</Link>
         </li>
         <li>

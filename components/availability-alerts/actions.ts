@@ -5,13 +5,16 @@ import {
   confirmAvailabilityAlert,
   requestAvailabilityAlert,
 } from '@/lib/data/customer-mail/availability-alerts';
+import { getCurrentReader } from '@/lib/auth/require-reader';
+import { requestReaderAlert } from '@/lib/data/readers/reader-alerts';
 import { clientAddress } from '@/lib/http/client-address';
 import { failure, type Failure } from '@/lib/core/result';
 import { AvailabilityAlertSchema } from '@/lib/validation/availability-alerts';
 import { fieldErrors, formFields } from '@/lib/validation/zod-errors';
 
 // "M'avertir de sa disponibilité" (the book page) and the alert's link (/alerte/<token>). Public:
-// no account; the e-mailed link is the only key to an alert.
+// the e-mailed link is the key to an alert; a signed-in reader who gives the account's own
+// address needs no link (lib/data/readers/reader-alerts.ts).
 
 export type AlertRequestState = (Failure & { values?: Record<string, string> }) | { ok: true; message: string } | null;
 
@@ -29,7 +32,11 @@ export async function requestAvailabilityAlertAction(
       values,
     };
   }
-  const result = await requestAvailabilityAlert(parsed.data, await clientAddress());
+  const reader = await getCurrentReader();
+  const result =
+    reader && reader.email === parsed.data.email
+      ? await requestReaderAlert(reader, parsed.data.ean, await clientAddress())
+      : await requestAvailabilityAlert(parsed.data, await clientAddress());
   return result.ok ? { ok: true, message: result.message } : { ...result, values };
 }
 

@@ -9,6 +9,7 @@ import { listReaderAddresses } from './reader-addresses';
 import { listReaderOrders } from './reader-orders';
 import { listReaderPasskeys } from './passkeys';
 import { listWishList } from './wish-list';
+import { listReaderAlerts } from './reader-alerts';
 
 // /compte/donnees: the reader's own copy of their data (RGPD art. 15 and 20) and the deletion of
 // their account (art. 17), with no one at the shop in between.
@@ -18,11 +19,12 @@ export async function exportReaderData(readerId: number) {
     where: { id: readerId },
     select: { email: true, createdAt: true, lastSignInAt: true },
   });
-  const [addresses, orders, passkeys, wishList] = await Promise.all([
+  const [addresses, orders, passkeys, wishList, alerts] = await Promise.all([
     listReaderAddresses(readerId),
     listReaderOrders(reader.email),
     listReaderPasskeys(readerId),
     listWishList(readerId),
+    listReaderAlerts({ id: readerId, email: reader.email }),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -31,6 +33,12 @@ export async function exportReaderData(readerId: number) {
     // What the list shows of each passkey: its public key is not personal data the reader could use.
     passkeys: passkeys.map(({ id: _id, ...passkey }) => passkey),
     wishList: wishList.map(({ book, addedAt }) => ({ ean: book.ean, title: book.title, addedAt })),
+    availabilityAlerts: alerts.map(({ book, status, createdAt }) => ({
+      ean: book.ean,
+      title: book.title,
+      status,
+      createdAt,
+    })),
     orders: orders.map((order) => ({ ...order, totalEuros: order.totalCents / 100 })),
   };
 }
