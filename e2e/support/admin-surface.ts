@@ -43,6 +43,12 @@ export const PUBLIC_ACTIONS = [
   'signInWithLinkAction',
   'signInWithCodeAction',
   'signOutAction',
+  // Signing in with a passkey (before any session): the options, then the signed answer.
+  'passkeySignInOptionsAction',
+  'signInWithPasskeyAction',
+  // "Ajouter à ma liste", one form for everyone on the book page: it reads the session itself and
+  // sends a reader who is not signed in to the sign-in page.
+  'addToWishListAction',
 ];
 
 function walk(dir: string): string[] {
