@@ -122,7 +122,9 @@ test('forged Server Action calls: malformed bodies, missing and poisoned fields'
   const bookPath = `/livre/${SEED_BOOK.ean}`;
   const html = await (await fetch(`${E2E_BASE_URL}${bookPath}`)).text();
   const fields = formFields(html, 'Ajouter au panier');
-  const actionId = (JSON.parse(fields.find(([name]) => name === '$ACTION_1:0')?.[1] ?? '{}') as { id?: string }).id;
+  // Next numbers the page's action forms ($ACTION_1:0, $ACTION_2:0…): this form's own, whatever its rank.
+  const actionId = (JSON.parse(fields.find(([name]) => /^\$ACTION_\d+:0$/.test(name))?.[1] ?? '{}') as { id?: string })
+    .id;
   expect(actionId).toMatch(/^[0-9a-f]{40,}$/);
 
   const asAction = (body: string | Buffer, contentType: string, id = actionId!): Probe => ({
@@ -165,7 +167,8 @@ test('forged Server Action calls: malformed bodies, missing and poisoned fields'
   // The whole form without its action fields, and with a broken action reference.
   const bare = multipart([['ean', SEED_BOOK.ean]]);
   probes.push({ method: 'POST', path: bookPath, headers: { 'content-type': bare.type }, body: bare.body });
-  const broken = multipart(withValues(fields, { '$ACTION_1:0': '{"id":"nope","bound":"$@1"}' }));
+  const actionField = fields.find(([name]) => /^\$ACTION_\d+:0$/.test(name))![0];
+  const broken = multipart(withValues(fields, { [actionField]: '{"id":"nope","bound":"$@1"}' }));
   probes.push({ method: 'POST', path: bookPath, headers: { 'content-type': broken.type }, body: broken.body });
   // Oversized: refused before Next reads it.
   probes.push(asAction('x'.repeat(2 * 1024 * 1024), 'text/plain'));
