@@ -1,9 +1,12 @@
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { paymentTermsLines } from './payment-terms';
 import {
+  buyerLines,
   invoiceTitle,
   issuedLine,
   LINE_HEADINGS,
   lineCells,
+  referenceLines,
   sellerLines,
   totalLine,
   vatCells,
@@ -73,11 +76,17 @@ export async function renderInvoicePdf(invoice: InvoiceForPrint): Promise<Uint8A
   y = top;
   write('Client', 330, bold);
   nextLine();
-  for (const line of [invoice.buyer.name, ...invoice.buyer.addressLines]) {
+  for (const line of buyerLines(invoice.buyer)) {
     write(line, 330);
     nextLine();
   }
   y = Math.min(y, sellerBottom) - 14;
+  const references = referenceLines(invoice.paymentTerms);
+  for (const line of references) {
+    write(line, MARGIN);
+    nextLine();
+  }
+  if (references.length > 0) nextLine(6);
 
   LINE_HEADINGS.forEach((heading, index) => write(heading, COLUMNS[index] ?? MARGIN, bold));
   nextLine(16);
@@ -99,5 +108,14 @@ export async function renderInvoicePdf(invoice: InvoiceForPrint): Promise<Uint8A
   }
   nextLine(6);
   write(totalLine(invoice), MARGIN, bold, 11);
+  if (invoice.paymentTerms) {
+    nextLine(18);
+    for (const text of paymentTermsLines(invoice.paymentTerms)) {
+      for (const part of wrap(text, regular, SIZE, A4.width - 2 * MARGIN)) {
+        write(part, MARGIN);
+        nextLine();
+      }
+    }
+  }
   return pdf.save();
 }

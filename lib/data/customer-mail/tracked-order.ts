@@ -2,6 +2,7 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import { emailOrderOf } from '@/lib/email/order-snapshot';
 import { CARRIERS, trackingUrl } from '@/lib/orders/carriers';
+import { onAccountState } from '@/lib/orders/on-account';
 import { ORDER_STATUSES, type OrderStatus } from '@/lib/orders/status';
 import { awaitedCopies } from '@/lib/orders/workflow';
 import { customerTimeline, maskStreet } from '@/lib/tracking/customer-view';
@@ -18,6 +19,8 @@ const TRACKED_ORDER_SELECT = {
   id: true,
   deliveredAt: true,
   origin: true,
+  organisationId: true,
+  invoices: { where: { invoice: { kind: 'invoice' } }, select: { invoiceId: true } },
   lines: {
     orderBy: { id: 'asc' },
     select: {
@@ -92,6 +95,7 @@ export async function getTrackedOrder(orderId: number, now: Date) {
     status: order.status,
     paid: order.paidAt !== null,
     paidAt: order.paidAt,
+    onAccount: onAccountState({ onAccount: order.organisationId !== null, invoiced: order.invoices.length > 0 }),
     maskedAddress: view.address && {
       street: maskStreet(view.address.line1),
       postalCode: view.address.postalCode,
