@@ -23,9 +23,12 @@ const MARGIN = 50;
 const SIZE = 9;
 const COLUMNS = [MARGIN, 290, 335, 405, 450, 505];
 
-/** Helvetica's WinAnsi has no narrow no-break space (fr-FR's thousands separator): a plain one. */
+/**
+ * Helvetica's WinAnsi has no narrow no-break space (fr-FR's thousands separator) nor minus sign
+ * (a discount's « −1,80 € »): a no-break space and a hyphen.
+ */
 function winAnsi(text: string): string {
-  return text.replace(/\u202f/g, '\u00a0');
+  return text.replace(/\u202f/g, '\u00a0').replace(/\u2212/g, '-');
 }
 
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
