@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { getCurrentReader } from '@/lib/auth/require-reader';
+import { requireReader } from '@/lib/auth/require-reader';
 import { readCartId } from '@/lib/cart/cart-cookie';
 import { expireQuietly } from '@/lib/checkout/start-checkout';
 import { placeOrderOnAccount } from '@/lib/data/buying/orders-on-account';
@@ -25,13 +25,8 @@ export async function orderOnAccountAction(_state: OnAccountState, formData: For
   const values = Object.fromEntries(
     ON_ACCOUNT_FIELDS.map((field) => [field, String(formData.get(field) ?? '').slice(0, 300)]),
   );
-  const reader = await getCurrentReader();
-  if (!reader) {
-    return {
-      ...failure('NOT_SIGNED_IN', 'Connectez-vous à votre compte pour commander sur compte.'),
-      values,
-    };
-  }
+  // Signed out meanwhile: to the sign-in form, as every account action (lib/auth/require-reader.ts).
+  const reader = await requireReader();
   const cartId = await readCartId();
   if (!cartId) return { ...failure('EMPTY_CART', 'Votre panier est vide.'), values };
   const parsed = OnAccountFormSchema.safeParse(values);
