@@ -53,10 +53,10 @@ async function CheckoutPage({ searchParams }: PageProps<'/commande'>) {
         <section aria-labelledby="sur-compte">
           <h2 id="sur-compte">Commander sur compte</h2>
           <p>
-            Votre adresse e-mail est celle d’un acheteur{' '}
-            {offers.length > 1 ? 'de plusieurs organisations : choisissez pour laquelle vous commandez' : 'de'}{' '}
-            {offers.length === 1 && offers[0]?.name}. Rien n’est payé en ligne : la facture part avec la commande, à
-            régler par virement.
+            {offers.length > 1
+              ? 'Votre adresse e-mail est celle d’un acheteur de plusieurs organisations : choisissez pour laquelle vous commandez.'
+              : `Votre adresse e-mail est celle d’un acheteur de ${offers[0]?.name ?? ''}.`}{' '}
+            Rien n’est payé en ligne : la facture part avec la commande, à régler par virement.
           </p>
           {offers.map((offer) => (
             <OrganisationCheckout key={offer.organisationId} offer={offer} shippingLabels={cart.shippingLabels} />
