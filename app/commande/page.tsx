@@ -3,6 +3,9 @@ import Link from 'next/link';
 import { OrderTotals } from '@/components/cart/order-totals';
 import { CheckoutForm } from '@/components/checkout/checkout-form';
 import { SavedAddresses } from '@/components/checkout/saved-addresses';
+import { OnAccountForm } from '@/components/checkout/on-account-form';
+import { OnAccountPrices } from '@/components/checkout/on-account-prices';
+import { listOnAccountOffers, type OnAccountOffer } from '@/lib/data/buying/orders-on-account';
 import { getCurrentReader } from '@/lib/auth/require-reader';
 import { listReaderAddresses } from '@/lib/data/readers/reader-addresses';
 import { AddressIdSchema } from '@/lib/validation/reader-accounts';
@@ -21,6 +24,7 @@ export const metadata: Metadata = { title: 'Commande', robots: { index: false } 
 async function CheckoutPage({ searchParams }: PageProps<'/commande'>) {
   const [cart, shop] = await Promise.all([getCartView(await readCartId(), new Date()), getShopSettings()]);
   const saved = await readerCheckout((await searchParams).adresse);
+  const offers = saved ? await listOnAccountOffers(saved.initialValues.email ?? '', await readCartId()) : [];
   if (!cart.homeDelivery || !cart.shopPickup) {
     return (
       <>
@@ -47,6 +51,22 @@ async function CheckoutPage({ searchParams }: PageProps<'/commande'>) {
       </ul>
       <OrderTotals order={cart.homeDelivery} caption="Total avec livraison à domicile" />
       {cart.deliveryWindow && <p className="delivery">{cart.deliveryWindow.label}</p>}
+      {offers.length > 0 && (
+        <section aria-labelledby="sur-compte">
+          <h2 id="sur-compte">Commander sur compte</h2>
+          <p>
+            {offers.length > 1
+              ? 'Votre adresse e-mail est celle d’un acheteur de plusieurs organisations : choisissez pour laquelle vous commandez.'
+              : `Votre adresse e-mail est celle d’un acheteur de ${offers[0]?.name ?? ''}.`}{' '}
+            Rien n’est payé en ligne : la facture part avec la commande, à régler par virement.
+          </p>
+          {offers.map((offer) => (
+            <OrganisationCheckout key={offer.organisationId} offer={offer} shippingLabels={cart.shippingLabels} />
+          ))}
+          <h2>À titre personnel</h2>
+          <p>Pour une commande personnelle, payée en ligne par carte, remplissez le formulaire ci-dessous.</p>
+        </section>
+      )}
       {saved && <SavedAddresses addresses={saved.addresses} chosenId={saved.chosen?.id ?? null} />}
       <CheckoutForm
         key={saved?.chosen?.id ?? 'saisie'}
@@ -90,6 +110,31 @@ async function CheckoutPage({ searchParams }: PageProps<'/commande'>) {
         </p>
       </section>
     </>
+  );
+}
+
+/** One organisation the reader buys for: its prices for the cart and its « Commander sur compte » form. */
+function OrganisationCheckout({
+  offer,
+  shippingLabels,
+}: {
+  offer: OnAccountOffer;
+  shippingLabels: { home_delivery: string; shop_pickup: string };
+}) {
+  if (!offer.homeDelivery || !offer.shopPickup) return <OnAccountPrices offer={offer} headingLevel={3} />;
+  const homeFee = offer.homeDelivery.shipping.totalCents;
+  return (
+    <article aria-label={`Commande sur compte pour ${offer.name}`}>
+      <OnAccountPrices offer={offer} headingLevel={3} />
+      <OnAccountForm
+        organisationId={offer.organisationId}
+        organisationName={offer.name}
+        engagementNumberRequired={offer.engagementNumberRequired}
+        homeDeliveryLabel={`${shippingLabels.home_delivery} à ${offer.deliveryAddress} — ${homeFee === 0 ? 'gratuit' : formatPrice(homeFee)} (total ${formatPrice(offer.homeDelivery.totals.totalInclVatCents)})`}
+        pickupLabel={`${shippingLabels.shop_pickup} — gratuit (total ${formatPrice(offer.shopPickup.totals.totalInclVatCents)})`}
+        termsReminder={`Règlement par virement à ${offer.paymentTermDays} jours de la facture, envoyée avec la commande.`}
+      />
+    </article>
   );
 }
 

@@ -5,6 +5,9 @@ import { CartLineForm } from '@/components/cart/cart-line-form';
 import { OrderTotals } from '@/components/cart/order-totals';
 import { readCartId } from '@/lib/cart/cart-cookie';
 import { getCartView } from '@/lib/data/buying/cart';
+import { OnAccountPrices } from '@/components/checkout/on-account-prices';
+import { getCurrentReader } from '@/lib/auth/require-reader';
+import { listOnAccountOffers } from '@/lib/data/buying/orders-on-account';
 import { formatPrice } from '@/lib/core/money';
 import { preOrderLabel } from '@/lib/orders/pre-order';
 import { FormError } from '@/components/ui/form-error';
@@ -13,7 +16,11 @@ import { whenDatabaseAnswers } from '@/lib/http/database-guard';
 export const metadata: Metadata = { title: 'Panier', robots: { index: false } };
 
 async function CartPage() {
-  const cart = await getCartView(await readCartId(), new Date());
+  const cartId = await readCartId();
+  const cart = await getCartView(cartId, new Date());
+  // A buyer of an organisation also sees its prices (never on a stored page: this one reads cookies).
+  const reader = await getCurrentReader();
+  const offers = reader ? await listOnAccountOffers(reader.email, cartId) : [];
   if (cart.lines.length === 0 || !cart.homeDelivery || !cart.shopPickup) {
     return (
       <>
@@ -46,6 +53,10 @@ async function CartPage() {
           <p className="delivery">
             Retrait en librairie : gratuit (total {formatPrice(cart.shopPickup.totals.totalInclVatCents)}).
           </p>
+          {offers.map((offer) => (
+            <OnAccountPrices key={offer.organisationId} offer={offer} />
+          ))}
+          {offers.length > 0 && <p>Commande sur compte, sans paiement en ligne : à l’étape suivante.</p>}
         </section>
         <ul className="cart-lines" aria-label="Livres du panier">
           {cart.lines.map((line, index) => {

@@ -8,16 +8,25 @@ export function AccountOrdersPage({
   reader,
   orders,
   error,
+  placedOnAccount = null,
 }: {
   reader: CurrentReader;
   orders: ReaderOrder[];
   error: boolean;
+  /** The reference of an order just placed on account, when it is one of these. */
+  placedOnAccount?: string | null;
 }) {
   return (
     <>
       <h1>Mon compte</h1>
       <AccountNav email={reader.email} />
       <h2>Mes commandes</h2>
+      {placedOnAccount && (
+        <p className="form-success" role="status">
+          Commande {placedOnAccount} enregistrée sur compte : rien à payer en ligne. Elle est à préparer ; la facture, à
+          régler par virement, part avec elle.
+        </p>
+      )}
       {error && (
         <p className="form-error" role="alert">
           Cette commande ne figure pas dans votre compte.

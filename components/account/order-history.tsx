@@ -25,7 +25,7 @@ export function OrderHistory({ orders }: { orders: ReaderOrder[] }) {
             <th scope="row">{order.reference}</th>
             <td>{formatDateShort(order.createdAt)}</td>
             <td>{formatPrice(order.totalCents)}</td>
-            <td>{historyStatusLabel(order.status)}</td>
+            <td>{historyStatusLabel(order.status, order.onAccount)}</td>
             <td>
               <form action={trackOrderAction}>
                 <input type="hidden" name="reference" value={order.reference} />

@@ -1,8 +1,11 @@
+import { paymentTermsLines } from '@/lib/invoicing/payment-terms';
 import {
+  buyerLines,
   invoiceTitle,
   issuedLine,
   LINE_HEADINGS,
   lineCells,
+  referenceLines,
   sellerLines,
   totalLine,
   vatCells,
@@ -17,6 +20,8 @@ import {
 export function InvoiceDocument({ invoice, pdfUrl }: { invoice: InvoiceForPrint; pdfUrl: string }) {
   const title = invoiceTitle(invoice);
   const [sellerName, ...sellerRest] = sellerLines(invoice.seller);
+  const [buyerName, ...buyerRest] = buyerLines(invoice.buyer);
+  const references = referenceLines(invoice.paymentTerms);
   return (
     <article className="invoice" aria-labelledby={`titre-${invoice.number}`}>
       <h2 id={`titre-${invoice.number}`}>{title}</h2>
@@ -34,8 +39,8 @@ export function InvoiceDocument({ invoice, pdfUrl }: { invoice: InvoiceForPrint;
         <p>
           <strong>Client</strong>
           <br />
-          {invoice.buyer.name}
-          {invoice.buyer.addressLines.map((line) => (
+          {buyerName}
+          {buyerRest.map((line) => (
             <span key={line}>
               <br />
               {line}
@@ -43,6 +48,16 @@ export function InvoiceDocument({ invoice, pdfUrl }: { invoice: InvoiceForPrint;
           ))}
         </p>
       </div>
+      {references.length > 0 && (
+        <p>
+          {references.map((line, index) => (
+            <span key={line}>
+              {index > 0 && <br />}
+              {line}
+            </span>
+          ))}
+        </p>
+      )}
       <table className="spec-table">
         <caption>Détail</caption>
         <thead>
@@ -91,6 +106,13 @@ export function InvoiceDocument({ invoice, pdfUrl }: { invoice: InvoiceForPrint;
       <p>
         <strong>{totalLine(invoice)}</strong>
       </p>
+      {invoice.paymentTerms && (
+        <section aria-label="Conditions de règlement">
+          {paymentTermsLines(invoice.paymentTerms).map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </section>
+      )}
       <p>
         <a href={pdfUrl} download>
           Télécharger {invoice.kind === 'invoice' ? 'la facture' : 'l’avoir'} {invoice.number} (PDF)

@@ -5,8 +5,8 @@ import { formatDateLong, formatDateShort } from '@/lib/core/date';
 import { formatDateTime } from '@/lib/core/date-time';
 import { formatPrice } from '@/lib/core/money';
 import { formatRate } from '@/lib/core/rate';
-import { ORDER_STATUS_LABELS } from '@/lib/orders/status';
 import { preOrderLabel } from '@/lib/orders/pre-order';
+import { orderStatusText } from '@/lib/orders/on-account';
 
 const day = (iso: string) => formatDateLong(new Date(`${iso}T12:00:00Z`));
 
@@ -22,7 +22,7 @@ export function TrackedOrderView({ order, token, shop }: { order: TrackedOrder; 
     <>
       <h1>Commande {order.reference}</h1>
       <p className="order-status">
-        Statut : <strong>{ORDER_STATUS_LABELS[order.status]}</strong>
+        Statut : <strong>{orderStatusText(order.status, order.onAccount)}</strong>
       </p>
 
       <section aria-labelledby="etapes">

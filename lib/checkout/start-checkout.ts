@@ -69,7 +69,8 @@ export async function startCheckout(
   return { ok: true, paymentUrl: session.url, orderReference: order.reference };
 }
 
-async function expireQuietly(stripe: Stripe, sessionId: string): Promise<void> {
+/** Closes a payment page at Stripe, best effort: if it was paid meanwhile, the webhook honours it. */
+export async function expireQuietly(stripe: Stripe, sessionId: string): Promise<void> {
   await stripe.checkout.sessions
     .expire(sessionId)
     .catch((error: unknown) => logger.warn({ err: error, sessionId }, 'checkout: could not expire a session'));

@@ -23,7 +23,13 @@ export const SellerSnapshotSchema = z.object({
 });
 export type SellerSnapshot = z.infer<typeof SellerSnapshotSchema>;
 
-export const BuyerSnapshotSchema = z.object({ name: z.string(), addressLines: z.array(z.string()) });
+export const BuyerSnapshotSchema = z.object({
+  name: z.string(),
+  addressLines: z.array(z.string()),
+  /** A customer organisation (C. com. L441-9: the buyer's SIREN and VAT number between businesses). */
+  siret: z.string().optional(),
+  vatNumber: z.string().nullable().optional(),
+});
 export type BuyerSnapshot = z.infer<typeof BuyerSnapshotSchema>;
 
 export const InvoiceLineSchema = z.object({
@@ -33,6 +39,14 @@ export const InvoiceLineSchema = z.object({
   vatRateBasisPoints: z.number().int(),
   totalExclVatCents: z.number().int(),
   totalInclVatCents: z.number().int(),
+  /** A line sold at a discount (an organisation's): the publisher's price and the discount per copy. */
+  discount: z
+    .object({
+      publisherPriceCents: z.number().int(),
+      basisPoints: z.number().int(),
+      unitDiscountCents: z.number().int(),
+    })
+    .optional(),
 });
 export type InvoiceLine = z.infer<typeof InvoiceLineSchema>;
 
@@ -72,6 +86,7 @@ export type SoldLine = {
   unitPriceCents: number | null;
   lineTotalCents: number;
   vatRateBasisPoints: number;
+  discount?: InvoiceLine['discount'];
 };
 
 /**
@@ -90,6 +105,7 @@ export function invoiceBody(lines: SoldLine[], shippingCents: number, shippingLa
     vatRateBasisPoints: line.vatRateBasisPoints,
     totalExclVatCents: extractBaseExclVat(line.lineTotalCents, line.vatRateBasisPoints),
     totalInclVatCents: line.lineTotalCents,
+    ...(line.discount && { discount: line.discount }),
   }));
   for (const row of breakdown) {
     if (row.shippingInclVatCents === 0) continue;

@@ -1,9 +1,12 @@
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { paymentTermsLines } from './payment-terms';
 import {
+  buyerLines,
   invoiceTitle,
   issuedLine,
   LINE_HEADINGS,
   lineCells,
+  referenceLines,
   sellerLines,
   totalLine,
   vatCells,
@@ -20,9 +23,12 @@ const MARGIN = 50;
 const SIZE = 9;
 const COLUMNS = [MARGIN, 290, 335, 405, 450, 505];
 
-/** Helvetica's WinAnsi has no narrow no-break space (fr-FR's thousands separator): a plain one. */
+/**
+ * Helvetica's WinAnsi has no narrow no-break space (fr-FR's thousands separator) nor minus sign
+ * (a discount's « −1,80 € »): a no-break space and a hyphen.
+ */
 function winAnsi(text: string): string {
-  return text.replace(/\u202f/g, '\u00a0');
+  return text.replace(/\u202f/g, '\u00a0').replace(/\u2212/g, '-');
 }
 
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
@@ -73,11 +79,17 @@ export async function renderInvoicePdf(invoice: InvoiceForPrint): Promise<Uint8A
   y = top;
   write('Client', 330, bold);
   nextLine();
-  for (const line of [invoice.buyer.name, ...invoice.buyer.addressLines]) {
+  for (const line of buyerLines(invoice.buyer)) {
     write(line, 330);
     nextLine();
   }
   y = Math.min(y, sellerBottom) - 14;
+  const references = referenceLines(invoice.paymentTerms);
+  for (const line of references) {
+    write(line, MARGIN);
+    nextLine();
+  }
+  if (references.length > 0) nextLine(6);
 
   LINE_HEADINGS.forEach((heading, index) => write(heading, COLUMNS[index] ?? MARGIN, bold));
   nextLine(16);
@@ -99,5 +111,14 @@ export async function renderInvoicePdf(invoice: InvoiceForPrint): Promise<Uint8A
   }
   nextLine(6);
   write(totalLine(invoice), MARGIN, bold, 11);
+  if (invoice.paymentTerms) {
+    nextLine(18);
+    for (const text of paymentTermsLines(invoice.paymentTerms)) {
+      for (const part of wrap(text, regular, SIZE, A4.width - 2 * MARGIN)) {
+        write(part, MARGIN);
+        nextLine();
+      }
+    }
+  }
   return pdf.save();
 }

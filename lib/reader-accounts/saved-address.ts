@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ORDER_STATUS_LABELS, type OrderStatus } from '@/lib/orders/status';
+import { orderStatusText, type OnAccountState } from '@/lib/orders/on-account';
+import type { OrderStatus } from '@/lib/orders/status';
 
 // A reader's saved delivery addresses and order history. Pure.
 
@@ -51,7 +52,7 @@ export function savedAddressOf(order: {
 }
 
 /** "Payée", "Remboursée": the order desk's words, capitalised for a table cell. */
-export function historyStatusLabel(status: OrderStatus): string {
-  const label = ORDER_STATUS_LABELS[status];
+export function historyStatusLabel(status: OrderStatus, onAccount: OnAccountState | null = null): string {
+  const label = orderStatusText(status, onAccount);
   return label.charAt(0).toUpperCase() + label.slice(1);
 }

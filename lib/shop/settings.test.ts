@@ -50,6 +50,18 @@ describe('ShopSettingsFormSchema', () => {
     expect(wrong.error?.issues[0]?.message).toContain('GLN invalide');
   });
 
+  it('takes the IBAN organisations pay to, checked by its ISO 13616 key, and its BIC', () => {
+    const parsed = ShopSettingsFormSchema.parse({
+      ...form,
+      iban: 'fr76 3000 6000 0112 3456 7890 189',
+      bic: 'agrifrpp',
+    });
+    expect(parsed).toMatchObject({ iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP' });
+    const wrong = ShopSettingsFormSchema.safeParse({ ...form, iban: 'FR7630006000011234567890188' });
+    expect(wrong.error?.issues[0]?.message).toContain('IBAN invalide');
+    expect(ShopSettingsFormSchema.safeParse({ ...form, bic: 'AGRI' }).success).toBe(false);
+  });
+
   it('knows the demo’s mediator is a placeholder, and a real one is not', () => {
     expect(hasPlaceholderMediator(DEFAULT_SHOP_SETTINGS)).toBe(true);
     expect(hasPlaceholderMediator({ mediatorName: 'Médiateur à désigner' })).toBe(true);

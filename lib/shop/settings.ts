@@ -46,6 +46,9 @@ export type ShopSettings = {
   microEnterprise: boolean;
   /** The shop's GLN (GS1, 13 digits): who sends its EDI orders (lib/edi); null until set. */
   gln: string | null;
+  /** The account organisations pay to by transfer (their invoices print it); "" until set. */
+  iban: string;
+  bic: string;
   /** Orders after this hour (Europe/Paris) count from the next business day. */
   orderCutoffHour: number;
   shippingTable: ShippingTable;
@@ -85,6 +88,8 @@ export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
   hostPhone: '01 00 00 00 00',
   microEnterprise: false,
   gln: null,
+  iban: '',
+  bic: '',
   orderCutoffHour: SHOP.orderCutoffHour,
   shippingTable: SHOP_SHIPPING_TABLE,
 };
@@ -102,6 +107,18 @@ export function isValidSiret(siret: string): boolean {
     sum += digit;
   }
   return sum % 10 === 0;
+}
+
+/** IBAN (ISO 13616): the country, two check digits, the account; the whole, rearranged, mod 97 = 1. */
+export function isValidIban(iban: string): boolean {
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
+  const rearranged = iban.slice(4) + iban.slice(0, 4);
+  let remainder = 0;
+  for (const char of rearranged) {
+    const digits = /\d/.test(char) ? char : String(char.charCodeAt(0) - 55);
+    for (const digit of digits) remainder = (remainder * 10 + Number(digit)) % 97;
+  }
+  return remainder === 1;
 }
 
 /** French VAT number: FR, a key of 2 digits, the SIREN; key = (12 + 3 × (SIREN mod 97)) mod 97. */
@@ -180,6 +197,20 @@ export const ShopSettingsFormSchema = z
       .transform((value) => (value ?? '').replace(/\s/g, '') || null)
       .refine((value) => value === null || isValidGln(value), {
         error: 'GLN invalide : 13 chiffres dont le dernier est une clé de contrôle (GS1).',
+      }),
+    iban: z
+      .string()
+      .optional()
+      .transform((value) => (value ?? '').replace(/\s/g, '').toUpperCase())
+      .refine((value) => value === '' || isValidIban(value), {
+        error: 'IBAN invalide : 2 lettres de pays, 2 chiffres de clé et le numéro de compte (ISO 13616).',
+      }),
+    bic: z
+      .string()
+      .optional()
+      .transform((value) => (value ?? '').replace(/\s/g, '').toUpperCase())
+      .refine((value) => value === '' || /^[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$/.test(value), {
+        error: 'BIC invalide : 8 ou 11 caractères (ISO 9362).',
       }),
     orderCutoffHour: z.coerce
       .number({ error: 'Heure limite : un nombre entier.' })
@@ -274,6 +305,8 @@ export function settingsFormValues(settings: ShopSettings): Record<string, strin
     hostPhone: settings.hostPhone,
     microEnterprise: settings.microEnterprise ? 'on' : '',
     gln: settings.gln ?? '',
+    iban: settings.iban,
+    bic: settings.bic,
     orderCutoffHour: String(settings.orderCutoffHour),
     homeDeliveryLabel: settings.shippingTable.home_delivery.label,
     homeFeeBelowThreshold: euros(home[0]?.feeCents),

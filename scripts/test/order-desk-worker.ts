@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import type Stripe from 'stripe';
 import { logIn, type LoginAttempt } from '../../lib/auth/login';
 import { applyStripeEvent } from '../../lib/data/buying/payments';
+import { placeOrderOnAccount } from '../../lib/data/buying/orders-on-account';
+import type { OnAccountForm } from '../../lib/validation/orders-on-account';
 import { getDb } from '../../lib/db';
 import { announceSupplierDelay } from '../../lib/data/order-desk/supplier-delays';
 import { changeOrderStatus, type StatusChange } from '../../lib/data/order-desk/workflow';
@@ -25,7 +27,9 @@ export type WorkerCommand =
   /** A customer's "Confirmer l’annulation" of a pre-order (recorded; Stripe is called after). */
   | { kind: 'cancel-pre-order'; items: { orderId: number }[] }
   /** Stripe's checkout.session.completed for each order, as the webhook applies it. */
-  | { kind: 'pay'; items: { reference: string; sessionId: string }[] };
+  | { kind: 'pay'; items: { reference: string; sessionId: string }[] }
+  /** A buyer's « Commander sur compte », as the checkout's action posts it. */
+  | { kind: 'on_account'; items: { email: string; cartId: string; form: OnAccountForm }[] };
 
 export type WorkerOutcome = { ok: true } | { ok: false; code: string; message: string };
 
@@ -72,6 +76,15 @@ switch (command.kind) {
     break;
   case 'login':
     results = await Promise.all(command.items.map(async (item) => outcome(await logIn(item, new Date()))));
+    break;
+  case 'on_account':
+    results = await Promise.all(
+      command.items.map(async (item) =>
+        outcome(
+          await placeOrderOnAccount({ email: item.email }, item.cartId, item.form, new Date(), `client-${item.cartId}`),
+        ),
+      ),
+    );
     break;
   case 'pay':
     results = await Promise.all(

@@ -8,9 +8,16 @@ export const metadata: Metadata = { title: 'Mes commandes', robots: { index: fal
 
 async function AccountOrders({ searchParams }: PageProps<'/compte/commandes'>) {
   const reader = await requireReader();
-  const { erreur } = await searchParams;
+  const { erreur, commande } = await searchParams;
+  const orders = await listReaderOrders(reader.email);
+  const placed = orders.find((order) => order.reference === commande && order.onAccount !== null);
   return (
-    <AccountOrdersPage reader={reader} orders={await listReaderOrders(reader.email)} error={erreur === 'commande'} />
+    <AccountOrdersPage
+      reader={reader}
+      orders={orders}
+      error={erreur === 'commande'}
+      placedOnAccount={placed?.reference ?? null}
+    />
   );
 }
 

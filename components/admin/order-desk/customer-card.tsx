@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { AdminOrder } from '@/lib/data/order-desk/order-reads';
 import { formatDateLong } from '@/lib/core/date';
 import { CARRIERS, trackingUrl } from '@/lib/orders/carriers';
@@ -10,6 +11,23 @@ export function CustomerCard({ order }: { order: AdminOrder }) {
       <dl className="facts">
         <dt>Client</dt>
         <dd>{order.fullName}</dd>
+        {order.organisation && (
+          <>
+            <dt>Commande sur compte pour</dt>
+            <dd>
+              <Link href={`/admin/clients/${order.organisation.id}`}>{order.organisation.name}</Link> — règlement par
+              virement à {order.paymentTermsDays} jours de la facture
+            </dd>
+            <dt>Bon de commande</dt>
+            <dd>{order.purchaseOrderNumber ?? '—'}</dd>
+            {order.engagementNumber && (
+              <>
+                <dt>Numéro d’engagement</dt>
+                <dd>{order.engagementNumber}</dd>
+              </>
+            )}
+          </>
+        )}
         {order.origin === 'counter' && (
           <>
             <dt>Origine</dt>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { AdminOrderRow } from '@/lib/data/order-desk/order-reads';
 import { formatDateTime } from '@/lib/core/date-time';
 import { formatPrice } from '@/lib/core/money';
+import { ON_ACCOUNT_LABELS } from '@/lib/orders/on-account';
 import { STAGE_LABELS } from '@/lib/orders/workflow';
 
 export function OrdersTable({ rows }: { rows: AdminOrderRow[] }) {
@@ -28,6 +29,7 @@ export function OrdersTable({ rows }: { rows: AdminOrderRow[] }) {
               {row.attention && <span className="badge badge-attention"> à traiter</span>}
               {row.withdrawalToRefund && <span className="badge badge-attention"> rétractation à traiter</span>}
               {row.origin === 'counter' && <span className="badge"> comptoir</span>}
+              {row.onAccount && <span className="badge"> {ON_ACCOUNT_LABELS[row.onAccount]}</span>}
             </th>
             <td>{formatDateTime(row.createdAt)}</td>
             <td>

@@ -28,6 +28,8 @@ const IDENTITY: [name: string, label: string, extra?: Record<string, string>][] 
     'GLN de la librairie (13 chiffres, pour les commandes EDI aux distributeurs ; facultatif)',
     { inputMode: 'numeric' },
   ],
+  ['iban', 'IBAN du compte pour les virements des clients sur compte (factures)'],
+  ['bic', 'BIC de ce compte'],
 ];
 
 /** What the mentions légales must give (LCEN art. 1-1; C. com. R123-237). */

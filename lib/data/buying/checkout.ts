@@ -213,7 +213,7 @@ async function loadOrderForPayment(tx: Tx, orderId: number, shippingTable: Shipp
  * orders: their holds return to the shelf (a late payment of one is still honoured by the
  * webhook). Every book involved is locked at once, in one order, so this never deadlocks.
  */
-async function lockAndReplaceUnpaidOrders(
+export async function lockAndReplaceUnpaidOrders(
   tx: Tx,
   unpaidOrderIds: number[],
   bookIds: number[],

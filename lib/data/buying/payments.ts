@@ -148,13 +148,28 @@ async function closeUnpaid(
   return { outcome: to };
 }
 
+function markPaid(tx: Tx, orderId: number, now: Date): Promise<EventResult> {
+  return confirmOrder(tx, orderId, now, 'paid');
+}
+
 /**
- * The payment is in: held copies become sales in the stock ledger. When the hold had expired
- * (payment after `expires_at`), copies are taken again if some remain, else ordered from the
- * distributor; if neither is possible the whole order is refunded and flagged for staff
- * (lib/orders/payment-plan.ts decides; this applies).
+ * The order is confirmed: held copies become sales in the stock ledger, and the order enters the
+ * order desk (`paid`: « à préparer »).
+ * - 'paid': Stripe's payment is in. When the hold had expired (payment after `expires_at`), copies
+ *   are taken again if some remain, else ordered from the distributor; if neither is possible the
+ *   whole order is refunded and flagged for staff (lib/orders/payment-plan.ts decides; this
+ *   applies). The confirmation e-mail and the invoice go in the same transaction.
+ * - 'on_account': an organisation's order placed in this very transaction with its holds
+ *   (lib/data/buying/orders-on-account.ts): nothing is paid (paidAt stays null), the invoice comes
+ *   at dispatch (lib/data/order-desk/workflow.ts), and the consumer's confirmation e-mail (payment
+ *   received, withdrawal right) does not apply.
  */
-async function markPaid(tx: Tx, orderId: number, now: Date): Promise<EventResult> {
+export async function confirmOrder(
+  tx: Tx,
+  orderId: number,
+  now: Date,
+  how: 'paid' | 'on_account',
+): Promise<EventResult> {
   const order = await tx.order.findUniqueOrThrow({
     where: { id: orderId },
     select: {
@@ -201,6 +216,8 @@ async function markPaid(tx: Tx, orderId: number, now: Date): Promise<EventResult
   );
 
   if (plan.kind === 'refund') {
+    // Copies held a moment ago in the same transaction cannot have gone.
+    if (how === 'on_account') throw new Error(`order ${orderId} on account: its holds were not found`);
     const reason =
       'Paiement reçu après l’expiration de la réservation ; exemplaires vendus entre-temps et introuvables chez le distributeur : remboursement automatique.';
     await tx.order.update({ where: { id: orderId }, data: { status: 'paid', paidAt: now, attentionReason: reason } });
@@ -260,7 +277,7 @@ async function markPaid(tx: Tx, orderId: number, now: Date): Promise<EventResult
     tx,
     order.lines.map((line) => line.bookId),
   );
-  const data: Prisma.OrderUpdateInput = { status: 'paid', paidAt: now };
+  const data: Prisma.OrderUpdateInput = { status: 'paid', ...(how === 'paid' && { paidAt: now }) };
   if (plan.backorderedCopies > 0) {
     const { orderCutoffHour } = await readShopSettings(tx);
     const window = orderDeliveryWindow(
@@ -275,6 +292,7 @@ async function markPaid(tx: Tx, orderId: number, now: Date): Promise<EventResult
   }
   await tx.order.update({ where: { id: orderId }, data });
   if (order.cartId) await tx.cartLine.deleteMany({ where: { cartId: order.cartId } });
+  if (how === 'on_account') return { outcome: 'confirmed on account' };
   // The durable-medium confirmation (Code de la consommation, art. L221-13), owed in this very
   // transaction: written once, sent by the worker even if the app stops right after the commit.
   await enqueueOrderEmail(tx, orderId, { kind: 'order_confirmation' });

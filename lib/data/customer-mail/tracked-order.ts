@@ -2,6 +2,7 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import { emailOrderOf } from '@/lib/email/order-snapshot';
 import { CARRIERS, trackingUrl } from '@/lib/orders/carriers';
+import { onAccountState } from '@/lib/orders/on-account';
 import { ORDER_STATUSES, type OrderStatus } from '@/lib/orders/status';
 import { awaitedCopies } from '@/lib/orders/workflow';
 import { planPreOrderCancellation } from '@/lib/orders/pre-order';
@@ -19,6 +20,8 @@ const TRACKED_ORDER_SELECT = {
   id: true,
   deliveredAt: true,
   origin: true,
+  organisationId: true,
+  invoices: { where: { invoice: { kind: 'invoice' } }, select: { invoiceId: true } },
   lines: {
     orderBy: { id: 'asc' },
     select: {
@@ -107,10 +110,16 @@ export async function getTrackedOrder(orderId: number, now: Date) {
     ...view,
     id: order.id,
     // A counter order was paid at the till: it is cancelled there, not online.
-    preOrderCancellation: preOrderCancellation.ok && order.origin === 'online' ? preOrderCancellation : null,
+    // Online and paid by card: an order on account (an organisation's, paid by transfer on its
+    // invoice) is cancelled by staff, not refunded through Stripe (decision 027).
+    preOrderCancellation:
+      preOrderCancellation.ok && order.origin === 'online' && order.organisationId === null
+        ? preOrderCancellation
+        : null,
     status: order.status,
     paid: order.paidAt !== null,
     paidAt: order.paidAt,
+    onAccount: onAccountState({ onAccount: order.organisationId !== null, invoiced: order.invoices.length > 0 }),
     maskedAddress: view.address && {
       street: maskStreet(view.address.line1),
       postalCode: view.address.postalCode,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { z } from 'zod';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { getDb } from '@/lib/db';
 import {
@@ -11,6 +12,11 @@ import {
   VatRowSchema,
   type BuyerSnapshot,
 } from '@/lib/invoicing/invoice-document';
+import {
+  PaymentTermsSnapshotSchema,
+  paymentTermsSnapshot,
+  type PaymentTermsSnapshot,
+} from '@/lib/invoicing/payment-terms';
 import { readShopSettings } from '@/lib/data/staff/shop-settings';
 import type { Tx } from '@/lib/data/platform/transactions';
 
@@ -46,7 +52,69 @@ function buyerOf(order: {
   };
 }
 
-/** The invoice of a paid order, in the payment's transaction; the existing one if it was issued. */
+const ORGANISATION_SELECT = {
+  name: true,
+  siret: true,
+  vatNumber: true,
+  publicBuyer: true,
+  billingLine1: true,
+  billingLine2: true,
+  billingPostalCode: true,
+  billingCity: true,
+} satisfies Prisma.CustomerOrganisationSelect;
+
+type InvoicedOrganisation = Prisma.CustomerOrganisationGetPayload<{ select: typeof ORGANISATION_SELECT }>;
+
+/** An order on account is invoiced to its organisation, at its billing address (C. com. L441-9). */
+function organisationBuyer(organisation: InvoicedOrganisation): BuyerSnapshot {
+  return {
+    name: organisation.name,
+    addressLines: [
+      organisation.billingLine1,
+      organisation.billingLine2,
+      `${organisation.billingPostalCode} ${organisation.billingCity}`,
+    ].filter((line): line is string => !!line),
+    siret: organisation.siret,
+    vatNumber: organisation.vatNumber,
+  };
+}
+
+const PricedLinesSchema = z.object({
+  lines: z.array(
+    z.object({
+      ean: z.string(),
+      referencePriceCents: z.number(),
+      requestedDiscountBasisPoints: z.number(),
+      unitDiscountCents: z.number(),
+    }),
+  ),
+});
+
+/** Each line's publisher price and discount, from the order's stored pricing (lib/pricing's result). */
+function discountsByEan(
+  pricing: unknown,
+): Map<string, { publisherPriceCents: number; basisPoints: number; unitDiscountCents: number }> {
+  const parsed = PricedLinesSchema.safeParse(pricing);
+  if (!parsed.success) return new Map();
+  return new Map(
+    parsed.data.lines
+      .filter((line) => line.unitDiscountCents > 0)
+      .map((line) => [
+        line.ean,
+        {
+          publisherPriceCents: line.referencePriceCents,
+          basisPoints: line.requestedDiscountBasisPoints,
+          unitDiscountCents: line.unitDiscountCents,
+        },
+      ]),
+  );
+}
+
+/**
+ * The invoice of a paid order, in the payment's transaction; the existing one if it was issued.
+ * An order on account (docs/decisions/027-orders-on-account.md) is invoiced at dispatch, to its
+ * organisation, payable by transfer: its due date, the shop's IBAN and the late-payment terms.
+ */
 export async function issueInvoice(tx: Tx, orderId: number, now: Date): Promise<string> {
   const existing = await tx.invoiceOrder.findFirst({
     where: { orderId, invoice: { kind: 'invoice' } },
@@ -63,6 +131,11 @@ export async function issueInvoice(tx: Tx, orderId: number, now: Date): Promise<
       city: true,
       deliveryMethod: true,
       shippingCents: true,
+      pricing: true,
+      purchaseOrderNumber: true,
+      engagementNumber: true,
+      paymentTermsDays: true,
+      organisation: { select: ORGANISATION_SELECT },
       lines: {
         orderBy: { id: 'asc' },
         select: {
@@ -76,11 +149,25 @@ export async function issueInvoice(tx: Tx, orderId: number, now: Date): Promise<
       },
     },
   });
+  const { organisation } = order;
+  const discounts = organisation ? discountsByEan(order.pricing) : new Map();
   const body = invoiceBody(
-    order.lines,
+    order.lines.map((line) => ({ ...line, discount: discounts.get(line.ean) })),
     order.shippingCents,
     order.deliveryMethod === 'home_delivery' ? 'Frais de livraison' : 'Retrait en librairie',
   );
+  const settings = await readShopSettings(tx);
+  const terms: PaymentTermsSnapshot | null = organisation
+    ? paymentTermsSnapshot({
+        issuedAt: now,
+        termsDays: order.paymentTermsDays ?? 0,
+        publicBuyer: organisation.publicBuyer,
+        purchaseOrderNumber: order.purchaseOrderNumber,
+        engagementNumber: order.engagementNumber,
+        iban: settings.iban,
+        bic: settings.bic,
+      })
+    : null;
   const year = now.getUTCFullYear();
   const sequence = await nextSequence(tx, 'F', year);
   const number = invoiceNumber('F', year, sequence);
@@ -92,12 +179,13 @@ export async function issueInvoice(tx: Tx, orderId: number, now: Date): Promise<
       year,
       sequence,
       issuedAt: now,
-      seller: json(sellerSnapshot(await readShopSettings(tx))),
-      buyer: json(buyerOf(order)),
+      seller: json(sellerSnapshot(settings)),
+      buyer: json(organisation ? organisationBuyer(organisation) : buyerOf(order)),
       lines: json(body.lines),
       vat: json(body.vat),
       shippingCents: order.shippingCents,
       totalCents: body.totalCents,
+      ...(terms && { dueOn: new Date(`${terms.dueOn}T00:00:00Z`), paymentTerms: json(terms) }),
       orders: { create: { orderId } },
     },
     select: { id: true },
@@ -179,6 +267,7 @@ const DOCUMENT_SELECT = {
   lines: true,
   vat: true,
   totalCents: true,
+  paymentTerms: true,
   creditedInvoice: { select: { number: true } },
 } satisfies Prisma.InvoiceSelect;
 
@@ -199,6 +288,7 @@ export async function invoicesOfOrder(orderId: number) {
     lines: InvoiceLineSchema.array().parse(row.lines),
     vat: VatRowSchema.array().parse(row.vat),
     totalCents: row.totalCents,
+    paymentTerms: row.paymentTerms === null ? null : PaymentTermsSnapshotSchema.parse(row.paymentTerms),
   }));
 }
 

@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { DeliveryMethod } from '@/lib/generated/prisma/enums';
 import { UNPAID_STATUSES } from '@/lib/orders/status';
+import { onAccountState, type OnAccountState } from '@/lib/orders/on-account';
 import { isValidEan13 } from '@/lib/isbn';
 import { buildTimeline } from '@/lib/orders/timeline';
 import { availableTransitions, awaitedCopies, orderStage, type OrderStage } from '@/lib/orders/workflow';
@@ -70,6 +71,8 @@ export type AdminOrderRow = {
   attention: boolean;
   withdrawalToRefund: boolean;
   origin: 'online' | 'counter';
+  /** An order on account: to invoice, or invoiced (lib/orders/on-account.ts). */
+  onAccount: OnAccountState | null;
 };
 
 function likePattern(text: string): string {
@@ -121,6 +124,9 @@ export async function listAdminOrders(query: AdminOrdersQuery): Promise<{ total:
       SELECT o."reference", o."createdAt", o."fullName", o."email", o."deliveryMethod", o."totalCents", o."origin",
              (${STAGE_SQL}) AS "stage", (${REFUNDED_SQL})::int AS "refundedCents", o."attentionReason",
              ${WITHDRAWAL_TO_REFUND_SQL} AS "withdrawalToRefund",
+             CASE WHEN o."organisationId" IS NULL THEN NULL
+                  WHEN EXISTS (SELECT 1 FROM "InvoiceOrder" io WHERE io."orderId" = o."id") THEN 'invoiced'
+                  ELSE 'to_invoice' END AS "onAccount",
              (SELECT COALESCE(SUM(l."quantity"), 0)::int FROM "OrderLine" l WHERE l."orderId" = o."id") AS "copies"
       FROM "Order" o ${where}
       ORDER BY o."createdAt" ${order}, o."id" ${order}
@@ -174,6 +180,11 @@ const ORDER_SELECT = {
   customerKind: true,
   origin: true,
   payAtPickup: true,
+  purchaseOrderNumber: true,
+  engagementNumber: true,
+  paymentTermsDays: true,
+  organisation: { select: { id: true, name: true } },
+  invoices: { where: { invoice: { kind: 'invoice' } }, select: { invoiceId: true } },
   readyForPickupAt: true,
   goodsCents: true,
   shippingCents: true,
@@ -294,6 +305,7 @@ export async function getAdminOrder(reference: string) {
       0,
     ),
     paid: order.paidAt !== null && !UNPAID_STATUSES.includes(order.status),
+    onAccount: onAccountState({ onAccount: order.organisation !== null, invoiced: order.invoices.length > 0 }),
     timeline: buildTimeline({
       createdAt: order.createdAt,
       paymentEvents: order.paymentEvents,

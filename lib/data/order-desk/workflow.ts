@@ -23,6 +23,7 @@ export async function readWorkflowFacts(tx: Tx, orderId: number) {
       deliveryMethod: true,
       payAtPickup: true,
       paidAt: true,
+      organisationId: true,
       carrier: true,
       trackingNumber: true,
       lines: {
@@ -95,6 +96,11 @@ export async function changeOrderStatus(actor: Actor, change: StatusChange): Pro
     if (paidAtPickup) {
       await recordAudit(tx, { staffId: actor.id, action: 'order.paid_at_counter', orderId: id, ip: actor.ip });
       // Paid now: its invoice, numbered in this transaction (CGI art. 242 nonies A).
+      await issueInvoice(tx, id, new Date());
+    }
+    // An order on account is invoiced when it leaves the shop, or when it is collected
+    // (docs/decisions/027-orders-on-account.md): the due date runs from that invoice.
+    if (order.organisationId !== null && (check.to === 'shipped' || check.to === 'collected')) {
       await issueInvoice(tx, id, new Date());
     }
     // The customer hears of the parcel leaving, or of the order waiting at the shop.

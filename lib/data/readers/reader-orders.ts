@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 import { failure, type Result } from '@/lib/core/result';
+import type { OnAccountState } from '@/lib/orders/on-account';
 import { UNPAID_STATUSES, type OrderStatus } from '@/lib/orders/status';
 import { mintTrackingToken } from '@/lib/data/customer-mail/tracking-tokens';
 import { READER_ACCOUNT_LIMITS, Rejection, transact } from '@/lib/data/platform/transactions';
@@ -9,13 +10,24 @@ import { READER_ACCOUNT_LIMITS, Rejection, transact } from '@/lib/data/platform/
 // its case, guest orders from before the account included; paid ones and those cancelled or
 // refunded after, never an abandoned unpaid one (lib/reader-accounts/saved-address.ts).
 
-export type ReaderOrder = { reference: string; createdAt: Date; totalCents: number; status: OrderStatus };
+export type ReaderOrder = {
+  reference: string;
+  createdAt: Date;
+  totalCents: number;
+  status: OrderStatus;
+  /** An order on account: to invoice, or invoiced (lib/orders/on-account.ts). */
+  onAccount: OnAccountState | null;
+};
 
 const UNPAID = [...UNPAID_STATUSES];
 
 export async function listReaderOrders(email: string): Promise<ReaderOrder[]> {
   return getDb().$queryRaw<ReaderOrder[]>`
-    SELECT "reference", "createdAt", "totalCents", "status"::text AS "status" FROM "Order"
+    SELECT "reference", "createdAt", "totalCents", "status"::text AS "status",
+           CASE WHEN "organisationId" IS NULL THEN NULL
+                WHEN EXISTS (SELECT 1 FROM "InvoiceOrder" io WHERE io."orderId" = o."id") THEN 'invoiced'
+                ELSE 'to_invoice' END AS "onAccount"
+    FROM "Order" o
     WHERE lower("email") = ${email} AND "status"::text <> ALL(${UNPAID})
     ORDER BY "createdAt" DESC, "id" DESC`;
 }

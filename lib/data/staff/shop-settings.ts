@@ -47,6 +47,8 @@ export async function readShopSettings(client: Pick<Tx, 'shopSettings'>): Promis
     hostPhone: row.hostPhone,
     microEnterprise: row.microEnterprise,
     gln: row.gln,
+    iban: row.iban,
+    bic: row.bic,
     orderCutoffHour: row.orderCutoffHour,
     shippingTable: parseStoredShippingTable(row.shippingTable),
     version: row.version,

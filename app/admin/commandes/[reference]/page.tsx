@@ -13,6 +13,7 @@ import { invoicesOfOrder } from '@/lib/data/invoicing/invoices';
 import { invoiceTitle } from '@/lib/invoicing/invoice-text';
 import { formatDateTime } from '@/lib/core/date-time';
 import { formatPrice } from '@/lib/core/money';
+import { ON_ACCOUNT_LABELS } from '@/lib/orders/on-account';
 import { STAGE_LABELS } from '@/lib/orders/workflow';
 import { ORDER_REFERENCE } from '@/lib/validation/order-desk';
 
@@ -34,6 +35,7 @@ export default async function AdminOrderPage({ params }: PageProps<'/admin/comma
       </p>
       <h1>
         Commande {order.reference} <span className={`badge badge-${order.stage}`}>{STAGE_LABELS[order.stage]}</span>
+        {order.onAccount && <span className="badge"> {ON_ACCOUNT_LABELS[order.onAccount]}</span>}
       </h1>
       <p>
         Passée le {formatDateTime(order.createdAt)} — {formatPrice(order.totalCents)} dont livraison{' '}
