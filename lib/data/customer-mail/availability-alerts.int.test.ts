@@ -41,7 +41,8 @@ afterAll(async () => {
   await Promise.all(workers.map((worker) => worker.kill()));
 });
 
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 120_000): Promise<void> {
+// Generous: the outbox sends a few e-mails a second, and this file queues 200 at once.
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = 240_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) {
@@ -165,7 +166,7 @@ describe('availability alerts', () => {
     expect(
       await db.availabilityAlert.findUniqueOrThrow({ where: { id: unconfirmed.id }, select: { status: true } }),
     ).toEqual({ status: 'pending' });
-  }, 240_000);
+  }, 360_000);
 
   it('confirmed through its e-mailed link, an alert is e-mailed when an ONIX update puts the book back on sale', async () => {
     const book = await createTestBook(db, { onHand: 2, withSupplier: true });
@@ -219,7 +220,7 @@ describe('availability alerts', () => {
         status: 'closed',
       },
     );
-  }, 120_000);
+  }, 360_000);
 
   it('a book its publisher declares out of print (ONIX code 51): one e-mail saying so, the alert closed', async () => {
     const book = await createTestBook(db, { onHand: 0, withSupplier: true, title: `Livre bientôt épuisé ${run}` });
