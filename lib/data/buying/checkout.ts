@@ -11,7 +11,7 @@ import type { ShippingTable } from '@/lib/pricing';
 import { failure, type Result } from '@/lib/core/result';
 import type { CheckoutForm } from '@/lib/validation/checkout';
 import { orderTooLarge, priceLines, supplyFacts } from './cart';
-import { insertOrderWithHolds, readCheckoutCart } from './checkout-statements';
+import { insertOrderWithHolds, readCheckoutCart, type CheckoutBook, type NewOrder } from './checkout-statements';
 import { lockStock, releaseOrderHolds, type StockRow } from '@/lib/data/stock/stock-holds';
 import { getShopSettings } from '@/lib/data/staff/shop-settings';
 import { BUYING_PATH_LIMITS, Rejection, transact, transactOrThrow, type Tx } from '@/lib/data/platform/transactions';
@@ -73,17 +73,7 @@ export async function placeOrder(
       unpaid.map((order) => order.id),
       cartLines.map((line) => line.book.id),
     );
-    const plans = cartLines.map(({ book, quantity }) => {
-      const result = allocate(quantity, supplyFacts(book, stock.get(book.id) ?? null));
-      if (!result.ok) throw new Rejection(result);
-      return {
-        book,
-        quantity,
-        allocation: result.allocation,
-        shipWithin: lineShipWithin(result.allocation, book, now),
-        publishedOn: linePublishedOn(result.allocation, book, now),
-      };
-    });
+    const plans = planCartLines(cartLines, stock, now);
     const copiesToHold = plans.reduce((sum, plan) => sum + plan.allocation.fromStock, 0);
     // Holds of orders this checkout replaces were just released: they no longer count.
     if (copiesToHold > 0)
@@ -117,24 +107,7 @@ export async function placeOrder(
       holdExpiresAt,
       checkoutFingerprint: fingerprint,
       clientKey,
-      lines: plans.map((plan, index) => {
-        const line = pricing.lines[index];
-        if (!line || line.ean !== plan.book.ean) throw new Error('Priced lines do not match the cart lines');
-        return {
-          bookId: plan.book.id,
-          ean: plan.book.ean,
-          title: plan.book.title,
-          quantity: plan.quantity,
-          unitPriceCents: line.unitPriceCents,
-          lineTotalCents: line.lineTotalCents,
-          vatRateBasisPoints: line.vatRateBasisPoints,
-          fromStockQuantity: plan.allocation.fromStock,
-          backorderQuantity: plan.allocation.backorder,
-          shipWithinMinDays: plan.shipWithin?.minDays ?? 0,
-          shipWithinMaxDays: plan.shipWithin?.maxDays ?? 0,
-          preOrderPublishedOn: plan.publishedOn ? toDateOnly(plan.publishedOn) : null,
-        };
-      }),
+      lines: orderLinesOf(plans, pricing),
       holdsExpireAt: provisionalExpiry,
     });
     const order: OrderForPayment = {
@@ -160,6 +133,53 @@ export async function placeOrder(
 const REUSE_MARGIN_MINUTES = 10;
 
 /** The same cart lines and the same form give the same fingerprint. */
+/**
+ * Each cart line's share of the shelf and of the distributor, its delay and a pre-order's
+ * publication date, from the locked stock rows: the card path and the order on account plan alike.
+ */
+export function planCartLines<Book extends CheckoutBook>(
+  cartLines: { book: Book; quantity: number }[],
+  stock: Map<number, StockRow>,
+  now: Date,
+) {
+  return cartLines.map(({ book, quantity }) => {
+    const result = allocate(quantity, supplyFacts(book, stock.get(book.id) ?? null));
+    if (!result.ok) throw new Rejection(result);
+    return {
+      book,
+      quantity,
+      allocation: result.allocation,
+      shipWithin: lineShipWithin(result.allocation, book, now),
+      publishedOn: linePublishedOn(result.allocation, book, now),
+    };
+  });
+}
+
+/** The order's lines as written: each planned line with its price, in the cart's order. */
+export function orderLinesOf(
+  plans: ReturnType<typeof planCartLines>,
+  pricing: { lines: { ean: string; unitPriceCents: number; lineTotalCents: number; vatRateBasisPoints: number }[] },
+): NewOrder['lines'] {
+  return plans.map((plan, index) => {
+    const line = pricing.lines[index];
+    if (!line || line.ean !== plan.book.ean) throw new Error('Priced lines do not match the cart lines');
+    return {
+      bookId: plan.book.id,
+      ean: plan.book.ean,
+      title: plan.book.title,
+      quantity: plan.quantity,
+      unitPriceCents: line.unitPriceCents,
+      lineTotalCents: line.lineTotalCents,
+      vatRateBasisPoints: line.vatRateBasisPoints,
+      fromStockQuantity: plan.allocation.fromStock,
+      backorderQuantity: plan.allocation.backorder,
+      shipWithinMinDays: plan.shipWithin?.minDays ?? 0,
+      shipWithinMaxDays: plan.shipWithin?.maxDays ?? 0,
+      preOrderPublishedOn: plan.publishedOn ? toDateOnly(plan.publishedOn) : null,
+    };
+  });
+}
+
 function checkoutFingerprint(lines: { quantity: number; book: { id: number } }[], form: CheckoutForm): string {
   const content = JSON.stringify({ lines: lines.map((line) => [line.book.id, line.quantity]), form });
   return createHash('sha256').update(content).digest('hex');

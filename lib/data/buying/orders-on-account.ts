@@ -3,8 +3,7 @@ import { createHash } from 'node:crypto';
 import { getDb } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { toDateOnly } from '@/lib/availability';
-import { allocate } from '@/lib/orders/allocation';
-import { linePublishedOn, lineShipWithin, orderWindowOfPlans } from '@/lib/orders/delivery-plan';
+import { orderWindowOfPlans } from '@/lib/orders/delivery-plan';
 import { newOrderReference } from '@/lib/orders/reference';
 import { priceOrder, type DeliveryMethod, type PricedOrder, type ShippingTable } from '@/lib/pricing';
 import {
@@ -16,8 +15,8 @@ import {
 import { SHOP } from '@/lib/shop/config';
 import { failure, type Result } from '@/lib/core/result';
 import type { OnAccountForm } from '@/lib/validation/orders-on-account';
-import { CART_BOOK_SELECT, orderTooLarge, supplyFacts } from './cart';
-import { lockAndReplaceUnpaidOrders } from './checkout';
+import { CART_BOOK_SELECT, orderTooLarge } from './cart';
+import { lockAndReplaceUnpaidOrders, orderLinesOf, planCartLines } from './checkout';
 import { insertOrderWithHolds } from './checkout-statements';
 import { confirmOrder } from './payments';
 import { getShopSettings } from '@/lib/data/staff/shop-settings';
@@ -208,18 +207,7 @@ export async function placeOrderOnAccount(
       unpaid.map((order) => order.id),
       cartLines.map((line) => line.book.id),
     );
-    const plans = cartLines.map(({ book, quantity }) => {
-      const result = allocate(quantity, supplyFacts(book, stock.get(book.id) ?? null));
-      if (!result.ok) throw new Rejection(result);
-      return {
-        book,
-        quantity,
-        allocation: result.allocation,
-        shipWithin: lineShipWithin(result.allocation, book, now),
-        // A pre-order waits for its publication date, as on the card path (decision 023).
-        publishedOn: linePublishedOn(result.allocation, book, now),
-      };
-    });
+    const plans = planCartLines(cartLines, stock, now);
     const priced = priceForOrganisation(organisation, bookLines(plans), form.deliveryMethod, shippingTable);
     if (!priced.ok) throw new Rejection(priced);
     const pricing = priced.order;
@@ -246,24 +234,7 @@ export async function placeOrderOnAccount(
       holdExpiresAt: now,
       checkoutFingerprint: createHash('sha256').update(`on-account:${reference}`).digest('hex'),
       clientKey,
-      lines: plans.map((plan, index) => {
-        const line = pricing.lines[index];
-        if (!line || line.ean !== plan.book.ean) throw new Error('Priced lines do not match the cart lines');
-        return {
-          bookId: plan.book.id,
-          ean: plan.book.ean,
-          title: plan.book.title,
-          quantity: plan.quantity,
-          unitPriceCents: line.unitPriceCents,
-          lineTotalCents: line.lineTotalCents,
-          vatRateBasisPoints: line.vatRateBasisPoints,
-          fromStockQuantity: plan.allocation.fromStock,
-          backorderQuantity: plan.allocation.backorder,
-          shipWithinMinDays: plan.shipWithin?.minDays ?? 0,
-          shipWithinMaxDays: plan.shipWithin?.maxDays ?? 0,
-          preOrderPublishedOn: plan.publishedOn ? toDateOnly(plan.publishedOn) : null,
-        };
-      }),
+      lines: orderLinesOf(plans, pricing),
       // Sold in this transaction: the holds never outlive it.
       holdsExpireAt: new Date(now.getTime() + SHOP.provisionalHoldMinutes * 60_000),
     });
