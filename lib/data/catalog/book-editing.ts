@@ -37,8 +37,13 @@ type Resolved = {
 /** Publisher, collection and people by the names typed; each unknown one is named in the error. */
 async function resolveNames(tx: Tx, form: BookForm): Promise<Resolved> {
   const fieldErrors: Record<string, string> = {};
-  const publisher = await tx.publisher.findUnique({
-    where: { slug: slugify(form.publisherName) },
+  // By its name as shown in the form, or by the slug of what was typed: a publisher's slug need not
+  // be its name's ("puf" for the Presses universitaires de France).
+  const publisher = await tx.publisher.findFirst({
+    where: {
+      OR: [{ name: { equals: form.publisherName, mode: 'insensitive' } }, { slug: slugify(form.publisherName) }],
+    },
+    orderBy: { id: 'asc' },
     select: { id: true, name: true },
   });
   if (!publisher)
