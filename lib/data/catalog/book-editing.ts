@@ -57,12 +57,20 @@ async function resolveNames(tx: Tx, form: BookForm): Promise<Resolved> {
       : null;
   if (publisher && form.collectionName && !collection)
     fieldErrors.collectionName = `Collection inconnue chez ${publisher.name} : « ${form.collectionName} ».`;
+  // People too by the name the form shows, or by the slug of what was typed: a contributor's slug
+  // need not be its name's (two homonyms, an ONIX import's).
+  const typed = form.contributors.map((c) => c.name);
   const people = await tx.contributor.findMany({
-    where: { slug: { in: form.contributors.map((c) => slugify(c.name)) } },
+    where: {
+      OR: [{ name: { in: typed, mode: 'insensitive' } }, { slug: { in: typed.map((name) => slugify(name)) } }],
+    },
+    orderBy: { id: 'asc' },
     select: { id: true, name: true, slug: true },
   });
-  const bySlug = new Map(people.map((person) => [person.slug, person]));
-  const unknown = form.contributors.filter((c) => !bySlug.has(slugify(c.name))).map((c) => `« ${c.name} »`);
+  const personNamed = (name: string) =>
+    people.find((person) => person.name.toLocaleLowerCase('fr') === name.toLocaleLowerCase('fr')) ??
+    people.find((person) => person.slug === slugify(name));
+  const unknown = form.contributors.filter((c) => !personNamed(c.name)).map((c) => `« ${c.name} »`);
   if (unknown.length > 0)
     fieldErrors.contributors = `Contributeur${unknown.length > 1 ? 's' : ''} inconnu${unknown.length > 1 ? 's' : ''} : ${unknown.join(', ')}. Créez-le${unknown.length > 1 ? 's' : ''} d’abord (Catalogue › Auteurs).`;
   if (!(await tx.theme.findUnique({ where: { id: form.themeId }, select: { id: true } })))
@@ -78,7 +86,7 @@ async function resolveNames(tx: Tx, form: BookForm): Promise<Resolved> {
     publisher,
     collection,
     contributors: form.contributors.map((c) => {
-      const person = bySlug.get(slugify(c.name))!;
+      const person = personNamed(c.name)!;
       return { id: person.id, name: person.name, role: c.role };
     }),
   };

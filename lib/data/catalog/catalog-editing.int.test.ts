@@ -97,6 +97,23 @@ describe('books typed in', () => {
     expect(await db.book.count({ where: { ean } })).toBe(0);
   });
 
+  it('finds a publisher and a person by the name the form shows, whatever their slugs', async () => {
+    const names = await newNames();
+    // As the ONIX import or a homonym may leave them: slugs that are not their names' slugs.
+    await db.publisher.update({ where: { id: names.publisher.id }, data: { slug: `pub-${unique}-${made}` } });
+    await db.contributor.update({ where: { id: names.contributor.id }, data: { slug: `anne-${unique}-${made}-2` } });
+    const ean = testEan();
+    ok(await createBook(actor, ean, bookForm(names)));
+    const shown = (await getBookForEditing(ean))!;
+    ok(await updateBook(actor, { ean, fingerprint: shown.fingerprint, form: { ...bookForm(names), title: 'Revu' } }));
+    const book = await db.book.findUniqueOrThrow({
+      where: { ean },
+      select: { title: true, publisherId: true, contributors: { select: { contributorId: true } } },
+    });
+    expect(book).toMatchObject({ title: 'Revu', publisherId: names.publisher.id });
+    expect(book.contributors).toEqual([{ contributorId: names.contributor.id }]);
+  });
+
   it('an edit over a colleague’s is refused: the form’s fingerprint no longer matches', async () => {
     const ean = testEan();
     const form = bookForm(await newNames());
