@@ -214,6 +214,18 @@ test('a library’s buyer orders three books on account; staff ship it; the invo
   expect(text).toMatch(/40 €/);
   expect(text).toContain('Total TTC à payer');
 
+  // The sale is declared for the lending right (CPI L133-3): the invoice, its library, the 6 %.
+  const invoiceNumber = (await link.textContent())!.replace('Facture ', '');
+  await page.goto(`/admin/clients/droit-de-pret?annee=${invoiceNumber.slice(1, 5)}`);
+  const declared = page.getByRole('row', { name: new RegExp(invoiceNumber) });
+  await expect(declared).toContainText(library.name);
+  await expect(page.getByText(/^Droit de prêt dû pour \d{4} : \d/)).toBeVisible();
+  await expectNoAxeViolation(page);
+  const spreadsheet = page.getByRole('link', { name: /^Télécharger la déclaration \d{4}/ });
+  const csv = await page.request.get((await spreadsheet.getAttribute('href'))!);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  expect(await csv.text()).toMatch(new RegExp(`${invoiceNumber};Facture;\\d{2}/\\d{2}/\\d{4};${library.name}`));
+
   // The buyer sees the same invoice from the order's tracking page.
   await reader.goto('/compte/commandes');
   await reader.getByRole('button', { name: `Suivre ma commande ${reference}` }).click();

@@ -23,7 +23,8 @@ export default async function OrganisationsPage({ searchParams }: PageProps<'/ad
       <p>
         Bibliothèques, administrations, établissements d’enseignement, entreprises et librairies : leur remise dans les
         limites de la loi, leurs conditions de paiement et les personnes qui commandent pour eux.{' '}
-        <Link href="/admin/clients/nouveau">Nouvelle organisation</Link>
+        <Link href="/admin/clients/nouveau">Nouvelle organisation</Link> ·{' '}
+        <Link href="/admin/clients/droit-de-pret">Droit de prêt en bibliothèque</Link>
       </p>
       <OrganisationSearch q={query.q} />
       <p className="result-count" role="status">

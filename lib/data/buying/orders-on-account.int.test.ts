@@ -1,8 +1,9 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { attachCheckoutSession } from '@/lib/data/buying/checkout';
 import type { OnAccountForm } from '@/lib/validation/orders-on-account';
 import { createCarts, createTestBook } from '@/scripts/test/fixtures/books';
+import { createTestOrganisation } from '@/scripts/test/fixtures/organisations';
 import { createTestStaff, placeTestOrder } from '@/scripts/test/order-desk-fixtures';
 import { runOrderDeskWorkers } from '@/scripts/test/run-order-desk-workers';
 import { openTestDatabase } from '@/scripts/test/test-database';
@@ -21,43 +22,8 @@ beforeAll(async () => {
   invoices = await import('@/lib/data/invoicing/invoices');
 });
 
-/** A SIRET nobody else in the shared test database has: 13 random digits and the Luhn key. */
-function freshSiret(): string {
-  const body = `${randomInt(1, 10)}${Array.from({ length: 12 }, () => randomInt(10)).join('')}`;
-  for (let key = 0; key < 10; key += 1) {
-    const siret = `${body}${key}`;
-    const sum = [...siret].reverse().reduce((acc, char, index) => {
-      const digit = Number(char) * (index % 2 === 1 ? 2 : 1);
-      return acc + (digit > 9 ? digit - 9 : digit);
-    }, 0);
-    if (sum % 10 === 0) return siret;
-  }
-  throw new Error('unreachable');
-}
-
-async function createOrganisation(
-  options: { kind?: 'library' | 'company'; discountBasisPoints?: number; engagementNumberRequired?: boolean } = {},
-) {
-  const buyer = `acquisitions.${randomUUID().slice(0, 8)}@univ.example`;
-  const organisation = await db.customerOrganisation.create({
-    data: {
-      name: `Bibliothèque universitaire ${randomUUID().slice(0, 6)}`,
-      siret: freshSiret(),
-      kind: options.kind ?? 'library',
-      publicBuyer: true,
-      engagementNumberRequired: options.engagementNumberRequired ?? false,
-      paymentTermDays: 30,
-      discountBasisPoints: options.discountBasisPoints ?? 900,
-      billingEmail: 'factures@univ.example',
-      billingLine1: '12 place du Panthéon',
-      billingPostalCode: '75005',
-      billingCity: 'Paris',
-      members: { create: { email: buyer } },
-    },
-    select: { id: true, name: true, siret: true },
-  });
-  return { ...organisation, buyer };
-}
+const createOrganisation = (options: Parameters<typeof createTestOrganisation>[1] = {}) =>
+  createTestOrganisation(db, options);
 
 const form = (organisationId: number, overrides: Partial<OnAccountForm> = {}): OnAccountForm => ({
   organisationId,

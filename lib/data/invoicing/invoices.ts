@@ -1,5 +1,4 @@
 import 'server-only';
-import { z } from 'zod';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { getDb } from '@/lib/db';
 import {
@@ -17,6 +16,7 @@ import {
   paymentTermsSnapshot,
   type PaymentTermsSnapshot,
 } from '@/lib/invoicing/payment-terms';
+import { discountsByEan } from '@/lib/invoicing/priced-lines';
 import { readShopSettings } from '@/lib/data/staff/shop-settings';
 import type { Tx } from '@/lib/data/platform/transactions';
 
@@ -77,37 +77,6 @@ function organisationBuyer(organisation: InvoicedOrganisation): BuyerSnapshot {
     siret: organisation.siret,
     vatNumber: organisation.vatNumber,
   };
-}
-
-const PricedLinesSchema = z.object({
-  lines: z.array(
-    z.object({
-      ean: z.string(),
-      referencePriceCents: z.number(),
-      requestedDiscountBasisPoints: z.number(),
-      unitDiscountCents: z.number(),
-    }),
-  ),
-});
-
-/** Each line's publisher price and discount, from the order's stored pricing (lib/pricing's result). */
-function discountsByEan(
-  pricing: unknown,
-): Map<string, { publisherPriceCents: number; basisPoints: number; unitDiscountCents: number }> {
-  const parsed = PricedLinesSchema.safeParse(pricing);
-  if (!parsed.success) return new Map();
-  return new Map(
-    parsed.data.lines
-      .filter((line) => line.unitDiscountCents > 0)
-      .map((line) => [
-        line.ean,
-        {
-          publisherPriceCents: line.referencePriceCents,
-          basisPoints: line.requestedDiscountBasisPoints,
-          unitDiscountCents: line.unitDiscountCents,
-        },
-      ]),
-  );
 }
 
 /**
