@@ -1,6 +1,7 @@
 import { extractBaseExclVat } from '@/lib/pricing/vat';
 import { mulDivRoundHalfUp } from '@/lib/pricing/integer-math';
 import { BASIS_POINTS_PER_UNIT } from '@/lib/pricing/legal';
+import { LENDING_RIGHT_BASIS_POINTS } from '@/lib/pricing/organisation-pricing';
 
 // The public lending right (droit de prêt en bibliothèque, loi n° 2003-517): the supplier of books
 // bought by a library open to the public for lending pays SOFIA 6 % of their public price excluding
@@ -8,8 +9,6 @@ import { BASIS_POINTS_PER_UNIT } from '@/lib/pricing/legal';
 // L133-3 and R133-1 ff.; décret n° 2004-920). Only books count: what bears the books' 5.5 % VAT
 // (CGI art. 278-0 bis, A), not the delivery fee. A credit note takes its copies back. Pure.
 
-/** CPI L133-3: « Le taux de cette rémunération est de 6 % du prix public de vente ». */
-export const LENDING_RIGHT_BASIS_POINTS = 600;
 export const BOOK_VAT_BASIS_POINTS = 550;
 
 export type LendingRightDocument = {
