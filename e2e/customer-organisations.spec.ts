@@ -144,6 +144,37 @@ test('two colleagues editing the same organisation: the second save is refused, 
   await other.context().close();
 });
 
+test('a company on monthly statements pays within 45 days of it, not 60 (C. com. L441-10, I)', async ({ page, db }) => {
+  const { rows } = await db.query<{ id: number }>(
+    `INSERT INTO "CustomerOrganisation" ("name", "siret", "kind", "publicBuyer", "paymentTermDays", "discountBasisPoints",
+       "billingEmail", "billingLine1", "billingPostalCode", "billingCity", "updatedAt")
+     VALUES ($1, $2, 'company', false, 60, 0, 'compta@cabinet.example', '8 rue de Rivoli', '75004', 'Paris', now())
+     RETURNING "id"`,
+    [`Cabinet Domat ${randomInt(1_000_000)}`, freshSiret()],
+  );
+  const id = rows[0]!.id;
+  await logIn(page, await createStaff(db, 'libraire'));
+  await page.goto(`/admin/clients/${id}`);
+  await expect(page.getByRole('heading', { name: 'Relevé mensuel' })).toHaveCount(0);
+  const form = page.getByRole('form', { name: 'Fiche de l’organisation' });
+  await form.getByLabel('Relevé mensuel : une facture par mois pour les commandes expédiées').check();
+  await form.getByRole('button', { name: 'Enregistrer l’organisation' }).click();
+  await expect(form.getByRole('alert')).toContainText('au plus 45 jours à compter d’un relevé mensuel');
+  await expect(form.getByRole('alert')).toContainText('L441-10, I');
+  await form.getByLabel('Délai de paiement (jours à compter de la facture)').fill('45');
+  await form.getByRole('button', { name: 'Enregistrer l’organisation' }).click();
+  await expect(feedback(page)).toContainText('Organisation enregistrée.');
+  await page.reload();
+  const statement = page.getByRole('region', { name: 'Relevé mensuel' });
+  await expect(statement).toContainText('Aucune commande expédiée en attente de facture.');
+  await expectNoAxeViolation(page);
+  const saved = await db.query(
+    `SELECT "monthlyStatement", "paymentTermDays" FROM "CustomerOrganisation" WHERE "id" = $1`,
+    [id],
+  );
+  expect(saved.rows[0]).toEqual({ monthlyStatement: true, paymentTermDays: 45 });
+});
+
 test('a book is marked as a schoolbook on its back-office record', async ({ page, db }) => {
   const [book] = await booksOnShelf(db, 1);
   await logIn(page, await createStaff(db, 'libraire'));

@@ -21,6 +21,9 @@ import {
 import { answerTrackingLookup, type TrackingLookup } from '../lib/data/customer-mail/tracking-lookup';
 import { reconcileWithStripe } from '../lib/checkout/stripe-reconciliation';
 import { followPreOrderChange, type PreOrderChange } from '../lib/refunds/pre-orders';
+import { issueMonthEndStatements } from '../lib/data/invoicing/statements';
+import { isLastDayOfMonth } from '../lib/invoicing/statement';
+import { SHOP_TIME_ZONE } from '../lib/core/date';
 import { getEnv } from '../lib/env';
 import { QUEUE_NAMES } from '../lib/jobs/queues';
 import { logger, nameProcess } from '../lib/observability/logger';
@@ -127,6 +130,17 @@ await boss.work(QUEUE_NAMES.invariantCheck, async ([job]) => {
 });
 await boss.send(QUEUE_NAMES.invariantCheck, {});
 
+// Every day at 23:55 in Paris; on the month's last day, the monthly statements of the
+// organisations that asked for them (CGI art. 289, I-3: issued by the end of the month).
+await boss.schedule(QUEUE_NAMES.monthlyStatements, '55 23 * * *', {}, { tz: SHOP_TIME_ZONE });
+await boss.work(QUEUE_NAMES.monthlyStatements, async ([job]) => {
+  if (!job) return;
+  await runJob(QUEUE_NAMES.monthlyStatements, job, async () => {
+    const now = new Date();
+    if (isLastDayOfMonth(now)) report(QUEUE_NAMES.monthlyStatements, { issued: await issueMonthEndStatements(now) });
+  });
+});
+
 // Every minute, and at once when a commit marked some due (NOTIFY): the availability alerts of
 // books now in stock or out of print, e-mailed once (several workers drain side by side).
 await boss.schedule(QUEUE_NAMES.availabilityAlerts, '* * * * *');
@@ -160,7 +174,7 @@ const metricsServer: http.Server | null = env.WORKER_METRICS_PORT
   ? await serveWorkerMetrics({ port: env.WORKER_METRICS_PORT, host: env.WORKER_METRICS_HOST, token: env.METRICS_TOKEN })
   : null;
 logger.info(
-  'tâches de fond démarrées (file PostgreSQL pg-boss) : purge, courriels, suivi, rapprochement Stripe, durées de conservation, boîte ONIX, contrôle des invariants, précommandes, alertes de disponibilité.',
+  'tâches de fond démarrées (file PostgreSQL pg-boss) : purge, courriels, suivi, rapprochement Stripe, durées de conservation, boîte ONIX, contrôle des invariants, précommandes, alertes de disponibilité, relevés mensuels.',
 );
 
 // On SIGTERM or SIGINT: no new job is taken, those running get SHUTDOWN_TIMEOUT_SECONDS to finish;

@@ -26,6 +26,8 @@ export const QUEUE_NAMES = {
    * stock or out of print) turned into e-mails (lib/data/customer-mail/availability-alert-drain.ts).
    */
   availabilityAlerts: 'availability-alerts',
+  /** Daily at 23:55 in Paris; on a month's last day, the organisations' monthly statements (lib/data/invoicing/statements.ts). */
+  monthlyStatements: 'monthly-statements',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -64,6 +66,8 @@ export const QUEUE_OPTIONS: Record<QueueName, Omit<Queue, 'name'>> = {
   },
   // A drain that fails is the next minute's (or the next NOTIFY's) to redo: what it did is committed batch by batch.
   'availability-alerts': { retryLimit: 0, expireInSeconds: 300, deleteAfterSeconds: 3600 },
+  // Idempotent (an order already invoiced is not taken again): retried within the same few minutes.
+  'monthly-statements': { retryLimit: 2, retryDelay: 60, expireInSeconds: 600, deleteAfterSeconds: 7 * 24 * 3600 },
   'tracking-lookup': {
     retryLimit: 3,
     retryDelay: 10,

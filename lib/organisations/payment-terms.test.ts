@@ -20,3 +20,12 @@ test('the refusal cites the article', () => {
   });
   expect(maxPaymentTermDays(true)).toBe(30);
 });
+
+test('a monthly statement is paid within 45 days of it (C. com. L441-10, I)', () => {
+  expect(checkPaymentTerm(45, false, true).ok).toBe(true);
+  expect(checkPaymentTerm(60, false, true)).toMatchObject({
+    ok: false,
+    message: expect.stringContaining('L441-10, I'),
+  });
+  expect(checkPaymentTerm(60, false, false).ok).toBe(true);
+});

@@ -101,6 +101,7 @@ export const OrganisationFormSchema = z
     publicBuyer: checkbox,
     chorusServiceCode: optionalText(100),
     engagementNumberRequired: checkbox,
+    monthlyStatement: checkbox,
     paymentTermDays: z
       .string({ error: 'Indiquez le délai de paiement en jours.' })
       .trim()
@@ -143,7 +144,7 @@ export const OrganisationFormSchema = z
       const field = discounts.code === 'SCHOOLBOOK_DISCOUNT_NOT_ALLOWED' ? 'schoolbookDiscount' : 'discount';
       ctx.addIssue({ code: 'custom', path: [field], message: discounts.message });
     }
-    const term = checkPaymentTerm(form.paymentTermDays, form.publicBuyer);
+    const term = checkPaymentTerm(form.paymentTermDays, form.publicBuyer, form.monthlyStatement);
     if (!term.ok) ctx.addIssue({ code: 'custom', path: ['paymentTermDays'], message: term.message });
     const delivery = [form.deliveryLine1, form.deliveryPostalCode, form.deliveryCity];
     if (delivery.some(Boolean) && !delivery.every(Boolean)) {
@@ -167,6 +168,7 @@ export const OrganisationFormSchema = z
     chorusServiceCode: form.publicBuyer ? form.chorusServiceCode : null,
     engagementNumberRequired: form.publicBuyer && form.engagementNumberRequired,
     paymentTermDays: form.paymentTermDays,
+    monthlyStatement: form.monthlyStatement,
     discountBasisPoints: form.discount,
     schoolbookDiscountBasisPoints: form.schoolbookDiscount,
     billingEmail: form.billingEmail,
@@ -184,8 +186,15 @@ export const OrganisationFormSchema = z
 export type OrganisationInput = z.output<typeof OrganisationFormSchema>;
 
 /** The edit form's identity: which organisation, as of which version. */
-export const OrganisationVersionSchema = z.object({
-  id: z.coerce.number({ error: 'Organisation inconnue.' }).int().positive({ error: 'Organisation inconnue.' }),
+export const OrganisationIdSchema = z.object({
+  id: z.coerce
+    .number({ error: 'Organisation inconnue.' })
+    .int()
+    .positive({ error: 'Organisation inconnue.' })
+    .max(2_147_483_647, { error: 'Organisation inconnue.' }),
+});
+
+export const OrganisationVersionSchema = OrganisationIdSchema.extend({
   version: z.coerce.number({ error: 'Formulaire invalide.' }).int().min(1, { error: 'Formulaire invalide.' }),
 });
 

@@ -5,7 +5,12 @@ import { redirect } from 'next/navigation';
 import { actorOf } from '@/lib/auth/actor';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { createOrganisation, updateOrganisation } from '@/lib/data/customers/customer-organisations';
-import { OrganisationFormSchema, OrganisationVersionSchema } from '@/lib/validation/customer-organisations';
+import { issueStatementsNow } from '@/lib/data/invoicing/statements';
+import {
+  OrganisationFormSchema,
+  OrganisationIdSchema,
+  OrganisationVersionSchema,
+} from '@/lib/validation/customer-organisations';
 import { formFields, invalidInput } from '@/lib/validation/zod-errors';
 import { NOT_A_FORM, type ActionState } from '../action-state';
 
@@ -35,4 +40,19 @@ export async function updateOrganisationAction(_state: ActionState, formData: Fo
   revalidatePath('/admin/clients');
   revalidatePath(`/admin/clients/${identity.data.id}`);
   return { ok: true, message: 'Organisation enregistrée.' };
+}
+
+/** Staff issue the organisation's monthly statement now, for its dispatched orders not invoiced yet. */
+export async function issueStatementAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
+  const staff = await requireStaff('libraire');
+  const parsed = OrganisationIdSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalidInput(parsed.error);
+  const result = await issueStatementsNow(await actorOf(staff), parsed.data.id);
+  if (!result.ok) return result;
+  revalidatePath(`/admin/clients/${parsed.data.id}`);
+  return {
+    ok: true,
+    message: `Relevé émis : facture${result.numbers.length > 1 ? 's' : ''} ${result.numbers.join(', ')}.`,
+  };
 }

@@ -4,6 +4,7 @@ import { ORGANISATION_KIND_LABELS } from '@/lib/organisations/kinds';
 import {
   DEFAULT_PAYMENT_TERM_DAYS,
   MAX_BUSINESS_PAYMENT_TERM_DAYS,
+  MAX_PERIODIC_INVOICE_TERM_DAYS,
   PUBLIC_BUYER_PAYMENT_TERM_DAYS,
 } from '@/lib/organisations/payment-terms';
 import { ORGANISATION_KINDS } from '@/lib/pricing';
@@ -99,6 +100,12 @@ export function OrganisationForm({ organisation }: { organisation: OrganisationF
           maxLength={3}
           defaultValue={String(o?.paymentTermDays ?? DEFAULT_PAYMENT_TERM_DAYS)}
           hint={`Au plus ${MAX_BUSINESS_PAYMENT_TERM_DAYS} jours (Code de commerce, art. L441-10) ; ${PUBLIC_BUYER_PAYMENT_TERM_DAYS} jours pour un acheteur public (Code de la commande publique, art. R2192-10).`}
+        />
+        <Checkbox
+          name="monthlyStatement"
+          label="Relevé mensuel : une facture par mois pour les commandes expédiées"
+          checked={o?.monthlyStatement ?? false}
+          hint={`Émis le dernier jour du mois (CGI, art. 289, I-3) ; payable sous ${MAX_PERIODIC_INVOICE_TERM_DAYS} jours au plus (Code de commerce, art. L441-10, I). Sinon, une facture à chaque expédition.`}
         />
       </fieldset>
       <fieldset>

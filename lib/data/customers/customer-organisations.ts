@@ -72,6 +72,7 @@ const EDIT_SELECT = {
   chorusServiceCode: true,
   engagementNumberRequired: true,
   paymentTermDays: true,
+  monthlyStatement: true,
   discountBasisPoints: true,
   schoolbookDiscountBasisPoints: true,
   billingEmail: true,

@@ -27,9 +27,9 @@ import type { Tx } from '@/lib/data/platform/transactions';
 // back payment gives its number back, so the sequence has no gap and no repeat (CGI art. 242
 // nonies A, 7°). Issued once per order and per refund, whatever calls it twice.
 
-const json = (value: unknown) => value as Prisma.InputJsonValue;
+export const json = (value: unknown) => value as Prisma.InputJsonValue;
 
-async function nextSequence(tx: Tx, series: 'F' | 'A', year: number): Promise<number> {
+export async function nextSequence(tx: Tx, series: 'F' | 'A', year: number): Promise<number> {
   const [row] = await tx.$queryRaw<{ last: number }[]>`
     INSERT INTO "InvoiceCounter" ("series", "year", "last") VALUES (${series}, ${year}, 1)
     ON CONFLICT ("series", "year") DO UPDATE SET "last" = "InvoiceCounter"."last" + 1
@@ -52,7 +52,7 @@ function buyerOf(order: {
   };
 }
 
-const ORGANISATION_SELECT = {
+export const ORGANISATION_SELECT = {
   name: true,
   siret: true,
   vatNumber: true,
@@ -66,7 +66,7 @@ const ORGANISATION_SELECT = {
 type InvoicedOrganisation = Prisma.CustomerOrganisationGetPayload<{ select: typeof ORGANISATION_SELECT }>;
 
 /** An order on account is invoiced to its organisation, at its billing address (C. com. L441-9). */
-function organisationBuyer(organisation: InvoicedOrganisation): BuyerSnapshot {
+export function organisationBuyer(organisation: InvoicedOrganisation): BuyerSnapshot {
   return {
     name: organisation.name,
     addressLines: [

@@ -1,60 +1,23 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { OnAccountForm } from '@/lib/validation/orders-on-account';
-import { createCarts, createTestBook } from '@/scripts/test/fixtures/books';
+import { placeTestOrderOnAccount } from '@/scripts/test/fixtures/orders-on-account';
 import { createTestOrganisation } from '@/scripts/test/fixtures/organisations';
-import { createTestStaff } from '@/scripts/test/order-desk-fixtures';
 import { openTestDatabase } from '@/scripts/test/test-database';
 
 // The lending-right declaration (CPI L133-3) on a real PostgreSQL: the invoices of orders on
 // account shipped to a library, at the books' public price of the day of sale; a company's are not
 // declared.
 const db = openTestDatabase();
-let onAccount: typeof import('@/lib/data/buying/orders-on-account');
-let workflow: typeof import('@/lib/data/order-desk/workflow');
 let lendingRight: typeof import('./lending-right');
 
 beforeAll(async () => {
-  onAccount = await import('@/lib/data/buying/orders-on-account');
-  workflow = await import('@/lib/data/order-desk/workflow');
   lendingRight = await import('./lending-right');
 });
 
-/** An order on account of `copies` copies at 20,00 €, placed by the organisation's buyer and shipped. */
+/** An order on account of `copies` copies at 20,00 €, shipped: its invoice's number. */
 async function shippedOrder(organisation: { id: number; buyer: string }, copies: number): Promise<string> {
-  const book = await createTestBook(db, { onHand: copies, withSupplier: false, priceCents: 2000 });
-  const [cartId] = await createCarts(db, book.id, 1, copies);
-  const form: OnAccountForm = {
-    organisationId: organisation.id,
-    fullName: 'Camille Acquéreuse',
-    phone: '',
-    deliveryMethod: 'home_delivery',
-    purchaseOrderNumber: 'BC-DP-1',
-    engagementNumber: null,
-  };
-  const placed = await onAccount.placeOrderOnAccount(
-    { email: organisation.buyer },
-    cartId!,
-    form,
-    new Date(),
-    `client-${cartId}`,
-  );
-  if (!placed.ok) throw new Error(placed.message);
-  const actor = { id: (await createTestStaff(db)).id, ip: null };
-  const prepared = await workflow.changeOrderStatus(actor, {
-    reference: placed.reference,
-    version: 0,
-    transition: 'prepare',
-  });
-  if (!prepared.ok) throw new Error(prepared.message);
-  const shipped = await workflow.changeOrderStatus(actor, {
-    reference: placed.reference,
-    version: prepared.version,
-    transition: 'ship',
-    shipment: { carrier: 'colissimo', trackingNumber: '6A12345678901' },
-  });
-  if (!shipped.ok) throw new Error(shipped.message);
+  const order = await placeTestOrderOnAccount(db, organisation, { copies, purchaseOrderNumber: 'BC-DP-1', ship: true });
   const invoice = await db.invoice.findFirstOrThrow({
-    where: { kind: 'invoice', orders: { some: { order: { reference: placed.reference } } } },
+    where: { kind: 'invoice', orders: { some: { orderId: order.id } } },
     select: { number: true },
   });
   return invoice.number;

@@ -24,6 +24,7 @@ export async function readWorkflowFacts(tx: Tx, orderId: number) {
       payAtPickup: true,
       paidAt: true,
       organisationId: true,
+      organisation: { select: { monthlyStatement: true } },
       carrier: true,
       trackingNumber: true,
       lines: {
@@ -99,8 +100,13 @@ export async function changeOrderStatus(actor: Actor, change: StatusChange): Pro
       await issueInvoice(tx, id, new Date());
     }
     // An order on account is invoiced when it leaves the shop, or when it is collected
-    // (docs/decisions/027-orders-on-account.md): the due date runs from that invoice.
-    if (order.organisationId !== null && (check.to === 'shipped' || check.to === 'collected')) {
+    // (docs/decisions/027-orders-on-account.md): the due date runs from that invoice. An
+    // organisation on monthly statements gets it at the month's end (lib/data/invoicing/statements.ts).
+    if (
+      order.organisation !== null &&
+      !order.organisation.monthlyStatement &&
+      (check.to === 'shipped' || check.to === 'collected')
+    ) {
       await issueInvoice(tx, id, new Date());
     }
     // The customer hears of the parcel leaving, or of the order waiting at the shop.

@@ -1,0 +1,54 @@
+import { SHOP_TIME_ZONE } from '@/lib/core/date';
+
+// Monthly statements (relevés mensuels): one invoice for the orders on account an organisation had
+// dispatched, instead of one per order. « La facture peut être établie de manière périodique pour
+// plusieurs livraisons de biens […] distinctes réalisées au profit d'un même acquéreur […] au cours
+// d'un même mois civil. Cette facture est établie au plus tard à la fin de ce même mois » (CGI art.
+// 289, I-3). Pure.
+
+export type StatementOrder = {
+  id: number;
+  reference: string;
+  purchaseOrderNumber: string | null;
+  engagementNumber: string | null;
+};
+
+/**
+ * The statements owed: one per engagement number, since a public buyer's invoice carries one
+ * (Chorus Pro refuses an invoice citing several), orders without one together; oldest order first.
+ */
+export function statementGroups<T extends StatementOrder>(orders: readonly T[]): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const order of [...orders].sort((a, b) => a.id - b.id)) {
+    const key = order.engagementNumber ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), order]);
+  }
+  return [...groups.values()];
+}
+
+/** The purchase-order numbers a statement answers, each once, in the orders' order. */
+export function purchaseOrderList(orders: readonly StatementOrder[]): string | null {
+  const numbers = [...new Set(orders.map((order) => order.purchaseOrderNumber).filter((n): n is string => !!n))];
+  return numbers.length > 0 ? numbers.join(', ') : null;
+}
+
+/** A statement's line says which order it delivered: « Commande LF-8K2P4Q (bon n° BC-12) : Titre ». */
+export function statementLineTitle(order: StatementOrder, title: string): string {
+  const purchaseOrder = order.purchaseOrderNumber ? ` (bon n° ${order.purchaseOrderNumber})` : '';
+  return `Commande ${order.reference}${purchaseOrder} : ${title}`;
+}
+
+const PARIS_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: SHOP_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Whether `now` falls on the last day of a month in Paris: the day the statements are issued. */
+export function isLastDayOfMonth(now: Date): boolean {
+  const today = new Date(`${PARIS_DAY.format(now)}T00:00:00Z`);
+  const tomorrow = new Date(today);
+  tomorrow.setUTCDate(today.getUTCDate() + 1);
+  return tomorrow.getUTCDate() === 1;
+}
