@@ -51,6 +51,10 @@ const purposes = (shop: ShopSettings): TermsSection => ({
           `Adresse e-mail, adresses de livraison enregistrées, date de la dernière connexion : jusqu’à ce que vous supprimiez le compte, ou ${RETENTION.readerInactiveYears} ans après votre dernière connexion (recommandation de la CNIL pour les données des clients, délibération n° 2021-131). Les liens et codes de connexion (valables 15 minutes) : effacés ${RETENTION.signInLinkDays} jour après leur expiration.`,
         ],
         [
+          'Commandes sur compte d’une bibliothèque, d’une administration ou d’une entreprise cliente (intérêt légitime de l’organisation et de la librairie à identifier qui commande pour elle, art. 6.1.f)',
+          'Votre adresse e-mail professionnelle, parmi les acheteurs de l’organisation, tant qu’elle vous désigne comme tel ; vos commandes pour elle sont gardées comme les factures.',
+        ],
+        [
           'Panier (exécution de votre demande)',
           `Les livres du panier, liés à un cookie : ${RETENTION.cartDays} jours après la dernière visite.`,
         ],

@@ -44,14 +44,29 @@ export default async function PersonalDataPage({ searchParams }: PageProps<'/adm
           <p>
             {found.orders.length} commande(s), {found.bookRequests.length} demande(s) de livre,{' '}
             {found.availabilityAlerts.length} alerte(s) de disponibilité,{' '}
+            {found.readerAccount ? 'un compte lecteur' : 'aucun compte lecteur'}, acheteur pour{' '}
+            {found.organisations.filter((organisation) => organisation.buyerSince).length} organisation(s),{' '}
             {found.orders.reduce((sum, order) => sum + order.emailMessages.length, 0)} courriel(s).
           </p>
+          {found.organisations
+            .filter((organisation) => organisation.receivesInvoices)
+            .map((organisation) => (
+              <p key={organisation.siret}>
+                Adresse de facturation de {organisation.name} (SIRET {organisation.siret}) : l’effacement ne la retire
+                pas, l’organisation en a besoin pour ses factures ; remplacez-la sur sa fiche.
+              </p>
+            ))}
           <p>
             <a href={`/admin/donnees-personnelles/export?email=${encodeURIComponent(found.email)}`} download>
               Exporter ses données (JSON)
             </a>
           </p>
-          {found.orders.length + found.bookRequests.length > 0 && <ErasureForm email={found.email} />}
+          {found.orders.length +
+            found.bookRequests.length +
+            found.availabilityAlerts.length +
+            (found.readerAccount ? 1 : 0) +
+            found.organisations.filter((organisation) => organisation.buyerSince).length >
+            0 && <ErasureForm email={found.email} />}
         </section>
       )}
     </>

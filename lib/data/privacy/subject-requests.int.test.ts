@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createPrismaClient, type PrismaClient } from '@/lib/database/prisma-client';
 import { createPaidOrder, createTestStaff, placeTestOrder } from '@/scripts/test/order-desk-fixtures';
 import { submitBookRequest } from '@/lib/data/stock-desk/book-requests';
+import { createTestOrganisation } from '@/scripts/test/fixtures/organisations';
 import { emailDigest, erasePersonalData, exportPersonalData } from './subject-requests';
 
 // A person's request about their data (RGPD art. 15, 17, 20) on a real PostgreSQL: the export
@@ -80,5 +81,44 @@ describe('a data subject’s request', () => {
     const audit = await db.auditEntry.findFirstOrThrow({ where: { staffId: staff.id, action: 'privacy.erased' } });
     expect(audit.after).toMatchObject({ emailSha256: emailDigest(email), paidOrders: 1 });
     expect(JSON.stringify(audit.after)).not.toContain(email);
+  });
+
+  it('exports the reader account and the organisations of an address; erasure takes it off their buyers only', async () => {
+    const email = `acheteuse.${randomUUID().slice(0, 8)}@univ.example`;
+    const buyerOf = await createTestOrganisation(db);
+    await db.organisationMember.create({ data: { organisationId: buyerOf.id, email } });
+    const billedTo = await createTestOrganisation(db);
+    await db.customerOrganisation.update({ where: { id: billedTo.id }, data: { billingEmail: email } });
+    await db.reader.create({
+      data: {
+        email,
+        addresses: {
+          create: {
+            fullName: 'Camille Acquéreuse',
+            addressLine1: '12 place du Panthéon',
+            postalCode: '75005',
+            city: 'Paris',
+            addressKey: 'a'.repeat(64),
+          },
+        },
+      },
+    });
+
+    const data = await exportPersonalData(email.toUpperCase());
+    expect(data.readerAccount).toMatchObject({ email, addresses: [{ city: 'Paris' }], passkeys: [], wishList: [] });
+    expect(data.organisations).toEqual([
+      { name: buyerOf.name, siret: buyerOf.siret, buyerSince: expect.any(Date), receivesInvoices: false },
+      { name: billedTo.name, siret: billedTo.siret, buyerSince: null, receivesInvoices: true },
+    ]);
+
+    const staff = await createTestStaff(db, 'admin');
+    expect(await erasePersonalData({ id: staff.id, ip: null }, email)).toMatchObject({ ok: true });
+    const after = await exportPersonalData(email);
+    expect(after.readerAccount).toBeNull();
+    // Still the organisation's billing address (its invoices need one): staff replace it on its page.
+    expect(after.organisations).toEqual([
+      { name: billedTo.name, siret: billedTo.siret, buyerSince: null, receivesInvoices: true },
+    ]);
+    expect(await db.organisationMember.count({ where: { organisationId: buyerOf.id } })).toBe(1);
   });
 });

@@ -9,7 +9,8 @@ import { STAFF_LIMITS, transact } from '@/lib/data/platform/transactions';
 // A person's request about their data (RGPD art. 15, 17 and 20), answered by an admin at
 // /admin/donnees-personnelles: every row that holds their e-mail address, as JSON; and the
 // erasure of what the law allows (the database's erase_personal_data, migration
-// 20261207150000; availability alerts deleted since 20261207210000), audit-logged and noted outside the database so that a restored backup
+// 20261207150000; availability alerts deleted since 20261207210000, the person's place among an
+// organisation's buyers since 20261209050000), audit-logged and noted outside the database so that a restored backup
 // applies it again (scripts/lib/backup/erasures.ts).
 
 /** The person as the journal and the audit log know them: never the address itself. */
@@ -91,7 +92,55 @@ export async function exportPersonalData(email: string) {
       emailMessages: { select: { kind: true, status: true, subject: true, sentAt: true } },
     },
   });
-  return { email: address, exportedAt: new Date().toISOString(), orders, bookRequests, availabilityAlerts };
+  const readerAccount = await db.reader.findUnique({
+    where: { email: address },
+    select: {
+      email: true,
+      createdAt: true,
+      lastSignInAt: true,
+      addresses: {
+        orderBy: { id: 'asc' },
+        select: { fullName: true, phone: true, addressLine1: true, addressLine2: true, postalCode: true, city: true },
+      },
+      passkeys: { orderBy: { id: 'asc' }, select: { label: true, createdAt: true, lastUsedAt: true } },
+      wishList: {
+        orderBy: { addedAt: 'asc' },
+        select: { addedAt: true, book: { select: { ean: true, title: true } } },
+      },
+    },
+  });
+  return {
+    email: address,
+    exportedAt: new Date().toISOString(),
+    orders,
+    bookRequests,
+    availabilityAlerts,
+    readerAccount,
+    organisations: await organisationsOf(address),
+  };
+}
+
+/**
+ * The customer organisations this address orders for (a buyer) or receives the invoices of: a
+ * person's work e-mail is their personal data too (CNIL); the organisation itself is not.
+ */
+export async function organisationsOf(address: string) {
+  const organisations = await getDb().customerOrganisation.findMany({
+    where: { OR: [{ members: { some: { email: address } } }, { billingEmail: address }] },
+    orderBy: { id: 'asc' },
+    select: {
+      name: true,
+      siret: true,
+      billingEmail: true,
+      members: { where: { email: address }, select: { role: true, createdAt: true } },
+    },
+  });
+  return organisations.map((organisation) => ({
+    name: organisation.name,
+    siret: organisation.siret,
+    buyerSince: organisation.members[0]?.createdAt ?? null,
+    receivesInvoices: organisation.billingEmail === address,
+  }));
 }
 
 export type ErasureCounts = { unpaidOrders: number; paidOrders: number; bookRequests: number };

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 import type { Result } from '@/lib/core/result';
-import { emailDigest } from '@/lib/data/privacy/subject-requests';
+import { emailDigest, organisationsOf } from '@/lib/data/privacy/subject-requests';
 import { noteErasure } from '@/lib/data/privacy/erasure-journal';
 import { READER_ACCOUNT_LIMITS, transact } from '@/lib/data/platform/transactions';
 import { recordAudit } from '@/lib/data/staff/audit';
@@ -19,12 +19,13 @@ export async function exportReaderData(readerId: number) {
     where: { id: readerId },
     select: { email: true, createdAt: true, lastSignInAt: true },
   });
-  const [addresses, orders, passkeys, wishList, alerts] = await Promise.all([
+  const [addresses, orders, passkeys, wishList, alerts, organisations] = await Promise.all([
     listReaderAddresses(readerId),
     listReaderOrders(reader.email),
     listReaderPasskeys(readerId),
     listWishList(readerId),
     listReaderAlerts({ id: readerId, email: reader.email }),
+    organisationsOf(reader.email.toLowerCase()),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -40,6 +41,7 @@ export async function exportReaderData(readerId: number) {
       createdAt,
     })),
     orders: orders.map((order) => ({ ...order, totalEuros: order.totalCents / 100 })),
+    organisations,
   };
 }
 

@@ -23,6 +23,8 @@ export async function GET(request: Request) {
       orders: data.orders.length,
       bookRequests: data.bookRequests.length,
       availabilityAlerts: data.availabilityAlerts.length,
+      readerAccount: data.readerAccount !== null,
+      organisations: data.organisations.length,
     },
     ip: actor.ip,
   });
