@@ -46,9 +46,15 @@ function discountLimitMessage(title: string, customerKind: CustomerKind): string
     : `« ${title} » : la remise ne peut dépasser 9 % du prix fixé par l’éditeur pour un achat d’une collectivité, d’un établissement d’enseignement ou d’une bibliothèque pour ses besoins propres (loi n° 81-766 du 10 août 1981, art. 3).`;
 }
 
+/** The line's ceiling: a free schoolbook's price has none, for an art. 3 buyer only (art. 3, last paragraph). */
+function lineCeilingBasisPoints(line: ParsedLine, customerKind: CustomerKind): number {
+  if (line.freeSchoolbook && customerKind !== 'individual') return BASIS_POINTS_PER_UNIT;
+  return maxDiscountBasisPoints(customerKind);
+}
+
 export function priceLine(line: ParsedLine, context: LineContext): { ok: true; line: PricedLine } | PricingFailure {
   const requested = line.discountBasisPoints ?? context.shopDiscountBasisPoints ?? 0;
-  if (line.fixedPrice && requested > maxDiscountBasisPoints(context.customerKind)) {
+  if (line.fixedPrice && requested > lineCeilingBasisPoints(line, context.customerKind)) {
     return pricingFailure('DISCOUNT_ABOVE_LEGAL_LIMIT', discountLimitMessage(line.title, context.customerKind));
   }
 

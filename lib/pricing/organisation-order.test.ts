@@ -47,6 +47,52 @@ describe('organisation orders priced by priceOrder', () => {
     expect(price('company', 500, 'shop_pickup').lines[0]!.unitPriceCents).toBe(1900);
   });
 
+  test.each([
+    // kind, schoolbook discount, unit price of a 20,00 € schoolbook, law
+    ['teaching_establishment', 2000, 1600, 'art. 3, last paragraph: a schoolbook at a free price'],
+    ['local_authority', 2500, 1500, 'art. 3, last paragraph'],
+    ['state', 1200, 1760, 'art. 3, last paragraph'],
+    ['training_or_research_establishment', 2000, 1820, 'not named by the last paragraph: 9 % (art. 3, 1°)'],
+    ['library', 2000, 1820, 'art. 3, 2°: 9 % even on a schoolbook'],
+  ] as const)('%s, a schoolbook at %i bp: %i cents a copy (%s)', (kind, schoolbookDiscount, unitPriceCents, _law) => {
+    const input = organisationOrderInput(
+      // Only the kinds of the last paragraph may have a schoolbook discount; the others use the general one.
+      {
+        kind,
+        discounts: {
+          discountBasisPoints:
+            kind === 'teaching_establishment' || kind === 'local_authority' || kind === 'state'
+              ? 500
+              : schoolbookDiscount,
+          schoolbookDiscountBasisPoints:
+            kind === 'teaching_establishment' || kind === 'local_authority' || kind === 'state'
+              ? schoolbookDiscount
+              : null,
+        },
+      },
+      [{ ...BOOK, schoolbook: true, publisherPriceCents: 2000 }],
+      'home_delivery',
+    );
+    if (!input.ok) throw new Error(input.message);
+    const priced = priceOrder(input.input, { shippingTable: TABLE });
+    if (!priced.ok) throw new Error(priced.message);
+    expect(priced.order.lines[0]!.unitPriceCents).toBe(unitPriceCents);
+  });
+
+  test('a free schoolbook price is never a retail buyer’s, whatever the line says', () => {
+    const refused = priceOrder(
+      {
+        customerKind: 'individual',
+        deliveryMethod: 'shop_pickup',
+        lines: [
+          { ...BOOK, condition: 'new', publisherPriceCents: 2000, discountBasisPoints: 2000, freeSchoolbook: true },
+        ],
+      },
+      { shippingTable: TABLE },
+    );
+    expect(refused).toMatchObject({ ok: false, code: 'DISCOUNT_ABOVE_LEGAL_LIMIT' });
+  });
+
   test('a reseller does not order on account yet', () => {
     expect(customerKindOfOrganisation('reseller')).toBeNull();
     const input = organisationOrderInput(

@@ -10,7 +10,6 @@
 // to the delivery fee (loi n° 2014-779).
 import { failure, type Failure } from '@/lib/core/result';
 import { formatRate } from '@/lib/core/rate';
-import { maxDiscountBasisPoints } from './line-price';
 import { organisationUnitPrice, type OrganisationDiscounts, type OrganisationKind } from './organisation-pricing';
 import type { CustomerKind, DeliveryMethod, OrderInput } from './schemas';
 
@@ -51,8 +50,9 @@ export type OrganisationBookLine = {
 
 /**
  * priceOrder's input for an order on account: each line with the discount the law lets through
- * for this organisation (bought for its own needs, a library's for its collections). A schoolbook's
- * free price (art. 3, last paragraph) is held at the 9 % priceOrder accepts for now.
+ * for this organisation (bought for its own needs, a library's for its collections); a schoolbook
+ * for the State, a local authority or a teaching establishment at its free price (art. 3, last
+ * paragraph), the negotiated schoolbook discount.
  */
 export function organisationOrderInput(
   terms: OrganisationTerms,
@@ -66,7 +66,6 @@ export function organisationOrderInput(
       'Les commandes sur compte ne sont pas encore ouvertes aux libraires revendeurs : contactez la librairie.',
     );
   }
-  const ceiling = maxDiscountBasisPoints(customerKind);
   return {
     ok: true,
     input: {
@@ -86,7 +85,8 @@ export function organisationOrderInput(
           publisherPriceCents: line.publisherPriceCents,
           vatRateBasisPoints: line.vatRateBasisPoints,
           quantity: line.quantity,
-          discountBasisPoints: Math.min(price.appliedBasisPoints, ceiling),
+          discountBasisPoints: price.appliedBasisPoints,
+          freeSchoolbook: price.cap.rule === 'free_schoolbook',
         };
       }),
     },

@@ -55,6 +55,12 @@ export const OrderLineInputSchema = z
       .max(MAX_QUANTITY, { error: QUANTITY_MESSAGE }),
     /** Requested discount on this line; overrides the order's shop-wide discount. */
     discountBasisPoints: discountBasisPoints.optional(),
+    /**
+     * A schoolbook bought by the State, a local authority or a teaching establishment for its own
+     * needs: its price is free (loi n° 81-766, art. 3, last paragraph). Set by the server from the
+     * organisation's kind (lib/pricing/organisation-order.ts), never by a buyer.
+     */
+    freeSchoolbook: z.boolean().default(false),
   })
   .transform((line, ctx) => {
     const fixedPrice = line.product === 'book' && line.condition === 'new';
@@ -91,6 +97,7 @@ export const OrderLineInputSchema = z
       vatRateBasisPoints: line.vatRateBasisPoints,
       quantity: line.quantity,
       discountBasisPoints: line.discountBasisPoints,
+      freeSchoolbook: line.freeSchoolbook,
     };
   });
 
