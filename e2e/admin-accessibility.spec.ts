@@ -84,7 +84,13 @@ const STOCK_DESK_PAGES: Record<string, (ean: string) => string[]> = {
     '/admin/catalogue/themes',
     '/admin/catalogue/distributeurs',
   ],
-  'the customer organisations': () => ['/admin/clients', '/admin/clients?q=inconnu', '/admin/clients/nouveau'],
+  'the customer organisations and their invoices': () => [
+    '/admin/clients',
+    '/admin/clients?q=inconnu',
+    '/admin/clients/nouveau',
+    '/admin/factures-sur-compte',
+    '/admin/factures-sur-compte?etat=toutes',
+  ],
 };
 
 for (const [group, pathsFor] of Object.entries(STOCK_DESK_PAGES)) {
