@@ -14,6 +14,7 @@ let refunds: typeof import('@/lib/refunds/stripe-refunds');
 let transfers: typeof import('./transfers');
 let reminders: typeof import('./payment-reminders');
 let overview: typeof import('./invoices-on-account');
+let delivery: typeof import('@/lib/data/customer-mail/email-delivery');
 
 beforeAll(async () => {
   onAccount = await import('@/lib/data/buying/orders-on-account');
@@ -22,6 +23,7 @@ beforeAll(async () => {
   transfers = await import('./transfers');
   reminders = await import('./payment-reminders');
   overview = await import('./invoices-on-account');
+  delivery = await import('@/lib/data/customer-mail/email-delivery');
 });
 
 const TODAY = () => new Date().toISOString().slice(0, 10);
@@ -290,6 +292,24 @@ describe('reminders of overdue invoices', () => {
       },
     });
     expect(await db.auditEntry.count({ where: { orderId: order.id, action: 'invoice.reminder_sent' } })).toBe(2);
+
+    // The worker renders and sends it like any e-mail of the outbox, with no tracking link.
+    const [first] = await db.emailMessage.findMany({
+      where: { orderId: order.id, kind: 'payment_reminder' },
+      orderBy: { id: 'asc' },
+      select: { id: true },
+    });
+    expect(await delivery.deliverEmail(first!.id, { final: false })).toBe('sent');
+    const delivered = await db.emailMessage.findUniqueOrThrow({
+      where: { id: first!.id },
+      select: { status: true, subject: true, text: true },
+    });
+    expect(delivered.status).toBe('sent');
+    expect(delivered.subject).toContain(`Relance : facture ${invoice!.number}`);
+    expect(delivered.text).toContain('5 jours de retard');
+    expect(delivered.text).toMatch(/R2192-31/);
+    expect(delivered.text).toContain('40 €');
+    expect(delivered.text).not.toContain('/suivi/');
 
     await transfers.recordTransfer(actor, transfer(invoice!.number, order.totalCents));
     const paid = await reminders.sendPaymentReminder(
