@@ -84,12 +84,14 @@ const STOCK_DESK_PAGES: Record<string, (ean: string) => string[]> = {
     '/admin/catalogue/themes',
     '/admin/catalogue/distributeurs',
   ],
-  'the customer organisations': () => [
+  'the customer organisations and their invoices': () => [
     '/admin/clients',
     '/admin/clients?q=inconnu',
     '/admin/clients/nouveau',
     '/admin/clients/droit-de-pret',
     `/admin/clients/droit-de-pret?annee=${new Date().getFullYear()}`,
+    '/admin/factures-sur-compte',
+    '/admin/factures-sur-compte?etat=toutes',
   ],
 };
 

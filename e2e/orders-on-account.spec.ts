@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type pg from 'pg';
-import { booksOnShelf, createStaff, expectNoAxeViolation, feedback, logIn } from './support/admin';
+import { booksOnShelf, createStaff, expectNoAxeViolation, feedback, ledgerOf, logIn } from './support/admin';
 import { addToCart, expect, test, uniqueEmail } from './support/shop';
 
 // Ordering on account (docs/decisions/027-orders-on-account.md): a university library's buyer
@@ -105,16 +105,27 @@ async function signIn(page: Page, db: pg.Pool, email: string, by: 'link' | 'code
   await expect(page).toHaveURL(/\/compte$/);
 }
 
+/** A text whose spaces may be any (fr-FR puts no-break ones in amounts), as a whole-text pattern. */
+function loose(text: string): RegExp {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s\u00a0\u202f]+/g, '\\s+')}$`);
+}
+
+/** Cents as staff type them, the French way: 123456 → "1 234,56". */
+function euros(cents: number): string {
+  return (cents / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2 });
+}
+
 async function orderRow(db: pg.Pool, reference: string) {
   const { rows } = await db.query<{
     status: string;
+    totalCents: number;
     paidAt: Date | null;
     organisationId: number | null;
     purchaseOrderNumber: string | null;
     stripeSessionId: string | null;
     copies: number;
   }>(
-    `SELECT o."status"::text AS "status", o."paidAt", o."organisationId", o."purchaseOrderNumber", o."stripeSessionId",
+    `SELECT o."status"::text AS "status", o."totalCents", o."paidAt", o."organisationId", o."purchaseOrderNumber", o."stripeSessionId",
             (SELECT sum(l."quantity")::int FROM "OrderLine" l WHERE l."orderId" = o."id") AS "copies"
      FROM "Order" o WHERE o."reference" = $1`,
     [reference],
@@ -215,7 +226,7 @@ test('a library’s buyer orders three books on account; staff ship it; the invo
   expect(text).toContain('Total TTC à payer');
 
   // The sale is declared for the lending right (CPI L133-3): the invoice, its library, the 6 %.
-  const invoiceNumber = (await link.textContent())!.replace('Facture ', '');
+  const invoiceNumber = /F\d{4}-\d{6}/.exec((await link.textContent())!)![0];
   await page.goto(`/admin/clients/droit-de-pret?annee=${invoiceNumber.slice(1, 5)}`);
   const declared = page.getByRole('row', { name: new RegExp(invoiceNumber) });
   await expect(declared).toContainText(library.name);
@@ -235,6 +246,64 @@ test('a library’s buyer orders three books on account; staff ship it; the invo
   await expect(invoice).toContainText(/remise 9\s%/);
   await expect(invoice).toContainText(`IBAN ${IBAN}`);
   await expectNoAxeViolation(reader);
+
+  // The library pays by transfer in two parts: staff record the first on the order's page.
+  const { totalCents } = (await orderRow(db, reference))!;
+  await page.goto(`/admin/commandes/${reference}`);
+  const transfers = page.getByRole('region', { name: `Virements reçus — facture ${invoiceNumber}` });
+  await expect(transfers).toContainText('Reste dû');
+  const first = transfers.getByRole('form', { name: 'Enregistrer un virement reçu' });
+  // More than the invoice is refused, in French, and nothing is recorded.
+  await first.getByLabel('Montant reçu en euros').fill(euros(totalCents + 1));
+  await first.getByLabel('Référence bancaire').fill('VIR SEPA BU PARIS 0001');
+  await first.getByRole('button', { name: 'Enregistrer le virement' }).click();
+  await expect(first.getByRole('alert')).toContainText('dépasse le reste dû');
+  await first.getByLabel('Montant reçu en euros').fill('10,5');
+  await first.getByRole('button', { name: 'Enregistrer le virement' }).click();
+  await expect(feedback(page)).toHaveText(
+    loose(`Virement de 10,50 € enregistré sur la facture ${invoiceNumber} ; reste dû ${euros(totalCents - 1050)} €.`),
+  );
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('sur compte, facturée');
+  await expectNoAxeViolation(page);
+
+  // The rest from the list of invoices on account.
+  await page.getByRole('link', { name: 'Factures sur compte' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Factures sur compte' })).toBeVisible();
+  const listed = page.getByRole('row', { name: new RegExp(invoiceNumber) });
+  await expect(listed).toContainText(library.name);
+  await expect(listed).toContainText(euros(totalCents - 1050));
+  await expectNoAxeViolation(page);
+  // Not late: the due date is 30 days away, and the « en retard » filter leaves it out.
+  await page.getByLabel('État').selectOption({ label: 'En retard' });
+  await page.getByRole('button', { name: 'Afficher' }).click();
+  await expect(page).toHaveURL(/etat=en-retard/);
+  await expect(page.getByRole('row', { name: new RegExp(invoiceNumber) })).toHaveCount(0);
+  await expectNoAxeViolation(page);
+  const rest = page.getByRole('form', { name: 'Enregistrer un virement reçu' });
+  await rest.getByLabel('Facture').selectOption(invoiceNumber);
+  await rest.getByLabel('Montant reçu en euros').fill(euros(totalCents - 1050));
+  await rest.getByLabel('Référence bancaire').fill('VIR SEPA BU PARIS 0002');
+  await rest.getByRole('button', { name: 'Enregistrer le virement' }).click();
+  await expect(feedback(page)).toHaveText(
+    loose(`Virement de ${euros(totalCents - 1050)} € enregistré : la facture ${invoiceNumber} est réglée.`),
+  );
+  const ledger = await db.query<{ amountCents: number; bankReference: string }>(
+    `SELECT p."amountCents", p."bankReference" FROM "InvoicePayment" p JOIN "Invoice" i ON i."id" = p."invoiceId"
+      WHERE i."number" = $1 ORDER BY p."id"`,
+    [invoiceNumber],
+  );
+  expect(ledger.rows).toEqual([
+    { amountCents: 1050, bankReference: 'VIR SEPA BU PARIS 0001' },
+    { amountCents: totalCents - 1050, bankReference: 'VIR SEPA BU PARIS 0002' },
+  ]);
+  expect((await orderRow(db, reference))!.paidAt).not.toBeNull();
+
+  // Paid: staff and the buyer read it.
+  await page.goto(`/admin/commandes/${reference}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('sur compte, payée');
+  await reader.goto('/compte/commandes');
+  await reader.getByRole('button', { name: `Suivre ma commande ${reference}` }).click();
+  await expect(reader.getByText(/Statut : expédiée, sur compte, payée/)).toBeVisible();
   await context.close();
 });
 
@@ -255,4 +324,29 @@ test('without JavaScript, a buyer orders on account from the checkout page', asy
   const reference = /commande=(LF-[A-Z0-9]+)/.exec(reader.url())![1]!;
   expect(await orderRow(db, reference)).toMatchObject({ status: 'paid', paidAt: null, organisationId: library.id });
   await context.close();
+
+  // The library withdraws it before it is ready: staff cancel it at the desk, without Stripe,
+  // and with no invoice yet there is no credit note either; the copy goes back on the shelf.
+  const desk = await browser.newPage();
+  await logIn(desk, await createStaff(db, 'libraire'));
+  await desk.goto(`/admin/commandes/${reference}`);
+  await desk.getByText('Annuler la commande…').click();
+  const cancel = desk.getByRole('form', { name: 'Annulation' });
+  await expect(cancel).toContainText('rien n’a été payé en ligne');
+  await cancel.getByLabel('Je confirme l’annulation').check();
+  await cancel.getByRole('button', { name: 'Annuler la commande sur compte' }).click();
+  await expect(feedback(desk)).toHaveText(
+    'Commande sur compte annulée : elle n’était pas encore facturée, rien n’est dû ; ses exemplaires reviennent au stock.',
+  );
+  expect(await orderRow(db, reference)).toMatchObject({ status: 'cancelled', paidAt: null });
+  expect(await ledgerOf(db, reference)).toEqual([
+    { ean: book!.ean, quantity: -1, reason: 'SALE' },
+    { ean: book!.ean, quantity: 1, reason: 'SALE_CANCELLED' },
+  ]);
+  const { rows } = await db.query(
+    `SELECT 1 FROM "InvoiceOrder" io JOIN "Order" o ON o."id" = io."orderId" WHERE o."reference" = $1`,
+    [reference],
+  );
+  expect(rows).toEqual([]);
+  await desk.close();
 });

@@ -18,6 +18,7 @@ export const EMAIL_KINDS = [
   'availability_alert_available',
   'availability_alert_out_of_print',
   'sign_in_link',
+  'payment_reminder',
 ] as const;
 
 export type EmailKind = (typeof EMAIL_KINDS)[number];
@@ -39,6 +40,7 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   availability_alert_available: 'Livre disponible (alerte)',
   availability_alert_out_of_print: 'Livre épuisé (alerte)',
   sign_in_link: 'Lien de connexion',
+  payment_reminder: 'Relance de paiement (facture sur compte)',
 };
 
 /** The e-mails about a reader's request for a book the catalogue lacks, not about an order. */
@@ -59,7 +61,13 @@ export function isAvailabilityAlertKind(kind: EmailKind): kind is AvailabilityAl
 /** The e-mail of a sign-in at /compte/connexion, about no order: its link and code. */
 export const READER_EMAIL_KINDS = ['sign_in_link'] as const;
 export type ReaderEmailKind = (typeof READER_EMAIL_KINDS)[number];
-export type OrderEmailKind = Exclude<EmailKind, BookRequestEmailKind | ReaderEmailKind | AvailabilityAlertEmailKind>;
+/** The reminder of an overdue invoice on account, to the organisation's billing address (lib/data/invoicing/payment-reminders.ts). */
+export const INVOICE_EMAIL_KINDS = ['payment_reminder'] as const;
+export type InvoiceEmailKind = (typeof INVOICE_EMAIL_KINDS)[number];
+export type OrderEmailKind = Exclude<
+  EmailKind,
+  BookRequestEmailKind | ReaderEmailKind | AvailabilityAlertEmailKind | InvoiceEmailKind
+>;
 
 /** The e-mails that carry a tracking link (a fresh token each); the others point back to the cart. */
 export function carriesTrackingLink(kind: EmailKind): boolean {
@@ -68,6 +76,7 @@ export function carriesTrackingLink(kind: EmailKind): boolean {
     kind !== 'payment_expired' &&
     !(BOOK_REQUEST_EMAIL_KINDS as readonly EmailKind[]).includes(kind) &&
     !(READER_EMAIL_KINDS as readonly EmailKind[]).includes(kind) &&
+    !(INVOICE_EMAIL_KINDS as readonly EmailKind[]).includes(kind) &&
     !isAvailabilityAlertKind(kind)
   );
 }
@@ -92,7 +101,7 @@ export const TRACKING_LINK_WINDOW_MS = 60_000;
  */
 export function emailVersion(
   event:
-    | { kind: Exclude<EmailKind, 'refunded' | 'withdrawal_received' | 'delayed' | 'tracking_link'> }
+    | { kind: Exclude<EmailKind, 'refunded' | 'withdrawal_received' | 'delayed' | 'tracking_link' | InvoiceEmailKind> }
     | { kind: 'refunded'; refundId: number }
     | { kind: 'withdrawal_received'; withdrawalId: number }
     | { kind: 'delayed'; latestOn: string }

@@ -118,6 +118,28 @@ export const EmailAlertBookSchema = z.object({
 });
 export type EmailAlertBook = z.infer<typeof EmailAlertBookSchema>;
 
+/** An overdue invoice on account, as it stood when the reminder was owed (lib/invoicing/transfers.ts). */
+export const EmailReminderSchema = z.object({
+  invoiceNumber: z.string(),
+  issuedOn: day,
+  dueOn: day,
+  daysLate: z.number().int(),
+  organisationName: z.string(),
+  orderReference: z.string(),
+  purchaseOrderNumber: z.string().nullable(),
+  totalCents: cents,
+  creditedCents: cents,
+  paidCents: cents,
+  dueCents: cents,
+  iban: z.string(),
+  bic: z.string(),
+  publicBuyer: z.boolean(),
+  /** As printed on the invoice (lib/invoicing/payment-terms.ts). */
+  penaltyText: z.string(),
+  indemnityText: z.string(),
+});
+export type EmailReminder = z.infer<typeof EmailReminderSchema>;
+
 export const EmailPayloadSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('order_confirmation'),
@@ -153,6 +175,7 @@ export const EmailPayloadSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('availability_alert_out_of_print'), alert: EmailAlertBookSchema }),
   /** The link and the code are not here: minted when the e-mail is sent, like a tracking link. */
   z.object({ kind: z.literal('sign_in_link'), requestedAt: z.string() }),
+  z.object({ kind: z.literal('payment_reminder'), reminder: EmailReminderSchema }),
 ]);
 
 export type EmailPayload = z.infer<typeof EmailPayloadSchema>;
@@ -162,6 +185,7 @@ export type BookRequestEmailPayload = Extract<EmailPayload, { request: EmailBook
 export function emailSubjectOf(payload: EmailPayload): string {
   if ('alert' in payload) return `votre alerte de disponibilité sur « ${payload.alert.title} »`;
   if (payload.kind === 'sign_in_link') return 'votre connexion à votre compte';
+  if (payload.kind === 'payment_reminder') return `notre facture ${payload.reminder.invoiceNumber}`;
   return 'request' in payload
     ? `votre demande ${payload.request.reference}`
     : `votre commande ${payload.order.reference}`;

@@ -18,6 +18,7 @@ import { preOrderLabel } from '@/lib/orders/pre-order';
 import type { TermsDocument } from '@/lib/terms/terms-document';
 import { termsBlocks } from './terms-blocks';
 import { bookRequestAnswered, bookRequestReceived } from './book-request-emails';
+import { paymentReminder } from './payment-reminder-emails';
 import {
   availabilityAlertAvailable,
   availabilityAlertConfirm,
@@ -337,6 +338,8 @@ export function emailContent(payload: EmailPayload, shop: ShopIdentity, links: E
       return availabilityAlertOutOfPrint(payload.alert, shop, links);
     case 'sign_in_link':
       return signInLink(shop, links);
+    case 'payment_reminder':
+      return paymentReminder(payload.reminder, shop);
   }
 }
 

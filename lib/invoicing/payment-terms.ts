@@ -48,9 +48,14 @@ const PARIS_DAY = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+/** The Paris calendar day of an instant, YYYY-MM-DD. */
+export function parisDayOf(instant: Date): string {
+  return PARIS_DAY.format(instant);
+}
+
 /** The invoice's day in Paris plus the organisation's terms in days: the date the transfer is due. */
 export function dueDate(issuedAt: Date, termsDays: number): string {
-  const issuedOn = new Date(`${PARIS_DAY.format(issuedAt)}T00:00:00Z`);
+  const issuedOn = new Date(`${parisDayOf(issuedAt)}T00:00:00Z`);
   issuedOn.setUTCDate(issuedOn.getUTCDate() + termsDays);
   return issuedOn.toISOString().slice(0, 10);
 }

@@ -17,4 +17,11 @@ describe('orders on account', () => {
     const state = onAccountState({ onAccount: true, invoiced: true });
     expect(orderStatusText('shipped', state)).toBe('expédiée, sur compte, facturée');
   });
+
+  test('once its transfers cover the invoice it is paid', () => {
+    const state = onAccountState({ onAccount: true, invoiced: true, paid: true });
+    expect(state).toBe('paid');
+    expect(orderStatusText('delivered', state)).toBe('livrée, sur compte, payée');
+    expect(onAccountState({ onAccount: false, invoiced: true, paid: true })).toBeNull();
+  });
 });

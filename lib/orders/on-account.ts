@@ -2,18 +2,25 @@ import { ORDER_STATUS_LABELS, type OrderStatus } from './status';
 
 // An order on account (docs/decisions/027-orders-on-account.md) goes through the order desk like
 // any order, unpaid: staff and the customer see it « à facturer » until it leaves the shop with
-// its invoice, then « facturée », to be paid by transfer. Pure.
+// its invoice, then « facturée », to be paid by transfer, then « payée » once the transfers
+// received cover the invoice (docs/decisions/029-transfers-received.md). Pure.
 
-export type OnAccountState = 'to_invoice' | 'invoiced';
+export type OnAccountState = 'to_invoice' | 'invoiced' | 'paid';
 
 export const ON_ACCOUNT_LABELS: Record<OnAccountState, string> = {
   to_invoice: 'sur compte, à facturer',
   invoiced: 'sur compte, facturée',
+  paid: 'sur compte, payée',
 };
 
 /** The state of an order placed on account, or null for an order paid at the order. */
-export function onAccountState(order: { onAccount: boolean; invoiced: boolean }): OnAccountState | null {
+export function onAccountState(order: {
+  onAccount: boolean;
+  invoiced: boolean;
+  paid?: boolean;
+}): OnAccountState | null {
   if (!order.onAccount) return null;
+  if (order.paid) return 'paid';
   return order.invoiced ? 'invoiced' : 'to_invoice';
 }
 

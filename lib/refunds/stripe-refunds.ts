@@ -63,6 +63,16 @@ export type RefundOutcome = Result<{ message: string }>;
 export async function refundOrder(actor: Actor, input: RefundOrderInput): Promise<RefundOutcome> {
   const recorded = await recordRefundRequest(actor, input);
   if (!recorded.ok) return recorded;
+  if (recorded.onAccount) {
+    const { creditNote } = recorded.onAccount;
+    const done = input.kind === 'cancel' ? 'Commande sur compte annulée' : 'Correction enregistrée';
+    return {
+      ok: true,
+      message: creditNote
+        ? `${done} : avoir ${creditNote} émis sur sa facture, sans paiement à rembourser en ligne.`
+        : `${done} : elle n’était pas encore facturée, rien n’est dû ; ses exemplaires reviennent au stock.`,
+    };
+  }
   if (!recorded.ticket) return { ok: true, message: 'Commande annulée ; son paiement était déjà remboursé.' };
   const sent = await sendRefund(recorded.ticket);
   if (sent.ok && input.kind === 'cancel') return { ok: true, message: `Commande annulée. ${sent.message}` };

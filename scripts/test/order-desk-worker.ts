@@ -15,6 +15,7 @@ import type { Actor } from '../../lib/data/staff/staff';
 import { declareWithdrawal } from '../../lib/data/order-desk/withdrawals';
 import { recordPreOrderCancellation } from '../../lib/data/order-desk/pre-orders';
 import type { WithdrawalForm } from '../../lib/validation/tracking';
+import { recordTransfer } from '../../lib/data/invoicing/transfers';
 
 export type WorkerCommand =
   | { kind: 'status'; actor: Actor; items: StatusChange[] }
@@ -29,7 +30,13 @@ export type WorkerCommand =
   /** Stripe's checkout.session.completed for each order, as the webhook applies it. */
   | { kind: 'pay'; items: { reference: string; sessionId: string }[] }
   /** A buyer's « Commander sur compte », as the checkout's action posts it. */
-  | { kind: 'on_account'; items: { email: string; cartId: string; form: OnAccountForm }[] };
+  | { kind: 'on_account'; items: { email: string; cartId: string; form: OnAccountForm }[] }
+  /** « Enregistrer le virement » on an invoice on account; `receivedOn`: "yyyy-mm-dd". */
+  | {
+      kind: 'transfer';
+      actor: Actor;
+      items: { invoiceNumber: string; amountCents: number; receivedOn: string; bankReference: string }[];
+    };
 
 export type WorkerOutcome = { ok: true } | { ok: false; code: string; message: string };
 
@@ -83,6 +90,13 @@ switch (command.kind) {
         outcome(
           await placeOrderOnAccount({ email: item.email }, item.cartId, item.form, new Date(), `client-${item.cartId}`),
         ),
+      ),
+    );
+    break;
+  case 'transfer':
+    results = await Promise.all(
+      command.items.map(async (item) =>
+        outcome(await recordTransfer(command.actor, { ...item, receivedOn: new Date(`${item.receivedOn}T00:00:00Z`) })),
       ),
     );
     break;

@@ -73,19 +73,22 @@ export function OrderActions({ order }: { order: AdminOrder }) {
           <summary>Annuler la commande…</summary>
           <ActionForm
             action={cancelOrderAction}
-            submitLabel="Annuler et rembourser"
+            submitLabel={order.onAccount ? 'Annuler la commande sur compte' : 'Annuler et rembourser'}
             label="Annulation"
             buttonClassName="button-danger"
           >
             <OrderFields reference={order.reference} version={order.version} />
             <p>
-              L’annulation rembourse tout ce qui reste payé et remet en rayon les exemplaires qui n’ont pas quitté la
-              librairie.
+              {order.onAccount
+                ? 'Commande sur compte : rien n’a été payé en ligne. L’annulation remet en rayon les exemplaires qui n’ont pas quitté la librairie ; une commande déjà facturée reçoit un avoir.'
+                : 'L’annulation rembourse tout ce qui reste payé et remet en rayon les exemplaires qui n’ont pas quitté la librairie.'}
             </p>
             <Field id="cancel-note" label="Raison (interne, facultative)" name="note" maxLength={500} />
             <div className="field field-check">
               <input id="cancel-confirm" name="confirm" type="checkbox" value="oui" required />
-              <label htmlFor="cancel-confirm">Je confirme l’annulation et le remboursement</label>
+              <label htmlFor="cancel-confirm">
+                {order.onAccount ? 'Je confirme l’annulation' : 'Je confirme l’annulation et le remboursement'}
+              </label>
             </div>
           </ActionForm>
         </details>

@@ -6,26 +6,36 @@ import { refundAction } from './actions';
 import { OrderFields } from './order-hidden-fields';
 import { Field } from '@/components/ui/field';
 
-/** Refund copies of lines, the delivery fee and/or a free amount, with a reason; or everything that remains. */
+/**
+ * Refund copies of lines, the delivery fee and/or a free amount, with a reason; or everything that
+ * remains. An invoiced order on account gets the same form as a credit note, without Stripe.
+ */
 export function RefundForm({ order }: { order: AdminOrder }) {
-  if (!order.paid || order.refundableCents === 0 || !order.stripePaymentIntentId || order.origin === 'counter')
-    return null;
+  const creditNote = order.onAccount === 'invoiced' || order.onAccount === 'paid';
+  if (order.refundableCents === 0) return null;
+  if (!creditNote && (!order.paid || !order.stripePaymentIntentId || order.origin === 'counter')) return null;
   const lines = order.lines.filter((line) => line.refundableQuantity > 0);
+  const words = creditNote
+    ? { verb: 'Mettre à l’avoir', title: 'Avoir sur la facture', left: 'Reste facturé', all: 'Tout mettre à l’avoir' }
+    : { verb: 'Rembourser', title: 'Rembourser', left: 'Reste remboursable', all: 'Tout rembourser' };
   return (
     <section aria-labelledby="rembourser">
-      <h2 id="rembourser">Rembourser</h2>
-      <p>Reste remboursable : {formatPrice(order.refundableCents)}.</p>
+      <h2 id="rembourser">{words.title}</h2>
+      <p>
+        {words.left} : {formatPrice(order.refundableCents)}.
+        {creditNote && ' L’avoir (série A) s’impute sur la facture ; aucun paiement en ligne n’est remboursé.'}
+      </p>
       <ActionForm
         action={refundAction}
-        submitLabel="Rembourser"
+        submitLabel={creditNote ? 'Émettre l’avoir' : 'Rembourser'}
         className="admin-form refund-form"
-        label="Remboursement"
+        label={creditNote ? 'Avoir' : 'Remboursement'}
       >
         <OrderFields reference={order.reference} version={order.version} />
         <input type="hidden" name="mode" value="partial" />
         {lines.length > 0 && (
           <fieldset>
-            <legend>Exemplaires à rembourser</legend>
+            <legend>Exemplaires {creditNote ? 'à mettre à l’avoir' : 'à rembourser'}</legend>
             {lines.map((line) => (
               <div className="field field-inline" key={line.id}>
                 <label htmlFor={`qty-${line.id}`}>
@@ -48,7 +58,7 @@ export function RefundForm({ order }: { order: AdminOrder }) {
           <div className="field field-check">
             <input id="refund-shipping" name="shipping" type="checkbox" value="oui" />
             <label htmlFor="refund-shipping">
-              Rembourser les frais de livraison ({formatPrice(order.refundableShippingCents)})
+              {words.verb} les frais de livraison ({formatPrice(order.refundableShippingCents)})
             </label>
           </div>
         )}
@@ -72,9 +82,9 @@ export function RefundForm({ order }: { order: AdminOrder }) {
       </ActionForm>
       <ActionForm
         action={refundAction}
-        submitLabel={`Tout rembourser (${formatPrice(order.refundableCents)})`}
+        submitLabel={`${words.all} (${formatPrice(order.refundableCents)})`}
         className="admin-form"
-        label="Remboursement de tout ce qui reste"
+        label={creditNote ? 'Avoir de tout ce qui reste' : 'Remboursement de tout ce qui reste'}
         buttonClassName="button-secondary"
       >
         <OrderFields reference={order.reference} version={order.version} />
@@ -82,7 +92,7 @@ export function RefundForm({ order }: { order: AdminOrder }) {
         <Field
           control="select"
           id="refund-all-reason"
-          label="Motif du remboursement total"
+          label={creditNote ? 'Motif de l’avoir total' : 'Motif du remboursement total'}
           name="reason"
           defaultValue="withdrawal"
         >

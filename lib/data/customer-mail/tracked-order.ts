@@ -119,7 +119,11 @@ export async function getTrackedOrder(orderId: number, now: Date) {
     status: order.status,
     paid: order.paidAt !== null,
     paidAt: order.paidAt,
-    onAccount: onAccountState({ onAccount: order.organisationId !== null, invoiced: order.invoices.length > 0 }),
+    onAccount: onAccountState({
+      onAccount: order.organisationId !== null,
+      invoiced: order.invoices.length > 0,
+      paid: order.paidAt !== null,
+    }),
     maskedAddress: view.address && {
       street: maskStreet(view.address.line1),
       postalCode: view.address.postalCode,

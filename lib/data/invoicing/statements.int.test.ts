@@ -76,6 +76,23 @@ describe('monthly statements', () => {
       code: 'NOTHING_TO_INVOICE',
     });
     expect(await invoicesOf(waiting.id)).toEqual([]);
+
+    // One transfer for the statement pays every order it covers.
+    const { recordTransfer } = await import('./transfers');
+    const paid = await recordTransfer(actor, {
+      invoiceNumber: issued.numbers[0]!,
+      amountCents: plain!.totalCents,
+      receivedOn: new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`),
+      bankReference: 'VIR RELEVE 1',
+    });
+    expect(paid).toMatchObject({ ok: true, settled: true });
+    const orders = await db.order.findMany({ where: { id: { in: [first.id, second.id, engaged.id] } } });
+    expect(
+      orders
+        .filter((order) => order.paidAt !== null)
+        .map((order) => order.id)
+        .sort(),
+    ).toEqual([first.id, second.id].sort());
   });
 
   it('issued by staff and by the month-end run at once, each order is invoiced once', async () => {

@@ -125,6 +125,7 @@ export async function listAdminOrders(query: AdminOrdersQuery): Promise<{ total:
              (${STAGE_SQL}) AS "stage", (${REFUNDED_SQL})::int AS "refundedCents", o."attentionReason",
              ${WITHDRAWAL_TO_REFUND_SQL} AS "withdrawalToRefund",
              CASE WHEN o."organisationId" IS NULL THEN NULL
+                  WHEN o."paidAt" IS NOT NULL THEN 'paid'
                   WHEN EXISTS (SELECT 1 FROM "InvoiceOrder" io WHERE io."orderId" = o."id") THEN 'invoiced'
                   ELSE 'to_invoice' END AS "onAccount",
              (SELECT COALESCE(SUM(l."quantity"), 0)::int FROM "OrderLine" l WHERE l."orderId" = o."id") AS "copies"
@@ -305,7 +306,11 @@ export async function getAdminOrder(reference: string) {
       0,
     ),
     paid: order.paidAt !== null && !UNPAID_STATUSES.includes(order.status),
-    onAccount: onAccountState({ onAccount: order.organisation !== null, invoiced: order.invoices.length > 0 }),
+    onAccount: onAccountState({
+      onAccount: order.organisation !== null,
+      invoiced: order.invoices.length > 0,
+      paid: order.paidAt !== null,
+    }),
     timeline: buildTimeline({
       createdAt: order.createdAt,
       paymentEvents: order.paymentEvents,

@@ -97,6 +97,14 @@ export async function recordPlannedRefund(
     byCustomer?: boolean;
   },
 ): Promise<RefundTicket | null> {
+  return toTicket(await createPlannedRefund(tx, input));
+}
+
+/** The same, returning the refund row whatever its payment: an order on account has none. */
+export async function createPlannedRefund(
+  tx: Tx,
+  input: Parameters<typeof recordPlannedRefund>[1],
+): Promise<Prisma.RefundGetPayload<{ select: typeof TICKET_SELECT }>> {
   const { orderId, plan } = input;
   const refund = await tx.refund.create({
     data: {
@@ -129,5 +137,5 @@ export async function recordPlannedRefund(
     },
     ip: input.ip,
   });
-  return toTicket(refund);
+  return refund;
 }

@@ -9,7 +9,15 @@ import { awaitedCopies, checkTransition } from '@/lib/orders/workflow';
 import { failure, type Result } from '@/lib/core/result';
 import { recordAudit } from '@/lib/data/staff/audit';
 import { markOrderCancelled } from './workflow';
-import { readRefundable, recordPlannedRefund, TICKET_SELECT, toTicket, type RefundTicket } from './refund-requests';
+import {
+  createPlannedRefund,
+  readRefundable,
+  recordPlannedRefund,
+  TICKET_SELECT,
+  toTicket,
+  type RefundTicket,
+} from './refund-requests';
+import { settleInvoiceOrders } from '@/lib/data/invoicing/transfers';
 
 export type { RefundTicket };
 import { enqueueOrderEmail } from '@/lib/data/customer-mail/order-emails';
@@ -50,7 +58,7 @@ export type RefundOrderInput = {
 export async function recordRefundRequest(
   actor: Actor,
   input: RefundOrderInput,
-): Promise<Result<{ ticket: RefundTicket | null }>> {
+): Promise<Result<{ ticket: RefundTicket | null; onAccount?: { creditNote: string | null } }>> {
   return transact(async (tx) => {
     const { id: orderId } = await lockOrder(tx, input.reference, input.version);
     // A counter special order was paid at the till, not through Stripe (lib/data/stock-desk/counter-orders.ts).
@@ -63,6 +71,16 @@ export async function recordRefundRequest(
         ),
       );
     const order = await readRefundable(tx, orderId);
+    const onAccount = await readOnAccount(tx, orderId);
+    // Before its invoice an order on account owes nothing yet: it is cancelled whole, or not at
+    // all (the invoice at dispatch lists every line ordered).
+    if (onAccount && !onAccount.invoiceId && input.kind !== 'cancel')
+      throw new Rejection(
+        failure(
+          'ON_ACCOUNT_NOT_INVOICED',
+          'Commande sur compte pas encore facturée : annulez-la entière, ou faites l’avoir une fois la facture émise (à l’expédition).',
+        ),
+      );
     if (input.kind === 'cancel') {
       const workflow = await tx.order.findUniqueOrThrow({
         where: { id: orderId },
@@ -84,6 +102,29 @@ export async function recordRefundRequest(
       if (input.kind === 'cancel' && planned.code === 'NOTHING_LEFT') return { ok: true as const, ticket: null };
       throw new Rejection(failure(planned.code, planned.message));
     }
+    if (onAccount) {
+      // No card to give money back to: the refund is applied at once, with its credit note on the
+      // "A" series if the order was invoiced, never sent to Stripe (docs/decisions/029-transfers-received.md).
+      const refund = await createPlannedRefund(tx, {
+        orderId,
+        plan: planned.plan,
+        reason: input.reason,
+        note: input.note,
+        staffId: actor.id,
+        ip: actor.ip,
+        titles: new Map(order.lines.map((line) => [line.id, line.title])),
+      });
+      // The order is locked; its invoice next, as a transfer recorded on it locks them
+      // (lib/data/invoicing/transfers.ts): what it owes changes with the credit note.
+      if (onAccount.invoiceId)
+        await tx.$queryRaw`SELECT 1 FROM "Invoice" WHERE "id" = ${onAccount.invoiceId} FOR UPDATE`;
+      const now = new Date();
+      await applyRefund(tx, refund.id, now);
+      if (onAccount.invoiceId) await settleInvoiceOrders(tx, onAccount.invoiceId, now);
+      if (input.kind !== 'cancel') await bumpOrderVersion(tx, orderId);
+      const creditNote = await tx.invoice.findUnique({ where: { refundId: refund.id }, select: { number: true } });
+      return { ok: true as const, ticket: null, onAccount: { creditNote: creditNote?.number ?? null } };
+    }
     if (!order.stripePaymentIntentId) {
       throw new Rejection(
         failure('NO_PAYMENT', 'Aucun paiement Stripe n’est connu pour cette commande : remboursez-la hors ligne.'),
@@ -101,6 +142,19 @@ export async function recordRefundRequest(
     if (input.kind !== 'cancel') await bumpOrderVersion(tx, orderId);
     return { ok: true as const, ticket: refund };
   }, ORDER_DESK_LIMITS);
+}
+
+/** An order on account and its invoice, if it has one yet. */
+async function readOnAccount(tx: Tx, orderId: number): Promise<{ invoiceId: number | null } | null> {
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: {
+      organisationId: true,
+      invoices: { where: { invoice: { kind: 'invoice' } }, select: { invoiceId: true } },
+    },
+  });
+  if (order.organisationId === null) return null;
+  return { invoiceId: order.invoices[0]?.invoiceId ?? null };
 }
 
 /** A refund still `requested` (Stripe did not answer), to send again with the same key. */
@@ -215,7 +269,7 @@ async function applyRefund(tx: Tx, refundId: number, now: Date): Promise<void> {
     select: {
       orderId: true,
       restock: true,
-      order: { select: { reference: true, status: true, totalCents: true } },
+      order: { select: { reference: true, status: true, totalCents: true, organisationId: true } },
       lines: {
         select: {
           id: true,
@@ -287,8 +341,9 @@ async function applyRefund(tx: Tx, refundId: number, now: Date): Promise<void> {
     orderId,
     fullyRefunded && canMoveTo(refund.order.status, 'refunded') ? { status: 'refunded' } : {},
   );
-  // Applied once (appliedAt), so told once: the amount and the lines, to the customer.
-  await enqueueOrderEmail(tx, orderId, { kind: 'refunded', refundId });
+  // Applied once (appliedAt), so told once: the amount and the lines, to the customer. Not to an
+  // organisation on account: no money comes back to it, its credit note is the document.
+  if (refund.order.organisationId === null) await enqueueOrderEmail(tx, orderId, { kind: 'refunded', refundId });
 }
 
 /**

@@ -25,6 +25,7 @@ export async function listReaderOrders(email: string): Promise<ReaderOrder[]> {
   return getDb().$queryRaw<ReaderOrder[]>`
     SELECT "reference", "createdAt", "totalCents", "status"::text AS "status",
            CASE WHEN "organisationId" IS NULL THEN NULL
+                WHEN "paidAt" IS NOT NULL THEN 'paid'
                 WHEN EXISTS (SELECT 1 FROM "InvoiceOrder" io WHERE io."orderId" = o."id") THEN 'invoiced'
                 ELSE 'to_invoice' END AS "onAccount"
     FROM "Order" o

@@ -10,6 +10,8 @@ import { RefundForm } from '@/components/admin/order-desk/refund-form';
 import { requireStaff } from '@/lib/auth/require-staff';
 import { getAdminOrder } from '@/lib/data/order-desk/order-reads';
 import { invoicesOfOrder } from '@/lib/data/invoicing/invoices';
+import { getInvoiceOnAccountOfOrder } from '@/lib/data/invoicing/transfers';
+import { InvoiceTransfers } from '@/components/admin/transfers/invoice-transfers';
 import { invoiceTitle } from '@/lib/invoicing/invoice-text';
 import { formatDateTime } from '@/lib/core/date-time';
 import { formatPrice } from '@/lib/core/money';
@@ -27,7 +29,10 @@ export default async function AdminOrderPage({ params }: PageProps<'/admin/comma
   await requireStaff('libraire', { loginRedirect: `/admin/commandes/${encodeURIComponent(reference)}` });
   const order = ORDER_REFERENCE.test(reference) ? await getAdminOrder(reference) : null;
   if (!order) notFound();
-  const invoices = await invoicesOfOrder(order.id);
+  const [invoices, onAccountInvoice] = await Promise.all([
+    invoicesOfOrder(order.id),
+    order.onAccount ? getInvoiceOnAccountOfOrder(order.id) : null,
+  ]);
   return (
     <>
       <p>
@@ -62,6 +67,7 @@ export default async function AdminOrderPage({ params }: PageProps<'/admin/comma
           </ul>
         </section>
       )}
+      {onAccountInvoice && <InvoiceTransfers invoice={onAccountInvoice} />}
       <RefundForm order={order} />
       <OrderTimeline order={order} />
     </>
