@@ -53,6 +53,7 @@ export const AUDIT_ACTION_LABELS = {
   'settings.updated': 'Réglages de la librairie modifiés',
   'customer.organisation_created': 'Client professionnel créé',
   'customer.organisation_updated': 'Client professionnel modifié',
+  'quote.accepted': 'Acceptation d’un devis enregistrée',
   'privacy.exported': 'Données personnelles exportées (RGPD art. 15 et 20)',
   'privacy.erased': 'Données personnelles effacées (RGPD art. 17)',
   'privacy.account_deleted': 'Compte lecteur supprimé par son titulaire (RGPD art. 17)',

@@ -52,7 +52,7 @@ function buyerOf(order: {
   };
 }
 
-const ORGANISATION_SELECT = {
+export const ORGANISATION_SELECT = {
   name: true,
   siret: true,
   vatNumber: true,
@@ -66,7 +66,7 @@ const ORGANISATION_SELECT = {
 type InvoicedOrganisation = Prisma.CustomerOrganisationGetPayload<{ select: typeof ORGANISATION_SELECT }>;
 
 /** An order on account is invoiced to its organisation, at its billing address (C. com. L441-9). */
-function organisationBuyer(organisation: InvoicedOrganisation): BuyerSnapshot {
+export function organisationBuyer(organisation: InvoicedOrganisation): BuyerSnapshot {
   return {
     name: organisation.name,
     addressLines: [
