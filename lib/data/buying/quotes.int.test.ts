@@ -175,7 +175,7 @@ describe('accepting a quote', () => {
   });
 
   it('is re-priced at the publisher’s price of the day, the quote’s discount kept, the difference recorded', async () => {
-    const { library, book, quoteId } = await quoteOfThreeCopies();
+    const { book, quoteId } = await quoteOfThreeCopies();
     await db.book.update({ where: { id: book.id }, data: { publisherPriceCents: 2200 } });
     const quote = await db.quote.findUniqueOrThrow({ where: { id: quoteId }, select: { totalCents: true } });
     const preview = await acceptance.previewQuoteAcceptance(quoteId, new Date());
