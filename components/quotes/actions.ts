@@ -6,6 +6,7 @@ import { requireReader } from '@/lib/auth/require-reader';
 import { readCartId } from '@/lib/cart/cart-cookie';
 import { acceptQuote } from '@/lib/data/buying/quote-acceptance';
 import { requestQuote } from '@/lib/data/buying/quotes';
+import { consumeLimit, emailLimitKey } from '@/lib/data/platform/rate-limits';
 import { clientKey } from '@/lib/http/client-address';
 import { failure, type Failure } from '@/lib/core/result';
 import {
@@ -41,6 +42,8 @@ export async function requestQuoteAction(_state: QuoteFormState, formData: FormD
       values,
     };
   }
+  const limited = await consumeLimit('quoteRequestPerBuyer', emailLimitKey('quote', reader.email));
+  if (limited) return { ...limited, values };
   const made = await requestQuote(reader, cartId, parsed.data, new Date());
   if (!made.ok) return { ...made, values };
   revalidatePath('/compte/devis');
