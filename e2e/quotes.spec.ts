@@ -159,7 +159,7 @@ test('a library’s buyer asks a quote from the cart, downloads it, accepts it: 
   await context.close();
 });
 
-test('staff record an acceptance from the back office; the order says it comes from the quote', async ({
+test('staff record an acceptance after a price rise: re-priced at the day’s price, the difference shown on the order', async ({
   browser,
   page,
   db,
@@ -174,24 +174,54 @@ test('staff record an acceptance from the back office; the order says it comes f
   const quote = await askQuote(reader, library);
   await context.close();
 
+  // The publisher raises the price by 1,00 € after the quote: the sale is at the new price.
+  await db.query(`UPDATE "Book" SET "publisherPriceCents" = "publisherPriceCents" + 100 WHERE "ean" = $1`, [book!.ean]);
+  try {
+    await recordAcceptance(page, db, quote, library);
+  } finally {
+    await db.query(`UPDATE "Book" SET "publisherPriceCents" = "publisherPriceCents" - 100 WHERE "ean" = $1`, [
+      book!.ean,
+    ]);
+  }
+});
+
+/** At /admin/devis: finds the quote, sees the difference, records the acceptance; checks the order. */
+async function recordAcceptance(
+  page: Page,
+  db: pg.Pool,
+  quote: { id: number; number: string },
+  library: { name: string },
+): Promise<void> {
   await logIn(page, await createStaff(db, 'libraire', 'Libraire des devis'));
   await page.goto(`/admin/devis?q=${encodeURIComponent(quote.number)}`);
   await expect(page.getByRole('row', { name: new RegExp(quote.number) })).toContainText(library.name);
   await expectNoAxeViolation(page);
   await page.getByRole('link', { name: quote.number }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(`Devis ${quote.number}`);
+  await expect(page.getByRole('region', { name: 'Accepter ce devis' })).toContainText(
+    /Prix éditeur modifié depuis le devis : total \+\d+,\d{2}\s€/,
+  );
   await expectNoAxeViolation(page);
   await page.getByLabel('Nom et prénom de l’acheteur').fill('Dominique Papier');
   await page.getByLabel('Numéro de bon de commande (facultatif)').fill('BC-PAPIER-1');
   await page.getByRole('button', { name: 'Enregistrer l’acceptation' }).click();
   await expect(feedback(page)).toContainText('Acceptation enregistrée : commande LF-');
+  await expect(feedback(page)).toContainText('Prix éditeur modifié depuis le devis');
   const row = await quoteRow(db, quote.id);
   expect(row.status).toBe('accepted');
-  await page.goto(`/admin/commandes/${row.orderReference}`);
-  await expect(page.getByRole('region', { name: 'Client et livraison' })).toContainText(
-    `${quote.number} (total du devis`,
+  const { rows } = await db.query<{ totalCents: number; difference: number }>(
+    `SELECT o."totalCents", q."repricedDifferenceCents" AS "difference"
+       FROM "Quote" q JOIN "Order" o ON o."id" = q."acceptedOrderId" WHERE q."id" = $1`,
+    [quote.id],
   );
-});
+  expect(rows[0]!.difference).toBeGreaterThan(0);
+  expect(rows[0]!.totalCents).toBe(row.totalCents + rows[0]!.difference);
+  await page.goto(`/admin/commandes/${row.orderReference}`);
+  const customer = page.getByRole('region', { name: 'Client et livraison' });
+  await expect(customer).toContainText(`${quote.number} (total du devis`);
+  await expect(customer).toContainText('Prix éditeur modifié depuis le devis : total +');
+  await expectNoAxeViolation(page);
+}
 
 test('an expired quote cannot be accepted', async ({ browser, db }) => {
   const buyer = uniqueEmail('devis-expire');
