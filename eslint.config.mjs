@@ -31,6 +31,7 @@ const RULE_FOLDERS = [
   'organisations',
   'payments',
   'pricing',
+  'quotes',
   'reader-accounts',
   'search',
   'seo',

@@ -11,6 +11,7 @@ import {
   PUBLIC_PAGES,
   type AdminAction,
 } from './support/admin-surface';
+import { DEFAULT_SHOP_SETTINGS } from '../lib/shop/settings';
 import { E2E_BASE_URL } from './support/ports';
 import {
   addToCart,
@@ -164,6 +165,18 @@ test.describe('refused requests', () => {
        VALUES ('Contrôle des accès', lpad((floor(random() * 1e13))::bigint::text, 14, '9'), 'company', false, 30,
          'acces@client.example', '1 rue des Accès', '75001', 'Paris', now())`,
       [],
+    );
+    // An expired, empty quote of that organisation for /admin/devis/[id], out of any year's sequence.
+    documentIds['/admin/devis/[id]'] = await insert(
+      `INSERT INTO "Quote" ("number", "year", "sequence", "organisationId", "requestedByEmail", "issuedAt",
+         "validUntil", "deliveryMethod", "shippingTable", "pricing", "seller", "buyer", "lines", "vat",
+         "goodsCents", "shippingCents", "totalCents", "paymentTermDays")
+       SELECT 'D1999-' || s, 1999, s, $1, 'acces@client.example', now(), CURRENT_DATE - 1, 'shop_pickup',
+         $2, '{}',
+         '{"legalName":"Librairie","legalForm":"SARL","shareCapitalCents":null,"address":"Paris","siret":"","registration":"","vatNumber":"","email":"","phone":""}',
+         '{"name":"Contrôle des accès","addressLines":[]}', '[]', '[]', 0, 0, 0, 30
+       FROM (SELECT floor(random() * 1e6)::int AS s) AS r`,
+      [Number(documentIds['/admin/clients/[id]']), JSON.stringify(DEFAULT_SHOP_SETTINGS.shippingTable)],
     );
     documentIds['/admin/inventaire/[id]'] = await insert(
       `INSERT INTO "Inventory" ("label", "scope", "status", "startedById", "closedById", "closedAt")

@@ -6,6 +6,7 @@ import { OrderTotals } from '@/components/cart/order-totals';
 import { readCartId } from '@/lib/cart/cart-cookie';
 import { getCartView } from '@/lib/data/buying/cart';
 import { OnAccountPrices } from '@/components/checkout/on-account-prices';
+import { QuoteRequestForm } from '@/components/quotes/quote-request-form';
 import { getCurrentReader } from '@/lib/auth/require-reader';
 import { listOnAccountOffers } from '@/lib/data/buying/orders-on-account';
 import { formatPrice } from '@/lib/core/money';
@@ -54,7 +55,17 @@ async function CartPage() {
             Retrait en librairie : gratuit (total {formatPrice(cart.shopPickup.totals.totalInclVatCents)}).
           </p>
           {offers.map((offer) => (
-            <OnAccountPrices key={offer.organisationId} offer={offer} />
+            <div key={offer.organisationId}>
+              <OnAccountPrices offer={offer} />
+              {!hasProblem && offer.homeDelivery && offer.shopPickup && (
+                <QuoteRequestForm
+                  organisationId={offer.organisationId}
+                  organisationName={offer.name}
+                  homeDeliveryLabel={`${cart.shippingLabels.home_delivery} à ${offer.deliveryAddress} (total ${formatPrice(offer.homeDelivery.totals.totalInclVatCents)})`}
+                  pickupLabel={`${cart.shippingLabels.shop_pickup} (total ${formatPrice(offer.shopPickup.totals.totalInclVatCents)})`}
+                />
+              )}
+            </div>
           ))}
           {offers.length > 0 && <p>Commande sur compte, sans paiement en ligne : à l’étape suivante.</p>}
         </section>

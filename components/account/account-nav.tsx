@@ -13,6 +13,9 @@ export function AccountNav({ email }: { email: string }) {
           <Link href="/compte/commandes">Mes commandes</Link>
         </li>
         <li>
+          <Link href="/compte/devis">Mes devis</Link>
+        </li>
+        <li>
           <Link href="/compte/adresses">Mes adresses</Link>
         </li>
         <li>

@@ -57,6 +57,7 @@ export const AUDIT_ACTION_LABELS = {
   'invoice.transfer_recorded': 'Virement reçu enregistré sur une facture',
   'invoice.transfer_reversed': 'Virement reçu annulé (écriture inverse)',
   'invoice.reminder_sent': 'Relance de paiement envoyée',
+  'quote.accepted': 'Acceptation d’un devis enregistrée',
   'privacy.exported': 'Données personnelles exportées (RGPD art. 15 et 20)',
   'privacy.erased': 'Données personnelles effacées (RGPD art. 17)',
   'privacy.account_deleted': 'Compte lecteur supprimé par son titulaire (RGPD art. 17)',

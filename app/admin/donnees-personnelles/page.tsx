@@ -46,7 +46,8 @@ export default async function PersonalDataPage({ searchParams }: PageProps<'/adm
             {found.availabilityAlerts.length} alerte(s) de disponibilité,{' '}
             {found.readerAccount ? 'un compte lecteur' : 'aucun compte lecteur'}, acheteur pour{' '}
             {found.organisations.filter((organisation) => organisation.buyerSince).length} organisation(s),{' '}
-            {found.orders.reduce((sum, order) => sum + order.emailMessages.length, 0)} courriel(s).
+            {found.quotes.length} devis, {found.orders.reduce((sum, order) => sum + order.emailMessages.length, 0)}{' '}
+            courriel(s).
           </p>
           {found.organisations
             .filter((organisation) => organisation.receivesInvoices)
@@ -64,6 +65,7 @@ export default async function PersonalDataPage({ searchParams }: PageProps<'/adm
           {found.orders.length +
             found.bookRequests.length +
             found.availabilityAlerts.length +
+            found.quotes.length +
             (found.readerAccount ? 1 : 0) +
             found.organisations.filter((organisation) => organisation.buyerSince).length >
             0 && <ErasureForm email={found.email} />}

@@ -25,6 +25,9 @@ export function AdminNav({ staff }: { staff: StaffUser }) {
           <Link href="/admin/clients">Clients professionnels</Link>
         </li>
         <li>
+          <Link href="/admin/devis">Devis</Link>
+        </li>
+        <li>
           <Link href="/admin/factures-sur-compte">Factures sur compte</Link>
         </li>
         <li>

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import type { AdminOrder } from '@/lib/data/order-desk/order-reads';
 import { formatDateLong } from '@/lib/core/date';
+import { formatPrice } from '@/lib/core/money';
+import { repricingNote } from '@/lib/quotes/quote-rules';
 import { CARRIERS, trackingUrl } from '@/lib/orders/carriers';
 
 /** Who ordered, where it goes, when it should arrive, and the parcel's tracking once shipped. */
@@ -18,6 +20,16 @@ export function CustomerCard({ order }: { order: AdminOrder }) {
               <Link href={`/admin/clients/${order.organisation.id}`}>{order.organisation.name}</Link> — règlement par
               virement à {order.paymentTermsDays} jours de la facture
             </dd>
+            {order.quote && (
+              <>
+                <dt>Issue du devis</dt>
+                <dd>
+                  <Link href={`/admin/devis/${order.quote.id}`}>{order.quote.number}</Link> (total du devis{' '}
+                  {formatPrice(order.quote.totalCents)}) —{' '}
+                  {repricingNote(order.quote.repricedDifferenceCents ?? 0) ?? 'prix inchangés depuis le devis'}
+                </dd>
+              </>
+            )}
             <dt>Bon de commande</dt>
             <dd>{order.purchaseOrderNumber ?? '—'}</dd>
             {order.engagementNumber && (

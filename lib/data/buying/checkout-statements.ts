@@ -94,7 +94,8 @@ export async function readCheckoutCart(
 
 export type NewOrder = {
   reference: string;
-  cartId: string;
+  /** Null for an order placed from an accepted quote. */
+  cartId: string | null;
   email: string;
   fullName: string;
   phone: string;

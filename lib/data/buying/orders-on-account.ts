@@ -20,7 +20,7 @@ import { lockAndReplaceUnpaidOrders, orderLinesOf, planCartLines } from './check
 import { insertOrderWithHolds } from './checkout-statements';
 import { confirmOrder } from './payments';
 import { getShopSettings } from '@/lib/data/staff/shop-settings';
-import { Rejection, transact } from '@/lib/data/platform/transactions';
+import { Rejection, transact, type Tx } from '@/lib/data/platform/transactions';
 
 // Orders on account (docs/decisions/027-orders-on-account.md): a signed-in reader whose e-mail is
 // a buyer of a customer organisation (OrganisationMember) orders for it without a card. Prices
@@ -29,7 +29,7 @@ import { Rejection, transact } from '@/lib/data/platform/transactions';
 // in the same transaction as a payment confirms an order (confirmOrder): it enters the order desk
 // « à préparer », unpaid, and is invoiced at dispatch.
 
-const ORGANISATION_SELECT = {
+export const ORGANISATION_SELECT = {
   id: true,
   name: true,
   kind: true,
@@ -47,9 +47,9 @@ const ORGANISATION_SELECT = {
   deliveryCity: true,
 } satisfies Prisma.CustomerOrganisationSelect;
 
-type BuyerOrganisation = Prisma.CustomerOrganisationGetPayload<{ select: typeof ORGANISATION_SELECT }>;
+export type BuyerOrganisation = Prisma.CustomerOrganisationGetPayload<{ select: typeof ORGANISATION_SELECT }>;
 
-const termsOf = (organisation: BuyerOrganisation): OrganisationTerms => ({
+export const termsOf = (organisation: BuyerOrganisation): OrganisationTerms => ({
   kind: organisation.kind,
   discounts: {
     discountBasisPoints: organisation.discountBasisPoints,
@@ -74,12 +74,12 @@ function deliveryAddressOf(organisation: BuyerOrganisation) {
       };
 }
 
-const CART_LINE_SELECT = {
+export const CART_LINE_SELECT = {
   quantity: true,
   book: { select: { ...CART_BOOK_SELECT, schoolbook: true } },
 } satisfies Prisma.CartLineSelect;
 
-function bookLines(
+export function bookLines(
   lines: {
     quantity: number;
     book: { ean: string; title: string; publisherPriceCents: number; vatRateBasisPoints: number; schoolbook: boolean };
@@ -96,7 +96,7 @@ function bookLines(
 }
 
 /** lib/pricing's price of these lines for this organisation; a refusal (a reseller) as a Failure. */
-function priceForOrganisation(
+export function priceForOrganisation(
   organisation: BuyerOrganisation,
   lines: OrganisationBookLine[],
   deliveryMethod: DeliveryMethod,
@@ -186,12 +186,7 @@ export async function placeOrderOnAccount(
       select: ORGANISATION_SELECT,
     });
     if (!organisation) throw new Rejection(NOT_A_BUYER);
-    if (organisation.engagementNumberRequired && !form.engagementNumber) {
-      const message = `${organisation.name} demande un numéro d’engagement (Chorus Pro) sur chaque commande.`;
-      throw new Rejection(
-        failure('ENGAGEMENT_NUMBER_REQUIRED', message, { fieldErrors: { engagementNumber: message } }),
-      );
-    }
+    checkEngagementNumber(organisation, form);
     const cartLines = await tx.cartLine.findMany({
       where: { cartId },
       orderBy: { bookId: 'asc' },
@@ -210,45 +205,88 @@ export async function placeOrderOnAccount(
     const plans = planCartLines(cartLines, stock, now);
     const priced = priceForOrganisation(organisation, bookLines(plans), form.deliveryMethod, shippingTable);
     if (!priced.ok) throw new Rejection(priced);
-    const pricing = priced.order;
-    const window = orderWindowOfPlans(plans, form.deliveryMethod, now, orderCutoffHour);
-    const address = form.deliveryMethod === 'home_delivery' ? deliveryAddressOf(organisation) : null;
-    const reference = newOrderReference();
-    const orderId = await insertOrderWithHolds(tx, {
-      reference,
-      cartId,
+    const { reference } = await writeOrderOnAccount(tx, {
+      organisation,
       email: buyer.email,
-      fullName: form.fullName,
-      phone: form.phone,
-      addressLine1: address?.addressLine1 ?? null,
-      addressLine2: address?.addressLine2 ?? null,
-      postalCode: address?.postalCode ?? null,
-      city: address?.city ?? null,
-      deliveryMethod: form.deliveryMethod,
-      goodsCents: pricing.totals.goodsCents,
-      shippingCents: pricing.totals.shippingCents,
-      totalCents: pricing.totals.totalInclVatCents,
-      pricing: pricing as unknown as Prisma.InputJsonValue,
-      deliveryEarliestOn: window ? toDateOnly(window.earliest) : null,
-      deliveryLatestOn: window ? toDateOnly(window.latest) : null,
-      holdExpiresAt: now,
-      checkoutFingerprint: createHash('sha256').update(`on-account:${reference}`).digest('hex'),
+      cartId,
+      form,
+      plans,
+      pricing: priced.order,
+      now,
+      orderCutoffHour,
       clientKey,
-      lines: orderLinesOf(plans, pricing),
-      // Sold in this transaction: the holds never outlive it.
-      holdsExpireAt: new Date(now.getTime() + SHOP.provisionalHoldMinutes * 60_000),
     });
-    await tx.order.update({
-      where: { id: orderId },
-      data: {
-        organisationId: organisation.id,
-        customerKind: pricing.customerKind,
-        purchaseOrderNumber: form.purchaseOrderNumber,
-        engagementNumber: form.engagementNumber,
-        paymentTermsDays: organisation.paymentTermDays,
-      },
-    });
-    await confirmOrder(tx, orderId, now, 'on_account');
     return { ok: true as const, reference, replacedSessionIds };
   });
+}
+
+/** The organisation asks for a Chorus Pro engagement number on every order: refused without one. */
+export function checkEngagementNumber(
+  organisation: Pick<BuyerOrganisation, 'name' | 'engagementNumberRequired'>,
+  form: { engagementNumber: string | null },
+): void {
+  if (!organisation.engagementNumberRequired || form.engagementNumber) return;
+  const message = `${organisation.name} demande un numéro d’engagement (Chorus Pro) sur chaque commande.`;
+  throw new Rejection(failure('ENGAGEMENT_NUMBER_REQUIRED', message, { fieldErrors: { engagementNumber: message } }));
+}
+
+/**
+ * Writes a planned and priced order on account with its holds, then confirms it as a payment
+ * would (confirmOrder 'on_account'), in the caller's transaction, which has locked the books'
+ * stock rows (lockStock). The cart's order and an accepted quote's (no cart) both go through it.
+ */
+export async function writeOrderOnAccount(
+  tx: Tx,
+  order: {
+    organisation: BuyerOrganisation;
+    email: string;
+    cartId: string | null;
+    form: Omit<OnAccountForm, 'organisationId'>;
+    plans: ReturnType<typeof planCartLines>;
+    pricing: PricedOrder;
+    now: Date;
+    orderCutoffHour: number;
+    clientKey: string;
+  },
+): Promise<{ orderId: number; reference: string }> {
+  const { organisation, form, plans, pricing, now } = order;
+  const window = orderWindowOfPlans(plans, form.deliveryMethod, now, order.orderCutoffHour);
+  const address = form.deliveryMethod === 'home_delivery' ? deliveryAddressOf(organisation) : null;
+  const reference = newOrderReference();
+  const orderId = await insertOrderWithHolds(tx, {
+    reference,
+    cartId: order.cartId,
+    email: order.email,
+    fullName: form.fullName,
+    phone: form.phone,
+    addressLine1: address?.addressLine1 ?? null,
+    addressLine2: address?.addressLine2 ?? null,
+    postalCode: address?.postalCode ?? null,
+    city: address?.city ?? null,
+    deliveryMethod: form.deliveryMethod,
+    goodsCents: pricing.totals.goodsCents,
+    shippingCents: pricing.totals.shippingCents,
+    totalCents: pricing.totals.totalInclVatCents,
+    pricing: pricing as unknown as Prisma.InputJsonValue,
+    deliveryEarliestOn: window ? toDateOnly(window.earliest) : null,
+    deliveryLatestOn: window ? toDateOnly(window.latest) : null,
+    holdExpiresAt: now,
+    checkoutFingerprint: createHash('sha256').update(`on-account:${reference}`).digest('hex'),
+    clientKey: order.clientKey,
+    lines: orderLinesOf(plans, pricing),
+    // Sold in this transaction: the holds never outlive it.
+    holdsExpireAt: new Date(now.getTime() + SHOP.provisionalHoldMinutes * 60_000),
+  });
+  await tx.order.update({
+    where: { id: orderId },
+    data: {
+      organisationId: organisation.id,
+      customerKind: pricing.customerKind,
+      purchaseOrderNumber: form.purchaseOrderNumber,
+      engagementNumber: form.engagementNumber,
+      paymentTermsDays: organisation.paymentTermDays,
+    },
+  });
+  await confirmOrder(tx, orderId, now, 'on_account');
+  return { orderId, reference };
 }

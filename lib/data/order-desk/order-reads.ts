@@ -186,6 +186,7 @@ const ORDER_SELECT = {
   paymentTermsDays: true,
   organisation: { select: { id: true, name: true } },
   invoices: { where: { invoice: { kind: 'invoice' } }, select: { invoiceId: true } },
+  quote: { select: { id: true, number: true, totalCents: true, repricedDifferenceCents: true } },
   readyForPickupAt: true,
   goodsCents: true,
   shippingCents: true,

@@ -52,6 +52,11 @@ const LIMITS = {
    * 5 minutes (lib/data/readers/passkeys.ts), so a robot asking thousands fills nothing.
    */
   passkeySignInPerClient: { points: 30, durationSeconds: 600 },
+  /**
+   * Quotes asked from the cart, per buyer (e-mail, hashed): a buyer asks a few; each takes a
+   * number of the quotes' sequence and a frozen row (docs/decisions/030-quotes.md).
+   */
+  quoteRequestPerBuyer: { points: 20, durationSeconds: 3600 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createPrismaClient, type PrismaClient } from '@/lib/database/prisma-client';
 import { createPaidOrder, createTestStaff, placeTestOrder } from '@/scripts/test/order-desk-fixtures';
 import { submitBookRequest } from '@/lib/data/stock-desk/book-requests';
+import { createCarts, createTestBook } from '@/scripts/test/fixtures/books';
 import { createTestOrganisation } from '@/scripts/test/fixtures/organisations';
 import { emailDigest, erasePersonalData, exportPersonalData } from './subject-requests';
 
@@ -104,7 +105,20 @@ describe('a data subject’s request', () => {
       },
     });
 
+    // A quote this buyer asked for the organisation.
+    const book = await createTestBook(db, { onHand: 1, withSupplier: false });
+    const [cartId] = await createCarts(db, book.id, 1, 1);
+    const { requestQuote } = await import('@/lib/data/buying/quotes');
+    const quote = await requestQuote(
+      { email },
+      cartId!,
+      { organisationId: buyerOf.id, deliveryMethod: 'shop_pickup' },
+      new Date(),
+    );
+    if (!quote.ok) throw new Error(quote.message);
+
     const data = await exportPersonalData(email.toUpperCase());
+    expect(data.quotes).toMatchObject([{ number: quote.number, requestedByEmail: email, status: 'open' }]);
     expect(data.readerAccount).toMatchObject({ email, addresses: [{ city: 'Paris' }], passkeys: [], wishList: [] });
     expect(data.organisations).toEqual([
       { name: buyerOf.name, siret: buyerOf.siret, buyerSince: expect.any(Date), receivesInvoices: false },
@@ -120,5 +134,14 @@ describe('a data subject’s request', () => {
       { name: billedTo.name, siret: billedTo.siret, buyerSince: null, receivesInvoices: true },
     ]);
     expect(await db.organisationMember.count({ where: { organisationId: buyerOf.id } })).toBe(1);
+    // The quote stays the organisation's, as offered, without the person's address.
+    expect(after.quotes).toEqual([]);
+    expect(await db.quote.findUniqueOrThrow({ where: { id: quote.quoteId } })).toMatchObject({
+      number: quote.number,
+      requestedByEmail: 'anonyme@invalid',
+      status: 'open',
+    });
+    // Anything else about a quote stays frozen.
+    await expect(db.quote.update({ where: { id: quote.quoteId }, data: { totalCents: 1 } })).rejects.toThrow(/frozen/);
   });
 });

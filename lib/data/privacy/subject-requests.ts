@@ -9,8 +9,8 @@ import { STAFF_LIMITS, transact } from '@/lib/data/platform/transactions';
 // A person's request about their data (RGPD art. 15, 17 and 20), answered by an admin at
 // /admin/donnees-personnelles: every row that holds their e-mail address, as JSON; and the
 // erasure of what the law allows (the database's erase_personal_data, migration
-// 20261207150000; availability alerts deleted since 20261207210000, the person's place among an
-// organisation's buyers since 20261209050000), audit-logged and noted outside the database so that a restored backup
+// 20261207150000; availability alerts deleted since 20261207210000; the person's place among an
+// organisation's buyers and their e-mail on its quotes since 20261209050000), audit-logged and noted outside the database so that a restored backup
 // applies it again (scripts/lib/backup/erasures.ts).
 
 /** The person as the journal and the audit log know them: never the address itself. */
@@ -117,7 +117,27 @@ export async function exportPersonalData(email: string) {
     availabilityAlerts,
     readerAccount,
     organisations: await organisationsOf(address),
+    quotes: await quotesOf(address),
   };
+}
+
+/** The quotes this address asked for or accepted for an organisation (lib/data/buying/quotes.ts). */
+async function quotesOf(address: string) {
+  const ids = await getDb().$queryRaw<{ id: number }[]>`
+    SELECT "id" FROM "Quote" WHERE lower("requestedByEmail") = ${address} OR lower("acceptedBy") = ${address}`;
+  return getDb().quote.findMany({
+    where: { id: { in: ids.map((row) => row.id) } },
+    orderBy: { id: 'asc' },
+    select: {
+      number: true,
+      issuedAt: true,
+      requestedByEmail: true,
+      acceptedBy: true,
+      status: true,
+      totalCents: true,
+      organisation: { select: { name: true } },
+    },
+  });
 }
 
 /**

@@ -1,6 +1,28 @@
 -- A person's erasure (RGPD art. 17) also takes their e-mail off the customer organisations they
--- ordered for (OrganisationMember): the function of migration 20261207210000, one statement more.
--- An organisation's billing e-mail is the organisation's and stays (staff replace it on its page).
+-- ordered for (OrganisationMember) and off the quotes they asked or accepted (Quote): the function
+-- of migration 20261207210000, two statements more. An organisation's billing e-mail is the
+-- organisation's and stays (staff replace it on its page); the quote itself, the organisation's
+-- document, stays as it was offered.
+
+-- A quote is frozen once made (migration 20261209020000) but for its acceptance, and now for the
+-- erasure of the e-mail of whoever asked or accepted it.
+CREATE OR REPLACE FUNCTION "quote_frozen"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'Quote' AND OLD."status" = 'open'
+     AND (to_jsonb(NEW) - 'status' - 'acceptedAt' - 'acceptedBy' - 'acceptedOrderId' - 'repricedDifferenceCents')
+       = (to_jsonb(OLD) - 'status' - 'acceptedAt' - 'acceptedBy' - 'acceptedOrderId' - 'repricedDifferenceCents') THEN
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'Quote'
+     AND (NEW."requestedByEmail" = OLD."requestedByEmail" OR NEW."requestedByEmail" = 'anonyme@invalid')
+     AND (NEW."acceptedBy" IS NOT DISTINCT FROM OLD."acceptedBy" OR NEW."acceptedBy" = 'anonyme@invalid')
+     AND (to_jsonb(NEW) - 'requestedByEmail' - 'acceptedBy') = (to_jsonb(OLD) - 'requestedByEmail' - 'acceptedBy') THEN
+    RETURN NEW;
+  END IF;
+  RAISE EXCEPTION '% is frozen once made (% refused)', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
+
 CREATE OR REPLACE FUNCTION "erase_personal_data"(p_email_sha256 TEXT, p_at TIMESTAMP(3))
 RETURNS TABLE("unpaidOrders" INTEGER, "paidOrders" INTEGER, "bookRequests" INTEGER)
 LANGUAGE plpgsql AS $$
@@ -54,6 +76,10 @@ BEGIN
 
   -- The person's place among an organisation's buyers (the organisation, its orders and invoices stay).
   DELETE FROM "OrganisationMember" WHERE encode(sha256(convert_to(lower("email"), 'UTF8')), 'hex') = p_email_sha256;
+  UPDATE "Quote" SET "requestedByEmail" = 'anonyme@invalid'
+   WHERE encode(sha256(convert_to(lower("requestedByEmail"), 'UTF8')), 'hex') = p_email_sha256;
+  UPDATE "Quote" SET "acceptedBy" = 'anonyme@invalid'
+   WHERE encode(sha256(convert_to(lower("acceptedBy"), 'UTF8')), 'hex') = p_email_sha256;
 
   RETURN QUERY SELECT v_unpaid, v_paid, v_requests;
 END
