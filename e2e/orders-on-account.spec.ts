@@ -61,6 +61,34 @@ async function createLibrary(db: pg.Pool, buyer: string): Promise<{ id: number; 
   return { id, name };
 }
 
+/**
+ * The same library created by staff at /admin/clients, as the issue's story goes: 10 % is refused
+ * with its article (loi n° 81-766, art. 3), 9 % is recorded, with its buyer.
+ */
+async function createLibraryAtTheDesk(page: Page, buyer: string): Promise<{ id: number; name: string }> {
+  const name = `Bibliothèque universitaire ${randomInt(1_000_000)}`;
+  await page.goto('/admin/clients/nouveau');
+  const form = page.getByRole('form', { name: 'Nouvelle organisation' });
+  await form.getByLabel('Nom', { exact: true }).fill(name);
+  await form.getByLabel('Type d’organisation').selectOption({ label: 'Bibliothèque accueillant du public' });
+  await form.getByLabel('SIRET').fill(freshSiret());
+  await form.getByLabel('Remise négociée (%)').fill('10');
+  await form.getByLabel('Délai de paiement (jours à compter de la facture)').fill('30');
+  await form.getByLabel('Acheteur public : factures déposées sur Chorus Pro').check();
+  await form.getByLabel('Adresse e-mail de facturation').fill('factures@bu.example');
+  await form.getByLabel('Adresse', { exact: true }).fill('12 place du Panthéon');
+  await form.getByLabel('Code postal', { exact: true }).fill('75005');
+  await form.getByLabel('Ville', { exact: true }).fill('Paris');
+  await form.getByLabel(/^Acheteurs/).fill(buyer);
+  await form.getByRole('button', { name: 'Créer l’organisation' }).click();
+  await expect(form.getByRole('alert')).toContainText('au plus 9 % pour une bibliothèque (loi n° 81-766, art. 3)');
+  await form.getByLabel('Remise négociée (%)').fill('9');
+  await form.getByRole('button', { name: 'Créer l’organisation' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  const id = Number(/\/admin\/clients\/(\d+)/.exec(page.url())![1]);
+  return { id, name };
+}
+
 async function lastEmailId(db: pg.Pool): Promise<number> {
   const { rows } = await db.query<{ id: number | null }>(`SELECT max("id") AS "id" FROM "EmailMessage"`);
   return rows[0]?.id ?? 0;
@@ -147,7 +175,7 @@ test('a library’s buyer orders three books on account; staff ship it; the invo
   await expect(page.getByText('Réglages enregistrés.')).toBeVisible();
 
   const buyer = uniqueEmail('acquisitions');
-  const library = await createLibrary(db, buyer);
+  const library = await createLibraryAtTheDesk(page, buyer);
   const books = await booksOnShelf(db, 3);
 
   const context = await browser.newContext();
