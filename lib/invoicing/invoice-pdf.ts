@@ -1,3 +1,4 @@
+import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import { paymentTermsLines } from './payment-terms';
 import {
@@ -15,8 +16,12 @@ import {
 
 // The PDF of an invoice or a credit note, with the words of the printable page (invoice-text.ts).
 // pdf-lib: pure JavaScript, no binary to download, and it can attach a file to the document, which
-// is what a Factur-X invoice (PDF/A-3 with its embedded XML) needs later; PDF/A-3 will also want an
-// embedded font and XMP metadata instead of the standard Helvetica used here. Pure (no I/O).
+// is what a Factur-X invoice (PDF/A-3 with its embedded XML, lib/invoicing/factur-x.ts) needs.
+// PDF/A wants every font embedded: given the fonts' bytes (DejaVu Sans, lib/data/invoicing/
+// e-invoice-files.ts), the PDF embeds a subset of them; without, it uses the standard Helvetica,
+// which is not embedded. Pure (no I/O).
+
+export type InvoiceFonts = { regular: Uint8Array; bold: Uint8Array };
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 50;
@@ -45,15 +50,27 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   return lines;
 }
 
-export async function renderInvoicePdf(invoice: InvoiceForPrint): Promise<Uint8Array> {
+async function embedFonts(pdf: PDFDocument, fonts: InvoiceFonts | undefined) {
+  if (!fonts)
+    return {
+      regular: await pdf.embedFont(StandardFonts.Helvetica),
+      bold: await pdf.embedFont(StandardFonts.HelveticaBold),
+    };
+  pdf.registerFontkit(fontkit);
+  return {
+    regular: await pdf.embedFont(fonts.regular, { subset: true }),
+    bold: await pdf.embedFont(fonts.bold, { subset: true }),
+  };
+}
+
+export async function renderInvoicePdf(invoice: InvoiceForPrint, fonts?: InvoiceFonts): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const title = invoiceTitle(invoice);
   pdf.setTitle(title);
   pdf.setAuthor(invoice.seller.legalName);
   pdf.setLanguage('fr-FR');
   pdf.setCreationDate(invoice.issuedAt);
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const { regular, bold } = await embedFonts(pdf, fonts);
   let page: PDFPage = pdf.addPage([A4.width, A4.height]);
   let y = A4.height - MARGIN;
   const write = (text: string, x: number, font = regular, size = SIZE) =>

@@ -25,6 +25,9 @@ export function AdminNav({ staff }: { staff: StaffUser }) {
           <Link href="/admin/clients">Clients professionnels</Link>
         </li>
         <li>
+          <Link href="/admin/factures/chorus-pro">Factures Chorus Pro</Link>
+        </li>
+        <li>
           <Link href="/admin/stock">Stock</Link>
         </li>
         <li>
