@@ -34,8 +34,19 @@ function validatorFor(format: Format): ValidateFunction<Invoice> {
   return validator;
 }
 
+/**
+ * The library's profile filter for Factur-X EN 16931 (2.3.4) drops the purchase order reference
+ * BT-13 (BuyerOrderReferencedDocument: its table marks it EXTENDED only, whereas EN 16931 has it,
+ * as does every Factur-X profile from MINIMUM up). Its Factur-X is therefore made with the filter
+ * of its plain CII format (FULL_CII, 0x1: every field the data gives); the data holds EN 16931
+ * fields only (checked against the schema and restated rules in lib/invoicing/e-invoice.test.ts),
+ * and the XMP still declares the EN 16931 conformance level.
+ */
+const FULL_CII_PROFILE = 0x1;
+
 async function generate(invoice: EInvoiceSource, format: Format, pdf?: Uint8Array) {
   const formatter = factory.createFormatService(format, SILENT);
+  if (format === FACTUR_X_FORMAT) Object.defineProperty(formatter, 'fxProfile', { value: FULL_CII_PROFILE });
   const checked = eInvoiceData(invoice, 'ubl');
   const validate = validatorFor(format);
   if (!validate(checked))
