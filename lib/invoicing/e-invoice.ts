@@ -33,6 +33,8 @@ const GTIN_SCHEME = '0160';
 const SEPA_CREDIT_TRANSFER = '58';
 const BANK_CARD = '48';
 
+type Document = EInvoiceData['ubl:Invoice'];
+
 export type EInvoiceSource = InvoiceForPrint & {
   /** The issue date of the invoice a credit note corrects (BT-26), when known. */
   creditedIssuedAt?: Date | null;
@@ -87,7 +89,7 @@ function postalAddress(address: Address) {
 }
 
 /** The net price per copy when exact, else the amount for the line's quantity (BT-146, BT-149). */
-function netPrice(line: InvoiceLine, quantity: number) {
+function netPrice(line: InvoiceLine, quantity: number): Document['cac:InvoiceLine'][number]['cac:Price'] {
   if (line.totalExclVatCents % quantity === 0)
     return { 'cbc:PriceAmount': euros(line.totalExclVatCents / quantity), 'cbc:PriceAmount@currencyID': 'EUR' };
   return {
@@ -100,7 +102,7 @@ function netPrice(line: InvoiceLine, quantity: number) {
 
 const EAN_IN_DESIGNATION = /^(.*) \(EAN (\d{13})\)$/;
 
-function invoiceLine(line: InvoiceLine, index: number) {
+function invoiceLine(line: InvoiceLine, index: number): Document['cac:InvoiceLine'][number] {
   // A credit note's line of no copy (a fall of the publisher's price) is one adjustment.
   const quantity = Math.max(line.quantity, 1);
   const [, name, ean] = line.designation.match(EAN_IN_DESIGNATION) ?? [];
@@ -160,7 +162,7 @@ export function documentTotals(invoice: Pick<InvoiceForPrint, 'lines' | 'vat' | 
   };
 }
 
-function sellerParty(invoice: EInvoiceSource) {
+function sellerParty(invoice: EInvoiceSource): Document['cac:AccountingSupplierParty'] {
   const { seller } = invoice;
   return {
     'cac:Party': {
@@ -181,7 +183,7 @@ function sellerParty(invoice: EInvoiceSource) {
   };
 }
 
-function buyerParty(invoice: EInvoiceSource) {
+function buyerParty(invoice: EInvoiceSource): Document['cac:AccountingCustomerParty'] {
   const { buyer } = invoice;
   return {
     'cac:Party': {
@@ -198,7 +200,7 @@ function buyerParty(invoice: EInvoiceSource) {
   };
 }
 
-function paymentMeans(invoice: EInvoiceSource) {
+function paymentMeans(invoice: EInvoiceSource): NonNullable<Document['cac:PaymentMeans']> {
   const terms = invoice.paymentTerms;
   if (!terms) return [{ 'cbc:PaymentMeansCode': BANK_CARD }];
   return [
@@ -238,8 +240,13 @@ const money = (cents: number) => ({ amount: euros(cents), currency: 'EUR' as con
  * reference itself, and writes the date as udt:DateTimeString where the D16B schema wants
  * qdt:DateTimeString: for CII, the number alone (BT-26 is optional).
  */
-function billingReference(number: string, issuedAt: Date | null | undefined, syntax: 'cii' | 'ubl') {
-  if (syntax === 'cii') return { 'cbc:ID': number };
+function billingReference(
+  number: string,
+  issuedAt: Date | null | undefined,
+  syntax: 'cii' | 'ubl',
+): NonNullable<Document['cac:BillingReference']>[number] {
+  // The shape the CII mapping reads, which the library's own type does not describe.
+  if (syntax === 'cii') return { 'cbc:ID': number } as unknown as NonNullable<Document['cac:BillingReference']>[number];
   return {
     'cac:InvoiceDocumentReference': { 'cbc:ID': number, ...(issuedAt && { 'cbc:IssueDate': parisDay(issuedAt) }) },
   };
@@ -252,7 +259,7 @@ export function eInvoiceData(invoice: EInvoiceSource, syntax: 'cii' | 'ubl' = 'c
   if (!firstLine) throw new Error(`invoice ${invoice.number}: no line`);
   const terms = invoice.paymentTerms;
   const paymentNote = terms ? [terms.penaltyText, terms.indemnityText].join(' ') : null;
-  const data = {
+  const data: EInvoiceData = {
     'ubl:Invoice': {
       'cbc:CustomizationID': 'urn:cen.eu:en16931:2017',
       // Chorus Pro reads its « cadre de facturation » from BT-23: A1, an invoice deposited by its supplier.
@@ -333,5 +340,5 @@ export function eInvoiceData(invoice: EInvoiceSource, syntax: 'cii' | 'ubl' = 'c
       'cac:InvoiceLine': [firstLine, ...otherLines],
     },
   };
-  return data as unknown as EInvoiceData;
+  return data;
 }
