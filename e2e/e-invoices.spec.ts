@@ -21,7 +21,7 @@ function embeddedXml(pdf: Buffer | Uint8Array): string {
   try {
     const file = path.join(dir, 'facture.pdf');
     writeFileSync(file, pdf);
-    execFileSync('pdfdetach', ['-savefile', 'factur-x.xml', '-o', path.join(dir, 'factur-x.xml'), file]);
+    execFileSync('pdfdetach', ['-saveall', '-o', dir, file]);
     return readFileSync(path.join(dir, 'factur-x.xml'), 'utf8');
   } finally {
     rmSync(dir, { recursive: true, force: true });
