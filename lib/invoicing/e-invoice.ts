@@ -169,9 +169,7 @@ function sellerParty(invoice: EInvoiceSource): Document['cac:AccountingSupplierP
       'cbc:EndpointID': seller.email,
       'cbc:EndpointID@schemeID': 'EM',
       'cac:PostalAddress': postalAddress(structuredAddress(seller.address.split(', '))),
-      'cac:PartyTaxScheme': [{ 'cbc:CompanyID': seller.vatNumber, 'cac:TaxScheme': { 'cbc:ID': 'VAT' } }] as [
-        { 'cbc:CompanyID': string; 'cac:TaxScheme': { 'cbc:ID': string } },
-      ],
+      'cac:PartyTaxScheme': [{ 'cbc:CompanyID': seller.vatNumber, 'cac:TaxScheme': { 'cbc:ID': 'VAT' } }],
       'cac:PartyLegalEntity': {
         'cbc:RegistrationName': seller.legalName,
         'cbc:CompanyID': seller.siret,

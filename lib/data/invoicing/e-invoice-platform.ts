@@ -1,6 +1,7 @@
 import 'server-only';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { SHOP_TIME_ZONE } from '@/lib/core/date';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { isHandedToPlatform, type EInvoicePlatform, type HandedInvoice } from '@/lib/invoicing/e-invoice-platform';
@@ -83,7 +84,7 @@ export async function handOverInvoice(
 /** The Paris calendar day before `now`, YYYY-MM-DD: the day a nightly report covers. */
 export function dayBefore(now: Date): string {
   const today = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Paris',
+    timeZone: SHOP_TIME_ZONE,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
