@@ -7,7 +7,8 @@ const nextConfig = {
   // Prisma 7's generated client and the pg driver run in Node, not in the bundle; so do the
   // logger and the metrics, which scripts/serve.ts loads too (one copy of each in the process:
   // lib/observability/).
-  serverExternalPackages: ['pg', '@prisma/adapter-pg', 'pino', 'prom-client'],
+  // @e-invoice-eu/core (Factur-X, UBL) loads its own translations and schemas at run time.
+  serverExternalPackages: ['pg', '@prisma/adapter-pg', 'pino', 'prom-client', '@e-invoice-eu/core'],
   typedRoutes: false,
   // Covers (components/catalog/book-cover.tsx) are resized and turned into WebP by Next's image
   // optimizer with sharp (a dependency: its prebuilt @img/sharp-linux-x64 needs no install script),

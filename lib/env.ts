@@ -102,6 +102,15 @@ const EnvSchema = z
      */
     COVERS_DIR: z.string().min(1, 'COVERS_DIR est vide : indiquez un dossier, ou retirez la variable.').optional(),
     /**
+     * Where the file adapter of the approved e-invoicing platform writes the business invoices and
+     * the e-reporting of sales to consumers (lib/data/invoicing/e-invoice-platform.ts), until a
+     * platform is connected. Default: $LIBRAIRIE_DATA_DIR/e-invoices.
+     */
+    E_INVOICE_OUTBOX_DIR: z
+      .string()
+      .min(1, 'E_INVOICE_OUTBOX_DIR est vide : indiquez un dossier, ou retirez la variable.')
+      .optional(),
+    /**
      * The SMTP server the e-mails go through (smtp://user:password@host:587, smtps://… for TLS).
      * Unset: no e-mail leaves the machine; the outbox in the database is the delivery (/admin/emails).
      */

@@ -24,6 +24,7 @@ import { followPreOrderChange, type PreOrderChange } from '../lib/refunds/pre-or
 import { issueMonthEndStatements } from '../lib/data/invoicing/statements';
 import { isLastDayOfMonth } from '../lib/invoicing/statement';
 import { SHOP_TIME_ZONE } from '../lib/core/date';
+import { dayBefore, handOverInvoice, reportConsumerSales } from '../lib/data/invoicing/e-invoice-platform';
 import { getEnv } from '../lib/env';
 import { QUEUE_NAMES } from '../lib/jobs/queues';
 import { logger, nameProcess } from '../lib/observability/logger';
@@ -168,13 +169,32 @@ await boss.work<PreOrderChange>(QUEUE_NAMES.preOrderChanges, async ([job]) => {
   );
 });
 
+// An invoice to a business, handed to the approved e-invoicing platform (a folder until one is connected).
+await boss.work<{ invoiceNumber: string }>(QUEUE_NAMES.eInvoiceHandover, async ([job]) => {
+  if (!job) return;
+  await runJob(QUEUE_NAMES.eInvoiceHandover, job, async () => {
+    const result = await handOverInvoice(job.data.invoiceNumber);
+    logger.info({ invoice: job.data.invoiceNumber, result }, 'e-invoice handover');
+  });
+});
+
+// At 02:10 Paris time: the day before's e-reporting of sales to consumers (CGI art. 290).
+await boss.schedule(QUEUE_NAMES.consumerSalesReport, '10 2 * * *', {}, { tz: 'Europe/Paris' });
+await boss.work(QUEUE_NAMES.consumerSalesReport, async ([job]) => {
+  if (!job) return;
+  await runJob(QUEUE_NAMES.consumerSalesReport, job, async () => {
+    const { status } = await reportConsumerSales(dayBefore(new Date()));
+    logger.info({ status }, 'consumer sales report');
+  });
+});
+
 // Behind a front cache: its purges, on NOTIFY and when delayed ones fall due (lib/data/platform/front-cache-flusher.ts).
 const flusher: FrontCacheFlusher | null = env.FRONT_CACHE_PURGE_URLS.length > 0 ? await startFrontCacheFlusher() : null;
 const metricsServer: http.Server | null = env.WORKER_METRICS_PORT
   ? await serveWorkerMetrics({ port: env.WORKER_METRICS_PORT, host: env.WORKER_METRICS_HOST, token: env.METRICS_TOKEN })
   : null;
 logger.info(
-  'tâches de fond démarrées (file PostgreSQL pg-boss) : purge, courriels, suivi, rapprochement Stripe, durées de conservation, boîte ONIX, contrôle des invariants, précommandes, alertes de disponibilité, relevés mensuels.',
+  'tâches de fond démarrées (file PostgreSQL pg-boss) : purge, courriels, suivi, rapprochement Stripe, durées de conservation, boîte ONIX, contrôle des invariants, précommandes, alertes de disponibilité, relevés mensuels, factures électroniques et e-reporting.',
 );
 
 // On SIGTERM or SIGINT: no new job is taken, those running get SHUTDOWN_TIMEOUT_SECONDS to finish;

@@ -17,7 +17,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     <div className="admin">
       {staff && (
         <>
-          {/* The shop's skip link lands here, above the menu's 13 links: this one skips them (WCAG 2.4.1). */}
+          {/* The shop's skip link lands here, above the menu's links: this one skips them (WCAG 2.4.1). */}
           <a className="skip-link" href="#page-admin">
             Aller au contenu de la page
           </a>

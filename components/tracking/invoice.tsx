@@ -11,6 +11,7 @@ import {
   vatCells,
   type InvoiceForPrint,
 } from '@/lib/invoicing/invoice-text';
+import { hasUbl } from '@/lib/invoicing/e-invoice';
 
 /**
  * An invoice or a credit note as issued and stored (lib/data/invoicing/invoices.ts): the seller
@@ -117,6 +118,18 @@ export function InvoiceDocument({ invoice, pdfUrl }: { invoice: InvoiceForPrint;
         <a href={pdfUrl} download>
           Télécharger {invoice.kind === 'invoice' ? 'la facture' : 'l’avoir'} {invoice.number} (PDF)
         </a>
+        {' — facture électronique : '}
+        <a href={`${pdfUrl}&format=factur-x`} aria-label={`${title} au format Factur-X`} download>
+          Factur-X
+        </a>
+        {hasUbl(invoice) && (
+          <>
+            {', '}
+            <a href={`${pdfUrl}&format=ubl`} aria-label={`${title} au format UBL`} download>
+              UBL
+            </a>
+          </>
+        )}
       </p>
     </article>
   );

@@ -1,3 +1,4 @@
+import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import { buyerLines, LINE_HEADINGS, lineCells, sellerLines, vatCells } from './invoice-text';
 import type { BuyerSnapshot, InvoiceLine, SellerSnapshot, VatRow } from './invoice-document';
@@ -5,9 +6,12 @@ import type { BuyerSnapshot, InvoiceLine, SellerSnapshot, VatRow } from './invoi
 // The PDF of a priced document the shop hands to a customer (an invoice, a credit note, a quote):
 // a title, the seller and the buyer side by side, references, the lines, the VAT per rate, the
 // total and closing paragraphs. pdf-lib: pure JavaScript, no binary to download, and it can
-// attach a file to the document, which a Factur-X invoice (PDF/A-3 with its embedded XML) needs;
-// PDF/A-3 will also want an embedded font and XMP metadata instead of the standard Helvetica used
-// here. Pure (no I/O).
+// attach a file to the document, which a Factur-X invoice (PDF/A-3 with its embedded XML,
+// lib/invoicing/factur-x.ts) needs. PDF/A wants every font embedded: given the fonts' bytes
+// (DejaVu Sans, lib/data/invoicing/e-invoice-files.ts), the PDF embeds a subset of them; without,
+// it uses the standard Helvetica, which is not embedded. Pure (no I/O).
+
+export type DocumentFonts = { regular: Uint8Array; bold: Uint8Array };
 
 export type PrintedDocument = {
   title: string;
@@ -53,14 +57,26 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   return lines;
 }
 
-export async function renderDocumentPdf(document: PrintedDocument): Promise<Uint8Array> {
+async function embedFonts(pdf: PDFDocument, fonts: DocumentFonts | undefined) {
+  if (!fonts)
+    return {
+      regular: await pdf.embedFont(StandardFonts.Helvetica),
+      bold: await pdf.embedFont(StandardFonts.HelveticaBold),
+    };
+  pdf.registerFontkit(fontkit);
+  return {
+    regular: await pdf.embedFont(fonts.regular, { subset: true }),
+    bold: await pdf.embedFont(fonts.bold, { subset: true }),
+  };
+}
+
+export async function renderDocumentPdf(document: PrintedDocument, fonts?: DocumentFonts): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(document.title);
   pdf.setAuthor(document.author);
   pdf.setLanguage('fr-FR');
   pdf.setCreationDate(document.createdAt);
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const { regular, bold } = await embedFonts(pdf, fonts);
   let page: PDFPage = pdf.addPage([A4.width, A4.height]);
   let y = A4.height - MARGIN;
   const write = (text: string, x: number, font = regular, size = SIZE) =>

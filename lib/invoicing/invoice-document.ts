@@ -29,6 +29,10 @@ export const BuyerSnapshotSchema = z.object({
   /** A customer organisation (C. com. L441-9: the buyer's SIREN and VAT number between businesses). */
   siret: z.string().optional(),
   vatNumber: z.string().nullable().optional(),
+  /** A public buyer invoiced through Chorus Pro (Code de la commande publique L2192-1 ff.). */
+  publicBuyer: z.boolean().optional(),
+  /** Its Chorus Pro « code service », carried by the e-invoice's buyer reference (BT-10). */
+  chorusServiceCode: z.string().nullable().optional(),
 });
 export type BuyerSnapshot = z.infer<typeof BuyerSnapshotSchema>;
 

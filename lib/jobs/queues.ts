@@ -28,6 +28,10 @@ export const QUEUE_NAMES = {
   availabilityAlerts: 'availability-alerts',
   /** Daily at 23:55 in Paris; on a month's last day, the organisations' monthly statements (lib/data/invoicing/statements.ts). */
   monthlyStatements: 'monthly-statements',
+  /** An invoice to a business handed to the approved e-invoicing platform (lib/data/invoicing/e-invoice-platform.ts). */
+  eInvoiceHandover: 'e-invoice-handover',
+  /** Every night: the day before's e-reporting of sales to consumers, handed to the same platform. */
+  consumerSalesReport: 'consumer-sales-report',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -68,6 +72,17 @@ export const QUEUE_OPTIONS: Record<QueueName, Omit<Queue, 'name'>> = {
   'availability-alerts': { retryLimit: 0, expireInSeconds: 300, deleteAfterSeconds: 3600 },
   // Idempotent (an order already invoiced is not taken again): retried within the same few minutes.
   'monthly-statements': { retryLimit: 2, retryDelay: 60, expireInSeconds: 600, deleteAfterSeconds: 7 * 24 * 3600 },
+  // Idempotent (one EInvoiceHandover per invoice; the same file name): retried safely.
+  'e-invoice-handover': {
+    retryLimit: 10,
+    retryDelay: 30,
+    retryBackoff: true,
+    retryDelayMax: 3600,
+    expireInSeconds: 300,
+    deleteAfterSeconds: 7 * 24 * 3600,
+  },
+  // One per day (ConsumerSalesReport's key): a failed night is retried, then redone by hand.
+  'consumer-sales-report': { retryLimit: 5, retryDelay: 300, expireInSeconds: 600, deleteAfterSeconds: 7 * 24 * 3600 },
   'tracking-lookup': {
     retryLimit: 3,
     retryDelay: 10,

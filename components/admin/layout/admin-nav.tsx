@@ -31,6 +31,9 @@ export function AdminNav({ staff }: { staff: StaffUser }) {
           <Link href="/admin/factures-sur-compte">Factures sur compte</Link>
         </li>
         <li>
+          <Link href="/admin/factures/chorus-pro">Factures Chorus Pro</Link>
+        </li>
+        <li>
           <Link href="/admin/stock">Stock</Link>
         </li>
         <li>

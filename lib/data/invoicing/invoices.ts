@@ -17,7 +17,10 @@ import {
   type PaymentTermsSnapshot,
 } from '@/lib/invoicing/payment-terms';
 import { discountsByEan } from '@/lib/invoicing/priced-lines';
+import { isHandedToPlatform } from '@/lib/invoicing/e-invoice-platform';
+import { QUEUE_NAMES } from '@/lib/jobs/queues';
 import { readShopSettings } from '@/lib/data/staff/shop-settings';
+import { sendJob } from '@/lib/data/platform/job-queue';
 import type { Tx } from '@/lib/data/platform/transactions';
 
 // Invoices and credit notes, issued in the transaction that records the payment or the refund
@@ -28,6 +31,15 @@ import type { Tx } from '@/lib/data/platform/transactions';
 // nonies A, 7°). Issued once per order and per refund, whatever calls it twice.
 
 export const json = (value: unknown) => value as Prisma.InputJsonValue;
+
+/**
+ * An invoice or credit note to a business goes to the approved e-invoicing platform: queued in the
+ * transaction that issues it, so the job exists if and only if the invoice does
+ * (lib/data/invoicing/e-invoice-platform.ts hands it over).
+ */
+export async function queueHandover(tx: Tx, number: string, buyer: BuyerSnapshot): Promise<void> {
+  if (isHandedToPlatform(buyer)) await sendJob(QUEUE_NAMES.eInvoiceHandover, { invoiceNumber: number }, tx);
+}
 
 export async function nextSequence(tx: Tx, series: 'F' | 'A', year: number): Promise<number> {
   const [row] = await tx.$queryRaw<{ last: number }[]>`
@@ -57,6 +69,7 @@ export const ORGANISATION_SELECT = {
   siret: true,
   vatNumber: true,
   publicBuyer: true,
+  chorusServiceCode: true,
   billingLine1: true,
   billingLine2: true,
   billingPostalCode: true,
@@ -76,6 +89,8 @@ export function organisationBuyer(organisation: InvoicedOrganisation): BuyerSnap
     ].filter((line): line is string => !!line),
     siret: organisation.siret,
     vatNumber: organisation.vatNumber,
+    publicBuyer: organisation.publicBuyer,
+    chorusServiceCode: organisation.chorusServiceCode,
   };
 }
 
@@ -140,6 +155,7 @@ export async function issueInvoice(tx: Tx, orderId: number, now: Date): Promise<
   const year = now.getUTCFullYear();
   const sequence = await nextSequence(tx, 'F', year);
   const number = invoiceNumber('F', year, sequence);
+  const buyer = organisation ? organisationBuyer(organisation) : buyerOf(order);
   await tx.invoice.create({
     data: {
       number,
@@ -149,7 +165,7 @@ export async function issueInvoice(tx: Tx, orderId: number, now: Date): Promise<
       sequence,
       issuedAt: now,
       seller: json(sellerSnapshot(settings)),
-      buyer: json(organisation ? organisationBuyer(organisation) : buyerOf(order)),
+      buyer: json(buyer),
       lines: json(body.lines),
       vat: json(body.vat),
       shippingCents: order.shippingCents,
@@ -159,6 +175,7 @@ export async function issueInvoice(tx: Tx, orderId: number, now: Date): Promise<
     },
     select: { id: true },
   });
+  await queueHandover(tx, number, buyer);
   return number;
 }
 
@@ -224,6 +241,7 @@ export async function issueCreditNote(tx: Tx, refundId: number, now: Date): Prom
     },
     select: { id: true },
   });
+  await queueHandover(tx, number, BuyerSnapshotSchema.parse(invoiced.invoice.buyer));
   return number;
 }
 
@@ -237,8 +255,27 @@ const DOCUMENT_SELECT = {
   vat: true,
   totalCents: true,
   paymentTerms: true,
-  creditedInvoice: { select: { number: true } },
+  creditedInvoice: { select: { number: true, issuedAt: true } },
 } satisfies Prisma.InvoiceSelect;
+
+type DocumentRow = Prisma.InvoiceGetPayload<{ select: typeof DOCUMENT_SELECT }>;
+
+/** A stored invoice read back through its schemas. */
+function documentOf(row: DocumentRow) {
+  return {
+    number: row.number,
+    kind: row.kind,
+    issuedAt: row.issuedAt,
+    creditedNumber: row.creditedInvoice?.number ?? null,
+    creditedIssuedAt: row.creditedInvoice?.issuedAt ?? null,
+    seller: SellerSnapshotSchema.parse(row.seller),
+    buyer: BuyerSnapshotSchema.parse(row.buyer),
+    lines: InvoiceLineSchema.array().parse(row.lines),
+    vat: VatRowSchema.array().parse(row.vat),
+    totalCents: row.totalCents,
+    paymentTerms: row.paymentTerms === null ? null : PaymentTermsSnapshotSchema.parse(row.paymentTerms),
+  };
+}
 
 /** An order's invoice and credit notes, oldest first, read back through their schemas. */
 export async function invoicesOfOrder(orderId: number) {
@@ -247,18 +284,17 @@ export async function invoicesOfOrder(orderId: number) {
     orderBy: { id: 'asc' },
     select: DOCUMENT_SELECT,
   });
-  return rows.map((row) => ({
-    number: row.number,
-    kind: row.kind,
-    issuedAt: row.issuedAt,
-    creditedNumber: row.creditedInvoice?.number ?? null,
-    seller: SellerSnapshotSchema.parse(row.seller),
-    buyer: BuyerSnapshotSchema.parse(row.buyer),
-    lines: InvoiceLineSchema.array().parse(row.lines),
-    vat: VatRowSchema.array().parse(row.vat),
-    totalCents: row.totalCents,
-    paymentTerms: row.paymentTerms === null ? null : PaymentTermsSnapshotSchema.parse(row.paymentTerms),
-  }));
+  return rows.map(documentOf);
 }
 
-export type InvoiceView = Awaited<ReturnType<typeof invoicesOfOrder>>[number];
+/** Invoices and credit notes by id, in their number's order. */
+export async function invoicesByIds(ids: number[]) {
+  const rows = await getDb().invoice.findMany({
+    where: { id: { in: ids } },
+    orderBy: [{ series: 'asc' }, { year: 'asc' }, { sequence: 'asc' }],
+    select: DOCUMENT_SELECT,
+  });
+  return rows.map(documentOf);
+}
+
+export type InvoiceView = ReturnType<typeof documentOf>;

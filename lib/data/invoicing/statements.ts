@@ -17,7 +17,7 @@ import {
   transactOrThrow,
   type Tx,
 } from '@/lib/data/platform/transactions';
-import { json, nextSequence, ORGANISATION_SELECT, organisationBuyer } from './invoices';
+import { json, nextSequence, ORGANISATION_SELECT, organisationBuyer, queueHandover } from './invoices';
 
 // Monthly statements (lib/invoicing/statement.ts, CGI art. 289, I-3): an organisation that asked
 // for them (CustomerOrganisation.monthlyStatement) gets no invoice at each dispatch
@@ -115,6 +115,7 @@ async function writeStatement(
   const year = now.getUTCFullYear();
   const sequence = await nextSequence(tx, 'F', year);
   const number = invoiceNumber('F', year, sequence);
+  const buyer = organisationBuyer(organisation);
   await tx.invoice.create({
     data: {
       number,
@@ -124,7 +125,7 @@ async function writeStatement(
       sequence,
       issuedAt: now,
       seller: json(sellerSnapshot(settings)),
-      buyer: json(organisationBuyer(organisation)),
+      buyer: json(buyer),
       lines: json(body.lines),
       vat: json(body.vat),
       shippingCents,
@@ -135,6 +136,8 @@ async function writeStatement(
     },
     select: { id: true },
   });
+  // A business's statement goes to the approved e-invoicing platform like any of its invoices.
+  await queueHandover(tx, number, buyer);
   return number;
 }
 

@@ -12,6 +12,7 @@ import { getAdminOrder } from '@/lib/data/order-desk/order-reads';
 import { invoicesOfOrder } from '@/lib/data/invoicing/invoices';
 import { getInvoiceOnAccountOfOrder } from '@/lib/data/invoicing/transfers';
 import { InvoiceTransfers } from '@/components/admin/transfers/invoice-transfers';
+import { hasUbl } from '@/lib/invoicing/e-invoice';
 import { invoiceTitle } from '@/lib/invoicing/invoice-text';
 import { formatDateTime } from '@/lib/core/date-time';
 import { formatPrice } from '@/lib/core/money';
@@ -61,7 +62,26 @@ export default async function AdminOrderPage({ params }: PageProps<'/admin/comma
                 <a href={`/admin/commandes/${order.reference}/facture?numero=${invoice.number}`} download>
                   {invoiceTitle(invoice)}
                 </a>{' '}
-                — {formatPrice(invoice.totalCents)}, émis le {formatDateTime(invoice.issuedAt)}
+                — {formatPrice(invoice.totalCents)}, émis le {formatDateTime(invoice.issuedAt)} —{' '}
+                <a
+                  href={`/admin/commandes/${order.reference}/facture?numero=${invoice.number}&format=factur-x`}
+                  aria-label={`${invoiceTitle(invoice)} au format Factur-X`}
+                  download
+                >
+                  Factur-X
+                </a>
+                {hasUbl(invoice) && (
+                  <>
+                    ,{' '}
+                    <a
+                      href={`/admin/commandes/${order.reference}/facture?numero=${invoice.number}&format=ubl`}
+                      aria-label={`${invoiceTitle(invoice)} au format UBL`}
+                      download
+                    >
+                      UBL
+                    </a>
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -1,0 +1,124 @@
+import 'server-only';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { SHOP_TIME_ZONE } from '@/lib/core/date';
+import { getDb } from '@/lib/db';
+import { getEnv } from '@/lib/env';
+import { isHandedToPlatform, type EInvoicePlatform, type HandedInvoice } from '@/lib/invoicing/e-invoice-platform';
+import { renderFacturX } from '@/lib/invoicing/factur-x';
+import { consumerSalesReport, type ConsumerSalesReport } from '@/lib/invoicing/e-reporting';
+import { readShopSettings } from '@/lib/data/staff/shop-settings';
+import { invoiceFonts } from './e-invoice-files';
+import { invoicesByIds } from './invoices';
+
+// The shop's side of the approved e-invoicing platform (lib/invoicing/e-invoice-platform.ts).
+// An invoice or credit note to a business (a customer organisation that is not a public buyer:
+// those go through Chorus Pro, /admin/factures/chorus-pro) is queued in the transaction that issues
+// it and handed over by the worker, once: the EInvoiceHandover row, written after the platform took
+// it, is the proof; a retry after a crash hands the same file again under the same name. Every
+// night, the day before's sales to consumers are summed and handed over the same way
+// (ConsumerSalesReport, one per day).
+
+/** Until a platform is connected: files in a folder (E_INVOICE_OUTBOX_DIR, default .data/e-invoices). */
+export function fileEInvoicePlatform(directory: string): EInvoicePlatform {
+  const write = async (relative: string, bytes: Uint8Array) => {
+    const target = path.join(directory, relative);
+    await mkdir(path.dirname(target), { recursive: true });
+    // Written beside, then renamed: a reader of the folder never sees half a file.
+    const partial = `${target}.partial`;
+    await writeFile(partial, bytes);
+    await rename(partial, target);
+    return relative;
+  };
+  return {
+    name: 'file',
+    submitInvoice: async (invoice: HandedInvoice) => ({
+      reference: await write(path.join('factures', `${invoice.number}.pdf`), invoice.facturX),
+    }),
+    submitConsumerSales: async (report: ConsumerSalesReport) => ({
+      reference: await write(
+        path.join('e-reporting', `${report.day}.json`),
+        new TextEncoder().encode(`${JSON.stringify(report, null, 2)}\n`),
+      ),
+    }),
+  };
+}
+
+export function eInvoiceOutboxDir(): string {
+  const env = getEnv();
+  return path.resolve(env.E_INVOICE_OUTBOX_DIR ?? path.join(env.LIBRAIRIE_DATA_DIR, 'e-invoices'));
+}
+
+export const defaultEInvoicePlatform = () => fileEInvoicePlatform(eInvoiceOutboxDir());
+
+export type HandoverResult = 'handed' | 'already' | 'not_owed' | 'unknown';
+
+/** The worker's job: hand one invoice to the platform, once. */
+export async function handOverInvoice(
+  invoiceNumber: string,
+  platform: EInvoicePlatform = defaultEInvoicePlatform(),
+  now = new Date(),
+): Promise<HandoverResult> {
+  const db = getDb();
+  const row = await db.invoice.findUnique({
+    where: { number: invoiceNumber },
+    select: { id: true, handover: { select: { id: true } } },
+  });
+  if (!row) return 'unknown';
+  if (row.handover) return 'already';
+  const [invoice] = await invoicesByIds([row.id]);
+  if (!invoice?.buyer.siret || !isHandedToPlatform(invoice.buyer)) return 'not_owed';
+  const { reference } = await platform.submitInvoice({
+    number: invoice.number,
+    kind: invoice.kind,
+    facturX: await renderFacturX(invoice, await invoiceFonts()),
+    buyerSiret: invoice.buyer.siret,
+  });
+  const created = await db.eInvoiceHandover.createMany({
+    data: [{ invoiceId: row.id, platform: platform.name, reference, handedAt: now }],
+    skipDuplicates: true,
+  });
+  return created.count === 1 ? 'handed' : 'already';
+}
+
+/** The Paris calendar day before `now`, YYYY-MM-DD: the day a nightly report covers. */
+export function dayBefore(now: Date): string {
+  const today = new Intl.DateTimeFormat('en-CA', {
+    timeZone: SHOP_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+  const day = new Date(`${today}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
+}
+
+/** The invoices and credit notes to consumers (no SIRET) issued on a Paris calendar day. */
+async function consumerDocumentsOf(day: string) {
+  const rows = await getDb().$queryRaw<{ id: number }[]>`
+    SELECT "id" FROM "Invoice"
+    WHERE (("issuedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Paris')::date = ${day}::date
+      AND NOT ("buyer" ? 'siret')`;
+  return invoicesByIds(rows.map((row) => row.id));
+}
+
+/** A day's e-reporting of sales to consumers, computed and handed over once. */
+export async function reportConsumerSales(
+  day: string,
+  platform: EInvoicePlatform = defaultEInvoicePlatform(),
+  now = new Date(),
+): Promise<{ status: 'handed' | 'already'; report?: ConsumerSalesReport }> {
+  const db = getDb();
+  const dayDate = new Date(`${day}T00:00:00Z`);
+  if (await db.consumerSalesReport.findUnique({ where: { day: dayDate }, select: { day: true } }))
+    return { status: 'already' };
+  const settings = await readShopSettings(db);
+  const report = consumerSalesReport(day, settings.vatNumber, await consumerDocumentsOf(day));
+  const { reference } = await platform.submitConsumerSales(report);
+  await db.consumerSalesReport.createMany({
+    data: [{ day: dayDate, platform: platform.name, reference, handedAt: now }],
+    skipDuplicates: true,
+  });
+  return { status: 'handed', report };
+}
