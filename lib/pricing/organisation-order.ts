@@ -10,7 +10,12 @@
 // to the delivery fee (loi n° 2014-779).
 import { failure, type Failure } from '@/lib/core/result';
 import { formatRate } from '@/lib/core/rate';
-import { organisationUnitPrice, type OrganisationDiscounts, type OrganisationKind } from './organisation-pricing';
+import {
+  organisationDiscountCap,
+  organisationUnitPrice,
+  type OrganisationDiscounts,
+  type OrganisationKind,
+} from './organisation-pricing';
 import type { CustomerKind, DeliveryMethod, OrderInput } from './schemas';
 
 /**
@@ -48,47 +53,70 @@ export type OrganisationBookLine = {
   quantity: number;
 };
 
+const RESELLER_NOT_ON_ACCOUNT = failure(
+  'RESELLER_NOT_ON_ACCOUNT',
+  'Les commandes sur compte ne sont pas encore ouvertes aux libraires revendeurs : contactez la librairie.',
+);
+
+/** priceOrder's customer kind for an order on account, or the refusal of a reseller. */
+export function onAccountCustomerKind(
+  kind: OrganisationKind,
+): { ok: true; customerKind: CustomerKind } | Failure<'RESELLER_NOT_ON_ACCOUNT'> {
+  const customerKind = customerKindOfOrganisation(kind);
+  return customerKind === null ? RESELLER_NOT_ON_ACCOUNT : { ok: true, customerKind };
+}
+
 /**
- * priceOrder's input for an order on account: each line with the discount the law lets through
- * for this organisation (bought for its own needs, a library's for its collections); a schoolbook
- * for the State, a local authority or a teaching establishment at its free price (art. 3, last
- * paragraph), the negotiated schoolbook discount.
+ * One line of an order on account for priceOrder: the discount asked, capped by the law for this
+ * organisation and this book (organisationDiscountCap); a schoolbook for the State, a local
+ * authority or a teaching establishment at its free price (art. 3, last paragraph).
+ */
+export function organisationLineInput(
+  kind: OrganisationKind,
+  line: OrganisationBookLine,
+  requestedBasisPoints: number,
+) {
+  const cap = organisationDiscountCap(kind, { schoolbook: line.schoolbook, forOwnNeeds: true });
+  return {
+    ean: line.ean,
+    title: line.title,
+    condition: 'new' as const,
+    publisherPriceCents: line.publisherPriceCents,
+    vatRateBasisPoints: line.vatRateBasisPoints,
+    quantity: line.quantity,
+    discountBasisPoints: Math.min(requestedBasisPoints, cap.basisPoints),
+    freeSchoolbook: cap.rule === 'free_schoolbook',
+  };
+}
+
+/**
+ * priceOrder's input for an order on account: each line with the organisation's negotiated
+ * discount (its schoolbook one on a schoolbook), as the law lets it through.
  */
 export function organisationOrderInput(
   terms: OrganisationTerms,
   lines: readonly OrganisationBookLine[],
   deliveryMethod: DeliveryMethod,
 ): { ok: true; input: OrderInput } | Failure<'RESELLER_NOT_ON_ACCOUNT'> {
-  const customerKind = customerKindOfOrganisation(terms.kind);
-  if (customerKind === null) {
-    return failure(
-      'RESELLER_NOT_ON_ACCOUNT',
-      'Les commandes sur compte ne sont pas encore ouvertes aux libraires revendeurs : contactez la librairie.',
-    );
-  }
+  const kind = onAccountCustomerKind(terms.kind);
+  if (!kind.ok) return kind;
   return {
     ok: true,
     input: {
-      customerKind,
+      customerKind: kind.customerKind,
       deliveryMethod,
-      lines: lines.map((line) => {
-        const price = organisationUnitPrice({
-          kind: terms.kind,
-          discounts: terms.discounts,
-          publisherPriceCents: line.publisherPriceCents,
-          purchase: { schoolbook: line.schoolbook, forOwnNeeds: true },
-        });
-        return {
-          ean: line.ean,
-          title: line.title,
-          condition: 'new' as const,
-          publisherPriceCents: line.publisherPriceCents,
-          vatRateBasisPoints: line.vatRateBasisPoints,
-          quantity: line.quantity,
-          discountBasisPoints: price.appliedBasisPoints,
-          freeSchoolbook: price.cap.rule === 'free_schoolbook',
-        };
-      }),
+      lines: lines.map((line) =>
+        organisationLineInput(
+          terms.kind,
+          line,
+          organisationUnitPrice({
+            kind: terms.kind,
+            discounts: terms.discounts,
+            publisherPriceCents: line.publisherPriceCents,
+            purchase: { schoolbook: line.schoolbook, forOwnNeeds: true },
+          }).negotiatedBasisPoints,
+        ),
+      ),
     },
   };
 }

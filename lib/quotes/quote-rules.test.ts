@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { priceOrder } from '@/lib/pricing';
 import { DEFAULT_SHOP_SETTINGS } from '@/lib/shop/settings';
+import { SHOP_SHIPPING_TABLE } from '@/lib/shop/shipping-config';
 import {
   acceptanceRefusal,
   acceptedQuoteInput,
@@ -79,12 +80,18 @@ describe('an accepted quote’s price', () => {
     // A company: 5 % at most (art. 1), whatever the quote said.
     ['company', 900, false, 500],
     ['company', 300, false, 300],
-    // A school's schoolbook: art. 3's free price, held at the 9 % priceOrder accepts.
-    ['teaching_establishment', 1500, true, 900],
+    // A school's schoolbook: art. 3's free price (last paragraph), as quoted.
+    ['teaching_establishment', 1500, true, 1500],
+    // A library's schoolbook: 9 % (art. 3, 2°), whatever the quote said.
+    ['library', 1500, true, 900],
   ] as const)('a %s quoted %i bp (schoolbook %s) gets %i bp', (kind, quoted, schoolbook, applied) => {
     const input = acceptedQuoteInput(kind, [line({ quotedDiscountBasisPoints: quoted, schoolbook })], 'shop_pickup');
     if (!input.ok) throw new Error(input.message);
     expect(input.input.lines[0]?.discountBasisPoints).toBe(applied);
+    // And priceOrder takes it as such.
+    const priced = priceOrder(input.input, { shippingTable: SHOP_SHIPPING_TABLE });
+    if (!priced.ok) throw new Error(priced.message);
+    expect(priced.order.lines[0]!.requestedDiscountBasisPoints).toBe(applied);
   });
 
   it('refuses a reseller, which cannot order on account yet', () => {

@@ -1,17 +1,16 @@
 // Quotes (devis) for customer organisations (docs/decisions/030-quotes.md): their number, how long
 // they hold, and how an accepted quote is priced. Pure.
 //
-// The price of a book is the publisher's price in force on the day of sale, and a retailer must
-// follow a new price from its effective date (loi n° 81-766 du 10 août 1981, art. 1, version in
-// force since 23 December 2023; Médiateur du livre, doctrine on price changes): a quote cannot
-// hold a publisher's price. What it holds is the shop's part of the offer: the discount (still
+// The price of a book is the price the publisher sets, in force on the day of sale (loi n° 81-766
+// du 10 août 1981, art. 1: « Toute personne […] qui édite ou importe des livres est tenue de fixer,
+// pour les livres qu'elle édite ou importe, un prix de vente au public »): a quote cannot hold a
+// publisher's price. What it holds is the shop's part of the offer: the discount (still
 // capped by the law for that organisation on the day of acceptance) and the delivery fees.
 import { formatPrice } from '@/lib/core/money';
 import { failure, type Failure } from '@/lib/core/result';
 import { addCalendarDays, isoDay, toParisDay } from '@/lib/availability/paris-calendar';
-import { maxDiscountBasisPoints } from '@/lib/pricing/line-price';
-import { organisationDiscountCap, type OrganisationKind } from '@/lib/pricing/organisation-pricing';
-import { customerKindOfOrganisation } from '@/lib/pricing/organisation-order';
+import type { OrganisationKind } from '@/lib/pricing/organisation-pricing';
+import { onAccountCustomerKind, organisationLineInput } from '@/lib/pricing/organisation-order';
 import type { DeliveryMethod, OrderInput } from '@/lib/pricing/schemas';
 
 /**
@@ -77,39 +76,22 @@ export type QuotedBookLine = {
 
 /**
  * priceOrder's input for an accepted quote: the publisher's price of the day, the quote's discount
- * capped by the law for this organisation as it is today (loi n° 81-766, art. 1 and 3).
+ * capped by the law for this organisation as it is today (loi n° 81-766, art. 1 and 3), by the
+ * same line rule as an order on account.
  */
 export function acceptedQuoteInput(
   kind: OrganisationKind,
   lines: readonly QuotedBookLine[],
   deliveryMethod: DeliveryMethod,
 ): { ok: true; input: OrderInput } | Failure<'RESELLER_NOT_ON_ACCOUNT'> {
-  const customerKind = customerKindOfOrganisation(kind);
-  if (customerKind === null) {
-    return failure(
-      'RESELLER_NOT_ON_ACCOUNT',
-      'Les commandes sur compte ne sont pas encore ouvertes aux libraires revendeurs : contactez la librairie.',
-    );
-  }
-  const ceiling = maxDiscountBasisPoints(customerKind);
+  const customerKind = onAccountCustomerKind(kind);
+  if (!customerKind.ok) return customerKind;
   return {
     ok: true,
     input: {
-      customerKind,
+      customerKind: customerKind.customerKind,
       deliveryMethod,
-      lines: lines.map((line) => ({
-        ean: line.ean,
-        title: line.title,
-        condition: 'new' as const,
-        publisherPriceCents: line.publisherPriceCents,
-        vatRateBasisPoints: line.vatRateBasisPoints,
-        quantity: line.quantity,
-        discountBasisPoints: Math.min(
-          line.quotedDiscountBasisPoints,
-          organisationDiscountCap(kind, { schoolbook: line.schoolbook, forOwnNeeds: true }).basisPoints,
-          ceiling,
-        ),
-      })),
+      lines: lines.map((line) => organisationLineInput(kind, line, line.quotedDiscountBasisPoints)),
     },
   };
 }
