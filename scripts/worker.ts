@@ -22,7 +22,6 @@ import { answerTrackingLookup, type TrackingLookup } from '../lib/data/customer-
 import { reconcileWithStripe } from '../lib/checkout/stripe-reconciliation';
 import { followPreOrderChange, type PreOrderChange } from '../lib/refunds/pre-orders';
 import { issueMonthEndStatements } from '../lib/data/invoicing/statements';
-import { isLastDayOfMonth } from '../lib/invoicing/statement';
 import { SHOP_TIME_ZONE } from '../lib/core/date';
 import { dayBefore, handOverInvoice, reportConsumerSales } from '../lib/data/invoicing/e-invoice-platform';
 import { getEnv } from '../lib/env';
@@ -131,15 +130,15 @@ await boss.work(QUEUE_NAMES.invariantCheck, async ([job]) => {
 });
 await boss.send(QUEUE_NAMES.invariantCheck, {});
 
-// Every day at 23:55 in Paris; on the month's last day, the monthly statements of the
-// organisations that asked for them (CGI art. 289, I-3: issued by the end of the month).
+// Every day at 23:55 in Paris: on the month's last day, the monthly statements of the
+// organisations that asked for them (CGI art. 289, I-3: issued by the end of the month), and any
+// day, those of past months still owed (a run missed, an order dispatched after the run).
 await boss.schedule(QUEUE_NAMES.monthlyStatements, '55 23 * * *', {}, { tz: SHOP_TIME_ZONE });
 await boss.work(QUEUE_NAMES.monthlyStatements, async ([job]) => {
   if (!job) return;
-  await runJob(QUEUE_NAMES.monthlyStatements, job, async () => {
-    const now = new Date();
-    if (isLastDayOfMonth(now)) report(QUEUE_NAMES.monthlyStatements, { issued: await issueMonthEndStatements(now) });
-  });
+  await runJob(QUEUE_NAMES.monthlyStatements, job, async () =>
+    report(QUEUE_NAMES.monthlyStatements, { issued: await issueMonthEndStatements(new Date()) }),
+  );
 });
 
 // Every minute, and at once when a commit marked some due (NOTIFY): the availability alerts of

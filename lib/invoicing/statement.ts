@@ -11,19 +11,44 @@ export type StatementOrder = {
   reference: string;
   purchaseOrderNumber: string | null;
   engagementNumber: string | null;
+  /** When it left the shop. */
+  dispatchedAt: Date;
 };
 
+const PARIS_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: SHOP_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** "2026-12": the calendar month of an instant, in Paris. */
+export function parisMonth(instant: Date): string {
+  return PARIS_DAY.format(instant).slice(0, 7);
+}
+
 /**
- * The statements owed: one per engagement number, since a public buyer's invoice carries one
- * (Chorus Pro refuses an invoice citing several), orders without one together; oldest order first.
+ * The statements owed: one per calendar month of dispatch (a periodic invoice covers one month,
+ * CGI art. 289, I-3) and per engagement number, since a public buyer's invoice carries one (Chorus
+ * Pro refuses an invoice citing several), orders without one together; oldest month and order first.
  */
 export function statementGroups<T extends StatementOrder>(orders: readonly T[]): T[][] {
   const groups = new Map<string, T[]>();
   for (const order of [...orders].sort((a, b) => a.id - b.id)) {
-    const key = order.engagementNumber ?? '';
+    const key = `${parisMonth(order.dispatchedAt)} ${order.engagementNumber ?? ''}`;
     groups.set(key, [...(groups.get(key) ?? []), order]);
   }
-  return [...groups.values()];
+  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, group]) => group);
+}
+
+/**
+ * Whether the worker's run at `now` owes an order its statement: dispatched in a past month (a
+ * run missed, or an organisation that stopped its statements), or this month on its last day.
+ */
+export function isDueForStatement(dispatchedAt: Date, now: Date): boolean {
+  const month = parisMonth(dispatchedAt);
+  const current = parisMonth(now);
+  return month < current || (month === current && isLastDayOfMonth(now));
 }
 
 /** The purchase-order numbers a statement answers, each once, in the orders' order. */
@@ -37,13 +62,6 @@ export function statementLineTitle(order: StatementOrder, title: string): string
   const purchaseOrder = order.purchaseOrderNumber ? ` (bon n° ${order.purchaseOrderNumber})` : '';
   return `Commande ${order.reference}${purchaseOrder} : ${title}`;
 }
-
-const PARIS_DAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: SHOP_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
 
 /** Whether `now` falls on the last day of a month in Paris: the day the statements are issued. */
 export function isLastDayOfMonth(now: Date): boolean {

@@ -114,6 +114,20 @@ describe('monthly statements', () => {
     expect(numbers.size).toBe(1);
   });
 
+  it('the daily run issues last month’s statement it missed, and leaves this month’s to its last day', async () => {
+    const organisation = await createTestOrganisation(db, { monthlyStatement: true });
+    const lastMonth = await placeTestOrderOnAccount(db, organisation, { copies: 1, ship: true });
+    const thisMonth = await placeTestOrderOnAccount(db, organisation, { copies: 1, ship: true });
+    const now = new Date('2026-12-10T22:55:00Z');
+    await db.order.update({ where: { id: lastMonth.id }, data: { dispatchedAt: new Date('2026-11-30T21:00:00Z') } });
+    await db.order.update({ where: { id: thisMonth.id }, data: { dispatchedAt: new Date('2026-12-02T09:00:00Z') } });
+    await statements.issueMonthEndStatements(now);
+    expect(await invoicesOf(lastMonth.id)).toHaveLength(1);
+    expect(await invoicesOf(thisMonth.id)).toEqual([]);
+    await statements.issueMonthEndStatements(new Date('2026-12-31T22:55:00Z'));
+    expect(await invoicesOf(thisMonth.id)).toHaveLength(1);
+  });
+
   it('an organisation invoiced at each dispatch gets its invoice at once, and no statement', async () => {
     const organisation = await createTestOrganisation(db);
     const order = await placeTestOrderOnAccount(db, organisation, { copies: 1, ship: true });

@@ -4,7 +4,7 @@ import type { OrderStatus } from '@/lib/generated/prisma/enums';
 import { invoiceBody, invoiceNumber, sellerSnapshot } from '@/lib/invoicing/invoice-document';
 import { paymentTermsSnapshot } from '@/lib/invoicing/payment-terms';
 import { discountsByEan } from '@/lib/invoicing/priced-lines';
-import { purchaseOrderList, statementGroups, statementLineTitle } from '@/lib/invoicing/statement';
+import { isDueForStatement, purchaseOrderList, statementGroups, statementLineTitle } from '@/lib/invoicing/statement';
 import { failure, type Result } from '@/lib/core/result';
 import { readShopSettings } from '@/lib/data/staff/shop-settings';
 import { recordAudit } from '@/lib/data/staff/audit';
@@ -22,9 +22,10 @@ import { json, nextSequence, ORGANISATION_SELECT, organisationBuyer, queueHandov
 // Monthly statements (lib/invoicing/statement.ts, CGI art. 289, I-3): an organisation that asked
 // for them (CustomerOrganisation.monthlyStatement) gets no invoice at each dispatch
 // (lib/data/order-desk/workflow.ts) but one on the last day of the month for its orders on account
-// dispatched and not invoiced yet, on the shop's one invoice sequence. Issued by the worker's daily
-// run on that day, or by staff at once from the organisation's page. The organisation's row is
-// locked, then its orders: two runs at once issue each order's statement once.
+// dispatched and not invoiced yet, one per month of dispatch, on the shop's one invoice sequence.
+// Issued by the worker's daily run on that day (and any month a run missed), or by staff at once
+// from the organisation's page. The organisation's row is locked, then its orders: two runs at
+// once issue each order's statement once.
 
 /** Left the shop: shipped (then delivered) or collected. */
 const DISPATCHED: OrderStatus[] = ['shipped', 'delivered', 'collected'];
@@ -37,12 +38,14 @@ async function ordersToStatement(tx: Tx, organisationId: number) {
       AND NOT EXISTS (SELECT 1 FROM "InvoiceOrder" io WHERE io."orderId" = o."id")
     ORDER BY o."id"
     FOR UPDATE OF o`;
-  return tx.order.findMany({
+  const orders = await tx.order.findMany({
     where: { id: { in: ids.map((row) => row.id) } },
     orderBy: { id: 'asc' },
     select: {
       id: true,
       reference: true,
+      dispatchedAt: true,
+      updatedAt: true,
       purchaseOrderNumber: true,
       engagementNumber: true,
       deliveryMethod: true,
@@ -61,19 +64,29 @@ async function ordersToStatement(tx: Tx, organisationId: number) {
       },
     },
   });
+  return orders.map(({ dispatchedAt, updatedAt, ...order }) => ({ ...order, dispatchedAt: dispatchedAt ?? updatedAt }));
 }
 
 type StatementOrders = Awaited<ReturnType<typeof ordersToStatement>>;
 
-/** The organisation's statements for its dispatched orders not invoiced yet; their numbers. */
-export async function issueStatements(tx: Tx, organisationId: number, now: Date): Promise<string[]> {
+/**
+ * The organisation's statements for its dispatched orders not invoiced yet (those `due` says),
+ * one per month of dispatch and engagement number; their numbers. Its row is locked first
+ * (FOR NO KEY UPDATE: its buyers placing orders, which only reference it, are not held up).
+ */
+export async function issueStatements(
+  tx: Tx,
+  organisationId: number,
+  now: Date,
+  due: (dispatchedAt: Date) => boolean = () => true,
+): Promise<string[]> {
   const organisation = await tx.customerOrganisation.findUnique({
     where: { id: organisationId },
     select: { ...ORGANISATION_SELECT, paymentTermDays: true },
   });
   if (!organisation) return [];
-  await tx.$queryRaw`SELECT 1 FROM "CustomerOrganisation" WHERE "id" = ${organisationId} FOR UPDATE`;
-  const orders = await ordersToStatement(tx, organisationId);
+  await tx.$queryRaw`SELECT 1 FROM "CustomerOrganisation" WHERE "id" = ${organisationId} FOR NO KEY UPDATE`;
+  const orders = (await ordersToStatement(tx, organisationId)).filter((order) => due(order.dispatchedAt));
   const settings = await readShopSettings(tx);
   const numbers: string[] = [];
   for (const group of statementGroups(orders)) {
@@ -157,16 +170,21 @@ export async function issueStatementsNow(actor: Actor, organisationId: number): 
   }, STAFF_LIMITS);
 }
 
-/** The worker's run on the last day of the month: every organisation on statements, one transaction each. */
+/**
+ * The worker's daily run: for every organisation with dispatched orders left without an invoice
+ * (on statements, or no longer), the statements of past months, and of this month on its last
+ * day (isDueForStatement); one transaction each.
+ */
 export async function issueMonthEndStatements(now: Date): Promise<number> {
   const organisations = await getDb().customerOrganisation.findMany({
-    where: { monthlyStatement: true },
+    where: { orders: { some: { status: { in: DISPATCHED }, invoices: { none: {} } } } },
     select: { id: true },
     orderBy: { id: 'asc' },
   });
   let issued = 0;
   for (const { id } of organisations) {
-    issued += (await transactOrThrow((tx) => issueStatements(tx, id, now), JOB_LIMITS)).length;
+    const due = (dispatchedAt: Date) => isDueForStatement(dispatchedAt, now);
+    issued += (await transactOrThrow((tx) => issueStatements(tx, id, now, due), JOB_LIMITS)).length;
   }
   return issued;
 }

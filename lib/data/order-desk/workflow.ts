@@ -79,10 +79,13 @@ export async function changeOrderStatus(actor: Actor, change: StatusChange): Pro
     const paidAtPickup = change.transition === 'collect' && order.payAtPickup && order.paidAt === null;
     // The withdrawal period runs from the day the customer has the books (art. L221-18).
     const handedOver = check.to === 'delivered' || check.to === 'collected' ? { deliveredAt: new Date() } : {};
+    // The month an organisation's monthly statement covers it in (lib/invoicing/statement.ts).
+    const dispatched = check.to === 'shipped' || check.to === 'collected' ? { dispatchedAt: new Date() } : {};
     const version = await bumpOrderVersion(tx, id, {
       status: check.to,
       ...shipment,
       ...handedOver,
+      ...dispatched,
       ...(change.transition === 'make_ready' && { readyForPickupAt: new Date() }),
       ...(paidAtPickup && { paidAt: new Date() }),
     });

@@ -4,3 +4,8 @@
 ALTER TABLE "CustomerOrganisation" ADD COLUMN "monthlyStatement" BOOLEAN NOT NULL DEFAULT false,
 ADD CONSTRAINT "CustomerOrganisation_periodic_terms" CHECK (NOT "monthlyStatement" OR "paymentTermDays" <= 45);
 
+
+-- When an order left the shop (shipped, or collected at the counter): a statement covers the
+-- orders dispatched in its calendar month. Orders dispatched before: their last change.
+ALTER TABLE "Order" ADD COLUMN "dispatchedAt" TIMESTAMP(3);
+UPDATE "Order" SET "dispatchedAt" = "updatedAt" WHERE "status" IN ('shipped', 'delivered', 'collected');
