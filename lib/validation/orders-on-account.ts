@@ -29,7 +29,8 @@ export const OnAccountFormSchema = z.object({
   organisationId: z.coerce
     .number({ error: 'Choisissez l’organisation.' })
     .int({ error: 'Choisissez l’organisation.' })
-    .positive({ error: 'Choisissez l’organisation.' }),
+    .positive({ error: 'Choisissez l’organisation.' })
+    .max(2_147_483_647, { error: 'Choisissez l’organisation.' }),
   fullName: plainText(100, 'Indiquez vos nom et prénom.'),
   phone: optionalPhone,
   deliveryMethod: z.enum(DeliveryMethodSchema.options, { error: 'Choisissez un mode de livraison.' }),
