@@ -49,7 +49,8 @@ export async function answerTrackingLookup(lookup: TrackingLookup): Promise<'lin
   return transactOrThrow(async (tx) => {
     const rows = await tx.$queryRaw<{ id: number }[]>`
         SELECT "id" FROM "Order"
-        WHERE "reference" = ${lookup.reference} AND lower("email") = lower(${lookup.email}) AND "paidAt" IS NOT NULL
+        WHERE "reference" = ${lookup.reference} AND lower("email") = lower(${lookup.email})
+          AND ("paidAt" IS NOT NULL OR "organisationId" IS NOT NULL)
         FOR UPDATE`;
     const order = rows[0];
     if (!order) return 'no match';

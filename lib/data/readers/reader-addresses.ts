@@ -77,7 +77,7 @@ export async function importOrderAddresses(tx: Tx, readerId: number, email: stri
   >`
     SELECT "fullName", "phone", "addressLine1", "addressLine2", "postalCode", "city" FROM "Order"
     WHERE lower("email") = ${email} AND "paidAt" IS NOT NULL AND "deliveryMethod" = 'home_delivery'
-      AND "anonymisedAt" IS NULL
+      AND "anonymisedAt" IS NULL AND "organisationId" IS NULL
     ORDER BY "paidAt" DESC`;
   const addresses = orders.flatMap((order) => {
     const fields = savedAddressOf(order);

@@ -8,11 +8,12 @@ import { countBooksBelowThreshold } from './stock-levels';
 
 // The back office's home (/admin): the day's work and the shop's figures. Days are the shop's
 // (Europe/Paris). Sales are books sold incl. VAT (the orders' goods, not the delivery fees), on
-// the day the order was paid, less the books' part of refunds on the day they were applied.
+// the day the order was paid, or confirmed for an order on account (paid later by transfer), less
+// the books' part of refunds and credit notes on the day they were applied.
 
 /** An instant stored in UTC (timestamp without time zone) as the Paris calendar day. */
 const parisDay = (column: Prisma.Sql) => Prisma.sql`((${column} AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Paris')::date`;
-const PAID_DAY = parisDay(Prisma.sql`o."paidAt"`);
+const SOLD_DAY = parisDay(Prisma.sql`(CASE WHEN o."organisationId" IS NULL THEN o."paidAt" ELSE o."createdAt" END)`);
 const APPLIED_DAY = parisDay(Prisma.sql`r."appliedAt"`);
 
 type DayAmount = { day: string; cents: number };
@@ -20,8 +21,9 @@ type DayAmount = { day: string; cents: number };
 async function salesByDay(fromDay: string, toDay: string): Promise<DayAmount[]> {
   return getDb().$queryRaw<DayAmount[]>`
     WITH sold AS (
-      SELECT ${PAID_DAY} AS day, SUM(o."goodsCents")::int AS cents
-      FROM "Order" o WHERE o."paidAt" IS NOT NULL AND ${PAID_DAY} BETWEEN ${fromDay}::date AND ${toDay}::date
+      SELECT ${SOLD_DAY} AS day, SUM(o."goodsCents")::int AS cents
+      FROM "Order" o WHERE (o."paidAt" IS NOT NULL OR o."organisationId" IS NOT NULL)
+        AND ${SOLD_DAY} BETWEEN ${fromDay}::date AND ${toDay}::date
       GROUP BY 1
     ), refunded AS (
       SELECT ${APPLIED_DAY} AS day, SUM(r."amountCents" - r."shippingCents")::int AS cents
@@ -59,13 +61,13 @@ async function stockValueByTheme(): Promise<StockValueByTheme[]> {
     ORDER BY "valueCents" DESC`;
 }
 
-/** Copies sold from the shelf vs ordered from distributors, over the orders paid in the last 30 days. */
+/** Copies sold from the shelf vs ordered from distributors, over the orders sold in the last 30 days. */
 async function shelfShare(fromDay: string): Promise<{ fromShelf: number; fromSupplier: number }> {
   const [row] = await getDb().$queryRaw<{ fromShelf: number; fromSupplier: number }[]>`
     SELECT COALESCE(SUM(l."fromStockQuantity"), 0)::int AS "fromShelf",
            COALESCE(SUM(l."backorderQuantity"), 0)::int AS "fromSupplier"
     FROM "OrderLine" l JOIN "Order" o ON o."id" = l."orderId"
-    WHERE o."paidAt" IS NOT NULL AND ${PAID_DAY} >= ${fromDay}::date`;
+    WHERE (o."paidAt" IS NOT NULL OR o."organisationId" IS NOT NULL) AND ${SOLD_DAY} >= ${fromDay}::date`;
   return row ?? { fromShelf: 0, fromSupplier: 0 };
 }
 
