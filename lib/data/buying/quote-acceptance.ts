@@ -130,6 +130,23 @@ export async function previewQuoteAcceptance(quoteId: number, now: Date): Promis
  * or accepted quote, prices its lines today, writes and confirms the order on account, and
  * records the acceptance with the difference.
  */
+/**
+ * The order's e-mail when staff record an acceptance: the buyer who asked for the quote if they
+ * still order for the organisation (not erased, not removed), else its billing address.
+ */
+async function orderEmailOfStaffAcceptance(tx: Tx, organisationId: number, requestedBy: string): Promise<string> {
+  const member = await tx.organisationMember.findFirst({
+    where: { organisationId, email: requestedBy },
+    select: { email: true },
+  });
+  if (member) return member.email;
+  const { billingEmail } = await tx.customerOrganisation.findUniqueOrThrow({
+    where: { id: organisationId },
+    select: { billingEmail: true },
+  });
+  return billingEmail;
+}
+
 export async function acceptQuote(
   acceptor: QuoteAcceptor,
   form: QuoteAcceptance,
@@ -169,7 +186,10 @@ export async function acceptQuote(
     );
     const priced = priceToday(quote, organisation.kind, books);
     if (!priced.ok) throw new Rejection(priced);
-    const email = acceptor.kind === 'buyer' ? acceptor.email.trim().toLowerCase() : quote.requestedByEmail;
+    const email =
+      acceptor.kind === 'buyer'
+        ? acceptor.email.trim().toLowerCase()
+        : await orderEmailOfStaffAcceptance(tx, quote.organisationId, quote.requestedByEmail);
     const { orderId, reference } = await writeOrderOnAccount(tx, {
       organisation,
       email,

@@ -175,7 +175,7 @@ describe('accepting a quote', () => {
   });
 
   it('is re-priced at the publisher’s price of the day, the quote’s discount kept, the difference recorded', async () => {
-    const { book, quoteId } = await quoteOfThreeCopies();
+    const { book, quoteId, library } = await quoteOfThreeCopies();
     await db.book.update({ where: { id: book.id }, data: { publisherPriceCents: 2200 } });
     const quote = await db.quote.findUniqueOrThrow({ where: { id: quoteId }, select: { totalCents: true } });
     const preview = await acceptance.previewQuoteAcceptance(quoteId, new Date());
@@ -184,6 +184,8 @@ describe('accepting a quote', () => {
     expect(preview!.changes).toEqual([
       expect.objectContaining({ ean: book.ean, quotedPublisherPriceCents: 2000, publisherPriceCents: 2200 }),
     ]);
+    // The buyer who asked has left the organisation since: the order goes to its billing address.
+    await db.organisationMember.deleteMany({ where: { organisationId: library.id, email: library.buyer } });
     const accepted = await acceptance.acceptQuote(
       { kind: 'staff', staffId: (await createTestStaff(db)).id, name: 'Libraire au comptoir', ip: null },
       acceptanceForm(quoteId),
@@ -196,11 +198,14 @@ describe('accepting a quote', () => {
       where: { reference: accepted.reference },
       select: {
         totalCents: true,
+        email: true,
         lines: { select: { unitPriceCents: true } },
         quote: { select: { acceptedBy: true } },
       },
     });
+    const { billingEmail } = await db.customerOrganisation.findUniqueOrThrow({ where: { id: library.id } });
     expect(order).toMatchObject({
+      email: billingEmail,
       totalCents: quote.totalCents + 546,
       lines: [{ unitPriceCents: 2002 }],
       quote: { acceptedBy: 'Libraire au comptoir' },
