@@ -48,7 +48,7 @@ export async function listInvoicesOnAccount(
     SELECT * FROM (
       SELECT i."number", i."issuedAt", to_char(i."dueOn", 'YYYY-MM-DD') AS "dueOn",
              i."buyer"->>'name' AS "organisationName",
-             o."reference" AS "orderReference", o."purchaseOrderNumber", i."totalCents",
+             o."reference" AS "orderReference", i."paymentTerms"->>'purchaseOrderNumber' AS "purchaseOrderNumber", i."totalCents",
              COALESCE((SELECT SUM(c."totalCents") FROM "Invoice" c WHERE c."creditedInvoiceId" = i."id"), 0)::int AS "creditedCents",
              COALESCE((SELECT SUM(p."amountCents") FROM "InvoicePayment" p WHERE p."invoiceId" = i."id"), 0)::int AS "paidCents",
              (SELECT to_char(MAX(r."sentOn"), 'YYYY-MM-DD') FROM "PaymentReminder" r WHERE r."invoiceId" = i."id") AS "lastReminderOn"

@@ -82,7 +82,8 @@ export async function sendPaymentReminder(
         daysLate: daysLate(terms.dueOn, today),
         organisationName: order.organisation.name,
         orderReference: order.reference,
-        purchaseOrderNumber: order.purchaseOrderNumber,
+        // As the invoice says it: a monthly statement lists every order's purchase order.
+        purchaseOrderNumber: terms.purchaseOrderNumber,
         totalCents: balance.totalCents,
         creditedCents: balance.creditedCents,
         paidCents: balance.paidCents,

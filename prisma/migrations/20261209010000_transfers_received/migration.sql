@@ -29,8 +29,9 @@ ALTER TABLE "InvoicePayment" ADD CONSTRAINT "InvoicePayment_invoiceId_fkey" FORE
 ALTER TABLE "InvoicePayment" ADD CONSTRAINT "InvoicePayment_reversesId_fkey" FOREIGN KEY ("reversesId") REFERENCES "InvoicePayment"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 ALTER TABLE "InvoicePayment" ADD CONSTRAINT "InvoicePayment_staffId_fkey" FOREIGN KEY ("staffId") REFERENCES "Staff"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
--- A payment is part of the accounts (C. com. L123-22): never changed, never deleted; a mistake
--- is reversed by a row of its own.
+-- A payment recorded is an accounting entry: entries are never altered once made (the Plan
+-- comptable général's intangibility of entries; the records are kept 10 years, C. com. L123-22),
+-- never deleted; a mistake is reversed by an entry of its own.
 CREATE FUNCTION "invoice_payment_frozen"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION 'InvoicePayment is a ledger (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
