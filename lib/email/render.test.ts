@@ -4,7 +4,7 @@ import { AVAILABILITY_ALERT_EMAIL_KINDS, EMAIL_KINDS, isAvailabilityAlertKind } 
 import type { EmailBookRequest, EmailPayload } from './payload';
 import { EmailPayloadSchema } from './payload';
 import { renderEmail } from './render';
-import { pricedTestOrder, TEST_SHOP } from './test-fixtures';
+import { pricedTestOrder, TEST_SHOP, visibleText } from './test-fixtures';
 import { DEFAULT_SHOP_SETTINGS } from '@/lib/shop/settings';
 import { currentTerms } from '@/lib/terms/current-terms';
 import { LEGAL_GUARANTEE_BOX } from '@/lib/terms/legal-guarantee';
@@ -95,19 +95,6 @@ const payloads: Record<AboutSomething, EmailPayload> = {
   availability_alert_out_of_print: { kind: 'availability_alert_out_of_print', alert: alertBook },
 };
 
-/** The text a reader sees in the HTML, tags removed and entities decoded. */
-function visibleText(html: string): string {
-  return html
-    .replace(/<style[\s\S]*?<\/style>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/[ \t\r\n]+/g, ' ');
-}
-
 describe('the order priced for these tests', () => {
   it('has the real figures of lib/pricing: 29 € + 2 × 15,50 €, 0,01 € of delivery from 35 €, VAT at 5,5 %', () => {
     expect(order.goodsCents).toBe(6000);
@@ -131,47 +118,6 @@ describe.each(ABOUT_SOMETHING.filter((kind) => !isAvailabilityAlertKind(kind)))(
       expect(body).toContain('SIRET 90123456700012');
       expect(body).toContain('Médiateur de la consommation : Médiateur du livre (https://www.mediateurdulivre.fr)');
       expect(body).toContain('contact@librairie-des-facultes.example');
-    }
-  });
-});
-
-describe('the reminder of an overdue invoice on account', async () => {
-  const payload = EmailPayloadSchema.parse({
-    kind: 'payment_reminder',
-    reminder: {
-      invoiceNumber: 'F2026-000042',
-      issuedOn: '2026-11-02',
-      dueOn: '2026-12-02',
-      daysLate: 5,
-      organisationName: 'Bibliothèque universitaire de Nanterre',
-      orderReference: 'LF-7K3P9QXW',
-      purchaseOrderNumber: 'BC-2026-118',
-      totalCents: 12_345,
-      creditedCents: 1_000,
-      paidCents: 5_000,
-      dueCents: 6_345,
-      iban: 'FR7630006000011234567890189',
-      bic: 'AGRIFRPP',
-      publicBuyer: true,
-      penaltyText: 'Intérêts moratoires (Code de la commande publique, art. L2192-13 et R2192-31).',
-      indemnityText: 'Indemnité forfaitaire pour frais de recouvrement : 40 € (art. D2192-35).',
-    },
-  });
-  const email = await renderEmail(payload, TEST_SHOP, { ...links, trackingUrl: null });
-
-  it('states the amount due, the due date, the account, the penalties and the 40 € indemnity', () => {
-    expect(email.subject).toBe('Relance : facture F2026-000042 échue le mercredi 2 décembre 2026');
-    for (const body of [visibleText(email.html), email.text]) {
-      expect(body).toContain('Reste dû');
-      expect(body).toContain(formatPrice(6_345));
-      expect(body).toContain('arrivait à échéance le mercredi 2 décembre 2026');
-      expect(body).toContain('5 jours de retard');
-      expect(body).toContain('bon de commande BC-2026-118');
-      expect(body).toContain('IBAN FR76 3000 6000 0112 3456 7890 189');
-      expect(body).toContain('R2192-31');
-      expect(body).toContain('40 €');
-      expect(body).toContain('SIRET 90123456700012');
-      expect(body).not.toContain('/suivi/');
     }
   });
 });

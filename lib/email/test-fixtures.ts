@@ -84,3 +84,16 @@ export function pricedTestOrder(overrides: Partial<OrderSnapshotInput> = {}): Em
     DEFAULT_SHOP_SETTINGS.orderCutoffHour,
   );
 }
+
+/** The text a reader sees in the HTML, tags removed and entities decoded. */
+export function visibleText(html: string): string {
+  return html
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/[ \t\r\n]+/g, ' ');
+}

@@ -1,4 +1,4 @@
-import { SHOP_TIME_ZONE } from '@/lib/core/date';
+import { addCalendarDays, isoDay, toParisDay } from '@/lib/availability/paris-calendar';
 
 // Monthly statements (relevés mensuels): one invoice for the orders on account an organisation had
 // dispatched, instead of one per order. « La facture peut être établie de manière périodique pour
@@ -15,16 +15,9 @@ export type StatementOrder = {
   dispatchedAt: Date;
 };
 
-const PARIS_DAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: SHOP_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /** "2026-12": the calendar month of an instant, in Paris. */
 export function parisMonth(instant: Date): string {
-  return PARIS_DAY.format(instant).slice(0, 7);
+  return isoDay(toParisDay(instant).day).slice(0, 7);
 }
 
 /**
@@ -65,8 +58,5 @@ export function statementLineTitle(order: StatementOrder, title: string): string
 
 /** Whether `now` falls on the last day of a month in Paris: the day the statements are issued. */
 export function isLastDayOfMonth(now: Date): boolean {
-  const today = new Date(`${PARIS_DAY.format(now)}T00:00:00Z`);
-  const tomorrow = new Date(today);
-  tomorrow.setUTCDate(today.getUTCDate() + 1);
-  return tomorrow.getUTCDate() === 1;
+  return addCalendarDays(toParisDay(now).day, 1).getUTCDate() === 1;
 }
