@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ErasureForm } from '@/components/admin/privacy/erasure-form';
 import { requireStaff } from '@/lib/auth/require-staff';
-import { exportPersonalData } from '@/lib/data/privacy/subject-requests';
+import { exportPersonalData, holdsErasableData } from '@/lib/data/privacy/subject-requests';
 import { firstValues } from '@/lib/validation/search-params';
 import { SubjectEmailSchema } from '@/lib/validation/personal-data';
 
@@ -62,13 +62,7 @@ export default async function PersonalDataPage({ searchParams }: PageProps<'/adm
               Exporter ses données (JSON)
             </a>
           </p>
-          {found.orders.length +
-            found.bookRequests.length +
-            found.availabilityAlerts.length +
-            found.quotes.length +
-            (found.readerAccount ? 1 : 0) +
-            found.organisations.filter((organisation) => organisation.buyerSince).length >
-            0 && <ErasureForm email={found.email} />}
+          {holdsErasableData(found) && <ErasureForm email={found.email} />}
         </section>
       )}
     </>

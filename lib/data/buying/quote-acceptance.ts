@@ -2,7 +2,8 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { failure, type Result } from '@/lib/core/result';
-import { priceOrder, type PricedOrder, type ShippingTable } from '@/lib/pricing';
+import { priceOrder, type PricedOrder } from '@/lib/pricing';
+import { parseStoredShippingTable } from '@/lib/shop/settings';
 import { acceptanceRefusal, acceptedQuoteInput, repricing, type Repricing } from '@/lib/quotes/quote-rules';
 import type { QuoteAcceptance } from '@/lib/validation/quotes';
 import { CART_BOOK_SELECT } from './cart';
@@ -76,7 +77,7 @@ function priceToday(
   );
   if (!input.ok) return input;
   // The quote's own delivery fees: the shop's offer holds for them until it expires.
-  return priceOrder(input.input, { shippingTable: quote.shippingTable as unknown as ShippingTable });
+  return priceOrder(input.input, { shippingTable: parseStoredShippingTable(quote.shippingTable) });
 }
 
 function repricingOf(quote: AcceptedQuote, books: Map<number, QuotedBook>, order: PricedOrder): Repricing {

@@ -140,6 +140,21 @@ async function quotesOf(address: string) {
   });
 }
 
+export type PersonalData = Awaited<ReturnType<typeof exportPersonalData>>;
+
+/** Whether an erasure would change anything for this address (its billing addresses stay). */
+export function holdsErasableData(data: PersonalData): boolean {
+  return (
+    data.orders.length +
+      data.bookRequests.length +
+      data.availabilityAlerts.length +
+      data.quotes.length +
+      (data.readerAccount ? 1 : 0) +
+      data.organisations.filter((organisation) => organisation.buyerSince).length >
+    0
+  );
+}
+
 /**
  * The customer organisations this address orders for (a buyer) or receives the invoices of: a
  * person's work e-mail is their personal data too (CNIL); the organisation itself is not.
