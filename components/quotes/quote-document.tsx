@@ -1,6 +1,6 @@
 import { formatDateShort } from '@/lib/core/date';
 import { formatPrice } from '@/lib/core/money';
-import { buyerLines, LINE_HEADINGS, lineCells, sellerLines, vatCells } from '@/lib/invoicing/invoice-text';
+import { DocumentParties, DocumentTables, LineBreaks } from '@/components/documents/document-parts';
 import type { AcceptancePreview } from '@/lib/data/buying/quote-acceptance';
 import type { QuoteView } from '@/lib/data/buying/quotes';
 import {
@@ -12,80 +12,16 @@ import {
 } from '@/lib/quotes/quote-document';
 import { repricingNote, signedPrice } from '@/lib/quotes/quote-rules';
 
-const Lines = ({ lines }: { lines: string[] }) => (
-  <>
-    {lines.map((line, index) => (
-      <span key={line}>
-        {index > 0 && <br />}
-        {line}
-      </span>
-    ))}
-  </>
-);
-
 /** A quote as made and frozen, in the words of its PDF (lib/quotes/quote-document.ts). */
 export function QuoteDocument({ quote, pdfUrl }: { quote: QuoteForPrint; pdfUrl: string }) {
   return (
     <article className="invoice" aria-labelledby={`titre-${quote.number}`}>
       <h2 id={`titre-${quote.number}`}>{quoteTitle(quote)}</h2>
       <p>
-        <Lines lines={quoteHeaderLines(quote)} />
+        <LineBreaks lines={quoteHeaderLines(quote)} />
       </p>
-      <div className="invoice-parties">
-        <p>
-          <Lines lines={sellerLines(quote.seller)} />
-        </p>
-        <p>
-          <strong>Client</strong>
-          <br />
-          <Lines lines={buyerLines(quote.buyer)} />
-        </p>
-      </div>
-      <table className="spec-table">
-        <caption>Détail</caption>
-        <thead>
-          <tr>
-            {LINE_HEADINGS.map((heading) => (
-              <th scope="col" key={heading}>
-                {heading}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {quote.lines.map((line, index) => (
-            <tr key={`${index}-${line.designation}`}>
-              {lineCells(line).map((cell, cellIndex) => (
-                <td key={cellIndex}>{cell}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="spec-table">
-        <caption>TVA par taux</caption>
-        <thead>
-          <tr>
-            <th scope="col">Taux</th>
-            <th scope="col">Base HT</th>
-            <th scope="col">TVA</th>
-            <th scope="col">TTC</th>
-          </tr>
-        </thead>
-        <tbody>
-          {quote.vat.map((row) => {
-            const [label, ...cells] = vatCells(row);
-            return (
-              <tr key={row.rateBasisPoints}>
-                <th scope="row">{label}</th>
-                {cells.map((cell, index) => (
-                  <td key={index}>{cell}</td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DocumentParties seller={quote.seller} buyer={quote.buyer} />
+      <DocumentTables lines={quote.lines} vat={quote.vat} />
       <p>
         <strong>{quoteTotalLine(quote)}</strong>
       </p>

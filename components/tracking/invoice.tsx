@@ -1,16 +1,12 @@
 import { paymentTermsLines } from '@/lib/invoicing/payment-terms';
 import {
-  buyerLines,
   invoiceTitle,
   issuedLine,
-  LINE_HEADINGS,
-  lineCells,
   referenceLines,
-  sellerLines,
   totalLine,
-  vatCells,
   type InvoiceForPrint,
 } from '@/lib/invoicing/invoice-text';
+import { DocumentParties, DocumentTables, LineBreaks } from '@/components/documents/document-parts';
 import { hasUbl } from '@/lib/invoicing/e-invoice';
 
 /**
@@ -20,90 +16,18 @@ import { hasUbl } from '@/lib/invoicing/e-invoice';
  */
 export function InvoiceDocument({ invoice, pdfUrl }: { invoice: InvoiceForPrint; pdfUrl: string }) {
   const title = invoiceTitle(invoice);
-  const [sellerName, ...sellerRest] = sellerLines(invoice.seller);
-  const [buyerName, ...buyerRest] = buyerLines(invoice.buyer);
   const references = referenceLines(invoice.paymentTerms);
   return (
     <article className="invoice" aria-labelledby={`titre-${invoice.number}`}>
       <h2 id={`titre-${invoice.number}`}>{title}</h2>
       <p>{issuedLine(invoice)}</p>
-      <div className="invoice-parties">
-        <p>
-          <strong>{sellerName}</strong>
-          {sellerRest.map((line) => (
-            <span key={line}>
-              <br />
-              {line}
-            </span>
-          ))}
-        </p>
-        <p>
-          <strong>Client</strong>
-          <br />
-          {buyerName}
-          {buyerRest.map((line) => (
-            <span key={line}>
-              <br />
-              {line}
-            </span>
-          ))}
-        </p>
-      </div>
+      <DocumentParties seller={invoice.seller} buyer={invoice.buyer} />
       {references.length > 0 && (
         <p>
-          {references.map((line, index) => (
-            <span key={line}>
-              {index > 0 && <br />}
-              {line}
-            </span>
-          ))}
+          <LineBreaks lines={references} />
         </p>
       )}
-      <table className="spec-table">
-        <caption>Détail</caption>
-        <thead>
-          <tr>
-            {LINE_HEADINGS.map((heading) => (
-              <th scope="col" key={heading}>
-                {heading}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {invoice.lines.map((line, index) => (
-            <tr key={`${index}-${line.designation}`}>
-              {lineCells(line).map((cell, cellIndex) => (
-                <td key={cellIndex}>{cell}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="spec-table">
-        <caption>TVA par taux</caption>
-        <thead>
-          <tr>
-            <th scope="col">Taux</th>
-            <th scope="col">Base HT</th>
-            <th scope="col">TVA</th>
-            <th scope="col">TTC</th>
-          </tr>
-        </thead>
-        <tbody>
-          {invoice.vat.map((row) => {
-            const [label, ...cells] = vatCells(row);
-            return (
-              <tr key={row.rateBasisPoints}>
-                <th scope="row">{label}</th>
-                {cells.map((cell, index) => (
-                  <td key={index}>{cell}</td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DocumentTables lines={invoice.lines} vat={invoice.vat} />
       <p>
         <strong>{totalLine(invoice)}</strong>
       </p>
