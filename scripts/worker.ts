@@ -23,7 +23,7 @@ import { reconcileWithStripe } from '../lib/checkout/stripe-reconciliation';
 import { followPreOrderChange, type PreOrderChange } from '../lib/refunds/pre-orders';
 import { issueMonthEndStatements } from '../lib/data/invoicing/statements';
 import { SHOP_TIME_ZONE } from '../lib/core/date';
-import { dayBefore, handOverInvoice, reportConsumerSales } from '../lib/data/invoicing/e-invoice-platform';
+import { handOverInvoice, reportMissingConsumerSales } from '../lib/data/invoicing/e-invoice-platform';
 import { getEnv } from '../lib/env';
 import { QUEUE_NAMES } from '../lib/jobs/queues';
 import { logger, nameProcess } from '../lib/observability/logger';
@@ -177,13 +177,13 @@ await boss.work<{ invoiceNumber: string }>(QUEUE_NAMES.eInvoiceHandover, async (
   });
 });
 
-// At 02:10 Paris time: the day before's e-reporting of sales to consumers (CGI art. 290).
+// At 02:10 Paris time: the day before's e-reporting of sales to consumers (CGI art. 290), and
+// any day a stopped worker missed.
 await boss.schedule(QUEUE_NAMES.consumerSalesReport, '10 2 * * *', {}, { tz: 'Europe/Paris' });
 await boss.work(QUEUE_NAMES.consumerSalesReport, async ([job]) => {
   if (!job) return;
   await runJob(QUEUE_NAMES.consumerSalesReport, job, async () => {
-    const { status } = await reportConsumerSales(dayBefore(new Date()));
-    logger.info({ status }, 'consumer sales report');
+    logger.info({ handed: await reportMissingConsumerSales(new Date()) }, 'consumer sales reports');
   });
 });
 

@@ -11,10 +11,17 @@ export const ChorusProExportQuerySchema = z
     du: dayField('Indiquez le premier jour.'),
     au: dayField('Indiquez le dernier jour.'),
   })
-  .refine((period) => period.au >= period.du, { error: 'Le dernier jour précède le premier.', path: ['au'] })
-  .refine((period) => period.au.getTime() - period.du.getTime() < MAX_EXPORT_DAYS * 86_400_000, {
-    error: `Une période d’un an au plus (${MAX_EXPORT_DAYS} jours).`,
-    path: ['au'],
+  // Checked only once both days parsed: zod runs an object's checks even after a field's own failed.
+  .superRefine((period, ctx) => {
+    if (!(period.du instanceof Date) || !(period.au instanceof Date)) return;
+    if (period.au < period.du)
+      ctx.addIssue({ code: 'custom', message: 'Le dernier jour précède le premier.', path: ['au'] });
+    else if (period.au.getTime() - period.du.getTime() >= MAX_EXPORT_DAYS * 86_400_000)
+      ctx.addIssue({
+        code: 'custom',
+        message: `Une période d’un an au plus (${MAX_EXPORT_DAYS} jours).`,
+        path: ['au'],
+      });
   })
   .transform((period) => ({
     from: period.du.toISOString().slice(0, 10),

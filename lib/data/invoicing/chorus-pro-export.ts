@@ -1,6 +1,8 @@
 import 'server-only';
 import { zipSync } from 'fflate';
 import { getDb } from '@/lib/db';
+import { failure, type Failure } from '@/lib/core/result';
+import { logger } from '@/lib/observability/logger';
 import { renderFacturX } from '@/lib/invoicing/factur-x';
 import type { ChorusProExportPeriod } from '@/lib/validation/chorus-pro-export';
 import { invoiceFonts } from './e-invoice-files';
@@ -29,11 +31,34 @@ export async function listChorusProInvoices(period: ChorusProExportPeriod) {
   return invoicesByIds(await publicBuyerInvoiceIds(period));
 }
 
-/** The zip of their Factur-X files, named by number. */
-export async function chorusProZip(period: ChorusProExportPeriod): Promise<{ zip: Uint8Array; count: number }> {
-  const invoices = await listChorusProInvoices(period);
+/** About 70 ms each on this machine: a zip is made within a request, so a period holds this many at most. */
+export const MAX_ZIP_DOCUMENTS = 300;
+
+/**
+ * The zip of their Factur-X files, named by number; a document the library cannot render is
+ * named in `ERREURS.txt` rather than failing the whole zip. Stored, not compressed: PDFs are.
+ */
+export async function chorusProZip(
+  period: ChorusProExportPeriod,
+): Promise<{ ok: true; zip: Uint8Array; count: number } | Failure<'TOO_MANY_DOCUMENTS'>> {
+  const ids = await publicBuyerInvoiceIds(period);
+  if (ids.length > MAX_ZIP_DOCUMENTS)
+    return failure(
+      'TOO_MANY_DOCUMENTS',
+      `${ids.length} documents sur la période : ${MAX_ZIP_DOCUMENTS} au plus par fichier, raccourcissez la période.`,
+    );
+  const invoices = await invoicesByIds(ids);
   const fonts = await invoiceFonts();
   const files: Record<string, Uint8Array> = {};
-  for (const invoice of invoices) files[`${invoice.number}.pdf`] = await renderFacturX(invoice, fonts);
-  return { zip: zipSync(files, { level: 6 }), count: invoices.length };
+  const errors: string[] = [];
+  for (const invoice of invoices) {
+    try {
+      files[`${invoice.number}.pdf`] = await renderFacturX(invoice, fonts);
+    } catch (error) {
+      logger.error({ err: error, invoice: invoice.number }, 'chorus pro export: factur-x failed');
+      errors.push(`${invoice.number} : le fichier Factur-X n’a pas pu être produit.`);
+    }
+  }
+  if (errors.length > 0) files['ERREURS.txt'] = new TextEncoder().encode(`${errors.join('\n')}\n`);
+  return { ok: true, zip: zipSync(files, { level: 0 }), count: invoices.length - errors.length };
 }

@@ -1,7 +1,8 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SHOP_TIME_ZONE } from '@/lib/core/date';
+import { addCalendarDays, isoDay, toParisDay } from '@/lib/availability/paris-calendar';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { isHandedToPlatform, type EInvoicePlatform, type HandedInvoice } from '@/lib/invoicing/e-invoice-platform';
@@ -24,8 +25,9 @@ export function fileEInvoicePlatform(directory: string): EInvoicePlatform {
   const write = async (relative: string, bytes: Uint8Array) => {
     const target = path.join(directory, relative);
     await mkdir(path.dirname(target), { recursive: true });
-    // Written beside, then renamed: a reader of the folder never sees half a file.
-    const partial = `${target}.partial`;
+    // Written beside under a name of its own (two workers may hand the same invoice at once),
+    // then renamed: a reader of the folder never sees half a file.
+    const partial = `${target}.${process.pid}-${randomUUID()}.partial`;
     await writeFile(partial, bytes);
     await rename(partial, target);
     return relative;
@@ -83,15 +85,30 @@ export async function handOverInvoice(
 
 /** The Paris calendar day before `now`, YYYY-MM-DD: the day a nightly report covers. */
 export function dayBefore(now: Date): string {
-  const today = new Intl.DateTimeFormat('en-CA', {
-    timeZone: SHOP_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-  const day = new Date(`${today}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - 1);
-  return day.toISOString().slice(0, 10);
+  return isoDay(addCalendarDays(toParisDay(now).day, -1));
+}
+
+/** How far back a nightly run reports the days a stopped worker missed; older ones are handed by hand. */
+export const CONSUMER_SALES_CATCH_UP_DAYS = 31;
+
+/**
+ * The nightly run: every day not reported yet, oldest first, up to yesterday in Paris (the day
+ * after the last one reported, within the last 31 days), so a night the worker was down is not
+ * lost and a run late after midnight reports the right days.
+ */
+export async function reportMissingConsumerSales(
+  now = new Date(),
+  platform: EInvoicePlatform = defaultEInvoicePlatform(),
+): Promise<number> {
+  const today = toParisDay(now).day;
+  const last = await getDb().consumerSalesReport.findFirst({ orderBy: { day: 'desc' }, select: { day: true } });
+  const earliest = addCalendarDays(today, -CONSUMER_SALES_CATCH_UP_DAYS);
+  const afterLast = last ? addCalendarDays(toParisDay(last.day).day, 1) : addCalendarDays(today, -1);
+  let handed = 0;
+  for (let day = afterLast < earliest ? earliest : afterLast; day < today; day = addCalendarDays(day, 1)) {
+    if ((await reportConsumerSales(isoDay(day), platform, now)).status === 'handed') handed += 1;
+  }
+  return handed;
 }
 
 /** The invoices and credit notes to consumers (no SIRET) issued on a Paris calendar day. */

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomInt, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
@@ -229,9 +229,11 @@ describe('an invoice on account to a public buyer', () => {
     expect(await platform.handOverInvoice(invoice.number, platform.fileEInvoicePlatform(work))).toBe('not_owed');
 
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(invoice.issuedAt);
-    const { zip, count } = await chorus.chorusProZip({ from: today, to: today });
-    const entries = unzipSync(zip);
-    expect(Object.keys(entries)).toHaveLength(count);
+    const made = await chorus.chorusProZip({ from: today, to: today });
+    if (!made.ok) throw new Error(made.message);
+    const entries = unzipSync(made.zip);
+    // Every document of the day rendered: no ERREURS.txt.
+    expect(Object.keys(entries)).toHaveLength(made.count);
     const deposited = entries[`${invoice.number}.pdf`];
     expect(deposited).toBeDefined();
     const xml = attachments(deposited!).get('factur-x.xml')!.toString('utf8');
@@ -277,5 +279,18 @@ describe('the e-reporting of a day’s sales to consumers', () => {
     expect(written.transactions).toBe(ofDay.filter((row) => row.kind === 'invoice').length);
     expect(new Map(written.rates.map((rate) => [rate.rateBasisPoints, rate.vatCents]))).toEqual(expected);
     expect((await platform.reportConsumerSales(day, adapter, now)).status).toBe('already');
+
+    // The worker stopped for two nights: the next run reports the days it missed, once.
+    const later = new Date(`${day}T12:00:00Z`);
+    later.setUTCDate(later.getUTCDate() + 3);
+    expect(await platform.reportMissingConsumerSales(later, adapter)).toBe(2);
+    const missed = [1, 2].map((offset) => {
+      const missedDay = new Date(`${day}T12:00:00Z`);
+      missedDay.setUTCDate(missedDay.getUTCDate() + offset);
+      return missedDay.toISOString().slice(0, 10);
+    });
+    for (const missedDay of missed)
+      expect(existsSync(path.join(outbox, 'e-reporting', `${missedDay}.json`))).toBe(true);
+    expect(await platform.reportMissingConsumerSales(later, adapter)).toBe(0);
   });
 });

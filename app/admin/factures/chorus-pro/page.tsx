@@ -7,6 +7,7 @@ import { listChorusProInvoices } from '@/lib/data/invoicing/chorus-pro-export';
 import { invoiceTitle } from '@/lib/invoicing/invoice-text';
 import { ChorusProExportQuerySchema } from '@/lib/validation/chorus-pro-export';
 import { firstValues } from '@/lib/validation/search-params';
+import { fieldErrors } from '@/lib/validation/zod-errors';
 
 export const metadata: Metadata = { title: 'Factures Chorus Pro' };
 
@@ -19,9 +20,7 @@ export default async function ChorusProInvoicesPage({ searchParams }: PageProps<
   const parsed = asked ? ChorusProExportQuerySchema.safeParse(query) : null;
   const period = parsed?.success ? parsed.data : null;
   const invoices = period ? await listChorusProInvoices(period) : [];
-  const errors = Object.fromEntries(
-    (parsed && !parsed.success ? parsed.error.issues : []).map((issue) => [String(issue.path[0]), issue.message]),
-  );
+  const errors = parsed && !parsed.success ? fieldErrors(parsed.error) : {};
   return (
     <>
       <h1>Factures Chorus Pro</h1>
