@@ -182,6 +182,22 @@ describe('a credit note', () => {
     const ubl = await renderUbl(invoice);
     expect(ubl).toContain('urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2');
     expect(await ublSchemaErrors(ubl)).toEqual([]);
+    // A card payment was refunded: nothing is left to settle.
+    expect(expectSameFigures(xml, invoice)).toMatchObject({ dueCents: 0, paymentMeans: '48' });
+  });
+
+  it('of an invoice on account: nothing is paid back, it is set off against what the organisation owes', async () => {
+    const invoice = document([book({ quantity: 1, unitPriceCents: null, lineTotalCents: 2000 })], 0, {
+      number: 'A2026-000004',
+      kind: 'credit_note',
+      creditedNumber: 'F2026-000002',
+      creditedIssuedAt: ISSUED_AT,
+      creditedOnAccount: true,
+      buyer: { name: 'Cabinet Portalis', addressLines: ['8 rue de Tournon', '75006 Paris'], siret: '44306184100047' },
+    });
+    const xml = await renderCii(invoice);
+    expect(await ciiSchemaErrors(xml)).toEqual([]);
+    expect(expectSameFigures(xml, invoice)).toMatchObject({ dueCents: 2000, paidCents: 0, paymentMeans: '97' });
   });
 });
 

@@ -32,12 +32,18 @@ const GTIN_SCHEME = '0160';
 /** UNTDID 4461: 58 SEPA credit transfer, 48 bank card. UNTDID 1001: 380 invoice, 381 credit note. */
 const SEPA_CREDIT_TRANSFER = '58';
 const BANK_CARD = '48';
+const CLEARING_BETWEEN_PARTNERS = '97';
 
 type Document = EInvoiceData['ubl:Invoice'];
 
 export type EInvoiceSource = InvoiceForPrint & {
   /** The issue date of the invoice a credit note corrects (BT-26), when known. */
   creditedIssuedAt?: Date | null;
+  /**
+   * A credit note of an invoice on account (payable by transfer): no money goes back, it lowers
+   * what the organisation owes (docs/decisions/029-transfers-received.md).
+   */
+  creditedOnAccount?: boolean;
 };
 
 /**
@@ -140,15 +146,18 @@ export function roundingAdjustments(lines: InvoiceLine[], vat: VatRow[]) {
 }
 
 /** What the printed invoice adds up to, in the standard's terms (BG-22), in cents. */
-export function documentTotals(invoice: Pick<InvoiceForPrint, 'lines' | 'vat' | 'totalCents' | 'paymentTerms'>) {
+export function documentTotals(
+  invoice: Pick<EInvoiceSource, 'lines' | 'vat' | 'totalCents' | 'paymentTerms' | 'creditedOnAccount'>,
+) {
   const adjustments = roundingAdjustments(invoice.lines, invoice.vat);
   const lineTotal = invoice.lines.reduce((sum, line) => sum + line.totalExclVatCents, 0);
   const charges = adjustments.filter((a) => a.cents > 0).reduce((sum, a) => sum + a.cents, 0);
   const allowances = adjustments.filter((a) => a.cents < 0).reduce((sum, a) => sum - a.cents, 0);
   const taxExclusive = invoice.vat.reduce((sum, row) => sum + row.baseExclVatCents, 0);
   const tax = invoice.vat.reduce((sum, row) => sum + row.vatCents, 0);
-  // Paid at the order (card) or refunded when issued: nothing left to pay; on account: all of it.
-  const due = invoice.paymentTerms ? invoice.totalCents : 0;
+  // Paid at the order (card) or refunded when issued: nothing left to pay; on account, or a credit
+  // note set off against an invoice on account: all of it.
+  const due = invoice.paymentTerms || invoice.creditedOnAccount ? invoice.totalCents : 0;
   return {
     adjustments,
     lineTotal,
@@ -200,6 +209,8 @@ function buyerParty(invoice: EInvoiceSource): Document['cac:AccountingCustomerPa
 
 function paymentMeans(invoice: EInvoiceSource): NonNullable<Document['cac:PaymentMeans']> {
   const terms = invoice.paymentTerms;
+  // Set off against what the invoice on account still owes: UNTDID 4461 « Clearing between partners ».
+  if (invoice.creditedOnAccount) return [{ 'cbc:PaymentMeansCode': CLEARING_BETWEEN_PARTNERS }];
   if (!terms) return [{ 'cbc:PaymentMeansCode': BANK_CARD }];
   return [
     {

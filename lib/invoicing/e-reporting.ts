@@ -23,7 +23,7 @@ export type ConsumerSalesReport = {
   currency: 'EUR';
   /** Goods subject to VAT (books and their delivery, which follows them). */
   category: 'TLB1';
-  /** Invoices of the day, less its credit notes (refunds). */
+  /** The invoices of the day (art. 242 nonies M, 9°: the number of transactions); its credit notes are counted apart. */
   transactions: number;
   creditNotes: number;
   rates: { rateBasisPoints: number; baseExclVatCents: number; vatCents: number }[];

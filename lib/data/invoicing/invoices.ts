@@ -255,25 +255,36 @@ const DOCUMENT_SELECT = {
   vat: true,
   totalCents: true,
   paymentTerms: true,
-  creditedInvoice: { select: { number: true, issuedAt: true } },
+  creditedInvoice: { select: { number: true, issuedAt: true, paymentTerms: true } },
 } satisfies Prisma.InvoiceSelect;
 
 type DocumentRow = Prisma.InvoiceGetPayload<{ select: typeof DOCUMENT_SELECT }>;
 
-/** A stored invoice read back through its schemas. */
+/**
+ * A stored invoice read back through its schemas. Whether the buyer is a public one (Chorus Pro's,
+ * not the platform's) is said by its snapshot since e-invoices exist, and before by the payment
+ * terms of the invoice or of the invoice a credit note corrects: one answer, wherever it is read.
+ */
 function documentOf(row: DocumentRow) {
+  const buyer = BuyerSnapshotSchema.parse(row.buyer);
+  const paymentTerms = row.paymentTerms === null ? null : PaymentTermsSnapshotSchema.parse(row.paymentTerms);
+  const creditedTerms = row.creditedInvoice?.paymentTerms
+    ? PaymentTermsSnapshotSchema.parse(row.creditedInvoice.paymentTerms)
+    : null;
+  const publicBuyer = buyer.publicBuyer ?? paymentTerms?.publicBuyer ?? creditedTerms?.publicBuyer;
   return {
     number: row.number,
     kind: row.kind,
     issuedAt: row.issuedAt,
     creditedNumber: row.creditedInvoice?.number ?? null,
     creditedIssuedAt: row.creditedInvoice?.issuedAt ?? null,
+    creditedOnAccount: creditedTerms !== null,
     seller: SellerSnapshotSchema.parse(row.seller),
-    buyer: BuyerSnapshotSchema.parse(row.buyer),
+    buyer: publicBuyer === undefined ? buyer : { ...buyer, publicBuyer },
     lines: InvoiceLineSchema.array().parse(row.lines),
     vat: VatRowSchema.array().parse(row.vat),
     totalCents: row.totalCents,
-    paymentTerms: row.paymentTerms === null ? null : PaymentTermsSnapshotSchema.parse(row.paymentTerms),
+    paymentTerms,
   };
 }
 
