@@ -307,3 +307,52 @@ test('without JavaScript, a buyer orders on account from the checkout page', asy
   expect(rows).toEqual([]);
   await desk.close();
 });
+
+test('a library on monthly statements: shipped without an invoice, then its statement issued by staff', async ({
+  page,
+  browser,
+  db,
+}) => {
+  const buyer = uniqueEmail('acquisitions-releve');
+  const library = await createLibrary(db, buyer);
+  await db.query(`UPDATE "CustomerOrganisation" SET "monthlyStatement" = true WHERE "id" = $1`, [library.id]);
+  const [book] = await booksOnShelf(db, 1);
+  const context = await browser.newContext();
+  const reader = await context.newPage();
+  await signIn(reader, db, buyer, 'code');
+  await addToCart(reader, book!.ean);
+  await reader.goto('/commande');
+  const offer = reader.getByRole('article', { name: `Commande sur compte pour ${library.name}` });
+  await offer.getByLabel('Nom et prénom de l’acheteur').fill('Claude Relevé');
+  await offer.getByLabel('Numéro de bon de commande (facultatif)').fill('BC-RELEVE-1');
+  await offer.getByRole('radio', { name: /^Livraison à domicile/ }).check();
+  await offer.getByRole('button', { name: `Commander sur compte pour ${library.name}` }).click();
+  await expect(reader).toHaveURL(/\/compte\/commandes\?commande=LF-/);
+  const reference = /commande=(LF-[A-Z0-9]+)/.exec(reader.url())![1]!;
+  await context.close();
+
+  await logIn(page, await createStaff(db, 'libraire'));
+  await page.goto(`/admin/commandes/${reference}`);
+  await page.getByRole('button', { name: 'Mettre en préparation' }).click();
+  await expect(feedback(page)).toHaveText('Commande en préparation.');
+  await page.getByLabel('Transporteur').selectOption({ label: 'Colissimo' });
+  await page.getByLabel('Numéro de suivi').fill('6A 1234 5678 902');
+  await page.getByRole('button', { name: 'Marquer expédiée' }).click();
+  await expect(feedback(page)).toHaveText('Commande expédiée.');
+  // Shipped, and still to invoice: the month's statement will carry it.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('sur compte, à facturer');
+
+  await page.goto(`/admin/clients/${library.id}`);
+  const statement = page.getByRole('region', { name: 'Relevé mensuel' });
+  await expect(statement).toContainText('1 commande expédiée en attente du relevé');
+  await expectNoAxeViolation(page);
+  await statement.getByRole('button', { name: 'Émettre le relevé maintenant' }).click();
+  await expect(feedback(page)).toHaveText(/^Relevé émis : facture F\d{4}-\d{6}\.$/);
+  const number = /F\d{4}-\d{6}/.exec((await feedback(page).textContent())!)![0];
+  await page.goto(`/admin/commandes/${reference}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('sur compte, facturée');
+  const link = page.getByRole('link', { name: `Facture ${number}`, exact: true });
+  const text = pdfText(await (await page.request.get((await link.getAttribute('href'))!)).body());
+  expect(text).toContain(`Commande ${reference} (bon n° BC-RELEVE-1)`);
+});
