@@ -23,7 +23,11 @@ import { reconcileWithStripe } from '../lib/checkout/stripe-reconciliation';
 import { followPreOrderChange, type PreOrderChange } from '../lib/refunds/pre-orders';
 import { issueMonthEndStatements } from '../lib/data/invoicing/statements';
 import { SHOP_TIME_ZONE } from '../lib/core/date';
-import { handOverInvoice, reportMissingConsumerSales } from '../lib/data/invoicing/e-invoice-platform';
+import {
+  handOverInvoice,
+  handOverMissedInvoices,
+  reportMissingConsumerSales,
+} from '../lib/data/invoicing/e-invoice-platform';
 import { getEnv } from '../lib/env';
 import { QUEUE_NAMES } from '../lib/jobs/queues';
 import { logger, nameProcess } from '../lib/observability/logger';
@@ -175,6 +179,15 @@ await boss.work<{ invoiceNumber: string }>(QUEUE_NAMES.eInvoiceHandover, async (
     const result = await handOverInvoice(job.data.invoiceNumber);
     logger.info({ invoice: job.data.invoiceNumber, result }, 'e-invoice handover');
   });
+});
+
+// Every hour: business invoices whose own job gave up, or issued before the platform existed.
+await boss.schedule(QUEUE_NAMES.eInvoiceSweep, '25 * * * *');
+await boss.work(QUEUE_NAMES.eInvoiceSweep, async ([job]) => {
+  if (!job) return;
+  await runJob(QUEUE_NAMES.eInvoiceSweep, job, async () =>
+    report(QUEUE_NAMES.eInvoiceSweep, { handed: await handOverMissedInvoices(new Date()) }),
+  );
 });
 
 // At 02:10 Paris time: the day before's e-reporting of sales to consumers (CGI art. 290), and

@@ -30,6 +30,8 @@ export const QUEUE_NAMES = {
   monthlyStatements: 'monthly-statements',
   /** An invoice to a business handed to the approved e-invoicing platform (lib/data/invoicing/e-invoice-platform.ts). */
   eInvoiceHandover: 'e-invoice-handover',
+  /** Every hour: business invoices never handed over, handed now (lib/data/invoicing/e-invoice-platform.ts). */
+  eInvoiceSweep: 'e-invoice-sweep',
   /** Every night: the day before's e-reporting of sales to consumers, handed to the same platform. */
   consumerSalesReport: 'consumer-sales-report',
 } as const;
@@ -73,6 +75,8 @@ export const QUEUE_OPTIONS: Record<QueueName, Omit<Queue, 'name'>> = {
   // Idempotent (an order already invoiced is not taken again): retried within the same few minutes.
   'monthly-statements': { retryLimit: 2, retryDelay: 60, expireInSeconds: 600, deleteAfterSeconds: 7 * 24 * 3600 },
   // Idempotent (one EInvoiceHandover per invoice; the same file name): retried safely.
+  // A sweep that fails is the next hour's to redo.
+  'e-invoice-sweep': { retryLimit: 0, expireInSeconds: 1800, deleteAfterSeconds: 24 * 3600 },
   'e-invoice-handover': {
     retryLimit: 10,
     retryDelay: 30,

@@ -4,6 +4,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { addCalendarDays, isoDay, toParisDay } from '@/lib/availability/paris-calendar';
 import { getDb } from '@/lib/db';
+import { logger } from '@/lib/observability/logger';
 import { getEnv } from '@/lib/env';
 import { isHandedToPlatform, type EInvoicePlatform, type HandedInvoice } from '@/lib/invoicing/e-invoice-platform';
 import { renderFacturX } from '@/lib/invoicing/factur-x';
@@ -81,6 +82,38 @@ export async function handOverInvoice(
     skipDuplicates: true,
   });
   return created.count === 1 ? 'handed' : 'already';
+}
+
+/** How long an invoice's own job has to hand it over before the sweep takes it. */
+const HANDOVER_GRACE_MS = 10 * 60_000;
+
+/**
+ * The hourly sweep: business invoices issued more than ten minutes ago and never handed over (a
+ * job whose retries all failed, an invoice issued before the platform existed) are handed now, a
+ * hundred a run, oldest first; one that cannot be rendered is logged and left for the next run.
+ */
+export async function handOverMissedInvoices(
+  now = new Date(),
+  platform: EInvoicePlatform = defaultEInvoicePlatform(),
+): Promise<number> {
+  const rows = await getDb().$queryRaw<{ number: string }[]>`
+    SELECT i."number" FROM "Invoice" i
+    LEFT JOIN "Invoice" credited ON credited."id" = i."creditedInvoiceId"
+    WHERE i."buyer" ? 'siret'
+      AND COALESCE(i."buyer"->>'publicBuyer', i."paymentTerms"->>'publicBuyer', credited."paymentTerms"->>'publicBuyer', 'false') <> 'true'
+      AND i."issuedAt" < ${new Date(now.getTime() - HANDOVER_GRACE_MS)}
+      AND NOT EXISTS (SELECT 1 FROM "EInvoiceHandover" h WHERE h."invoiceId" = i."id")
+    ORDER BY i."id"
+    LIMIT 100`;
+  let handed = 0;
+  for (const { number } of rows) {
+    try {
+      if ((await handOverInvoice(number, platform, now)) === 'handed') handed += 1;
+    } catch (error) {
+      logger.error({ err: error, invoice: number }, 'e-invoice sweep: handover failed');
+    }
+  }
+  return handed;
 }
 
 /** The Paris calendar day before `now`, YYYY-MM-DD: the day a nightly report covers. */

@@ -215,6 +215,21 @@ describe('an invoice on account to a company', () => {
       invoice.totalCents,
     );
   });
+
+  it('a business invoice its job never handed over is handed by the hourly sweep, once', async () => {
+    const { invoice } = await shippedOrderOnAccount({ publicBuyer: false });
+    const outbox = mkdtempSync(path.join(work, 'sweep-'));
+    const adapter = platform.fileEInvoicePlatform(outbox);
+    // Within its job's ten minutes: left to the job.
+    await platform.handOverMissedInvoices(new Date(invoice.issuedAt.getTime() + 60_000), adapter);
+    expect(await db.eInvoiceHandover.count({ where: { invoice: { number: invoice.number } } })).toBe(0);
+    const later = new Date(invoice.issuedAt.getTime() + 11 * 60_000);
+    expect(await platform.handOverMissedInvoices(later, adapter)).toBeGreaterThanOrEqual(1);
+    expect(existsSync(path.join(outbox, 'factures', `${invoice.number}.pdf`))).toBe(true);
+    expect(await db.eInvoiceHandover.count({ where: { invoice: { number: invoice.number } } })).toBe(1);
+    await platform.handOverMissedInvoices(later, adapter);
+    expect(await db.eInvoiceHandover.count({ where: { invoice: { number: invoice.number } } })).toBe(1);
+  });
 });
 
 describe('an invoice on account to a public buyer', () => {
