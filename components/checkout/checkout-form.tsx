@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { startCheckoutAction, type CheckoutState } from './actions';
 import { Field } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
+import { DeliveryMethodChoice } from './delivery-method-choice';
 
 type Props = {
   payButtonLabel: string;
@@ -40,28 +41,13 @@ export function CheckoutForm({
         {field('fullName', 'Nom et prénom', { autoComplete: 'name', required: true })}
         {field('phone', 'Téléphone (pour la livraison à domicile)', { type: 'tel', autoComplete: 'tel' })}
       </fieldset>
-      <fieldset>
-        <legend>Mode de livraison</legend>
-        <label className="radio">
-          <input
-            type="radio"
-            name="deliveryMethod"
-            value="home_delivery"
-            defaultChecked={values.deliveryMethod !== 'shop_pickup'}
-          />
-          {homeDeliveryLabel}
-        </label>
-        <label className="radio">
-          <input
-            type="radio"
-            name="deliveryMethod"
-            value="shop_pickup"
-            defaultChecked={values.deliveryMethod === 'shop_pickup'}
-          />
-          {pickupLabel}
-        </label>
-        {errors.deliveryMethod && <p className="form-error">{errors.deliveryMethod}</p>}
-      </fieldset>
+      <DeliveryMethodChoice
+        legend="Mode de livraison"
+        selected={values.deliveryMethod}
+        homeDeliveryLabel={homeDeliveryLabel}
+        pickupLabel={pickupLabel}
+        error={errors.deliveryMethod}
+      />
       <fieldset>
         <legend>Adresse de livraison (livraison à domicile)</legend>
         {field('addressLine1', 'Adresse', { autoComplete: 'address-line1' })}

@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { orderOnAccountAction, type OnAccountState } from './on-account-actions';
 import { Field } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
+import { DeliveryMethodChoice } from './delivery-method-choice';
 
 type Props = {
   organisationId: number;
@@ -49,28 +50,13 @@ export function OnAccountForm({
           { required: engagementNumberRequired },
         )}
       </fieldset>
-      <fieldset>
-        <legend>Livraison de la commande pour {organisationName}</legend>
-        <label className="radio">
-          <input
-            type="radio"
-            name="deliveryMethod"
-            value="home_delivery"
-            defaultChecked={values.deliveryMethod !== 'shop_pickup'}
-          />
-          {homeDeliveryLabel}
-        </label>
-        <label className="radio">
-          <input
-            type="radio"
-            name="deliveryMethod"
-            value="shop_pickup"
-            defaultChecked={values.deliveryMethod === 'shop_pickup'}
-          />
-          {pickupLabel}
-        </label>
-        {errors.deliveryMethod && <p className="form-error">{errors.deliveryMethod}</p>}
-      </fieldset>
+      <DeliveryMethodChoice
+        legend={`Livraison de la commande pour ${organisationName}`}
+        selected={values.deliveryMethod}
+        homeDeliveryLabel={homeDeliveryLabel}
+        pickupLabel={pickupLabel}
+        error={errors.deliveryMethod}
+      />
       <p className="pay-reminder">{termsReminder}</p>
       <button type="submit" className="button-main" disabled={pending}>
         Commander sur compte pour {organisationName}

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { requestQuoteAction, type QuoteFormState } from './actions';
 import { FormError } from '@/components/ui/form-error';
+import { DeliveryMethodChoice } from '@/components/checkout/delivery-method-choice';
 
 type Props = { organisationId: number; organisationName: string; homeDeliveryLabel: string; pickupLabel: string };
 
@@ -14,27 +15,12 @@ export function QuoteRequestForm({ organisationId, organisationName, homeDeliver
     <form action={action} className="quote-request" noValidate>
       {state && !state.ok && <FormError message={state.message} />}
       <input type="hidden" name="organisationId" value={organisationId} />
-      <fieldset>
-        <legend>Devis pour {organisationName}</legend>
-        <label className="radio">
-          <input
-            type="radio"
-            name="deliveryMethod"
-            value="home_delivery"
-            defaultChecked={values.deliveryMethod !== 'shop_pickup'}
-          />
-          {homeDeliveryLabel}
-        </label>
-        <label className="radio">
-          <input
-            type="radio"
-            name="deliveryMethod"
-            value="shop_pickup"
-            defaultChecked={values.deliveryMethod === 'shop_pickup'}
-          />
-          {pickupLabel}
-        </label>
-      </fieldset>
+      <DeliveryMethodChoice
+        legend={`Devis pour ${organisationName}`}
+        selected={values.deliveryMethod}
+        homeDeliveryLabel={homeDeliveryLabel}
+        pickupLabel={pickupLabel}
+      />
       <button type="submit" disabled={pending}>
         Demander un devis pour {organisationName}
       </button>
