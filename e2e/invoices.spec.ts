@@ -1,31 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { booksOnShelf, createStaff, expectNoAxeViolation, feedback, logIn } from './support/admin';
 import { sentEmail } from './support/outbox';
 import { expect, readerBuys, test, uniqueEmail } from './support/shop';
+import { pdfText, plain } from './support/pdf-text';
 
 // The invoice and its credit note as a customer gets them (CGI art. 242 nonies A): numbered from
 // the shop's sequence, the seller as at the sale, printable and as PDFs whose text says the same
 // amounts to the cent (read with poppler's pdftotext).
 
 test.describe.configure({ timeout: 120_000 });
-
-/** Spaces as a PDF's text gives them: the no-break ones of fr-FR amounts become plain ones. */
-const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').replace(/[ \t]+/g, ' ');
-
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'facture-'));
-  try {
-    const file = path.join(dir, 'facture.pdf');
-    writeFileSync(file, pdf);
-    return plain(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** Every amount an invoice's article shows, and its number. */
 async function amountsOn(page: Page, number: string): Promise<string[]> {

@@ -1,12 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type pg from 'pg';
 import { booksOnShelf, createStaff, expectNoAxeViolation, feedback, ledgerOf, logIn } from './support/admin';
 import { createLibrary, freshSiret, signIn } from './support/organisations';
+import { pdfText } from './support/pdf-text';
 import { addToCart, expect, test, uniqueEmail } from './support/shop';
 
 // Ordering on account (docs/decisions/027-orders-on-account.md): a university library's buyer
@@ -18,20 +15,6 @@ import { addToCart, expect, test, uniqueEmail } from './support/shop';
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const IBAN = 'FR76 3000 6000 0112 3456 7890 189';
-
-/** Spaces as a PDF's text gives them: the no-break ones of fr-FR amounts become plain ones. */
-const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').replace(/[ \t]+/g, ' ');
-
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'facture-compte-'));
-  try {
-    const file = path.join(dir, 'facture.pdf');
-    writeFileSync(file, pdf);
-    return plain(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /**
  * The same library created by staff at /admin/clients, as the issue's story goes: 10 % is refused

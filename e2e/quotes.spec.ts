@@ -1,12 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { randomInt } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type pg from 'pg';
 import { booksOnShelf, createStaff, expectNoAxeViolation, feedback, logIn } from './support/admin';
+import { createLibrary } from './support/organisations';
 import { signInByLink } from './support/reader-account';
+import { pdfText } from './support/pdf-text';
 import { addToCart, expect, test, uniqueEmail } from './support/shop';
 
 // Quotes (docs/decisions/030-quotes.md): a library's buyer asks a quote from the cart, downloads
@@ -14,49 +11,6 @@ import { addToCart, expect, test, uniqueEmail } from './support/shop';
 // acceptance from the back office; an expired quote cannot be accepted.
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
-
-/** Spaces as a PDF's text gives them: the no-break ones of fr-FR amounts become plain ones. */
-const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').replace(/[ \t]+/g, ' ');
-
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'devis-'));
-  try {
-    const file = path.join(dir, 'devis.pdf');
-    writeFileSync(file, pdf);
-    return plain(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** A SIRET no other run has: 13 random digits and the Luhn key (INSEE). */
-function freshSiret(): string {
-  const body = `${randomInt(1, 10)}${Array.from({ length: 12 }, () => randomInt(10)).join('')}`;
-  for (let key = 0; key < 10; key += 1) {
-    const siret = `${body}${key}`;
-    const sum = [...siret].reverse().reduce((acc, char, index) => {
-      const digit = Number(char) * (index % 2 === 1 ? 2 : 1);
-      return acc + (digit > 9 ? digit - 9 : digit);
-    }, 0);
-    if (sum % 10 === 0) return siret;
-  }
-  throw new Error('unreachable');
-}
-
-/** A university library with 9 % and its buyer, as staff record it at /admin/clients. */
-async function createLibrary(db: pg.Pool, buyer: string): Promise<{ id: number; name: string }> {
-  const name = `Bibliothèque de droit ${randomInt(1_000_000)}`;
-  const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO "CustomerOrganisation" ("name", "siret", "kind", "publicBuyer", "paymentTermDays",
-       "discountBasisPoints", "billingEmail", "billingLine1", "billingPostalCode", "billingCity", "updatedAt")
-     VALUES ($1, $2, 'library', true, 30, 900, 'factures@bu.example', '12 place du Panthéon', '75005', 'Paris', now())
-     RETURNING "id"`,
-    [name, freshSiret()],
-  );
-  const id = rows[0]!.id;
-  await db.query(`INSERT INTO "OrganisationMember" ("organisationId", "email") VALUES ($1, $2)`, [id, buyer]);
-  return { id, name };
-}
 
 /** From the cart: « Demander un devis » for the library; lands on the quote's page. */
 async function askQuote(reader: Page, library: { name: string }): Promise<{ id: number; number: string }> {

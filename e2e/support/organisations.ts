@@ -1,24 +1,13 @@
 import { randomInt } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import type pg from 'pg';
+import { freshSiret } from '../../scripts/test/fixtures/organisations';
+
+export { freshSiret };
 import { expect } from './shop';
 
 // What the specs of customer organisations share: a library written straight into the database as
 // staff record it at /admin/clients, and its buyer signing in as a reader does.
-
-/** A SIRET no other run has: 13 random digits and the Luhn key (INSEE). */
-export function freshSiret(): string {
-  const body = `${randomInt(1, 10)}${Array.from({ length: 12 }, () => randomInt(10)).join('')}`;
-  for (let key = 0; key < 10; key += 1) {
-    const siret = `${body}${key}`;
-    const sum = [...siret].reverse().reduce((acc, char, index) => {
-      const digit = Number(char) * (index % 2 === 1 ? 2 : 1);
-      return acc + (digit > 9 ? digit - 9 : digit);
-    }, 0);
-    if (sum % 10 === 0) return siret;
-  }
-  throw new Error('unreachable');
-}
 
 /** A university library with 9 % and its buyer, as staff record it at /admin/clients. */
 export async function createLibrary(

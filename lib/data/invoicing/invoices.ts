@@ -30,18 +30,18 @@ import type { Tx } from '@/lib/data/platform/transactions';
 // back payment gives its number back, so the sequence has no gap and no repeat (CGI art. 242
 // nonies A, 7°). Issued once per order and per refund, whatever calls it twice.
 
-export const json = (value: unknown) => value as Prisma.InputJsonValue;
+const json = (value: unknown) => value as Prisma.InputJsonValue;
 
 /**
  * An invoice or credit note to a business goes to the approved e-invoicing platform: queued in the
  * transaction that issues it, so the job exists if and only if the invoice does
  * (lib/data/invoicing/e-invoice-platform.ts hands it over).
  */
-export async function queueHandover(tx: Tx, number: string, buyer: BuyerSnapshot): Promise<void> {
+async function queueHandover(tx: Tx, number: string, buyer: BuyerSnapshot): Promise<void> {
   if (isHandedToPlatform(buyer)) await sendJob(QUEUE_NAMES.eInvoiceHandover, { invoiceNumber: number }, tx);
 }
 
-export async function nextSequence(tx: Tx, series: 'F' | 'A', year: number): Promise<number> {
+async function nextSequence(tx: Tx, series: 'F' | 'A', year: number): Promise<number> {
   const [row] = await tx.$queryRaw<{ last: number }[]>`
     INSERT INTO "InvoiceCounter" ("series", "year", "last") VALUES (${series}, ${year}, 1)
     ON CONFLICT ("series", "year") DO UPDATE SET "last" = "InvoiceCounter"."last" + 1
@@ -152,10 +152,38 @@ export async function issueInvoice(tx: Tx, orderId: number, now: Date): Promise<
         bic: settings.bic,
       })
     : null;
+  return writeInvoice(tx, {
+    now,
+    settings,
+    buyer: organisation ? organisationBuyer(organisation) : buyerOf(order),
+    body,
+    shippingCents: order.shippingCents,
+    terms,
+    orderIds: [orderId],
+  });
+}
+
+/**
+ * An invoice written under the next number of the "F" series, tied to its orders; one to a
+ * business is queued for the approved e-invoicing platform in the same transaction. Its callers:
+ * an order's invoice (above), an organisation's monthly statement (statements.ts).
+ */
+export async function writeInvoice(
+  tx: Tx,
+  invoice: {
+    now: Date;
+    settings: Awaited<ReturnType<typeof readShopSettings>>;
+    buyer: BuyerSnapshot;
+    body: ReturnType<typeof invoiceBody>;
+    shippingCents: number;
+    terms: PaymentTermsSnapshot | null;
+    orderIds: number[];
+  },
+): Promise<string> {
+  const { now, buyer, body, terms } = invoice;
   const year = now.getUTCFullYear();
   const sequence = await nextSequence(tx, 'F', year);
   const number = invoiceNumber('F', year, sequence);
-  const buyer = organisation ? organisationBuyer(organisation) : buyerOf(order);
   await tx.invoice.create({
     data: {
       number,
@@ -164,14 +192,14 @@ export async function issueInvoice(tx: Tx, orderId: number, now: Date): Promise<
       year,
       sequence,
       issuedAt: now,
-      seller: json(sellerSnapshot(settings)),
+      seller: json(sellerSnapshot(invoice.settings)),
       buyer: json(buyer),
       lines: json(body.lines),
       vat: json(body.vat),
-      shippingCents: order.shippingCents,
+      shippingCents: invoice.shippingCents,
       totalCents: body.totalCents,
       ...(terms && { dueOn: new Date(`${terms.dueOn}T00:00:00Z`), paymentTerms: json(terms) }),
-      orders: { create: { orderId } },
+      orders: { create: invoice.orderIds.map((orderId) => ({ orderId })) },
     },
     select: { id: true },
   });

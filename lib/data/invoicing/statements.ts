@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 import type { OrderStatus } from '@/lib/generated/prisma/enums';
-import { invoiceBody, invoiceNumber, sellerSnapshot } from '@/lib/invoicing/invoice-document';
+import { invoiceBody } from '@/lib/invoicing/invoice-document';
 import { paymentTermsSnapshot } from '@/lib/invoicing/payment-terms';
 import { discountsByEan } from '@/lib/invoicing/priced-lines';
 import { isDueForStatement, purchaseOrderList, statementGroups, statementLineTitle } from '@/lib/invoicing/statement';
@@ -17,7 +17,7 @@ import {
   transactOrThrow,
   type Tx,
 } from '@/lib/data/platform/transactions';
-import { json, nextSequence, ORGANISATION_SELECT, organisationBuyer, queueHandover } from './invoices';
+import { ORGANISATION_SELECT, organisationBuyer, writeInvoice } from './invoices';
 
 // Monthly statements (lib/invoicing/statement.ts, CGI art. 289, I-3): an organisation that asked
 // for them (CustomerOrganisation.monthlyStatement) gets no invoice at each dispatch
@@ -125,33 +125,16 @@ async function writeStatement(
     iban: settings.iban,
     bic: settings.bic,
   });
-  const year = now.getUTCFullYear();
-  const sequence = await nextSequence(tx, 'F', year);
-  const number = invoiceNumber('F', year, sequence);
-  const buyer = organisationBuyer(organisation);
-  await tx.invoice.create({
-    data: {
-      number,
-      kind: 'invoice',
-      series: 'F',
-      year,
-      sequence,
-      issuedAt: now,
-      seller: json(sellerSnapshot(settings)),
-      buyer: json(buyer),
-      lines: json(body.lines),
-      vat: json(body.vat),
-      shippingCents,
-      totalCents: body.totalCents,
-      dueOn: new Date(`${terms.dueOn}T00:00:00Z`),
-      paymentTerms: json(terms),
-      orders: { create: orders.map((order) => ({ orderId: order.id })) },
-    },
-    select: { id: true },
-  });
   // A business's statement goes to the approved e-invoicing platform like any of its invoices.
-  await queueHandover(tx, number, buyer);
-  return number;
+  return writeInvoice(tx, {
+    now,
+    settings,
+    buyer: organisationBuyer(organisation),
+    body,
+    shippingCents,
+    terms,
+    orderIds: orders.map((order) => order.id),
+  });
 }
 
 /** Staff issue an organisation's statement now (/admin/clients/[id]), audited. */
