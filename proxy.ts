@@ -1,6 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, paymentOrigins, staticSecurityHeaders } from '@/lib/http/security-headers';
-import { FRONT_CACHE_NONCE_PLACEHOLDER } from '@/lib/front-cache/nonce';
 import { guardActionRequest } from '@/lib/http/action-request-guard';
 import { actionBodyProblem, requestProblem, type RequestProblem } from '@/lib/http/request-problems';
 
@@ -27,12 +26,9 @@ export async function proxy(request: NextRequest) {
   // The 503 page sets its own policy (no script, its one style by hash).
   if (request.nextUrl.pathname === '/indisponible') return withStaticHeaders(NextResponse.next());
 
-  // Behind the front cache a stored page is sent to many readers: the app writes a placeholder
-  // that nginx replaces, in the page and in this header, with a fresh value per response
-  // (scripts/front-cache/nginx.conf). The app is then never reached but through nginx.
-  const nonce = behindFrontCache()
-    ? FRONT_CACHE_NONCE_PLACEHOLDER
-    : Buffer.from(crypto.randomUUID()).toString('base64');
+  // A fresh nonce per response. A page the front cache stores leaves the app with its inline
+  // scripts allowed by their hashes instead (scripts/lib/front-cache-headers.ts).
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = cspFor(nonce);
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.
   const requestHeaders = new Headers(request.headers);
@@ -60,10 +56,6 @@ function refusal(request: NextRequest, problem: Extract<RequestProblem, { kind: 
   if (problem.status === 405) response.headers.set('Allow', 'GET, HEAD, POST');
   response.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
   return withStaticHeaders(response);
-}
-
-function behindFrontCache(): boolean {
-  return (process.env.FRONT_CACHE_PURGE_URLS ?? '').trim() !== '';
 }
 
 function isHttps(): boolean {

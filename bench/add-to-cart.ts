@@ -1,10 +1,14 @@
 // Add-to-cart under a burst of readers, on two instances of the built app sharing one PostgreSQL
-// (as behind a load balancer): throughput, latency and the share of readers told "réessayez",
-// at 100, 250 and 500 simultaneous readers, against a sequential baseline measured in the same
-// run. Readers post the book page's form as a browser without JavaScript does.
-//   npx tsx bench/add-to-cart.ts
+// (as behind a load balancer), against a bare node:http server doing the one write and the
+// redirect on the same database (bench/lib/bare-cart-server.ts, two processes too), measured in
+// the same run: adds per second and their ratio (target ≥ 0.5), latency p50/p95 (target p95 ≤
+// 1.5 s), 5xx (target 0). Three runs, their median. Readers post the book page's form as a
+// browser without JavaScript does, each from an address of its own.
+//   npx tsx bench/add-to-cart.ts                  # 300 readers per burst
+//   BENCH_READERS=500 BENCH_RUNS=5 npx tsx bench/add-to-cart.ts
 // It starts its own embedded PostgreSQL in a temporary folder and builds the app if its sources
 // changed; everything is stopped and removed at the end. See bench/README.md.
+import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -21,48 +25,84 @@ import { startAppInstance, type AppInstance } from '../scripts/test/app-instance
 import { freePort } from '../scripts/test/database';
 import { percentile } from './lib/percentile';
 
-const BURSTS = [100, 250, 500];
-const BASELINE_ADDS = 100;
-const RETRY = 'Trop de demandes en même temps';
+const READERS = Number(process.env.BENCH_READERS ?? 300);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 type Outcome = { kind: 'added' | 'retry' | 'other' | 'server_error'; latencyMs: number };
 
 let readerCounter = 0;
 
-async function addOnce(instance: AppInstance, fields: FormField[]): Promise<Outcome> {
+type Target = { url: string };
+
+async function addOnce(target: Target, fields: FormField[]): Promise<Outcome> {
   readerCounter += 1;
   const address = `10.${Math.floor(readerCounter / 65536) % 256}.${Math.floor(readerCounter / 256) % 256}.${readerCounter % 256}`;
   const started = performance.now();
   try {
-    const response = await postForm(`${instance.url}/livre/${SEED_BOOK_EAN}`, fields, { forwardedFor: address });
-    const text = await response.text();
+    const response = await postForm(`${target.url}/panier/ajouter`, fields, { forwardedFor: address });
+    await response.arrayBuffer();
     const latencyMs = performance.now() - started;
     if (response.status >= 500) return { kind: 'server_error', latencyMs };
-    if (response.status === 303) return { kind: 'added', latencyMs };
-    return { kind: response.status === 200 && text.includes(RETRY) ? 'retry' : 'other', latencyMs };
+    const location = response.headers.get('location') ?? '';
+    if (response.status === 303 && location === '/panier') return { kind: 'added', latencyMs };
+    // "Ajouter au panier" refused for the moment: the cart page says to try again.
+    return { kind: /erreur=(BUSY|RATE_LIMITED)\b/.test(location) ? 'retry' : 'other', latencyMs };
   } catch {
     // A refused or reset connection counts as a server failure.
     return { kind: 'server_error', latencyMs: performance.now() - started };
   }
 }
 
-type Row = { label: string; readers: number; wallMs: number; outcomes: Outcome[] };
+async function burst(
+  targets: Target[],
+  fields: FormField[],
+  readers: number,
+): Promise<{ wallMs: number; outcomes: Outcome[] }> {
+  const started = performance.now();
+  const outcomes = await Promise.all(
+    Array.from({ length: readers }, (_, index) => addOnce(targets[index % targets.length]!, fields)),
+  );
+  return { wallMs: performance.now() - started, outcomes };
+}
 
-function report(rows: Row[]): string {
-  const baseline = rows[0];
-  const rate = (row: Row) => (row.outcomes.length / row.wallMs) * 1000;
-  const header = ['run', 'readers', 'answers/s', '× baseline', 'added', 'retry', 'other', '5xx', 'p50 ms', 'p95 ms'];
+function startBareServer(port: number, databaseUrl: string, bookId: number): Promise<ChildProcess> {
+  const child = fork(
+    path.join(import.meta.dirname, 'lib/bare-cart-server.ts'),
+    [String(port), databaseUrl, String(bookId)],
+    {
+      execArgv: ['--import', 'tsx'],
+      stdio: 'ignore',
+    },
+  );
+  return new Promise((resolve, reject) => {
+    child.once('message', () => resolve(child));
+    child.once('exit', (code) => reject(new Error(`bare cart server stopped (${code})`)));
+  });
+}
+
+type Row = { label: string; run: number; readers: number; wallMs: number; outcomes: Outcome[] };
+
+const rate = (row: Row) => (row.outcomes.length / row.wallMs) * 1000;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const p95 = (row: Row) =>
+  percentile(
+    row.outcomes.map((outcome) => outcome.latencyMs).sort((a, b) => a - b),
+    95,
+  );
+
+function report(rows: Row[], baselineOf: (row: Row) => Row): string {
+  const header = ['run', 'what', 'readers', 'adds/s', '× bare', 'added', 'retry', 'other', '5xx', 'p50 ms', 'p95 ms'];
   const lines = rows.map((row) => {
     const count = (kind: Outcome['kind']) => row.outcomes.filter((outcome) => outcome.kind === kind).length;
     const latencies = row.outcomes.map((outcome) => outcome.latencyMs).sort((a, b) => a - b);
-    const share = (n: number) => `${n} (${((n / row.outcomes.length) * 100).toFixed(0)} %)`;
     return [
+      String(row.run),
       row.label,
       String(row.readers),
       rate(row).toFixed(0),
-      baseline ? (rate(row) / rate(baseline)).toFixed(2) : '—',
-      share(count('added')),
-      share(count('retry')),
+      (rate(row) / rate(baselineOf(row))).toFixed(2),
+      String(count('added')),
+      String(count('retry')),
       String(count('other')),
       String(count('server_error')),
       percentile(latencies, 50).toFixed(0),
@@ -78,6 +118,7 @@ async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'librairie-bench-cart-'));
   let server: EmbeddedDatabase | undefined;
   const instances: AppInstance[] = [];
+  const bare: ChildProcess[] = [];
   try {
     await generatePrismaClientIfStale();
     server = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'librairie_bench' });
@@ -85,6 +126,7 @@ async function main() {
     await installJobQueues(server.url);
     const db = createPrismaClient(server.url);
     await seedDemoCatalog(db);
+    const book = await db.book.findUniqueOrThrow({ where: { ean: SEED_BOOK_EAN }, select: { id: true } });
     await db.$disconnect();
     await buildIfStale();
 
@@ -98,47 +140,54 @@ async function main() {
       TRUSTED_PROXY_COUNT: '1',
     };
     for (let index = 0; index < 2; index += 1) instances.push(await startAppInstance(await freePort(), env));
+    const bareTargets: Target[] = [];
+    for (let index = 0; index < 2; index += 1) {
+      const port = await freePort();
+      bare.push(await startBareServer(port, server.url, book.id));
+      bareTargets.push({ url: `http://127.0.0.1:${port}` });
+    }
     const html = await (await fetch(`${instances[0]!.url}/livre/${SEED_BOOK_EAN}`)).text();
     const fields = formFields(html, 'Ajouter au panier');
 
     // Warm-up (JIT, pools), not counted.
-    await Promise.all(instances.flatMap((instance) => Array.from({ length: 20 }, () => addOnce(instance, fields))));
+    for (const targets of [instances, bareTargets]) await burst(targets, fields, 60);
 
     const rows: Row[] = [];
-    let started = performance.now();
-    const sequential: Outcome[] = [];
-    for (let index = 0; index < BASELINE_ADDS; index += 1)
-      sequential.push(await addOnce(instances[index % 2]!, fields));
-    rows.push({
-      label: 'baseline (one at a time)',
-      readers: 1,
-      wallMs: performance.now() - started,
-      outcomes: sequential,
-    });
-
-    for (const readers of BURSTS) {
-      started = performance.now();
-      const outcomes = await Promise.all(
-        Array.from({ length: readers }, (_, index) => addOnce(instances[index % 2]!, fields)),
-      );
-      rows.push({ label: `burst`, readers, wallMs: performance.now() - started, outcomes });
-      // Let the pools and PostgreSQL settle between bursts.
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 2_000));
+    for (let run = 1; run <= RUNS; run += 1) {
+      // Alternating order, so a drift of the machine's load touches both.
+      const order = run % 2 === 1 ? (['bare', 'app'] as const) : (['app', 'bare'] as const);
+      for (const what of order) {
+        const measured = await burst(what === 'bare' ? bareTargets : instances, fields, READERS);
+        rows.push({ label: what === 'bare' ? 'bare upsert' : 'the app', run, readers: READERS, ...measured });
+        await settle();
+      }
     }
 
+    const bareOf = (row: Row) => rows.find((other) => other.run === row.run && other.label === 'bare upsert')!;
     console.log(
-      `\nAdd-to-cart on 2 app instances, one PostgreSQL (${os.cpus().length} cores, Node ${process.version})\n`,
+      `\nAdd-to-cart, ${READERS} readers at once over 2 instances, ${RUNS} runs; ${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((load) => load.toFixed(2))
+        .join(' ')}, Node ${process.version}; ${new Date().toISOString()}\n`,
     );
-    console.log(report(rows));
+    console.log(report(rows, bareOf));
+    const app = rows.filter((row) => row.label === 'the app');
+    const ratios = app.map((row) => rate(row) / rate(bareOf(row)));
     console.log(
       [
         '',
-        'answers/s: answers (added, retry or other) per second from the burst to its last answer; × baseline: against',
-        'the sequential run. added: 303 to /panier. retry: the page with "Trop de demandes en même temps : réessayez".',
-        '5xx: server errors or refused connections (the target is 0). Latency: one POST, queueing included.',
+        `Median of ${RUNS} runs: the app ${median(app.map(rate)).toFixed(0)} adds/s, bare ${median(rows.filter((row) => row.label === 'bare upsert').map(rate)).toFixed(0)} adds/s,` +
+          ` ratio ${median(ratios).toFixed(2)} (target ≥ 0.5), the app's p95 ${median(app.map(p95)).toFixed(0)} ms (target ≤ 1500),` +
+          ` 5xx ${app.reduce((sum, row) => sum + row.outcomes.filter((outcome) => outcome.kind === 'server_error').length, 0)} (target 0)`,
+        '',
+        'adds/s: answers per second from the burst to its last answer; × bare: against the bare server of the same run.',
+        'added: 303 to /panier. retry: 303 to /panier?erreur=BUSY (the cart page says "réessayez"). 5xx: server errors or',
+        'refused connections. Latency: one POST, queueing included.',
       ].join('\n'),
     );
   } finally {
+    for (const child of bare) child.kill('SIGTERM');
     for (const instance of instances) await instance.stop();
     await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });

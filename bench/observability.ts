@@ -46,10 +46,9 @@ function nextAddress(): string {
 }
 
 function options(instance: AppInstance, target: Target, form: { body: string; contentType: string }, duration: number) {
-  const url = `${instance.url}${BOOK_PATH}`;
-  if (target === 'book page') return { url, connections: CONNECTIONS, duration };
+  if (target === 'book page') return { url: `${instance.url}${BOOK_PATH}`, connections: CONNECTIONS, duration };
   return {
-    url,
+    url: `${instance.url}/panier/ajouter`,
     connections: CONNECTIONS,
     duration,
     requests: [

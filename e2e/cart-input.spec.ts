@@ -56,6 +56,33 @@ test('a book without supplier cannot be added beyond the copies on hand, from th
   expect(await stockOf(db, NO_SUPPLIER_BOOK)).toMatchObject({ onHand: stock.onHand, held: stock.held });
 });
 
+test('without JavaScript, a refused addition lands on the cart with the reason and the way back', async ({
+  browser,
+  db,
+}) => {
+  const stock = await stockOf(db, NO_SUPPLIER_BOOK);
+  const available = stock.onHand - stock.held;
+  const cartsBefore = await countCarts(db);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  try {
+    await page.goto(`/livre/${NO_SUPPLIER_BOOK}`);
+    const main = page.getByRole('main');
+    await main.getByLabel('Quantité').fill(String(available + 1));
+    await main.getByRole('button', { name: 'Ajouter au panier' }).click();
+    await expect(page).toHaveURL(new RegExp(`/panier\\?erreur=NOT_ENOUGH_COPIES&livre=${NO_SUPPLIER_BOOK}$`));
+    await expect(main.getByRole('alert')).toHaveText(
+      'Ce livre n’a pas été ajouté : nous n’en avons pas autant d’exemplaires.',
+    );
+    await expect(main.getByText('Votre panier est vide.')).toBeVisible();
+    expect(await countCarts(db), 'carts created by a refused addition').toBe(cartsBefore);
+    await main.getByRole('link', { name: 'Retour au livre' }).click();
+    await expect(page).toHaveURL(new RegExp(`/livre/${NO_SUPPLIER_BOOK}$`));
+  } finally {
+    await context.close();
+  }
+});
+
 for (const quantity of ['0', '-1', 'abc', '1000', '2.5']) {
   test(`the book page refuses quantity "${quantity}" and adds nothing`, async ({ page, db }) => {
     const cartsBefore = await countCarts(db);

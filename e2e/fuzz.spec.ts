@@ -118,13 +118,14 @@ test('unknown methods, malformed paths and queries on every route', async () => 
   console.log(`fuzz: ${sent} requests on ${ROUTES.length} routes, 0 × 5xx`);
 });
 
-test('forged Server Action calls: malformed bodies, missing and poisoned fields', async () => {
+test('forged Server Action calls and add-to-cart posts: malformed bodies, missing and poisoned fields', async () => {
   const bookPath = `/livre/${SEED_BOOK.ean}`;
   const html = await (await fetch(`${E2E_BASE_URL}${bookPath}`)).text();
-  const fields = formFields(html, 'Ajouter au panier');
-  // Next numbers the page's action forms ($ACTION_1:0, $ACTION_2:0…): this form's own, whatever its rank.
-  const actionId = (JSON.parse(fields.find(([name]) => /^\$ACTION_\d+:0$/.test(name))?.[1] ?? '{}') as { id?: string })
-    .id;
+  // The book page's Server Action form ("Ajouter à ma liste", the same for every reader).
+  const fields = formFields(html, 'Ajouter à ma liste');
+  // A plain action form carries its id in a field's name ($ACTION_ID_<id>).
+  const actionField = fields.find(([name]) => name.startsWith('$ACTION_ID_'))![0];
+  const actionId = actionField.slice('$ACTION_ID_'.length);
   expect(actionId).toMatch(/^[0-9a-f]{40,}$/);
 
   const asAction = (body: string | Buffer, contentType: string, id = actionId!): Probe => ({
@@ -155,20 +156,44 @@ test('forged Server Action calls: malformed bodies, missing and poisoned fields'
     { ean: 'x'.repeat(100_000) },
     { quantity: '2' },
   ];
+  const cartFields = formFields(html, 'Ajouter au panier');
   for (const values of poisoned) {
-    const { body, type } = multipart(withValues(fields, values));
+    for (const [path, form] of [
+      [bookPath, fields],
+      ['/panier/ajouter', cartFields],
+    ] as const) {
+      const { body, type } = multipart(withValues(form, values));
+      probes.push({
+        method: 'POST',
+        path,
+        headers: { 'content-type': type, 'content-length': String(Buffer.byteLength(body)) },
+        body,
+      });
+    }
+  }
+  // Add-to-cart as a script posts it, asking for JSON, with bodies that are no form.
+  for (const [body, type] of [
+    ['ean=&quantity=1', 'application/x-www-form-urlencoded'],
+    ['{"ean":"9782296013681"}', 'application/json'],
+    ['--x\r\nbroken', 'multipart/form-data; boundary=x'],
+    ['quantity=' + '9'.repeat(5000), 'application/x-www-form-urlencoded'],
+  ] as const) {
     probes.push({
       method: 'POST',
-      path: bookPath,
-      headers: { 'content-type': type, 'content-length': String(Buffer.byteLength(body)) },
+      path: '/panier/ajouter',
+      headers: { 'content-type': type, accept: 'application/json', 'content-length': String(Buffer.byteLength(body)) },
       body,
     });
   }
   // The whole form without its action fields, and with a broken action reference.
   const bare = multipart([['ean', SEED_BOOK.ean]]);
   probes.push({ method: 'POST', path: bookPath, headers: { 'content-type': bare.type }, body: bare.body });
-  const actionField = fields.find(([name]) => /^\$ACTION_\d+:0$/.test(name))![0];
-  const broken = multipart(withValues(fields, { [actionField]: '{"id":"nope","bound":"$@1"}' }));
+  const broken = multipart([
+    ...fields.filter(([name]) => name !== actionField),
+    ['$ACTION_ID_nope', ''],
+    ['$ACTION_REF_1', ''],
+    ['$ACTION_1:0', '{"id":"nope","bound":"$@1"}'],
+  ]);
   probes.push({ method: 'POST', path: bookPath, headers: { 'content-type': broken.type }, body: broken.body });
   // Oversized: refused before Next reads it.
   probes.push(asAction('x'.repeat(2 * 1024 * 1024), 'text/plain'));

@@ -17,7 +17,7 @@ test('SIGTERM lets the request in flight finish, fails readiness meanwhile, then
   const { url } = instance;
   expect((await fetch(`${url}/api/ready`)).status).toBe(200);
   const fields = formFields(await (await fetch(`${url}/livre/${SEED_BOOK.ean}`)).text(), 'Ajouter au panier');
-  const first = await postForm(`${url}/livre/${SEED_BOOK.ean}`, fields, { forwardedFor: '10.201.0.1' });
+  const first = await postForm(`${url}/panier/ajouter`, fields, { forwardedFor: '10.201.0.1' });
   expect(first.status).toBe(303);
   const cookie = cookiesOf(first);
   const cartId = /panier=([0-9a-f-]{36})\./.exec(cookie)?.[1];
@@ -29,7 +29,7 @@ test('SIGTERM lets the request in flight finish, fails readiness meanwhile, then
   try {
     await locker.query('BEGIN');
     await locker.query(`SELECT 1 FROM "Cart" WHERE "id" = $1::uuid FOR UPDATE`, [cartId]);
-    inFlight = postForm(`${url}/livre/${SEED_BOOK.ean}`, fields, { cookie, forwardedFor: '10.201.0.1' });
+    inFlight = postForm(`${url}/panier/ajouter`, fields, { cookie, forwardedFor: '10.201.0.1' });
     await expect
       .poll(async () => {
         const { rows } = await db.query<{ waiting: number }>(

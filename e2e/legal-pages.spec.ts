@@ -58,7 +58,7 @@ test('with real Stripe keys, a shop whose mediator is still the demo’s refuses
   const live = await startSecondInstance({ STRIPE_SECRET_KEY: 'sk_test_mediateur_fictif_0000000000' });
   try {
     const bookPage = await (await fetch(`${live.url}/livre/${SEED_BOOK.ean}`)).text();
-    const added = await postForm(`${live.url}/livre/${SEED_BOOK.ean}`, formFields(bookPage, 'Ajouter au panier'), {
+    const added = await postForm(`${live.url}/panier/ajouter`, formFields(bookPage, 'Ajouter au panier'), {
       forwardedFor: '10.31.0.1',
     });
     const cookie = cookiesOf(added);

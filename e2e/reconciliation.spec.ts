@@ -65,7 +65,7 @@ async function deliveryStates(sessionIds: string[]): Promise<string[]> {
 async function readerPays(base: string, ean: string, index: number, email: string): Promise<string> {
   const address = `10.21.${Math.floor(index / 200)}.${index % 200}`;
   const bookPage = await (await fetch(`${base}/livre/${ean}`)).text();
-  const added = await postForm(`${base}/livre/${ean}`, formFields(bookPage, 'Ajouter au panier'), {
+  const added = await postForm(`${base}/panier/ajouter`, formFields(bookPage, 'Ajouter au panier'), {
     forwardedFor: address,
   });
   expect(added.status).toBe(303);

@@ -13,10 +13,26 @@ import { formatPrice } from '@/lib/core/money';
 import { preOrderLabel } from '@/lib/orders/pre-order';
 import { FormError } from '@/components/ui/form-error';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
+import { addToCartErrorMessage } from '@/lib/cart/add-to-cart-errors';
+import { firstValues } from '@/lib/validation/search-params';
 
 export const metadata: Metadata = { title: 'Panier', robots: { index: false } };
 
-async function CartPage() {
+async function CartPage({ searchParams }: PageProps<'/panier'>) {
+  const query = firstValues(await searchParams);
+  // "Ajouter au panier" without JavaScript lands here, with what went wrong if it did.
+  const addError = addToCartErrorMessage(query.erreur);
+  const failedBook = addError && query.livre && /^\d{13}$/.test(query.livre) ? query.livre : null;
+  const notice = addError && (
+    <>
+      <FormError message={addError} />
+      {failedBook && (
+        <p>
+          <Link href={`/livre/${failedBook}`}>Retour au livre</Link>
+        </p>
+      )}
+    </>
+  );
   const cartId = await readCartId();
   const cart = await getCartView(cartId, new Date());
   // A buyer of an organisation also sees its prices (never on a stored page: this one reads cookies).
@@ -26,6 +42,7 @@ async function CartPage() {
     return (
       <>
         <h1>Votre panier</h1>
+        {notice}
         <p>Votre panier est vide.</p>
         <p>
           <Link href="/livres">Parcourir le catalogue</Link>
@@ -37,6 +54,7 @@ async function CartPage() {
   return (
     <>
       <h1>Votre panier</h1>
+      {notice}
       {/* The total and the way on come first: on a phone they are in the first screen, the lines below. */}
       <div className="cart-layout">
         <section className="cart-summary" aria-label="Total du panier">

@@ -2,11 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { readCartId, writeCartCookie } from '@/lib/cart/cart-cookie';
+import { readCartId } from '@/lib/cart/cart-cookie';
+import { addToCart } from '@/lib/cart/add-to-cart';
 import { changeCart } from '@/lib/cart/change-cart';
 import { clientKey } from '@/lib/http/client-address';
 import { failure, type Failure } from '@/lib/core/result';
-import { AddToCartSchema, UpdateCartLineSchema } from '@/lib/validation/cart';
+import { UpdateCartLineSchema } from '@/lib/validation/cart';
 import { firstErrorMessage } from '@/lib/validation/zod-errors';
 
 export type CartActionState = { ok: true } | Failure | null;
@@ -24,11 +25,8 @@ function cartFields(formData: FormData) {
 
 export async function addToCartAction(_state: CartActionState, formData: FormData): Promise<CartActionState> {
   if (!(formData instanceof FormData)) return NOT_A_FORM;
-  const parsed = AddToCartSchema.safeParse(cartFields(formData));
-  if (!parsed.success) return failure('INVALID_INPUT', firstErrorMessage(parsed.error));
-  const result = await changeCart(await readCartId(), parsed.data, 'add', await clientKey());
+  const result = await addToCart(formData);
   if (!result.ok) return result;
-  await writeCartCookie(result.cartId);
   // The whole tree from the root layout: the header's count changes on every page.
   revalidatePath('/', 'layout');
   redirect('/panier');

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { startTransition, useActionState, type FormEvent } from 'react';
 import { addToCartAction, type CartActionState } from './actions';
 import { FormError } from '@/components/ui/form-error';
 import { SHOP } from '@/lib/shop/config';
@@ -13,11 +13,21 @@ type Props = {
   preOrder?: boolean;
 };
 
-/** A plain form: it posts and lands on the cart even before JavaScript has loaded. */
+/**
+ * A plain form posted to /panier/ajouter: without JavaScript, one write and a redirect to the
+ * cart (lib/cart/add-to-cart-request.ts). With it, the same fields go to the Server Action,
+ * whose one answer brings the cart page with the header's new count, or the reason under the
+ * button (docs/decisions/035-add-to-cart-without-a-page.md).
+ */
 export function AddToCartForm({ ean, title, compact = false, preOrder = false }: Props) {
   const [state, action, pending] = useActionState<CartActionState, FormData>(addToCartAction, null);
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const fields = new FormData(event.currentTarget);
+    startTransition(() => action(fields));
+  }
   return (
-    <form action={action} className="add-to-cart">
+    <form action="/panier/ajouter" method="post" onSubmit={submit} className="add-to-cart">
       <input type="hidden" name="ean" value={ean} />
       {!compact && (
         <label>

@@ -10,7 +10,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export const CACHED = {
   url: `http://localhost:${E2E_PORTS.cachedFront}`,
-  /** Varnish, where the app sends its purges. */
+  /** Varnish's purge socket, where the app sends its purges. */
   varnishUrl: `http://127.0.0.1:${E2E_PORTS.cachedFront + 1}/`,
   /** The app itself, behind the cache: what a page says right now. */
   appUrl: `http://127.0.0.1:${E2E_PORTS.cachedFront + 2}`,

@@ -15,7 +15,7 @@ export const E2E_PORTS = {
   workerMetrics: 3102 + offset,
   database: 24339 + offset,
   emulator: 12112 + offset,
-  /** `npm run start:cached` for e2e/front-cache.spec.ts: nginx, then Varnish and the app on the next two ports. */
+  /** `npm run start:cached` for e2e/front-cache.spec.ts: Varnish, its purge socket and the app on the next two ports. */
   cachedFront: 3105 + offset,
   cachedDatabase: 24344 + offset,
   cachedEmulator: 12117 + offset,

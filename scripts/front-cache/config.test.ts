@@ -1,22 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { fillTemplate, nginxConfig, privateCookiePattern, varnishConfig } from './config';
-import { FRONT_CACHE_NONCE_PLACEHOLDER } from '../../lib/front-cache/nonce';
+import { fillTemplate, privateCookiePattern, varnishConfig } from './config';
 
-const PORTS = { port: 3000, varnishPort: 3001, appPort: 3002 };
+const PORTS = { port: 3000, purgePort: 3001, appPort: 3002 };
 
 describe('front cache configuration', () => {
   it('fills every placeholder, and refuses one it has no value for', () => {
     expect(fillTemplate('listen {{PORT}};', { PORT: '3000' })).toBe('listen 3000;');
     expect(() => fillTemplate('{{MISSING}}', {})).toThrow(/MISSING/);
-    expect(nginxConfig(PORTS, '/tmp/run')).not.toMatch(/\{\{[A-Z_]+\}\}/);
     expect(varnishConfig(PORTS)).not.toMatch(/\{\{[A-Z_]+\}\}/);
   });
 
-  it('nginx replaces the app’s placeholder nonce, in the page and in its policy', () => {
-    const config = nginxConfig(PORTS, '/tmp/run');
-    expect(config).toContain(`sub_filter "${FRONT_CACHE_NONCE_PLACEHOLDER}" "$request_id";`);
-    expect(config).toContain('listen 3000');
-    expect(config).toContain('server 127.0.0.1:3001;');
+  it('Varnish takes PURGE only on its purge socket, and stores pages compressed', () => {
+    const config = varnishConfig(PORTS);
+    expect(config).toContain('if (local.socket != "purges" || client.ip !~ purgers)');
+    expect(config).toContain('set beresp.do_gzip = true;');
   });
 
   it('Varnish passes requests with a cart or a staff session', () => {

@@ -1,21 +1,20 @@
-// Starts nginx and Varnish for one run of the shop, as the current user, with their
-// configuration and work folders under the run's data folder; stops them with the shop.
-// Debian packages: nginx, varnish, varnish-modules (the xkey vmod).
+// Starts Varnish for one run of the shop, as the current user, with its configuration and work
+// folder under the run's data folder; stops it with the shop.
+// Debian packages: varnish, varnish-modules (the xkey vmod).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { aptInstallLine, missingSystemPackages, systemPackage } from '../lib/system-packages';
-import { nginxConfig, varnishConfig, type FrontCachePorts } from './config';
+import { varnishConfig, type FrontCachePorts } from './config';
 
 export type FrontCache = { stop(): Promise<void> };
 
-const NGINX = systemPackage('nginx').file;
 const VARNISHD = systemPackage('varnish').file;
 
 /** What is missing to run the front cache here (the command that installs it), or null. */
 export function missingFrontCachePackages(): string | null {
-  const missing = missingSystemPackages(['nginx', 'varnish', 'varnish-modules']);
+  const missing = missingSystemPackages(['varnish', 'varnish-modules']);
   return missing.length ? aptInstallLine(missing) : null;
 }
 
@@ -28,10 +27,7 @@ export async function startFrontCache(
   if (missing) throw new Error(`Le cache frontal a besoin de paquets Debian absents : ${missing}`);
   const runDir = path.resolve(dataDir, 'front-cache');
   rmSync(runDir, { recursive: true, force: true });
-  for (const dir of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi', 'varnish']) {
-    mkdirSync(path.join(runDir, dir), { recursive: true });
-  }
-  writeFileSync(path.join(runDir, 'nginx.conf'), nginxConfig(ports, runDir));
+  mkdirSync(path.join(runDir, 'varnish'), { recursive: true });
   writeFileSync(path.join(runDir, 'default.vcl'), varnishConfig(ports));
 
   const children: ChildProcess[] = [];
@@ -40,8 +36,7 @@ export async function startFrontCache(
   };
   try {
     // -F: in the foreground, stopped with the shop. -j none: no privilege separation (the
-    // current user owns the work folder). http_gzip_support off: pages are kept plain and
-    // nginx compresses them after putting in the nonce.
+    // current user owns the work folder). Two named sockets: readers, and the app's purges.
     children.push(
       daemon(
         'varnish',
@@ -53,21 +48,18 @@ export async function startFrontCache(
           '-n',
           path.join(runDir, 'varnish'),
           '-a',
-          `127.0.0.1:${ports.varnishPort}`,
+          `readers=:${ports.port}`,
+          '-a',
+          `purges=127.0.0.1:${ports.purgePort}`,
           '-f',
           path.join(runDir, 'default.vcl'),
           '-s',
           'malloc,128m',
-          '-p',
-          'http_gzip_support=off',
         ],
         log,
       ),
     );
-    children.push(
-      daemon('nginx', NGINX, ['-p', runDir, '-c', path.join(runDir, 'nginx.conf'), '-g', 'daemon off;'], log),
-    );
-    await Promise.all([waitForPort(ports.varnishPort, children[0]!), waitForPort(ports.port, children[1]!)]);
+    await Promise.all([waitForPort(ports.port, children[0]!), waitForPort(ports.purgePort, children[0]!)]);
   } catch (error) {
     await stop();
     throw error;

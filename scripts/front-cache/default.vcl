@@ -1,5 +1,7 @@
-# The front cache (docs/decisions/014-front-cache.md): Varnish between nginx and the app.
-# A template: scripts/front-cache/config.ts fills the {{…}} before varnishd starts.
+# The front cache (docs/decisions/014-front-cache.md, 034-stored-pages-with-hashed-policy.md):
+# Varnish in front of the app, alone: readers on the socket named "readers", the app's purges on
+# the one named "purges". A template: scripts/front-cache/config.ts fills the {{…}} before
+# varnishd starts.
 # It stores only what the app marked storable (X-Front-Cache-TTL, scripts/lib/front-cache-headers.ts)
 # and purges by tag: the app tags each page with the books and settings it shows (`xkey`
 # header), and sends `PURGE` with an `xkey-purge` header listing the tags a change made stale.
@@ -18,7 +20,8 @@ backend app {
     .between_bytes_timeout = 65s;
 }
 
-# Only the app, on this machine, purges. nginx refuses PURGE from readers.
+# Only the app, on this machine, on the purge socket, purges: a proxy in front (TLS) reaches
+# the readers' socket only, where PURGE is refused whatever address it comes from.
 acl purgers {
     "127.0.0.1";
     "::1";
@@ -26,7 +29,7 @@ acl purgers {
 
 sub vcl_recv {
     if (req.method == "PURGE") {
-        if (client.ip !~ purgers) {
+        if (local.socket != "purges" || client.ip !~ purgers) {
             return (synth(403, "Forbidden"));
         }
         if (!req.http.xkey-purge) {
@@ -48,7 +51,28 @@ sub vcl_recv {
     }
     # Other cookies change nothing the app renders for a public page.
     unset req.http.Cookie;
+    # Two copies of a page: gzip for the clients that take it (every browser), plain for the
+    # others, each sent as stored, never compressed nor inflated per request.
+    if (req.http.Accept-Encoding ~ "gzip") {
+        set req.http.X-Front-Cache-Gzip = "1";
+    } else {
+        unset req.http.X-Front-Cache-Gzip;
+    }
     return (hash);
+}
+
+sub vcl_hash {
+    hash_data(req.http.X-Front-Cache-Gzip);
+}
+
+sub vcl_backend_fetch {
+    # A page that may be stored is fetched plain: the app hashes its inline scripts
+    # (scripts/lib/front-cache-headers.ts), then Varnish compresses the gzip copy once (do_gzip
+    # below).
+    # https://varnish-cache.org/docs/7.1/users-guide/compression.html
+    if (!bereq.uncacheable) {
+        unset bereq.http.Accept-Encoding;
+    }
 }
 
 sub vcl_backend_response {
@@ -57,6 +81,9 @@ sub vcl_backend_response {
         # Never served stale: no grace, no keep.
         set beresp.grace = 0s;
         set beresp.keep = 0s;
+        if (bereq.http.X-Front-Cache-Gzip) {
+            set beresp.do_gzip = true;
+        }
         return (deliver);
     }
     # Next's build files carry their content's hash in their name and `immutable`.

@@ -10,9 +10,9 @@
 //   shop talks to Stripe and COOKIE_SECRET and STRIPE_WEBHOOK_SECRET must be given.
 // The app checks its own settings when it boots (instrumentation.ts, lib/env.ts): a bad one
 // stops Next, and then this process stops the emulator and the database.
-// - With the front cache (`npm run start:cached`): nginx listens on PORT, in front of Varnish on
-//   FRONT_CACHE_VARNISH_PORT (PORT + 1), in front of the app on FRONT_CACHE_APP_PORT (PORT + 2);
-//   scripts/front-cache/ and docs/decisions/014-front-cache.md.
+// - With the front cache (`npm run start:cached`): Varnish listens on PORT for readers and on
+//   FRONT_CACHE_PURGE_PORT (PORT + 1) for the app's purges, in front of the app on
+//   FRONT_CACHE_APP_PORT (PORT + 2); scripts/front-cache/ and docs/decisions/014-front-cache.md.
 // Ctrl-C stops the app, then the emulator and the database (fast shutdown: nothing half-written).
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -44,7 +44,7 @@ const StartEnvSchema = z.object({
   EMBEDDED_DB_PORT: embeddedDbPortSetting,
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(12111),
-  FRONT_CACHE_VARNISH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  FRONT_CACHE_PURGE_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   FRONT_CACHE_APP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(5).default(0),
   // Checked by the app (lib/env.ts); here only to say where the e-mails go.
@@ -165,16 +165,16 @@ export async function runShop(mode: NextMode, options: RunOptions = {}): Promise
     if (options.frontCache) {
       const ports = {
         port: env.PORT,
-        varnishPort: env.FRONT_CACHE_VARNISH_PORT ?? env.PORT + 1,
+        purgePort: env.FRONT_CACHE_PURGE_PORT ?? env.PORT + 1,
         appPort: env.FRONT_CACHE_APP_PORT ?? env.PORT + 2,
       };
       appPort = ports.appPort;
       frontCache = await startFrontCache(ports, path.resolve(ROOT, env.LIBRAIRIE_DATA_DIR));
-      appEnv.FRONT_CACHE_PURGE_URLS = `http://127.0.0.1:${ports.varnishPort}/`;
-      // nginx and Varnish each append the address they saw to X-Forwarded-For.
-      appEnv.TRUSTED_PROXY_COUNT = String(env.TRUSTED_PROXY_COUNT + 2);
+      appEnv.FRONT_CACHE_PURGE_URLS = `http://127.0.0.1:${ports.purgePort}/`;
+      // Varnish appends the address it saw to X-Forwarded-For.
+      appEnv.TRUSTED_PROXY_COUNT = String(env.TRUSTED_PROXY_COUNT + 1);
       console.log(
-        `Cache frontal : nginx sur le port ${ports.port}, Varnish sur ${ports.varnishPort}, l’application sur ${ports.appPort}.`,
+        `Cache frontal : Varnish sur le port ${ports.port} (purges sur ${ports.purgePort}), l’application sur ${ports.appPort}.`,
       );
     }
     // Next behind the shop's own HTTP server (scripts/serve.ts: TRACE refused, client address, timeouts).

@@ -1,6 +1,7 @@
 // Posting the shop's forms as a browser without JavaScript does: a multipart body with the
-// hidden Server Action fields Next puts in the page ($ACTION_REF_n, $ACTION_n:0, $ACTION_KEY), so
-// load tests and fuzzing need no build-specific action id. Shared by e2e tests and benchmarks.
+// form's inputs (a Server Action's hidden fields $ACTION_REF_n, $ACTION_n:0, $ACTION_KEY
+// included), so load tests and fuzzing need no build-specific action id.
+// Shared by e2e tests and benchmarks.
 
 export type FormField = [name: string, value: string];
 
@@ -17,10 +18,15 @@ function decodeEntities(text: string): string {
   return text.replace(/&(?:quot|amp|#x27|#39|lt|gt);/g, (entity) => ENTITIES[entity] ?? entity);
 }
 
-/** The inputs of the first form whose HTML contains `marker`, in page order. */
-export function formFields(html: string, marker: string): FormField[] {
+function findForm(html: string, marker: string): string {
   const form = [...html.matchAll(/<form\b[\s\S]*?<\/form>/g)].map((match) => match[0]).find((f) => f.includes(marker));
   if (!form) throw new Error(`No form containing ${JSON.stringify(marker)} in the page`);
+  return form;
+}
+
+/** The inputs of the first form whose HTML contains `marker`, in page order. */
+export function formFields(html: string, marker: string): FormField[] {
+  const form = findForm(html, marker);
   const fields: FormField[] = [];
   for (const [input] of form.matchAll(/<input\b[^>]*>/g)) {
     const name = /\bname="([^"]*)"/.exec(input)?.[1];

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SEED_BOOK_EAN } from '@/prisma/demo-catalog/seed-book';
 import { createTestBook } from '@/scripts/test/fixtures/books';
+import { placeTestOrder } from '@/scripts/test/order-desk-fixtures';
 import { openTestDatabase } from '@/scripts/test/test-database';
 
 const db = openTestDatabase();
@@ -55,6 +56,26 @@ describe('cart', () => {
       message: 'Plus que 2 exemplaires disponibles de « Deux exemplaires ».',
     });
     expect(await db.cartLine.count({ where: { bookId: book.id } })).toBe(0);
+  });
+
+  it('counts the copies of a hold past its expiry as free again, and releases that hold', async () => {
+    const { order } = await placeTestOrder(db, { onHand: 2, withSupplier: false, quantity: 2 });
+    const [hold] = await db.hold.findMany({ where: { orderId: order.id }, select: { id: true, bookId: true } });
+    const book = await db.book.findUniqueOrThrow({ where: { id: hold!.bookId }, select: { ean: true } });
+    // While the hold runs, both copies are taken.
+    expect(await cart.changeCartLine(null, { ean: book.ean, quantity: 1 }, 'add')).toMatchObject({
+      ok: false,
+      code: 'NOT_ORDERABLE',
+    });
+    await db.hold.update({ where: { id: hold!.id }, data: { expiresAt: new Date(Date.now() - 60_000) } });
+    const added = await cart.changeCartLine(null, { ean: book.ean, quantity: 2 }, 'add');
+    expect(added.ok).toBe(true);
+    expect(await db.hold.findUniqueOrThrow({ where: { id: hold!.id }, select: { status: true } })).toEqual({
+      status: 'released',
+    });
+    expect(await db.stockLevel.findUniqueOrThrow({ where: { bookId: hold!.bookId }, select: { held: true } })).toEqual({
+      held: 0,
+    });
   });
 
   it('refuses a book that cannot be ordered and an unknown EAN, writing nothing', async () => {

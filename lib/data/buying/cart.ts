@@ -8,13 +8,20 @@ import { linePublishedOn, lineShipWithin, orderWindowOfPlans } from '@/lib/order
 import { priceOrder, type DeliveryMethod, type PricedOrder } from '@/lib/pricing';
 import type { ShippingTable } from '@/lib/pricing';
 import { SHOP } from '@/lib/shop/config';
-import { failure, type Result } from '@/lib/core/result';
+import { failure, type Failure, type Result } from '@/lib/core/result';
 import type { AddToCartInput, UpdateCartLineInput } from '@/lib/validation/cart';
 import { SUPPLY_FACTS_SELECT } from '@/lib/data/storefront/book-selects';
 import { isDatabaseBusy } from '@/lib/database/errors';
 import { getShopSettings } from '@/lib/data/staff/shop-settings';
-import { releaseExpiredHoldsIfAny } from '@/lib/data/stock/stock-holds';
-import { Rejection, transact } from '@/lib/data/platform/transactions';
+import { lockStock } from '@/lib/data/stock/stock-holds';
+import {
+  createCartWithLine,
+  lockCart,
+  readCartChangeFacts,
+  writeCartLine,
+  type CartChangeFacts,
+} from './cart-change-statements';
+import { busy, Rejection, transact } from '@/lib/data/platform/transactions';
 
 export const CART_BOOK_SELECT = {
   id: true,
@@ -137,7 +144,8 @@ export async function getCartView(cartId: string | null, now: Date) {
  * more than the shop's caps per book and per order, and then writes nothing. Creates the cart
  * when the reader has none; returns its id for the cookie.
  * The cart row is locked first, so simultaneous changes of one cart (two tabs, a double click)
- * apply one after the other: 60 simultaneous "+1" give 60 more copies, none lost. The book's
+ * apply one after the other: 60 simultaneous "+1" give 60 more copies, none lost. A reader's
+ * first add has no cart to lock: it is written in one statement (addToNewCart). The book's
  * stock row is not locked (a cart holds no copy): readers adding the same book do not queue.
  */
 export async function changeCartLine(
@@ -145,48 +153,74 @@ export async function changeCartLine(
   input: AddToCartInput | UpdateCartLineInput,
   mode: 'add' | 'set',
 ): Promise<Result<{ cartId: string }>> {
+  if (cartId === null && mode === 'add') {
+    const first = await addToNewCart(input);
+    if (first !== 'locking needed') return first;
+  }
   return transact(async (tx) => {
-    const book = await tx.book.findUnique({ where: { ean: input.ean }, select: { id: true } });
-    if (!book) throw new Rejection(failure('UNKNOWN_BOOK', 'Ce livre n’existe pas dans notre catalogue.'));
-    const bookId = book.id;
     const id = cartId ?? randomUUID();
-    // Creates the cart if needed (a new reader, or a cart purged since), then locks its row.
-    await tx.$executeRaw`INSERT INTO "Cart" ("id", "updatedAt") VALUES (${id}::uuid, now()) ON CONFLICT DO NOTHING`;
-    await tx.$queryRaw`SELECT 1 FROM "Cart" WHERE "id" = ${id}::uuid FOR UPDATE`;
-    const lines = await tx.cartLine.findMany({ where: { cartId: id }, select: { bookId: true, quantity: true } });
-    const existing = lines.find((line) => line.bookId === bookId)?.quantity ?? 0;
+    await lockCart(tx, id);
+    const facts = await readCartChangeFacts(tx, id, input.ean);
+    if (!facts) throw new Rejection(unknownBook());
+    const bookId = facts.book.id;
+    const existing = facts.lines.find((line) => line.bookId === bookId)?.quantity ?? 0;
     const quantity = mode === 'add' ? existing + input.quantity : input.quantity;
-
     if (quantity > 0) {
-      await releaseExpiredHoldsIfAny(tx, [bookId]);
-      const fresh = await tx.book.findUniqueOrThrow({ where: { id: bookId }, select: CART_BOOK_SELECT });
-      const facts = supplyFacts(fresh, fresh.stock);
-      const allocation = allocate(quantity, facts);
-      if (!allocation.ok) throw new Rejection(allocation);
-      if (quantity > supplyLimit(facts)) {
-        throw new Rejection(
-          failure(
-            'QUANTITY_TOO_LARGE',
-            `Au plus ${supplyLimit(facts)} exemplaires de « ${fresh.title} » par commande.`,
-          ),
-        );
-      }
-      const otherCopies = lines.reduce((sum, line) => sum + (line.bookId === bookId ? 0 : line.quantity), 0);
-      if (otherCopies + quantity > SHOP.maxCopiesPerOrder) throw new Rejection(orderTooLarge());
+      // Holds past their expiry still count in `held` until released (under the stock row's lock).
+      const stock = facts.expiredHolds ? ((await lockStock(tx, [bookId])).get(bookId) ?? null) : facts.stock;
+      const refusal = cartChangeRefusal(facts, stock, quantity);
+      if (refusal) throw new Rejection(refusal);
     }
-
-    if (quantity === 0) {
-      await tx.cartLine.deleteMany({ where: { cartId: id, bookId } });
-    } else {
-      await tx.cartLine.upsert({
-        where: { cartId_bookId: { cartId: id, bookId } },
-        create: { cartId: id, bookId, quantity },
-        update: { quantity },
-      });
-    }
-    await tx.cart.update({ where: { id }, data: { updatedAt: new Date() } });
+    await writeCartLine(tx, id, bookId, quantity);
     return { ok: true as const, cartId: id };
   });
+}
+
+/**
+ * A reader's first add (no cart yet): the book read, the change checked, then the cart and its
+ * line written in one statement; no transaction to hold open. A book with expired holds to
+ * release takes the locking path.
+ */
+async function addToNewCart(
+  input: AddToCartInput | UpdateCartLineInput,
+): Promise<Result<{ cartId: string }> | 'locking needed'> {
+  const db = getDb();
+  try {
+    const facts = await readCartChangeFacts(db, null, input.ean);
+    if (!facts) return unknownBook();
+    if (facts.expiredHolds) return 'locking needed';
+    const refusal = cartChangeRefusal(facts, facts.stock, input.quantity);
+    if (refusal) return refusal;
+    const cartId = randomUUID();
+    await createCartWithLine(db, cartId, facts.book.id, input.quantity);
+    return { ok: true, cartId };
+  } catch (error) {
+    if (isDatabaseBusy(error)) return busy();
+    throw error;
+  }
+}
+
+/** Why `quantity` copies of the book cannot be in the cart, or null: supply, and the caps per book and per order. */
+function cartChangeRefusal(
+  facts: CartChangeFacts,
+  stock: { onHand: number; held: number } | null,
+  quantity: number,
+): Failure | null {
+  const supply = supplyFacts(facts.book, stock);
+  const allocation = allocate(quantity, supply);
+  if (!allocation.ok) return allocation;
+  if (quantity > supplyLimit(supply)) {
+    return failure(
+      'QUANTITY_TOO_LARGE',
+      `Au plus ${supplyLimit(supply)} exemplaires de « ${facts.book.title} » par commande.`,
+    );
+  }
+  const otherCopies = facts.lines.reduce((sum, line) => sum + (line.bookId === facts.book.id ? 0 : line.quantity), 0);
+  return otherCopies + quantity > SHOP.maxCopiesPerOrder ? orderTooLarge() : null;
+}
+
+function unknownBook() {
+  return failure('UNKNOWN_BOOK', 'Ce livre n’existe pas dans notre catalogue.');
 }
 
 /** The cap on copies per online order (SHOP.maxCopiesPerOrder), in the reader's words. */

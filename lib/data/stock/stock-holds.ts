@@ -55,22 +55,6 @@ export async function lockStock(tx: Tx, bookIds: number[]): Promise<Map<number, 
   return new Map(rows.map(({ bookId, onHand, held }) => [bookId, { bookId, onHand, held }]));
 }
 
-/**
- * For readers who only look (the cart): releases the books' expired holds if there are any,
- * locking their stock rows only then, so a burst of readers adding the same book does not
- * queue on its row.
- */
-export async function releaseExpiredHoldsIfAny(tx: Tx, bookIds: number[]): Promise<void> {
-  const ids = [...new Set(bookIds)];
-  if (ids.length === 0) return;
-  const [found] = await tx.$queryRaw<{ expired: boolean }[]>`
-    SELECT EXISTS (
-      SELECT 1 FROM "Hold"
-      WHERE "bookId" = ANY(${ids}::int[]) AND "status" = 'active' AND "expiresAt" <= now()
-    ) AS expired`;
-  if (found?.expired) await lockStock(tx, ids);
-}
-
 /** Releases orders' active holds (expired session, failed payment, a newer order of the same cart). */
 export async function releaseOrderHolds(
   tx: Tx,
