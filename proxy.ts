@@ -83,5 +83,7 @@ function problemPage(message: string): string {
 
 export const config = {
   // Every route but Next's own static files.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  // /panier/ajouter makes the same checks itself (lib/cart/add-to-cart-request.ts): it answers
+  // no page, and is the busiest write of a rush (docs/decisions/035-add-to-cart-without-a-page.md).
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|panier/ajouter$).*)'],
 };

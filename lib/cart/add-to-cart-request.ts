@@ -2,7 +2,10 @@ import 'server-only';
 import { addToCart } from '@/lib/cart/add-to-cart';
 import { addToCartErrorCode } from '@/lib/cart/add-to-cart-errors';
 import { failure } from '@/lib/core/result';
+import { guardActionRequest } from '@/lib/http/action-request-guard';
 import { failureResponse, readFormData } from '@/lib/http/failure-response';
+import { problem } from '@/lib/http/problem';
+import { requestProblem } from '@/lib/http/request-problems';
 
 // "Ajouter au panier" as the form posts it without JavaScript (POST /panier/ajouter,
 // app/panier/ajouter/route.ts): one write and a redirect, not a page (docs/decisions/
@@ -23,6 +26,16 @@ const STATUS_BY_CODE: Record<string, number> = {
 const NOT_A_FORM = failure('INVALID_INPUT', 'Formulaire invalide : rechargez la page et réessayez.');
 
 export async function addToCartFromRequest(request: Request): Promise<Response> {
+  // What proxy.ts refuses for every other route, this one being left out of it.
+  const crossSite = guardActionRequest(request.method, request.headers);
+  if (crossSite) return problem(crossSite.status, crossSite.code, crossSite.message);
+  const malformed = requestProblem({
+    method: request.method,
+    rawPath: new URL(request.url).pathname,
+    contentLength: request.headers.get('content-length'),
+    transferEncoding: request.headers.get('transfer-encoding'),
+  });
+  if (malformed?.kind === 'refused') return problem(malformed.status, malformed.code, malformed.message);
   const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
   const form = await readFormData(request);
   const result = form ? await addToCart(form) : NOT_A_FORM;
