@@ -83,6 +83,48 @@ test('without JavaScript, a refused addition lands on the cart with the reason a
   }
 });
 
+test('/panier/ajouter refuses a cross-site post and an oversized one, and answers programs in JSON', async ({
+  request,
+  db,
+}) => {
+  const cartsBefore = await countCarts(db);
+  const form = { ean: SEED_BOOK.ean, quantity: '1' };
+  const forged = await request.post('/panier/ajouter', {
+    headers: { Origin: 'https://ailleurs.example', Accept: 'application/json' },
+    form,
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBe(403);
+  expect(await forged.json()).toEqual({
+    error: { code: 'CROSS_SITE_REQUEST', message: 'Requête refusée : elle ne vient pas des pages de la librairie.' },
+  });
+  const huge = await request.post('/panier/ajouter', {
+    headers: { Accept: 'application/json' },
+    form: { ...form, note: 'x'.repeat(2 * 1024 * 1024) },
+    maxRedirects: 0,
+  });
+  expect(huge.status()).toBe(413);
+  expect(await countCarts(db), 'carts created by refused posts').toBe(cartsBefore);
+
+  const unknown = await request.post('/panier/ajouter', {
+    headers: { Accept: 'application/json' },
+    form: { ean: '9780000000002', quantity: '1' },
+    maxRedirects: 0,
+  });
+  expect(unknown.status()).toBe(404);
+  expect(await unknown.json()).toEqual({
+    error: { code: 'UNKNOWN_BOOK', message: 'Ce livre n’existe pas dans notre catalogue.' },
+  });
+  const added = await request.post('/panier/ajouter', {
+    headers: { Accept: 'application/json' },
+    form,
+    maxRedirects: 0,
+  });
+  expect(added.status()).toBe(200);
+  expect(await added.json()).toEqual({ ok: true });
+  expect(added.headers()['set-cookie']).toMatch(/^panier=/);
+});
+
 for (const quantity of ['0', '-1', 'abc', '1000', '2.5']) {
   test(`the book page refuses quantity "${quantity}" and adds nothing`, async ({ page, db }) => {
     const cartsBefore = await countCarts(db);
