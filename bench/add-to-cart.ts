@@ -10,7 +10,7 @@
 // changed; everything is stopped and removed at the end. See bench/README.md.
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createPrismaClient } from '../lib/database/prisma-client';
@@ -20,12 +20,14 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../scripts/lib/emb
 import { buildIfStale, generatePrismaClientIfStale } from '../scripts/lib/project';
 import { installJobQueues } from '../scripts/lib/job-queues';
 import { runPrisma } from '../scripts/prisma';
-import { formFields, postForm, type FormField } from '../scripts/test/action-forms';
+import { formFields, postForm, withValues, type FormField } from '../scripts/test/action-forms';
 import { startAppInstance, type AppInstance } from '../scripts/test/app-instance';
 import { freePort } from '../scripts/test/database';
 import { percentile } from './lib/percentile';
+import { cpuMs, processTree } from './lib/process-cpu';
 
 const READERS = Number(process.env.BENCH_READERS ?? 300);
+const LABELS = { bare: 'bare upsert', app: 'the app', 'no write': 'the app, refused (no write)' } as const;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 type Outcome = { kind: 'added' | 'retry' | 'other' | 'server_error'; latencyMs: number };
@@ -80,7 +82,15 @@ function startBareServer(port: number, databaseUrl: string, bookId: number): Pro
   });
 }
 
-type Row = { label: string; run: number; readers: number; wallMs: number; outcomes: Outcome[] };
+type Row = {
+  label: string;
+  run: number;
+  readers: number;
+  wallMs: number;
+  outcomes: Outcome[];
+  /** CPU time per answer, in milliseconds: the servers (app instances or bare processes), PostgreSQL. */
+  cpu: { server: number; postgres: number };
+};
 
 const rate = (row: Row) => (row.outcomes.length / row.wallMs) * 1000;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -91,7 +101,21 @@ const p95 = (row: Row) =>
   );
 
 function report(rows: Row[], baselineOf: (row: Row) => Row): string {
-  const header = ['run', 'what', 'readers', 'adds/s', '× bare', 'added', 'retry', 'other', '5xx', 'p50 ms', 'p95 ms'];
+  const header = [
+    'run',
+    'what',
+    'readers',
+    'adds/s',
+    '× bare',
+    'added',
+    'retry',
+    'other',
+    '5xx',
+    'p50 ms',
+    'p95 ms',
+    'CPU ms/add server',
+    'postgres',
+  ];
   const lines = rows.map((row) => {
     const count = (kind: Outcome['kind']) => row.outcomes.filter((outcome) => outcome.kind === kind).length;
     const latencies = row.outcomes.map((outcome) => outcome.latencyMs).sort((a, b) => a - b);
@@ -107,6 +131,8 @@ function report(rows: Row[], baselineOf: (row: Row) => Row): string {
       String(count('server_error')),
       percentile(latencies, 50).toFixed(0),
       percentile(latencies, 95).toFixed(0),
+      row.cpu.server.toFixed(2),
+      row.cpu.postgres.toFixed(2),
     ];
   });
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
@@ -154,12 +180,25 @@ async function main() {
 
     const rows: Row[] = [];
     const settle = () => new Promise((resolve) => setTimeout(resolve, 2_000));
+    const postmaster = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     for (let run = 1; run <= RUNS; run += 1) {
       // Alternating order, so a drift of the machine's load touches both.
-      const order = run % 2 === 1 ? (['bare', 'app'] as const) : (['app', 'bare'] as const);
+      const order = run % 2 === 1 ? (['bare', 'app', 'no write'] as const) : (['no write', 'app', 'bare'] as const);
       for (const what of order) {
-        const measured = await burst(what === 'bare' ? bareTargets : instances, fields, READERS);
-        rows.push({ label: what === 'bare' ? 'bare upsert' : 'the app', run, readers: READERS, ...measured });
+        const servers = processTree(what === 'bare' ? bare.map((child) => child.pid!) : instances.map((i) => i.pid));
+        const postgres = processTree([postmaster]);
+        const before = { server: cpuMs(servers), postgres: cpuMs(postgres) };
+        const measured = await burst(
+          what === 'bare' ? bareTargets : instances,
+          what === 'no write' ? withValues(fields, { quantity: 'aucune' }) : fields,
+          READERS,
+        );
+        const answers = measured.outcomes.length;
+        const cpu = {
+          server: (cpuMs(servers) - before.server) / answers,
+          postgres: (cpuMs(postgres) - before.postgres) / answers,
+        };
+        rows.push({ label: LABELS[what], run, readers: READERS, ...measured, cpu });
         await settle();
       }
     }
@@ -173,17 +212,23 @@ async function main() {
     );
     console.log(report(rows, bareOf));
     const app = rows.filter((row) => row.label === 'the app');
+    const bareRows = rows.filter((row) => row.label === 'bare upsert');
     const ratios = app.map((row) => rate(row) / rate(bareOf(row)));
     console.log(
       [
         '',
-        `Median of ${RUNS} runs: the app ${median(app.map(rate)).toFixed(0)} adds/s, bare ${median(rows.filter((row) => row.label === 'bare upsert').map(rate)).toFixed(0)} adds/s,` +
+        `Median of ${RUNS} runs: the app ${median(app.map(rate)).toFixed(0)} adds/s, bare ${median(bareRows.map(rate)).toFixed(0)} adds/s,` +
           ` ratio ${median(ratios).toFixed(2)} (target ≥ 0.5), the app's p95 ${median(app.map(p95)).toFixed(0)} ms (target ≤ 1500),` +
           ` 5xx ${app.reduce((sum, row) => sum + row.outcomes.filter((outcome) => outcome.kind === 'server_error').length, 0)} (target 0)`,
+        `CPU per add (median): the app ${median(app.map((row) => row.cpu.server)).toFixed(2)} ms + PostgreSQL ${median(app.map((row) => row.cpu.postgres)).toFixed(2)} ms;` +
+          ` bare ${median(bareRows.map((row) => row.cpu.server)).toFixed(2)} ms + PostgreSQL ${median(bareRows.map((row) => row.cpu.postgres)).toFixed(2)} ms`,
         '',
         'adds/s: answers per second from the burst to its last answer; × bare: against the bare server of the same run.',
+        '"refused (no write)": the same route and form with a quantity that is no number: parsed and refused before any',
+        'database statement (303 to /panier?erreur=INVALID_INPUT, counted in "other"): what Next and the route cost alone.',
         'added: 303 to /panier. retry: 303 to /panier?erreur=BUSY (the cart page says "réessayez"). 5xx: server errors or',
-        'refused connections. Latency: one POST, queueing included.',
+        'refused connections. Latency: one POST, queueing included. CPU ms/add: user + system time of the servers (the two',
+        'app instances, or the two bare processes) and of PostgreSQL during the burst, per answer (/proc).',
       ].join('\n'),
     );
   } finally {

@@ -6,6 +6,8 @@ import { ROOT } from '../lib/project';
 
 export type AppInstance = {
   url: string;
+  /** Its process (a benchmark reads the CPU time it used). */
+  pid: number;
   stop(): Promise<void>;
   /** Sends the process a signal without waiting (a deployment's SIGTERM). */
   signal(signal: NodeJS.Signals): void;
@@ -56,6 +58,7 @@ export async function startAppInstance(
   }
   return {
     url,
+    pid: child.pid!,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
