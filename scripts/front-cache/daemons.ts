@@ -37,6 +37,8 @@ export async function startFrontCache(
   try {
     // -F: in the foreground, stopped with the shop. -j none: no privilege separation (the
     // current user owns the work folder). Two named sockets: readers, and the app's purges.
+    // thread_pools=1: one pool of worker threads rather than two, fewer handovers on a small
+    // machine (bench/README.md, book-page.ts; https://varnish-cache.org/docs/7.1/reference/varnishd.html#thread-pools).
     children.push(
       daemon(
         'varnish',
@@ -55,6 +57,8 @@ export async function startFrontCache(
           path.join(runDir, 'default.vcl'),
           '-s',
           'malloc,128m',
+          '-p',
+          'thread_pools=1',
         ],
         log,
       ),
