@@ -11,7 +11,8 @@ import { requestProblem } from '@/lib/http/request-problems';
 // app/panier/ajouter/route.ts): one write and a redirect, not a page (docs/decisions/
 // 035-add-to-cart-without-a-page.md). The browser follows the 303 to the cart, with the reason
 // when the book was not added. A program asking for JSON gets `{ ok: true }` or a 4xx with its
-// code. Cross-site posts are refused before this by proxy.ts (lib/http/action-request-guard.ts).
+// code. The route is left out of proxy.ts (it renders no page, so needs no CSP nonce): it refuses
+// cross-site, malformed and oversized posts itself first, with the proxy's own pure checks.
 
 const STATUS_BY_CODE: Record<string, number> = {
   INVALID_INPUT: 400,
@@ -26,7 +27,6 @@ const STATUS_BY_CODE: Record<string, number> = {
 const NOT_A_FORM = failure('INVALID_INPUT', 'Formulaire invalide : rechargez la page et réessayez.');
 
 export async function addToCartFromRequest(request: Request): Promise<Response> {
-  // What proxy.ts refuses for every other route, this one being left out of it.
   const crossSite = guardActionRequest(request.method, request.headers);
   if (crossSite) return problem(crossSite.status, crossSite.code, crossSite.message);
   const malformed = requestProblem({
