@@ -41,12 +41,12 @@ export async function pruneSearchCache(): Promise<void> {
       DELETE FROM "SearchResultCache" WHERE "key" IN (
         SELECT "key" FROM "SearchResultCache"
         WHERE "storedAt" < now() - make_interval(secs => ${SEARCH_CACHE_TTL_SECONDS})
-        LIMIT 1000 FOR UPDATE SKIP LOCKED
+        LIMIT 10000 FOR UPDATE SKIP LOCKED
       )
     )
     DELETE FROM "SearchCachePurge" WHERE "xid" IN (
       SELECT "xid" FROM "SearchCachePurge" WHERE "at" < now() - ${PURGE_KEPT}::interval
-      LIMIT 1000 FOR UPDATE SKIP LOCKED
+      LIMIT 10000 FOR UPDATE SKIP LOCKED
     )`;
 }
 
