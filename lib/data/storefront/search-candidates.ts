@@ -5,19 +5,19 @@ import type { AvailabilityState } from '@/lib/availability';
 import { SNAPSHOT_XMIN } from './search-cache';
 import { cardRows, cardsJsonSql, type CardJson, type CardRow } from './search-cards';
 
-// The ranked matches of a full-text query, the ids of one page of them and the facets of the
-// first SEARCH_FACET_SAMPLE, in ONE statement (docs/decisions/033-search-at-a-million-titles.md)
-// that first looks for them in the search cache (search-cache.ts): found there, nothing is
-// ranked; otherwise they are ranked and stored in the same statement.
+// The ranked matches of a full-text query, the ids and cards of one page of them and the facets
+// of the first SEARCH_FACET_SAMPLE, in ONE statement that also stores the ranking in the search
+// cache (search-cache.ts; docs/decisions/033-search-at-a-million-titles.md).
 // Which plan reads the matches comes from the share of the catalog the words match:
 // - at least WALK_MIN_SHARE ("droit", "décentralisation"): walk the newest-first index and keep
 //   the first matches (2 × window / share rows, a few thousand), then rank that window; reading
 //   the GIN index would mean tens of thousands of rows;
 // - otherwise read the GIN index (only the matches), up to SEARCH_CANDIDATES (any beyond are not
 //   ranked: a query that precise rarely has more), and rank them.
-// The share is the planner's own figure, read from the column's statistics (pg_stats: the most
-// common lexemes of searchVector and their frequencies, as ANALYZE wrote them; a lexeme not among
-// them is rarer than the rarest listed) inside the statement, so choosing costs no round trip.
+// The share is the planner's own figure, from the column's statistics (pg_stats: the most common
+// lexemes of searchVector and their frequencies, as ANALYZE wrote them; a lexeme not among them is
+// rarer than the rarest listed), applied to the query's lexemes inside the statement: choosing
+// costs no round trip.
 // A walk that finds fewer than the window falls back to the GIN plan in the same statement (an
 // InitPlan gates each branch: the one not taken reads nothing), so a wrong share costs one bounded
 // walk, never a scan of the catalog.
@@ -50,7 +50,7 @@ export type RankedMatches = {
 /** What the cache keeps of a query: its ranking, and the words actually searched (typos corrected). */
 export type Ranking = { matches: RankedMatches; correctedQuery: string | null };
 
-type Recall = {
+type RankArgs = {
   /** The cache key: the words, the page and the filters. */
   key: string;
   text: string;
@@ -71,7 +71,7 @@ type Recall = {
 
 /** The ranking of `text`, with the cards of its page, stored under `key` (unless empty and not `storeEmpty`). */
 export async function rankAndStore(
-  args: Recall,
+  args: RankArgs,
 ): Promise<{ ranking: Ranking; snapshotXmin: bigint; cards: CardRow[] }> {
   const { key, text, page, pageSize, conditions, givenShare, correctedQuery, storeEmpty } = args;
   const stats = await readLexemeStats();

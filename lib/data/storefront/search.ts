@@ -85,11 +85,11 @@ export async function searchBooks(query: string, page: number, filter: SearchFil
   let found = await recallCached<Ranking>(key);
   if (!found) {
     pruneSearchCacheNow();
-    const exact = await recall(key, words.join(' '), page, filter, null);
+    const exact = await rankQuery(key, words.join(' '), page, filter, null);
     found = exact;
     if (exact.ranking.matches.found === 0) {
       const corrected = await correctWords(words);
-      if (corrected) found = await recall(key, corrected.join(' '), page, filter, corrected.join(' '));
+      if (corrected) found = await rankQuery(key, corrected.join(' '), page, filter, corrected.join(' '));
       // Nothing, and no word to correct ("zzzz"): kept too, stale after any write as the rest.
       else await storeRanking(key, exact.ranking, exact.snapshotXmin);
     }
@@ -114,7 +114,7 @@ function pruneSearchCacheNow() {
 }
 
 /** `correctedQuery`: the text is the query's words corrected; kept even if it finds nothing. */
-async function recall(key: string, text: string, page: number, filter: SearchFilter, correctedQuery: string | null) {
+async function rankQuery(key: string, text: string, page: number, filter: SearchFilter, correctedQuery: string | null) {
   const conditions = filterSql(filter);
   // A filtered search: the planner's estimate of the filtered query is a better share than the
   // words' statistics alone (one more round trip, after a click on a facet).
@@ -183,11 +183,14 @@ function filterSql(filter: SearchFilter): Prisma.Sql {
 
 /** The planner's estimate of the filtered matches (EXPLAIN), as a share of the listed books. */
 async function estimateFilteredShare(text: string, conditions: Prisma.Sql): Promise<number> {
-  const [row] = await getDb().$queryRaw<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>`
-    EXPLAIN (FORMAT JSON) SELECT 1 FROM "Book" b
-    WHERE b."delistedAt" IS NULL AND b."searchVector" @@ plainto_tsquery('librairie_fr', ${text}) ${conditions}`;
-  const [listed] = await getDb().$queryRaw<{ rows: number }[]>`
-    SELECT greatest(reltuples, 1)::float8 AS rows FROM pg_class WHERE oid = '"Book"'::regclass`;
+  const db = getDb();
+  const [[row], [listed]] = await Promise.all([
+    db.$queryRaw<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>`
+      EXPLAIN (FORMAT JSON) SELECT 1 FROM "Book" b
+      WHERE b."delistedAt" IS NULL AND b."searchVector" @@ plainto_tsquery('librairie_fr', ${text}) ${conditions}`,
+    db.$queryRaw<{ rows: number }[]>`
+      SELECT greatest(reltuples, 1)::float8 AS rows FROM pg_class WHERE oid = '"Book"'::regclass`,
+  ]);
   return (row?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0) / (listed?.rows ?? 1);
 }
 
