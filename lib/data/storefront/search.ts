@@ -4,11 +4,15 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { AVAILABILITY_STATE_LABELS, type AvailabilityState } from '@/lib/availability';
 import { AVAILABILITY_URL_VALUES } from '@/lib/catalog/availability-filter';
 import { parseIsbn } from '@/lib/isbn';
+import { logger } from '@/lib/observability/logger';
 import { queryWords } from '@/lib/search/normalize';
 import { MIN_CORRECTABLE_WORD_LENGTH } from '@/lib/search/search-words';
 import { CATALOG_PAGE_SIZE, LISTING_COUNT_CAP } from '@/lib/shop/config';
 import { BOOK_CARD_SELECT, toBookCard } from './book-selects';
 import { EMPTY_LIST, pageOf, resolveCatalogFilter, type BookList, type TotalPrecision } from './catalog';
+import { rankAndStore, SEARCH_CANDIDATES, type RankedMatches, type Ranking } from './search-candidates';
+import { pruneSearchCache, recallCached, storeRanking } from './search-cache';
+import type { CardRow } from './search-cards';
 
 // Search at a million titles (docs/decisions/010-supplies-search-and-listings-at-scale.md):
 // 1. an EAN, ISBN-13 or ISBN-10 (hyphens or not) opens that book first;
@@ -17,8 +21,9 @@ import { EMPTY_LIST, pageOf, resolveCatalogFilter, type BookList, type TotalPrec
 //    title above names above the description, then newest first;
 // 3. when that finds nothing, each unknown word is replaced by the closest word of the
 //    catalog's titles and names (trigram similarity on SearchWord) and the search runs again.
-// The matches are never all read nor counted (see fullTextSearch); facets are counted on the
-// first SEARCH_FACET_SAMPLE ranked results.
+// The matches are never all read nor counted (search-candidates.ts); facets are counted on the
+// first SEARCH_FACET_SAMPLE ranked results. A query's ranking is kept briefly in the database
+// (search-cache.ts, docs/decisions/033-search-at-a-million-titles.md).
 
 export type SearchFilter = { themeIds?: number[]; publisherId?: number; availability?: AvailabilityState };
 
@@ -34,10 +39,6 @@ export type SearchResult = BookList & {
   facets: { themes: SearchFacet[]; publishers: SearchFacet[]; availability: SearchFacet[] };
 };
 
-export const SEARCH_FACET_SAMPLE = 300;
-const FACET_OPTIONS = 8;
-// ts_rank weights of D, C, B, A: description 0.1, names and publisher 0.4, title 1.
-const RANK_WEIGHTS = '{0.1, 0.2, 0.4, 1.0}';
 // Below this trigram similarity, a "correction" is another word, not a typo.
 const MIN_SIMILARITY = 0.45;
 
@@ -78,97 +79,76 @@ export async function searchBooks(query: string, page: number, filter: SearchFil
   };
   if (words.length === 0) return empty;
 
-  const exact = await fullTextSearch(words.join(' '), page, filter);
-  if (exact.total > 0) return { ...exact, words, isbnMatch: false, correctedQuery: null };
-
-  const corrected = await correctWords(words);
-  if (!corrected) return empty;
-  const second = await fullTextSearch(corrected.join(' '), page, filter);
-  return { ...second, words, isbnMatch: false, correctedQuery: second.total > 0 ? corrected.join(' ') : null };
+  // The ranking (ids and facets) may come from the cache; the cards are always read fresh.
+  // A plain read first: a hit costs one short statement, where planning the ranking's costs more.
+  const key = JSON.stringify({ words, page, filter });
+  let found = await recallCached<Ranking>(key);
+  if (!found) {
+    pruneSearchCacheNow();
+    const exact = await rankQuery(key, words.join(' '), page, filter, null);
+    found = exact;
+    if (exact.ranking.matches.found === 0) {
+      const corrected = await correctWords(words);
+      if (corrected) found = await rankQuery(key, corrected.join(' '), page, filter, corrected.join(' '));
+      // Nothing, and no word to correct ("zzzz"): kept too, stale after any write as the rest.
+      else await storeRanking(key, exact.ranking, exact.snapshotXmin);
+    }
+  }
+  const { ranking, cards } = found;
+  if (ranking.matches.found === 0) return empty;
+  return {
+    ...resultPage(ranking.matches, page, cards),
+    words,
+    isbnMatch: false,
+    correctedQuery: ranking.correctedQuery,
+  };
 }
 
-type Candidate = {
-  id: number;
-  themeId: number;
-  publisherId: number;
-  availability: AvailabilityState;
-};
+/** At most once a minute per process, alongside a search that ranks: drops what expired. */
+let prunedAt = 0;
 
-/**
- * Which plan reads the matches, from the planner's own estimate (EXPLAIN, ~1 ms):
- * - a word in more than WALK_MIN_SHARE of the listed books ("droit", "décentralisation"):
- *   walk the newest-first index and keep the first matches (a few thousand rows at most),
- *   then rank that window; reading the GIN index would mean tens of thousands of rows;
- * - otherwise read the GIN index (only the matches), up to SEARCH_CANDIDATES (any beyond are
- *   not ranked: a query that precise rarely has more), and rank them.
- * A walk that finds fewer matches than the estimate promised falls back to the GIN plan, so a
- * wrong estimate costs one bounded walk, never a scan of the catalog.
- */
-const WALK_MIN_SHARE = 0.03;
-const WALK_WINDOW = 96;
-const SEARCH_CANDIDATES = 600;
+function pruneSearchCacheNow() {
+  if (Date.now() - prunedAt < 60_000) return;
+  prunedAt = Date.now();
+  pruneSearchCache().catch((error: unknown) => logger.warn({ err: error }, 'search cache: not pruned'));
+}
 
-async function fullTextSearch(text: string, page: number, filter: SearchFilter) {
-  const db = getDb();
+/** `correctedQuery`: the text is the query's words corrected; kept even if it finds nothing. */
+async function rankQuery(key: string, text: string, page: number, filter: SearchFilter, correctedQuery: string | null) {
   const conditions = filterSql(filter);
-  const [estimate, listed] = await Promise.all([estimateMatches(text, conditions), estimateListedBooks()]);
-  const needed = page * CATALOG_PAGE_SIZE;
-  let candidates: Candidate[] | null = null;
+  // A filtered search: the planner's estimate of the filtered query is a better share than the
+  // words' statistics alone (one more round trip, after a click on a facet).
+  const givenShare = conditions === Prisma.empty ? null : await estimateFilteredShare(text, conditions);
+  return rankAndStore({
+    key,
+    text,
+    page,
+    pageSize: CATALOG_PAGE_SIZE,
+    conditions,
+    givenShare,
+    correctedQuery,
+    storeEmpty: correctedQuery !== null,
+  });
+}
+
+/** The page of cards of ranked matches, with their count as a reader reads it. */
+function resultPage(ranked: RankedMatches, page: number, cards: CardRow[]) {
+  const estimate = Math.round(ranked.share * ranked.listed);
+  let total = ranked.found;
   let totalPrecision: TotalPrecision = 'exact';
-  let total = 0;
-  let walkedPlan = false;
-  if (listed > 0 && estimate / listed >= WALK_MIN_SHARE) {
-    const window = Math.max(WALK_WINDOW, needed);
-    // Rows to walk for `window` matches at the estimated share, with a margin of 2.
-    const rows = Math.min(200_000, Math.ceil((2 * window * listed) / estimate));
-    const walked = await db.$queryRaw<Candidate[]>`
-      SELECT r."id", r."themeId", r."publisherId", r."availability"
-      FROM (
-        SELECT b."id", b."themeId", b."publisherId", b."availability", b."publishedOn", b."searchVector"
-        FROM "Book" b WHERE b."delistedAt" IS NULL ${conditions}
-        ORDER BY b."publishedOn" DESC NULLS LAST, b."id" LIMIT ${rows}
-      ) r, plainto_tsquery('librairie_fr', ${text}) q
-      WHERE r."searchVector" @@ q
-      ORDER BY ts_rank(${RANK_WEIGHTS}::float4[], r."searchVector", q) DESC, r."publishedOn" DESC NULLS LAST, r."id"
-      LIMIT ${window}`;
-    if (walked.length >= window) {
-      candidates = walked;
-      walkedPlan = true;
-      totalPrecision = 'about';
-      total = Math.max(Math.round(estimate), walked.length);
-    }
+  if (ranked.walked) {
+    total = Math.max(estimate, ranked.found);
+    totalPrecision = 'about';
+  } else if (ranked.found > SEARCH_CANDIDATES) {
+    total = Math.max(estimate, SEARCH_CANDIDATES);
+    totalPrecision = estimate > SEARCH_CANDIDATES ? 'about' : 'atLeast';
   }
-  if (candidates === null) {
-    candidates = await db.$queryRaw<Candidate[]>`
-      SELECT c."id", c."themeId", c."publisherId", c."availability"
-      FROM (
-        SELECT b."id", b."themeId", b."publisherId", b."availability", b."publishedOn",
-               ts_rank(${RANK_WEIGHTS}::float4[], b."searchVector", q) AS rank
-        FROM "Book" b, plainto_tsquery('librairie_fr', ${text}) q
-        WHERE b."delistedAt" IS NULL AND b."searchVector" @@ q ${conditions}
-        LIMIT ${SEARCH_CANDIDATES + 1}
-      ) c
-      ORDER BY c.rank DESC, c."publishedOn" DESC NULLS LAST, c."id"`;
-    total = candidates.length;
-    if (candidates.length > SEARCH_CANDIDATES) {
-      candidates = candidates.slice(0, SEARCH_CANDIDATES);
-      totalPrecision = estimate > SEARCH_CANDIDATES ? 'about' : 'atLeast';
-      total = Math.max(Math.round(estimate), SEARCH_CANDIDATES);
-    }
-  }
-  if (candidates.length === 0) return { ...EMPTY_LIST, page, facetSample: 0, facets: NO_FACETS };
-  const pageIds = candidates.slice(needed - CATALOG_PAGE_SIZE, needed).map((c) => c.id);
-  const sample = candidates.slice(0, SEARCH_FACET_SAMPLE);
-  const [books, facets] = await Promise.all([
-    db.book.findMany({ where: { id: { in: pageIds } }, select: { id: true, ...BOOK_CARD_SELECT } }),
-    countFacets(sample),
-  ]);
-  const byId = new Map(books.map((book) => [book.id, book]));
+  const byId = new Map(cards.map((card) => [card.id, card]));
   // A walk reads one more window per page: the reader can go on up to the listings' cap. The
   // GIN plan ranked SEARCH_CANDIDATES at most: pages stop there.
-  const reachable = walkedPlan ? Math.min(total, LISTING_COUNT_CAP) : candidates.length;
+  const reachable = ranked.walked ? Math.min(total, LISTING_COUNT_CAP) : Math.min(ranked.found, SEARCH_CANDIDATES);
   return {
-    books: pageIds.flatMap((id) => {
+    books: ranked.pageIds.flatMap((id) => {
       const book = byId.get(id);
       return book ? [toBookCard(book)] : [];
     }),
@@ -179,8 +159,15 @@ async function fullTextSearch(text: string, page: number, filter: SearchFilter) 
     // Results are ranked, not in an index's order: no page is reached by key.
     byKey: false,
     nextKey: null,
-    facetSample: sample.length,
-    facets,
+    facetSample: ranked.sample,
+    facets: {
+      themes: ranked.themes,
+      publishers: ranked.publishers,
+      availability: ranked.availability.flatMap(({ state, count }) => {
+        const urlValue = AVAILABILITY_URL_KEYS.get(state);
+        return urlValue ? [{ key: urlValue, label: AVAILABILITY_STATE_LABELS[state], count }] : [];
+      }),
+    },
   };
 }
 
@@ -194,62 +181,17 @@ function filterSql(filter: SearchFilter): Prisma.Sql {
   return conditions.length > 0 ? Prisma.join(conditions, ' ') : Prisma.empty;
 }
 
-/** The planner's estimate of the matches (from the column's statistics), without reading them. */
-async function estimateMatches(text: string, conditions: Prisma.Sql): Promise<number> {
-  const [row] = await getDb().$queryRaw<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>`
-    EXPLAIN (FORMAT JSON) SELECT 1 FROM "Book" b
-    WHERE b."delistedAt" IS NULL AND b."searchVector" @@ plainto_tsquery('librairie_fr', ${text}) ${conditions}`;
-  return row?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0;
-}
-
-/** Listed books, as the statistics know them (pg_class), without counting; read once a minute. */
-let listedEstimate: { rows: number; readAt: number } | null = null;
-
-async function estimateListedBooks(): Promise<number> {
-  if (listedEstimate && Date.now() - listedEstimate.readAt < 60_000) return listedEstimate.rows;
-  const [row] = await getDb().$queryRaw<{ rows: number }[]>`
-    SELECT greatest(reltuples, 0)::float8 AS rows FROM pg_class WHERE oid = '"Book"'::regclass`;
-  listedEstimate = { rows: row?.rows ?? 0, readAt: Date.now() };
-  return listedEstimate.rows;
-}
-
-async function countFacets(sample: Candidate[]): Promise<SearchResult['facets']> {
-  const count = <K>(keys: K[]) => {
-    const counts = new Map<K, number>();
-    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-    return [...counts.entries()].sort((a, b) => b[1] - a[1]);
-  };
+/** The planner's estimate of the filtered matches (EXPLAIN), as a share of the listed books. */
+async function estimateFilteredShare(text: string, conditions: Prisma.Sql): Promise<number> {
   const db = getDb();
-  const publisherCounts = count(sample.map((c) => c.publisherId)).slice(0, FACET_OPTIONS);
-  const themeIds = [...new Set(sample.map((c) => c.themeId))];
-  const [publishers, themes] = await Promise.all([
-    db.publisher.findMany({
-      where: { id: { in: publisherCounts.map(([id]) => id) } },
-      select: { id: true, slug: true, name: true },
-    }),
-    // Themes are offered at the root of the tree ("Droit", "Histoire"): few, and broad enough.
-    db.$queryRaw<{ id: number; path: string; name: string }[]>`
-      SELECT t."id", r."path", r."name" FROM "Theme" t
-      JOIN "Theme" r ON r."path" = split_part(t."path", '/', 1)
-      WHERE t."id" = ANY(${themeIds}::int[])`,
+  const [[row], [listed]] = await Promise.all([
+    db.$queryRaw<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>`
+      EXPLAIN (FORMAT JSON) SELECT 1 FROM "Book" b
+      WHERE b."delistedAt" IS NULL AND b."searchVector" @@ plainto_tsquery('librairie_fr', ${text}) ${conditions}`,
+    db.$queryRaw<{ rows: number }[]>`
+      SELECT greatest(reltuples, 1)::float8 AS rows FROM pg_class WHERE oid = '"Book"'::regclass`,
   ]);
-  const rootOf = new Map(themes.map((t) => [t.id, t]));
-  const rootCounts = count(sample.flatMap((c) => rootOf.get(c.themeId)?.path ?? []));
-  const roots = [...rootOf.values()];
-  return {
-    themes: rootCounts.slice(0, FACET_OPTIONS).flatMap(([path, n]) => {
-      const root = roots.find((r) => r.path === path);
-      return root ? [{ key: root.path, label: root.name, count: n }] : [];
-    }),
-    publishers: publisherCounts.flatMap(([id, n]) => {
-      const publisher = publishers.find((p) => p.id === id);
-      return publisher ? [{ key: publisher.slug, label: publisher.name, count: n }] : [];
-    }),
-    availability: count(sample.map((c) => c.availability)).flatMap(([state, n]) => {
-      const urlValue = AVAILABILITY_URL_KEYS.get(state);
-      return urlValue ? [{ key: urlValue, label: AVAILABILITY_STATE_LABELS[state], count: n }] : [];
-    }),
-  };
+  return (row?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0) / (listed?.rows ?? 1);
 }
 
 /**
