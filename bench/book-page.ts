@@ -1,8 +1,8 @@
 // `npm run bench:book-page`: the book page under 50 connections (autocannon) through the
 // production setup (`npm run start:cached`: Varnish → the app), against a bare `node:http`
-// server sending the same bytes from memory, measured in the same run (target: ≥ 1.0× its
-// requests per second), plain and gzip, three runs and their median; then the app alone (Next
-// rendering every request) for reference.
+// server sending the same response (headers and body) from memory, measured in the same run
+// (target: ≥ 1.0× its requests per second), plain and gzip, three runs and their median; then
+// the app alone (Next rendering every request) for reference.
 // Starts its own shop (.data/bench/book-page, ports BENCH_PORT…+2, database and emulator of its
 // own), removed at the end. docs/decisions/014-front-cache.md
 import { spawn } from 'node:child_process';
@@ -75,13 +75,21 @@ function startCachedShop(): { ready: Promise<void>; stop: () => Promise<void> } 
   };
 }
 
-/** The page as the front cache serves it, once stored: its bytes as sent, gzip or plain. */
+/** Headers a server writes per connection or per response, which the bare server writes its own of. */
+const OWN_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'date']);
+
+/**
+ * The page as the front cache serves it, once stored: its bytes as sent, gzip or plain, and its
+ * headers (the policy with its hashes, the security headers, Vary…), so that the bare server
+ * sends the same response, not only the same body.
+ */
 async function cachedPage(url: string, gzip: boolean): Promise<{ body: Buffer; headers: http.OutgoingHttpHeaders }> {
   for (let attempt = 0; attempt < 20; attempt += 1) {
     const response = await rawGet(url, gzip ? { 'Accept-Encoding': 'gzip' } : {});
     if (response.headers['x-cache'] === 'HIT') {
-      const headers: http.OutgoingHttpHeaders = { 'Content-Type': response.headers['content-type'] ?? 'text/html' };
-      if (response.headers['content-encoding']) headers['Content-Encoding'] = response.headers['content-encoding'];
+      const headers = Object.fromEntries(
+        Object.entries(response.headers).filter(([name]) => !OWN_HEADERS.has(name)),
+      ) as http.OutgoingHttpHeaders;
       return { body: response.body, headers };
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -148,10 +156,10 @@ async function main() {
     const ratios = { plain: [] as number[], gzip: [] as number[] };
     for (let run = 1; run <= RUNS; run += 1) {
       console.log(`Run ${run}`);
-      const barePlain = await measure('bare node:http, same bytes', `http://127.0.0.1:${BARE_PORT}${BOOK}`);
+      const barePlain = await measure('bare node:http, same response', `http://127.0.0.1:${BARE_PORT}${BOOK}`);
       const cachedPlain = await measure('Varnish (hit), plain', url);
       const bareGzip = await measure(
-        'bare node:http, same gzip bytes',
+        'bare node:http, same gzip response',
         `http://127.0.0.1:${BARE_PORT + 1}${BOOK}`,
         gzip,
       );
