@@ -98,7 +98,7 @@ type Row = {
 };
 
 const rate = (row: Row) => (row.outcomes.length / row.wallMs) * 1000;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) => percentile(values, 50);
 const p95 = (row: Row) =>
   percentile(
     row.outcomes.map((outcome) => outcome.latencyMs).sort((a, b) => a - b),

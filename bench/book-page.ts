@@ -13,6 +13,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { missingFrontCachePackages } from '../scripts/front-cache/daemons';
 import { buildIfStale, ROOT } from '../scripts/lib/project';
+import { percentile } from './lib/percentile';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3290);
 const BARE_PORT = PORT + 5;
@@ -121,7 +122,7 @@ function bareServer(page: { body: Buffer; headers: http.OutgoingHttpHeaders }, p
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) => percentile(values, 50);
 
 function row(figures: Figures, baseline: Figures): string {
   return [
