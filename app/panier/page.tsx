@@ -13,7 +13,7 @@ import { formatPrice } from '@/lib/core/money';
 import { preOrderLabel } from '@/lib/orders/pre-order';
 import { FormError } from '@/components/ui/form-error';
 import { whenDatabaseAnswers } from '@/lib/http/database-guard';
-import { addToCartErrorMessage } from '@/lib/cart/add-to-cart-errors';
+import { addToCartRefusal } from '@/lib/cart/add-to-cart-errors';
 import { firstValues } from '@/lib/validation/search-params';
 
 export const metadata: Metadata = { title: 'Panier', robots: { index: false } };
@@ -21,14 +21,13 @@ export const metadata: Metadata = { title: 'Panier', robots: { index: false } };
 async function CartPage({ searchParams }: PageProps<'/panier'>) {
   const query = firstValues(await searchParams);
   // "Ajouter au panier" without JavaScript lands here, with what went wrong if it did.
-  const addError = addToCartErrorMessage(query.erreur);
-  const failedBook = addError && query.livre && /^\d{13}$/.test(query.livre) ? query.livre : null;
-  const notice = addError && (
+  const refusal = addToCartRefusal(query);
+  const notice = refusal && (
     <>
-      <FormError message={addError} />
-      {failedBook && (
+      <FormError message={refusal.message} />
+      {refusal.ean && (
         <p>
-          <Link href={`/livre/${failedBook}`}>Retour au livre</Link>
+          <Link href={`/livre/${refusal.ean}`}>Retour au livre</Link>
         </p>
       )}
     </>

@@ -1,6 +1,6 @@
 // What a reader without JavaScript reads on the cart page when "Ajouter au panier" failed: the
-// form posts to /panier/ajouter, which answers with a redirect to /panier?erreur=<code>. Only
-// these codes are shown, each with its own words: a message is never read from the address.
+// form posts to /panier/ajouter, which answers with a redirect to /panier?erreur=<code>&livre=<ean>.
+// Only these codes are shown, each with its own words: a message is never read from the address.
 // (With JavaScript, the form shows the server's exact message under the button.)
 import { SHOP } from '@/lib/shop/config';
 
@@ -16,14 +16,20 @@ const MESSAGES: Record<string, string> = {
 };
 
 const UNKNOWN = 'Le livre n’a pas été ajouté : réessayez.';
+const EAN = /^\d{13}$/;
 
-/** The code as it goes in the address: a known one, else the generic one. */
-export function addToCartErrorCode(code: string): string {
-  return code in MESSAGES ? code : 'ERREUR';
+/** Where a refused addition sends the reader: the cart, with the code (a known one, else a generic one) and the book. */
+export function addToCartRefusalLocation(code: string, ean: unknown): string {
+  const params = new URLSearchParams({ erreur: code in MESSAGES ? code : 'ERREUR' });
+  if (typeof ean === 'string' && EAN.test(ean)) params.set('livre', ean);
+  return `/panier?${params.toString()}`;
 }
 
-/** The reader's message for the code in the address, or null when there is none. */
-export function addToCartErrorMessage(code: string | undefined): string | null {
-  if (!code) return null;
-  return MESSAGES[code] ?? UNKNOWN;
+/** The cart page's notice from its address: the message of the code, and the book to go back to. */
+export function addToCartRefusal(query: {
+  erreur?: string;
+  livre?: string;
+}): { message: string; ean: string | null } | null {
+  if (!query.erreur) return null;
+  return { message: MESSAGES[query.erreur] ?? UNKNOWN, ean: query.livre && EAN.test(query.livre) ? query.livre : null };
 }

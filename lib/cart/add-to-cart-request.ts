@@ -1,6 +1,6 @@
 import 'server-only';
 import { addToCart } from '@/lib/cart/add-to-cart';
-import { addToCartErrorCode } from '@/lib/cart/add-to-cart-errors';
+import { addToCartRefusalLocation } from '@/lib/cart/add-to-cart-errors';
 import { failure } from '@/lib/core/result';
 import { guardActionRequest } from '@/lib/http/action-request-guard';
 import { failureResponse, readFormData } from '@/lib/http/failure-response';
@@ -44,13 +44,7 @@ export async function addToCartFromRequest(request: Request): Promise<Response> 
       ? Response.json({ ok: true }, { headers: { 'Cache-Control': 'no-store' } })
       : failureResponse(result, STATUS_BY_CODE);
   }
-  const ean = form?.get('ean');
-  const back = result.ok
-    ? '/panier'
-    : `/panier?${new URLSearchParams({
-        erreur: addToCartErrorCode(result.code),
-        ...(typeof ean === 'string' && /^\d{13}$/.test(ean) ? { livre: ean } : {}),
-      }).toString()}`;
+  const back = result.ok ? '/panier' : addToCartRefusalLocation(result.code, form?.get('ean'));
   // 303: the browser follows with a GET (RFC 9110, 15.4.4), so a reload does not post again.
   return new Response(null, { status: 303, headers: { Location: back, 'Cache-Control': 'no-store' } });
 }
