@@ -146,6 +146,47 @@ test('20 simultaneous "Commander" from one cart on two instances leave one unpai
   expect(rows).toEqual([{ status: 'pending_payment', stripeSessionUrl: redirected[0]?.location ?? null }]);
 });
 
+test('300 searches at once on two instances, a book written in the middle: no 5xx, each page right, the new title found', async ({
+  db,
+}) => {
+  // Each search ranks once and stores its ranking (the search cache, docs/decisions/033): here the
+  // same ten queries race on two instances, while a write purges what they stored.
+  const queries = [
+    'droit',
+    'service public',
+    'dhume',
+    'cooperation',
+    'sociologie',
+    'administration',
+    'europe',
+    'politique',
+    'territoire',
+    'action publique',
+  ];
+  const title = `Rush de recherche ${Date.now()}`;
+  const search = async (base: string, q: string) => {
+    const response = await fetch(`${base}/recherche?q=${encodeURIComponent(q)}`);
+    return { status: response.status, html: await response.text() };
+  };
+  const { rows } = await db.query<{ title: string }>(`SELECT "title" FROM "Book" WHERE "ean" = $1`, [SEED_BOOK.ean]);
+  const originalTitle = rows[0]!.title;
+  // Asked before the book has that title: a ranking that finds it not, stored on both instances' database.
+  const card = `href="/livre/${SEED_BOOK.ean}"`;
+  for (const base of instances()) expect((await search(base, title)).html).not.toContain(card);
+  const first = Array.from({ length: 150 }, (_, index) => search(instances()[index % 2]!, queries[index % 10]!));
+  await db.query(`UPDATE "Book" SET "title" = $1 WHERE "ean" = $2`, [title, SEED_BOOK.ean]);
+  try {
+    const second = Array.from({ length: 150 }, (_, index) => search(instances()[index % 2]!, queries[index % 10]!));
+    const answers = await Promise.all([...first, ...second]);
+    expect(answers.filter((answer) => answer.status !== 200).map((answer) => answer.status)).toEqual([]);
+    expect(answers.filter((answer) => answer.html.includes('Aucun livre ne correspond'))).toHaveLength(0);
+    // Once the write committed, no instance answers from the ranking made before it.
+    for (const base of instances()) expect((await search(base, title)).html, base).toContain(card);
+  } finally {
+    await db.query(`UPDATE "Book" SET "title" = $1 WHERE "ean" = $2`, [originalTitle, SEED_BOOK.ean]);
+  }
+});
+
 test('after the rush, the invariant check finds nothing wrong: stock equals its ledger, holds their count', async ({
   page,
 }) => {
